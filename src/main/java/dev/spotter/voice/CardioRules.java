@@ -224,6 +224,13 @@ final class CardioRules {
                 end += 3;
             }
             addDuration(secs, i, end);
+        } else if (DIST.containsKey(s) && w(i + 1, REPEAT_WORDS) && !(at(i - 1) != null && at(i - 1).isNum())) {
+            // "mile repeats": one unit per repeat
+            ivDistance = 1.0;
+            ivUnit = DIST.get(s);
+            intervalsOpen = true;
+            use(i, i + 2);
+            note(i, i + 2, "interval distance 1 " + ivUnit.wire());
         } else if (w(i, "hill") && w(i + 1, REPEAT_WORDS)) {
             intervalsOpen = true;
             use(i, i + 2);
@@ -291,6 +298,15 @@ final class CardioRules {
                 return;
             }
             setDistance(v, u, w(i - 1, "a") ? i - 1 : i, i + 2);
+            return;
+        }
+        if (w(i + 1, "s") && v >= 100 && !n.explicitClock) {
+            // "400s", "800s": repeats of that many metres
+            ivDistance = v;
+            ivUnit = DistanceUnit.M;
+            intervalsOpen = true;
+            use(i, i + 2);
+            note(i, i + 2, "interval distance " + fmt(v) + " m");
             return;
         }
         if (w(i + 1, HOURS)) {

@@ -89,9 +89,36 @@ final class Lexer {
         return c >= '0' && c <= '9';
     }
 
+    /** "fifteens", "eighty fives", "twenties": a number said as a plural names the dumbbells ("80s"). */
+    private static final Map<String, String> PLURAL_NUMBERS = new HashMap<>();
+
+    static {
+        String[] base = {"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        for (String b : base) {
+            PLURAL_NUMBERS.put(b + "s", b);
+        }
+        PLURAL_NUMBERS.put("ones", "one");
+        PLURAL_NUMBERS.put("twos", "two");
+        PLURAL_NUMBERS.put("threes", "three");
+        PLURAL_NUMBERS.put("fours", "four");
+        PLURAL_NUMBERS.put("sixes", "six");
+        String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (String t : tens) {
+            PLURAL_NUMBERS.put(t.substring(0, t.length() - 1) + "ies", t);
+        }
+    }
+
     private static void flush(StringBuilder cur, List<String> out) {
         if (cur.length() > 0) {
             String w = cur.toString();
+            String plural = PLURAL_NUMBERS.get(w);
+            if (plural != null) {
+                out.add(plural);
+                out.add("s");
+                cur.setLength(0);
+                return;
+            }
             String syn = SYNONYMS.get(w);
             out.add(syn == null ? w : syn);
             cur.setLength(0);

@@ -24,6 +24,7 @@ final class StrengthRules {
     private Double weight;
     private WeightUnit unit;
     private Integer plates;
+    private double extraPerSide;
     private Integer reps;
     private Integer sets;
     private Double rpe;
@@ -131,10 +132,18 @@ final class StrengthRules {
             note(i, end, "RIR " + rir);
             return;
         }
-        if (w(i + 1, "rir")) {
+        if (w(i + 1, "rir") && !num(i + 2)) {
             rir = (int) v;
             use(i, i + 2);
             note(i, i + 2, "RIR " + rir);
+            return;
+        }
+        if (w(i + 1, "more") && (w(i - 1, "done") || w(i - 1, "had") || w(i - 1, "do") || w(i - 1, "got"))) {
+            // "could have done 2 more"
+            rir = (int) v;
+            int from = w(i - 2, "have") ? (w(i - 3, "could") ? i - 3 : i - 2) : i - 1;
+            use(from, i + 2);
+            note(from, i + 2, "RIR " + rir);
             return;
         }
         if (w(i + 1, "left") && !num(i + 2)) {
@@ -189,7 +198,7 @@ final class StrengthRules {
         }
         if (w(i + 1, PLATE_WORDS) && n.isInt() && v >= 1 && v <= 8) {
             plates = (int) v;
-            int end = i + 2;
+            int end = plateExtra(i + 2);
             end = consumeSide(end);
             use(i, end);
             note(i, end, plates + " plate" + (plates == 1 ? "" : "s") + " a side");
@@ -230,6 +239,11 @@ final class StrengthRules {
             setRpe(v, from, i + 1, "");
             return;
         }
+        if (w(i - 1, "like") && w(i - 2, "for") && n.isInt() && reps == null) {
+            // "for like 8": a filler, not a feeling
+            setReps(n, i - 2, i + 1, "");
+            return;
+        }
         if (w(i - 1, "like") && v <= 10) {
             int from = w(i - 2, "felt") || w(i - 2, "feels") ? i - 2 : i - 1;
             setRpe(v, from, i + 1, "");
@@ -260,6 +274,19 @@ final class StrengthRules {
             }
         }
         // left for pass 2
+    }
+
+    /** "a plate and 10s", "two plates and a 25": extra load per side, added in {@link #finish}. */
+    private int plateExtra(int end) {
+        if (w(end, "and") && num(end + 1) && at(end + 1).num <= 45) {
+            extraPerSide = at(end + 1).num;
+            return w(end + 2, "s") ? end + 3 : end + 2;
+        }
+        if (w(end, "and") && w(end + 1, "a") && num(end + 2) && at(end + 2).num <= 45) {
+            extraPerSide = at(end + 2).num;
+            return end + 3;
+        }
+        return end;
     }
 
     private int consumeSide(int end) {
@@ -324,7 +351,7 @@ final class StrengthRules {
             note(i, end, "no added weight");
         } else if ((s.equals("a") || s.equals("one")) && w(i + 1, PLATE_WORDS)) {
             plates = 1;
-            int end = consumeSide(i + 2);
+            int end = consumeSide(plateExtra(i + 2));
             use(i, end);
             note(i, end, "1 plate a side");
         } else if ((s.equals("single") || s.equals("double") || s.equals("triple")) && reps == null
@@ -471,10 +498,11 @@ final class StrengthRules {
             WeightUnit u = unit == null ? defaultUnit : unit;
             double bar = u == WeightUnit.KG ? 20 : 45;
             double plate = u == WeightUnit.KG ? 20 : 45;
-            weight = bar + 2 * plate * plates;
+            weight = bar + 2 * plate * plates + 2 * extraPerSide;
             penalty += Confidence.PLATES;
             trace.add(plates + " plate" + (plates == 1 ? "" : "s") + " → weight " + fmt(weight) + " " + u.wire()
-                    + " (" + fmt(bar) + " bar + 2 × " + plates + " × " + fmt(plate) + ")");
+                    + " (" + fmt(bar) + " bar + 2 × " + plates + " × " + fmt(plate)
+                    + (extraPerSide > 0 ? " + 2 × " + fmt(extraPerSide) : "") + ")");
         }
         if (bodyweightSaid && !addedLoad && weight != null && weight <= 10 && reps == null) {
             // "bodyweight 8" style leftovers are reps, not load

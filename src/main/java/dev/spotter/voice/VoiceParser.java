@@ -30,6 +30,9 @@ public final class VoiceParser {
             "kilometre", "kilometres", "meter", "meters", "metre", "metres", "pace", "marathon", "fartlek", "tempo",
             "repeats", "intervals", "interval", "k");
 
+    private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "whats", "why", "should", "can",
+            "could", "would", "is", "are", "does", "do", "when", "which", "who", "where");
+
     private final ExerciseCatalog catalog;
     private final WeightUnit defaultWeightUnit;
     private final DistanceUnit defaultPaceUnit;
@@ -78,6 +81,10 @@ public final class VoiceParser {
         String[] w = Lexer.words(text);
         if (w.length == 0) {
             return Unparsed.of("no words");
+        }
+        if (QUESTION_WORDS.contains(w[0]) || text.strip().endsWith("?")) {
+            // "how do I improve my 5k time" mentions a distance but logs nothing
+            return Unparsed.of("a question, not a workout log");
         }
         List<String> trace = new ArrayList<>(8);
         boolean[] taken = new boolean[w.length];
