@@ -44,8 +44,12 @@ import java.util.function.Consumer;
 public final class ChatValidator {
     /** Together's SFT max sequence length for Llama-3.3-70B-Instruct-Reference (platforms.md, Sep 2025). */
     public static final int DEFAULT_TOKEN_LIMIT = 24_576;
-    /** 32 MiB: far above any real example, low enough that a runaway line cannot exhaust a small heap. */
-    public static final int DEFAULT_MAX_LINE_BYTES = 32 << 20;
+    /**
+     * 8 MiB: about 80 times the largest example that fits the default token limit (24,576 tokens is roughly
+     * 100 KB of text), yet small enough that the worst accepted line (bytes + decoded text + JSON tree, about
+     * 5 times the line) needs ~40 MB of heap. Over-long lines are streamed to the quarantine, never held.
+     */
+    public static final int DEFAULT_MAX_LINE_BYTES = 8 << 20;
     public static final int DEFAULT_MAX_ERRORS = 20;
 
     private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "weight");
