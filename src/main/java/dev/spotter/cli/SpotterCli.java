@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AuditVoiceCommand.class,
             ParseCommand.class,
+            SynthVoiceCommand.class,
         })
 public final class SpotterCli implements Runnable {
     @CommandLine.Spec
