@@ -31,11 +31,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Tokenizes text with the exact Llama 3.x tokenizer (Llama 3.3 uses it unchanged); no BOS is added.",
-            "Without --jsonl: tokenizes TEXT (or all of stdin) and prints {\"ids\":[...],\"count\":N}.",
-            "With --jsonl: reads JSON lines with a \"text\" field from --input or stdin and prints one",
-            "{\"ids\":[...],\"count\":N} per line, in order; a line without a string \"text\" prints",
-            "{\"error\":\"...\",\"line\":N} instead, and the exit code is then 1.",
-            "Special-token strings such as <|eot_id|> are ordinary text unless --rendered is given.",
+            "%nWithout --jsonl: tokenizes TEXT (or all of stdin) and prints {\"ids\":[...],\"count\":N}.",
+            "%nWith --jsonl: reads JSON lines with a \"text\" field from --input or stdin and prints one {\"ids\":[...],\"count\":N} line per input line, in order. A line without a string \"text\" prints {\"error\":\"...\",\"line\":N} instead, and the exit code is then 1.",
+            "%nSpecial-token strings such as <|eot_id|> are ordinary text unless --rendered is given.%n",
         },
         footer = {"", "Exit codes: 0 ok, 1 some lines were errors, 2 usage or I/O error."})
 public final class TokensCommand implements Callable<Integer> {
@@ -120,7 +118,9 @@ public final class TokensCommand implements Callable<Integer> {
         }
         out.flush();
         if (errors > 0) {
-            spec.commandLine().getErr().println("spotter tokens: " + errors + " of " + lineNo + " lines in " + source + " had errors");
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("spotter tokens: " + errors + " of " + lineNo + " lines in " + source + " had errors");
+            err.flush();
             return ExitCodes.REJECTS;
         }
         return ExitCodes.OK;
