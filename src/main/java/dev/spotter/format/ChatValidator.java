@@ -339,7 +339,7 @@ public final class ChatValidator {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return s.length() <= 100 ? s : s.substring(0, 97) + "...";
     }
 
     private static String oneLine(String s) {

@@ -69,8 +69,11 @@ class DataCommandsTest {
         assertThat(missing.err()).contains("spotter: cannot read").contains("nope.jsonl: no such file");
         assertThat(run("validate").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(run("validate", good.toString(), "--token-limit", "0").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
-        // over the token limit with the real tokenizer: the example renders to 41 tokens (see foundation.md)
-        assertThat(run("validate", good.toString(), "--token-limit", "20").code()).isEqualTo(ExitCodes.REJECTS);
+        // The limit applies to the rendered conversation counted by the real tokenizer: BOS, the system header with
+        // its two date lines, both turns and their special tokens come to 44 tokens for this example.
+        assertThat(run("validate", good.toString(), "--token-limit", "44").code()).isEqualTo(ExitCodes.OK);
+        assertThat(run("validate", good.toString(), "--token-limit", "43").code()).isEqualTo(ExitCodes.REJECTS);
+        assertThat(run("validate", good.toString(), "--token-limit", "43", "--bos", "exclude").code()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
