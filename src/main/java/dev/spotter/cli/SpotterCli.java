@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
         description = "Builds, checks and ships the fine-tuning dataset for a fitness-coaching Llama 3.3 model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ConvertCommand.class,
+            CostCommand.class,
+            StatsCommand.class,
             TokensCommand.class,
+            ValidateCommand.class,
         })
 public final class SpotterCli implements Runnable {
     @CommandLine.Spec
