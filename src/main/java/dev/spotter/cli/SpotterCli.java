@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
         description = "Builds, checks and ships the fine-tuning dataset for a fitness-coaching Llama 3.3 model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AuditVoiceCommand.class,
             ConvertCommand.class,
             CostCommand.class,
+            ParseCommand.class,
             StatsCommand.class,
+            SynthVoiceCommand.class,
             TokensCommand.class,
             ValidateCommand.class,
         })
