@@ -69,7 +69,12 @@ public final class GenerationState implements AutoCloseable {
     public static GenerationState open(Path dir) throws IOException {
         Files.createDirectories(dir);
         FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock l = ch.tryLock();
+        FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // held by this same JVM
+        }
         if (l == null) {
             ch.close();
             throw new IOException("state " + dir + " is in use by another spotter generate run");

@@ -65,6 +65,12 @@ public final class Prompts {
      * keys on.
      */
     public static String outputContract(OutputKind kind, int minTurns, int maxTurns) {
+        return CONTRACTS.computeIfAbsent(kind.wireName() + "/" + minTurns + "/" + maxTurns, k -> contract(kind, minTurns, maxTurns));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> CONTRACTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String contract(OutputKind kind, int minTurns, int maxTurns) {
         String turns = minTurns == maxTurns ? Integer.toString(minTurns) : minTurns + "-" + maxTurns;
         String assistantContent = switch (kind) {
             case INJURY_ANALYSIS -> "an injury-analysis JSON object (a JSON object, not a string) following the schema below";
