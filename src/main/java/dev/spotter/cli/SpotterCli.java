@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             AuditVoiceCommand.class,
             ConvertCommand.class,
             CostCommand.class,
+            GenerateCommand.class,
             ParseCommand.class,
             StatsCommand.class,
             SynthVoiceCommand.class,
