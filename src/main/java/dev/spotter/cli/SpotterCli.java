@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             CostCommand.class,
             GenerateCommand.class,
+            KbCommand.class,
             ParseCommand.class,
             StatsCommand.class,
             SynthVoiceCommand.class,
