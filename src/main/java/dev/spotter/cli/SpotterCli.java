@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         versionProvider = SpotterCli.Version.class,
         description = "Builds, checks and ships the fine-tuning dataset for a fitness-coaching Llama 3.3 model.",
         subcommands = {
+            BuildCommand.class,
             CommandLine.HelpCommand.class,
+            InventoryCommand.class,
         })
 public final class SpotterCli implements Runnable {
     @CommandLine.Spec
