@@ -53,7 +53,8 @@ public final class ProjectLoader {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ProjectException(name + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+            String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+            throw new ProjectException(name + ": not valid YAML" + where + ": " + why);
         }
         if (root == null || root.isMissingNode()) {
             throw new ProjectException(name + ": empty project file");
