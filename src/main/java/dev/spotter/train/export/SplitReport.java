@@ -1,0 +1,14 @@
+package dev.spotter.train.export;
+
+import java.util.Map;
+
+/**
+ * Counts for one split of an export; {@code read == accepted + rejected} always holds.
+ *
+ * @param reasons          reject code to count
+ * @param missingSystem    accepted examples without a system message (cookbook warning)
+ * @param missingUser      accepted examples without a user message (cookbook warning)
+ * @param overTokenLimit   accepted examples longer than the target's token cap (-1 when no tokenizer was given)
+ */
+public record SplitReport(String split, String output, long read, long accepted, long rejected, Map<String, Long> reasons,
+        long missingSystem, long missingUser, long overTokenLimit) {}
