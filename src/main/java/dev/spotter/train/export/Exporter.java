@@ -1,14 +1,20 @@
 package dev.spotter.train.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.Accepted;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.Llama33Template;
+import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.Role;
+import dev.spotter.format.TokenCounter;
+import dev.spotter.format.ValidationSummary;
+import dev.spotter.report.CostEstimate;
+import dev.spotter.tokenizer.Llama3Tokenizer;
 import dev.spotter.train.JobParams;
 import dev.spotter.train.JobSpec;
 import java.io.BufferedWriter;
@@ -22,10 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import java.util.function.Consumer;
 
 /**
  * Writes a dataset in one platform's format, checking every record with that platform's rules on the way.
@@ -53,18 +56,28 @@ public final class Exporter {
     static final long FIREWORKS_MIN = 3;
     static final long FIREWORKS_MAX = 3_000_000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Bedrock needs the conversation as text: the rendered prompt and the completion. */
-    public record PromptCompletion(String prompt, String completion) {}
+    /** The exact Llama 3 tokenizer behind the format package's counter interface. */
+    static final TokenCounter LLAMA3 = new TokenCounter() {
+        @Override
+        public int count(String text) {
+            return Llama3Tokenizer.shared().count(text);
+        }
+
+        @Override
+        public int countRendered(String rendered) {
+            return Llama3Tokenizer.shared().countRendered(rendered);
+        }
+    };
 
     private final Target target;
     private final Path outDir;
     private final JobSpec spec;
-    private final ToIntFunction<ChatExample> tokenCounter;
+    private final TokenCounter tokenCounter;
     private final int sequenceLen;
     private final String hfBaseModel;
-    private final Function<ChatExample, PromptCompletion> promptCompletion;
+    private final Llama33Template bedrockTemplate;
 
     private Exporter(Builder b) {
         this.target = b.target;
@@ -73,7 +86,7 @@ public final class Exporter {
         this.tokenCounter = b.tokenCounter;
         this.sequenceLen = b.sequenceLen;
         this.hfBaseModel = b.hfBaseModel;
-        this.promptCompletion = b.promptCompletion;
+        this.bedrockTemplate = b.bedrockTemplate;
     }
 
     public static Builder builder(Target target, Path outDir) {
@@ -89,9 +102,6 @@ public final class Exporter {
                 throw new IllegalArgumentException("input file not found: " + p);
             }
         }
-        if (target == Target.BEDROCK && promptCompletion == null) {
-            throw new IllegalStateException("bedrock export needs a prompt renderer (Llama 3.3 template)");
-        }
         List<String> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -100,7 +110,7 @@ public final class Exporter {
         try {
             Files.createDirectories(outDir);
             Path quarantine = outDir.resolve("quarantine.jsonl");
-            try (BufferedWriter q = Files.newBufferedWriter(quarantine, StandardCharsets.UTF_8)) {
+            try (QuarantineWriter q = QuarantineWriter.to(quarantine)) {
                 splits.add(writeSplit("train", train, q));
                 if (!validation.isEmpty()) {
                     splits.add(writeSplit("validation", validation, q));
@@ -136,7 +146,7 @@ public final class Exporter {
                 }
                 case OPENAI -> {
                     long n = tr.accepted();
-                    rec.put("openai_n_epochs", openAiEpochs(n));
+                    rec.put("openai_n_epochs", CostEstimate.defaultEpochs(n));
                     notes.add("OpenAI: " + tr.missingSystem() + " examples without a system message, " + tr.missingUser()
                             + " without a user message (cookbook warnings)");
                 }
@@ -154,7 +164,8 @@ public final class Exporter {
                     writeJson(outDir.resolve("bedrock-hyperparameters.json"), hp);
                     files.add("bedrock-hyperparameters.json");
                     notes.add("Bedrock: Llama 3.3 70B fine-tuning availability is UNVERIFIED (platforms.md); the prompt"
-                            + " is the Llama 3.3 chat template up to the assistant header, the completion the answer.");
+                            + " is the Llama 3.3 chat template (without <|begin_of_text|>, which the trainer adds) up to"
+                            + " the assistant header, the completion the last answer plus <|eot_id|>.");
                 }
                 case AXOLOTL -> {
                     AxolotlConfig.write(outDir.resolve("axolotl.yaml"), hfBaseModel, spec, sequenceLen,
@@ -162,8 +173,8 @@ public final class Exporter {
                     files.add("axolotl.yaml");
                 }
             }
-            if (tokenCounter == null) {
-                notes.add("token limits not checked: no tokenizer was given");
+            if (tokenCap() == 0) {
+                notes.add(target.id() + ": no token limit applied (the platform's limit for this model is not known)");
             }
             ExportReport report = new ExportReport(target.id(), outDir.toString(), splits, files, errors, notes, rec);
             writeJson(outDir.resolve("export-report.json"), MAPPER.valueToTree(report));
@@ -173,107 +184,69 @@ public final class Exporter {
         }
     }
 
-    /** Cookbook rule: 3 epochs, raised for small sets (min(25, 100 // n)), lowered for big ones (max(1, 25000 // n)). */
-    static int openAiEpochs(long n) {
-        if (n <= 0) {
-            return 3;
-        }
-        if (n * 3 < 100) {
-            return (int) Math.min(25, 100 / n);
-        }
-        if (n * 3 > 25_000) {
-            return (int) Math.max(1, 25_000 / n);
-        }
-        return 3;
-    }
-
+    /** Rendered-conversation token limit per target, 0 = none (Fireworks and Bedrock limits are unverified). */
     private int tokenCap() {
         return switch (target) {
             case TOGETHER -> TOGETHER_MAX_TOKENS;
-            case OPENAI -> OPENAI_MAX_TOKENS;
             case AXOLOTL -> sequenceLen;
-            default -> Integer.MAX_VALUE;
+            default -> 0;
         };
     }
 
-    private SplitReport writeSplit(String split, List<Path> inputs, BufferedWriter quarantine) throws IOException {
+    /**
+     * Validates every input of a split with the foundation's {@link ChatValidator} (Together files-check rules,
+     * cookbook categories, Llama special-token and length rules; rejects go to the shared quarantine with their
+     * file, line and reason) and writes each accepted example in the target's format.
+     */
+    private SplitReport writeSplit(String split, List<Path> inputs, QuarantineWriter quarantine) throws IOException {
         String outName = split + ".jsonl";
-        long read = 0;
-        long accepted = 0;
-        long missingSystem = 0;
-        long missingUser = 0;
-        long overTokens = tokenCounter == null ? -1 : 0;
-        Map<String, Long> reasons = new TreeMap<>();
-        int cap = tokenCap();
+        ChatValidator.Builder vb = ChatValidator.builder().tokenCounter(tokenCounter);
+        if (tokenCap() > 0) {
+            vb.tokenLimit(tokenCap());
+        } else {
+            vb.noTokenLimit();
+        }
+        ChatValidator validator = vb.build();
+        long[] counts = new long[3]; // missing system, missing user, over OpenAI's cap
+        ValidationSummary total = ValidationSummary.empty();
         try (BufferedWriter w = Files.newBufferedWriter(outDir.resolve(outName), StandardCharsets.UTF_8)) {
+            Consumer<Accepted> sink = a -> {
+                ChatExample ex = a.example();
+                if (!ex.has(Role.SYSTEM)) {
+                    counts[0]++;
+                }
+                if (!ex.has(Role.USER)) {
+                    counts[1]++;
+                }
+                if (a.tokens() > OPENAI_MAX_TOKENS) {
+                    counts[2]++;
+                }
+                try {
+                    w.write(render(ex));
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
             for (Path in : inputs) {
-                try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(in))) {
-                    for (Utf8Lines.Line line; (line = lines.next()) != null; ) {
-                        read++;
-                        Optional<Reject> reject;
-                        ChatExample ex = null;
-                        if (line.text() == null) {
-                            reject = Optional.of(new Reject("not_utf8", "line is not valid UTF-8"));
-                        } else if (line.text().isBlank()) {
-                            reject = Optional.of(new Reject("blank_line", "empty line"));
-                        } else {
-                            List<Reject> problems = new ArrayList<>(1);
-                            try {
-                                ex = TargetRules.parse(MAPPER.readTree(line.text()), target, problems);
-                            } catch (JsonProcessingException e) {
-                                problems.add(new Reject("not_json", oneLine(e.getOriginalMessage())));
-                            }
-                            reject = problems.isEmpty() ? TargetRules.check(ex, target) : Optional.of(problems.get(0));
-                        }
-                        boolean over = false;
-                        if (reject.isEmpty() && tokenCounter != null && tokenCounter.applyAsInt(ex) > cap) {
-                            if (target == Target.TOGETHER || target == Target.AXOLOTL) {
-                                reject = Optional.of(new Reject("too_many_tokens", tokenCounter.applyAsInt(ex)
-                                        + " tokens, over the " + target.id() + " limit of " + cap));
-                            } else {
-                                over = true; // OpenAI truncates; the cookbook only warns
-                            }
-                        }
-                        if (reject.isPresent()) {
-                            Reject r = reject.get();
-                            reasons.merge(r.code(), 1L, Long::sum);
-                            ObjectNode qn = MAPPER.createObjectNode();
-                            qn.put("file", in.toString());
-                            qn.put("line", line.number());
-                            qn.put("split", split);
-                            qn.put("reason", r.code());
-                            qn.put("detail", r.detail());
-                            qn.put("record", line.text());
-                            quarantine.write(qn.toString());
-                            quarantine.write('\n');
-                            continue;
-                        }
-                        accepted++;
-                        if (over) {
-                            overTokens++;
-                        }
-                        if (!ex.has(Role.SYSTEM)) {
-                            missingSystem++;
-                        }
-                        if (!ex.has(Role.USER)) {
-                            missingUser++;
-                        }
-                        w.write(render(ex));
-                        w.write('\n');
-                    }
+                try {
+                    total = total.plus(validator.validate(in, sink, quarantine), ChatValidator.DEFAULT_MAX_ERRORS);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
                 }
             }
         }
-        return new SplitReport(split, outName, read, accepted, read - accepted, reasons, missingSystem, missingUser,
-                overTokens);
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        total.reasons().forEach((r, n) -> reasons.put(r.code(), n));
+        return new SplitReport(split, outName, total.read(), total.accepted(), total.rejected(), reasons,
+                counts[0], counts[1], target == Target.OPENAI ? counts[2] : -1);
     }
 
     private String render(ChatExample ex) {
         if (target == Target.BEDROCK) {
-            PromptCompletion pc = promptCompletion.apply(ex);
             ObjectNode o = MAPPER.createObjectNode();
-            o.put("prompt", pc.prompt());
-            o.put("completion", pc.completion());
+            o.put("prompt", bedrockTemplate.renderPrompt(ex));
+            o.put("completion", bedrockTemplate.renderCompletion(ex));
             return o.toString();
         }
         return ChatJson.toJsonLine(ex);
@@ -281,10 +254,6 @@ public final class Exporter {
 
     private static void writeJson(Path p, JsonNode n) throws IOException {
         Files.writeString(p, MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) + "\n");
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {
@@ -297,10 +266,10 @@ public final class Exporter {
         private final Target target;
         private final Path outDir;
         private JobSpec spec = JobSpec.builder().build();
-        private ToIntFunction<ChatExample> tokenCounter;
+        private TokenCounter tokenCounter = LLAMA3;
         private int sequenceLen = 8192;
         private String hfBaseModel = AxolotlConfig.DEFAULT_BASE_MODEL;
-        private Function<ChatExample, PromptCompletion> promptCompletion;
+        private Llama33Template bedrockTemplate = Llama33Template.of(Llama33Template.DEFAULT_DATE, false);
 
         private Builder(Target target, Path outDir) {
             this.target = Objects.requireNonNull(target, "target");
@@ -309,13 +278,13 @@ public final class Exporter {
 
         /** Hyper-parameters for job.json (Together), axolotl.yaml and bedrock-hyperparameters.json. */
         public Builder jobSpec(JobSpec v) { this.spec = Objects.requireNonNull(v); return this; }
-        /** Tokens per example (Llama 3 tokenizer over the rendered conversation); enables the length limits. */
-        public Builder tokenCounter(ToIntFunction<ChatExample> v) { this.tokenCounter = v; return this; }
+        /** Token counter for the length limits (default: the exact Llama 3 tokenizer). */
+        public Builder tokenCounter(TokenCounter v) { this.tokenCounter = Objects.requireNonNull(v); return this; }
         /** axolotl {@code sequence_len}; longer examples are rejected when a token counter is set. */
         public Builder sequenceLen(int v) { this.sequenceLen = v; return this; }
         public Builder hfBaseModel(String v) { this.hfBaseModel = v; return this; }
-        /** Renders an example as Bedrock prompt/completion (required for {@link Target#BEDROCK}). */
-        public Builder promptCompletion(Function<ChatExample, PromptCompletion> v) { this.promptCompletion = v; return this; }
+        /** Template for Bedrock's prompt/completion text (default: Llama 3.3, date 26 Jul 2024, no BOS). */
+        public Builder bedrockTemplate(Llama33Template v) { this.bedrockTemplate = Objects.requireNonNull(v); return this; }
 
         public Exporter build() {
             if (sequenceLen < 512 || sequenceLen > 131_072) {

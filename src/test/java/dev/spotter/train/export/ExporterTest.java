@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExporterTest {
     static final ObjectMapper M = new ObjectMapper();
     static final String GOOD = "{\"messages\":[{\"role\":\"system\",\"content\":\"You parse workouts.\"},"
-            + "{\"role\":\"user\",\"content\":\"bench 225 for 8\"},{\"role\":\"assistant\",\"content\":\"{\\\"reps\\\":8}\"}],"
-            + "\"category\":\"voice\"}";
+            + "{\"role\":\"user\",\"content\":\"bench 225 for 8\"},{\"role\":\"assistant\",\"content\":\"{\\\"reps\\\":8}\"}]}";
+    static final String EXTRA_COLUMN = "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":\"c\"}],\"category\":\"voice\"}";
     static final String NO_SYSTEM = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":\"hello\",\"weight\":1}]}";
     static final String DOUBLE_USER = "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"user\",\"content\":\"b\"},{\"role\":\"assistant\",\"content\":\"c\"}]}";
     static final String SYSTEM_LATE = "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"system\",\"content\":\"b\"},{\"role\":\"assistant\",\"content\":\"c\"}]}";
@@ -42,34 +42,32 @@ class ExporterTest {
     @Test
     void togetherAppliesFilesCheckRulesAndAccountsForEveryLine() throws Exception {
         Path in = input("in.jsonl", GOOD, "not json", DOUBLE_USER, NO_ASSISTANT, SPECIAL, "", BAD_ROLE, BAD_WEIGHT, NO_SYSTEM,
-                "[1,2]", "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} trailing");
+                "[1,2]", EXTRA_COLUMN);
         Path out = dir.resolve("out");
         ExportReport r = Exporter.builder(Target.TOGETHER, out).build().export(List.of(in), List.of());
         SplitReport s = r.splits().get(0);
         assertThat(s.read()).isEqualTo(11);
         assertThat(s.accepted()).isEqualTo(2);
         assertThat(s.accepted() + s.rejected()).isEqualTo(s.read());
-        assertThat(s.reasons()).containsEntry("not_json", 2L).containsEntry("consecutive_same_role", 1L)
-                .containsEntry("example_missing_assistant_message", 1L).containsEntry("special_token_text", 1L)
-                .containsEntry("blank_line", 1L).containsEntry("unrecognized_role", 1L).containsEntry("bad_weight", 1L)
-                .containsEntry("data_type", 1L);
+        assertThat(s.reasons()).containsEntry("invalid_json", 1L).containsEntry("consecutive_same_role", 1L)
+                .containsEntry("example_missing_assistant_message", 1L).containsEntry("special_token_in_content", 1L)
+                .containsEntry("blank_line", 1L).containsEntry("unrecognized_role", 1L).containsEntry("invalid_weight", 1L)
+                .containsEntry("data_type", 1L).containsEntry("extra_columns", 1L);
         List<String> lines = Files.readAllLines(out.resolve("train.jsonl"));
         assertThat(lines).hasSize(2);
-        // extra top-level columns (Together rejects them) are dropped; weight kept
         JsonNode first = M.readTree(lines.get(0));
         assertThat(first.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("messages");
         assertThat(M.readTree(lines.get(1)).at("/messages/1/weight").asInt()).isEqualTo(1);
         List<String> q = Files.readAllLines(out.resolve("quarantine.jsonl"));
         assertThat(q).hasSize(9);
-        JsonNode q0 = M.readTree(q.get(0));
-        assertThat(q0.path("line").asInt()).isEqualTo(2);
-        assertThat(q0.path("reason").asText()).isEqualTo("not_json");
-        assertThat(q0.path("file").asText()).endsWith("in.jsonl");
-        assertThat(q0.path("record").asText()).isEqualTo("not json");
+        assertThat(q.get(0)).contains("in.jsonl").contains("invalid_json");
         JobParams.Loaded job = JobParams.read(out.resolve("job.json"));
         assertThat(job.spec().model()).isEqualTo(JobSpec.LLAMA33_70B);
         assertThat(job.trainingFile()).isEqualTo(out.resolve("train.jsonl").toAbsolutePath());
+        assertThat(job.validationFile()).isNull();
         assertThat(r.clean()).isFalse();
+        assertThat(M.readTree(out.resolve("export-report.json").toFile()).path("splits").get(0).path("rejected").asInt())
+                .isEqualTo(9);
     }
 
     @Test
@@ -80,15 +78,14 @@ class ExporterTest {
         Files.write(in, concat(good, bad, good));
         ExportReport r = Exporter.builder(Target.TOGETHER, dir.resolve("o")).build().export(List.of(in), List.of());
         assertThat(r.splits().get(0).accepted()).isEqualTo(2);
-        assertThat(r.splits().get(0).reasons()).containsEntry("not_utf8", 1L);
+        assertThat(r.splits().get(0).reasons()).containsEntry("invalid_utf8", 1L);
     }
 
     @Test
     void fireworksNeedsThreeExamplesAndSystemFirst() throws Exception {
-        Path in = input("in.jsonl", GOOD, SYSTEM_LATE, DOUBLE_USER);
+        Path in = input("in.jsonl", GOOD, SYSTEM_LATE, NO_SYSTEM);
         ExportReport r = Exporter.builder(Target.FIREWORKS, dir.resolve("fw")).build().export(List.of(in), List.of());
-        assertThat(r.splits().get(0).reasons()).containsEntry("system_not_first", 1L);
-        // consecutive roles are a Together rule, not a Fireworks one
+        assertThat(r.splits().get(0).reasons()).containsEntry("misplaced_system", 1L);
         assertThat(r.splits().get(0).accepted()).isEqualTo(2);
         assertThat(r.errors()).containsExactly("Fireworks needs 3 to 3,000,000 training examples, have 2");
 
@@ -99,17 +96,31 @@ class ExporterTest {
 
     @Test
     void openAiUsesCookbookCategoriesAndEpochRule() throws Exception {
-        Path in = input("in.jsonl", GOOD, EXTRA_KEY, NO_SYSTEM, NO_ASSISTANT, SPECIAL);
+        Path in = input("in.jsonl", GOOD, EXTRA_KEY, NO_SYSTEM, NO_ASSISTANT);
         ExportReport r = Exporter.builder(Target.OPENAI, dir.resolve("oa")).build().export(List.of(in), List.of());
         SplitReport s = r.splits().get(0);
         assertThat(s.reasons()).containsEntry("message_unrecognized_key", 1L)
-                .containsEntry("example_missing_assistant_message", 1L).doesNotContainKey("special_token_text");
-        assertThat(s.accepted()).isEqualTo(3);
-        assertThat(s.missingSystem()).isEqualTo(2);
+                .containsEntry("example_missing_assistant_message", 1L);
+        assertThat(s.accepted()).isEqualTo(2);
+        assertThat(s.missingSystem()).isEqualTo(1);
+        assertThat(s.overTokenLimit()).isZero();
         assertThat(r.recommendations()).containsEntry("openai_n_epochs", 25);
-        assertThat(Exporter.openAiEpochs(10)).isEqualTo(10);
-        assertThat(Exporter.openAiEpochs(100)).isEqualTo(3);
-        assertThat(Exporter.openAiEpochs(10_000)).isEqualTo(2);
+    }
+
+    @Test
+    void bedrockWritesPromptCompletionWithTheLlama33Template() throws Exception {
+        Path in = input("in.jsonl", GOOD);
+        Path out = dir.resolve("br");
+        ExportReport r = Exporter.builder(Target.BEDROCK, out).build().export(List.of(in), List.of());
+        assertThat(r.clean()).isTrue();
+        JsonNode line = M.readTree(Files.readAllLines(out.resolve("train.jsonl")).get(0));
+        assertThat(line.path("prompt").asText()).isEqualTo("<|start_header_id|>system<|end_header_id|>\n\n"
+                + "Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\nYou parse workouts.<|eot_id|>"
+                + "<|start_header_id|>user<|end_header_id|>\n\nbench 225 for 8<|eot_id|>"
+                + "<|start_header_id|>assistant<|end_header_id|>\n\n");
+        assertThat(line.path("completion").asText()).isEqualTo("{\"reps\":8}<|eot_id|>");
+        JsonNode hp = M.readTree(out.resolve("bedrock-hyperparameters.json").toFile());
+        assertThat(hp.path("epochCount").asText()).isEqualTo("3");
     }
 
     @Test
@@ -135,15 +146,15 @@ class ExporterTest {
     }
 
     @Test
-    void tokenLimitRejectsForTogetherButOnlyWarnsForOpenAi() throws Exception {
-        Path in = input("in.jsonl", GOOD, NO_SYSTEM);
-        ExportReport t = Exporter.builder(Target.TOGETHER, dir.resolve("t"))
-                .tokenCounter(ex -> ex.messages().size() == 3 ? 30_000 : 10).build().export(List.of(in), List.of());
-        assertThat(t.splits().get(0).reasons()).containsEntry("too_many_tokens", 1L);
-        ExportReport o = Exporter.builder(Target.OPENAI, dir.resolve("o"))
-                .tokenCounter(ex -> ex.messages().size() == 3 ? 30_000 : 10).build().export(List.of(in), List.of());
-        assertThat(o.splits().get(0).accepted()).isEqualTo(2);
-        assertThat(o.splits().get(0).overTokenLimit()).isEqualTo(1);
+    void tokenLimitFollowsTheTarget() throws Exception {
+        String longUser = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "squat ".repeat(700)
+                + "\"},{\"role\":\"assistant\",\"content\":\"ok\"}]}";
+        Path in = input("in.jsonl", GOOD, longUser);
+        ExportReport ax = Exporter.builder(Target.AXOLOTL, dir.resolve("a")).sequenceLen(512).build()
+                .export(List.of(in), List.of());
+        assertThat(ax.splits().get(0).reasons()).containsEntry("over_token_limit", 1L);
+        ExportReport t = Exporter.builder(Target.TOGETHER, dir.resolve("t")).build().export(List.of(in), List.of());
+        assertThat(t.splits().get(0).accepted()).isEqualTo(2);
     }
 
     @Test
