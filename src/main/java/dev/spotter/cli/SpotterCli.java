@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             AuditVoiceCommand.class,
             ConvertCommand.class,
             CostCommand.class,
+            ExportCommand.class,
             GenerateCommand.class,
             InventoryCommand.class,
             KbCommand.class,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             SynthVoiceCommand.class,
             TokensCommand.class,
+            TrainCommand.class,
             ValidateCommand.class,
         })
 public final class SpotterCli implements Runnable {
