@@ -342,7 +342,7 @@ final class CardioRules {
             addDuration((int) v, from, i + 2);
             return;
         }
-        if (w(i + 1, X_WORDS) && n.isInt()) {
+        if (w(i + 1, X_WORDS) && n.isInt() && v >= 1 && v <= 100) {
             // "8 by 800", "6 x 1k", "6 times 1k", "hill repeats 8 times 90 seconds", "400 meter repeats 6 times"
             repeats = (int) v;
             intervalsOpen = true;
@@ -358,7 +358,7 @@ final class CardioRules {
             }
             return;
         }
-        if (w(i + 1, "repeats") || w(i + 1, "intervals")) {
+        if ((w(i + 1, "repeats") || w(i + 1, "intervals")) && n.isInt() && v >= 1 && v <= 100) {
             // "6 400 repeats" is rare; "6 repeats" is common
             repeats = (int) v;
             intervalsOpen = true;

@@ -36,6 +36,41 @@ final class FuzzyAlias {
         return null;
     }
 
+    /** Words the parser reads itself; never "corrected" into an exercise word. */
+    private static final Set<String> KEYWORDS = Set.of("plates", "plate", "reps", "sets", "pounds", "kilos", "times",
+            "reserve", "seconds", "minutes", "minute", "felt", "again", "another", "weight", "bodyweight", "single",
+            "double", "triple", "tank", "pace", "miles", "meters", "about", "today", "using", "added", "adding",
+            "could", "warmup", "heavy", "light", "working", "right", "after", "before", "first", "second", "third",
+            "fourth", "fifth", "last", "final", "total", "around", "maybe", "think", "pretty", "really");
+
+    /**
+     * A longer match when a word right before or after an exact match is one edit from an alias word
+     * ("romanain deadlift" → Romanian Deadlift rather than Deadlift); null when there is none.
+     */
+    static ExerciseCatalog.Match extend(ExerciseCatalog catalog, String[] w, boolean[] taken, ExerciseCatalog.Match m) {
+        for (int i : new int[] {m.start() - 1, m.end()}) {
+            if (i < 0 || i >= w.length || taken[i] || w[i].length() < 5 || KEYWORDS.contains(w[i])
+                    || Character.isDigit(w[i].charAt(0))) {
+                continue;
+            }
+            Set<String> vocab = vocabulary(catalog);
+            if (vocab.contains(w[i])) {
+                continue;
+            }
+            for (String v : vocab) {
+                if (v.length() >= 5 && Math.abs(v.length() - w[i].length()) <= 1 && oneEdit(w[i], v)) {
+                    String[] copy = w.clone();
+                    copy[i] = v;
+                    ExerciseCatalog.Match x = catalog.matchAt(copy, Math.min(i, m.start()));
+                    if (x != null && x.end() - x.start() > m.end() - m.start()) {
+                        return x;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private static Set<String> vocabulary(ExerciseCatalog catalog) {
         if (vocabCatalog == catalog) {
             return vocabFor;

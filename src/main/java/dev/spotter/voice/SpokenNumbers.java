@@ -173,7 +173,7 @@ final class SpokenNumbers {
             int start = 0;
             for (int p = 0; p <= s.length(); p++) {
                 if (p == s.length() || s.charAt(p) == ':') {
-                    if (p == start) {
+                    if (p == start || p - start > 4) {
                         return null;
                     }
                     secs = secs * 60 + Integer.parseInt(s, start, p, 10);
@@ -184,6 +184,9 @@ final class SpokenNumbers {
             return Item.number(secs, secs, true, s);
         }
         double v;
+        if (s.length() > 12) {
+            return null; // not a gym number; left as a word so it is reported as unplaced
+        }
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {

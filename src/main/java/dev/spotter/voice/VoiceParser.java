@@ -110,6 +110,13 @@ public final class VoiceParser {
             }
         }
         boolean fuzzyHit = false;
+        if (best != null && fuzzy) {
+            ExerciseCatalog.Match longer = FuzzyAlias.extend(catalog, w, taken, best);
+            if (longer != null) {
+                best = longer;
+                fuzzyHit = true;
+            }
+        }
         if (best == null && fuzzy) {
             best = FuzzyAlias.find(catalog, w, taken);
             fuzzyHit = best != null;
