@@ -1,0 +1,11 @@
+package dev.spotter.format;
+
+/** Which assistant messages carry training weight in {@link ConvertFormat#MESSAGES} output. */
+public enum TrainOn {
+    /** Keep the source's weights as they are (none written when the source has none: platforms then train all). */
+    SOURCE,
+    /** weight 1 on the last assistant message, 0 on earlier ones. */
+    LAST,
+    /** weight 1 on every assistant message. */
+    ALL
+}

@@ -1,0 +1,23 @@
+package dev.spotter.llm;
+
+/**
+ * A provider-neutral chat client. Implementations are thread-safe and meant to be shared by many virtual threads;
+ * retries, timeouts and client-side rate limits happen inside {@link #complete}.
+ *
+ * <pre>{@code
+ * LlmClient client = LlmClients.create(LlmConfig.builder(Provider.OPENAI).build());
+ * LlmResponse r = client.complete(new LlmRequest("gpt-4o-mini",
+ *         List.of(ChatMessage.user("Say hi")), 64, 0.2, false));
+ * }</pre>
+ */
+public interface LlmClient {
+    /**
+     * Sends the request, retrying transient failures.
+     *
+     * @throws LlmException when no usable response came back (see {@link LlmException#kind()})
+     */
+    LlmResponse complete(LlmRequest request) throws LlmException;
+
+    /** The wire format this client speaks (also used for batch files). */
+    Provider provider();
+}
