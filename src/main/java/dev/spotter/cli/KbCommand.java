@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
             KbCommand.Import.class,
             KbCommand.Quota.class,
             KbCommand.Coverage.class,
+            KbCommand.Generate.class,
             CommandLine.HelpCommand.class,
         })
 public final class KbCommand implements Runnable {
@@ -263,6 +264,120 @@ public final class KbCommand implements Runnable {
             }
             spec.commandLine().getOut().flush();
             return r.ok() && r.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = {"Turn knowledge-base chunks into grounded Q&A and multi-turn conversations with an LLM, through the"
+                    + " generation engine (same state, resume, rate limits and budget as `spotter generate`), then check"
+                    + " grounding and per-chunk coverage.",
+                "Writes OUT (all examples the engine accepted), OUT.provenance.jsonl (chunk id in attributes.source_id),"
+                        + " OUT.grounded.jsonl (examples that passed the grounding check) and OUT.kb-rejects.jsonl.",
+                "API keys are read only from the environment variable named by --api-key-env."},
+            footer = {"", "Exit codes: 0 every chunk covered and grounded; 1 short or rejected; 2 usage, I/O or provider refused.",
+                "Example:",
+                "  OPENAI_API_KEY=... spotter kb generate --model gpt-4o --budget-usd 5 --state st/kb -o out/kb.jsonl"})
+    static final class Generate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ChunkOptions in;
+
+        @Option(names = "--provider", defaultValue = "openai", description = "openai (any OpenAI-compatible server) or anthropic.")
+        String provider;
+
+        @Option(names = "--base-url", description = "API base URL (default: the provider's).")
+        String baseUrl;
+
+        @Option(names = "--api-key-env", description = "Environment variable holding the API key ('none' for local servers).")
+        String apiKeyEnv;
+
+        @Option(names = "--model", description = "Generator model id (required unless --dry-run or --print-plan).")
+        String model;
+
+        @Option(names = "--limit", defaultValue = "0", description = "Cap every plan category at N examples for a trial run.")
+        int limit;
+
+        @Option(names = "--budget-usd", description = "Never start a request that could push spend in this state past X dollars.")
+        Double budgetUsd;
+
+        @Option(names = "--state", description = "State directory (SQLite) for this plan.")
+        Path state;
+
+        @Option(names = {"-o", "--output"}, description = "Output chat JSONL.")
+        Path output;
+
+        @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight. Default: ${DEFAULT-VALUE}.")
+        int concurrency;
+
+        @Option(names = "--rpm", defaultValue = "0", description = "Client-side requests per minute limit (0 = none).")
+        int rpm;
+
+        @Option(names = "--tpm", defaultValue = "0", description = "Client-side tokens per minute limit (0 = none).")
+        long tpm;
+
+        @Option(names = "--min-score", defaultValue = "0.55", description = "Grounding threshold, 0..1 (default: ${DEFAULT-VALUE}).")
+        double minScore;
+
+        @Option(names = "--dry-run", description = "Show the plan, quotas and a cost estimate; call nothing.")
+        boolean dryRun;
+
+        @Option(names = "--print-plan", description = "Print the generated kb plan as YAML and exit.")
+        boolean printPlan;
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            List<KbChunk> chunks = in.chunks();
+            List<QuotaPolicy.ChunkQuota> quotas = in.policy().plan(chunks);
+            if (printPlan) {
+                out.print(dev.spotter.kb.KbPlan.yaml(quotas));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (state == null || output == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--state and -o/--output are required");
+            }
+            if (model == null && !dryRun) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--model is required");
+            }
+            GroundingChecker checker;
+            try {
+                checker = GroundingChecker.builder().minScore(minScore).build();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            dev.spotter.generate.Plan plan = dev.spotter.kb.KbPlan.build(chunks, in.policy());
+            dev.spotter.generate.GenerateOptions o = dev.spotter.generate.GenerateOptions.builder(plan, state, output)
+                    .provider(dev.spotter.llm.Provider.parse(provider))
+                    .model(model == null ? "dry-run" : model)
+                    .baseUrl(baseUrl)
+                    .apiKeyEnv(apiKeyEnv)
+                    .limit(limit)
+                    .budgetUsd(budgetUsd)
+                    .concurrency(concurrency)
+                    .rpm(rpm)
+                    .tpm(tpm)
+                    .progress(System.err, System.console() != null, java.time.Duration.ofSeconds(5))
+                    .build();
+            if (dryRun) {
+                out.println(dev.spotter.generate.Generator.dryRun(o));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            dev.spotter.kb.KbGeneration.Result r;
+            try {
+                r = dev.spotter.kb.KbGeneration.run(o, output, quotas, checker);
+            } catch (dev.spotter.llm.LlmException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            out.println(r.generation().summary());
+            out.print(KbCoverage.table(r.coverage()));
+            out.println("wrote " + output + " (+ .provenance.jsonl, .rejects.jsonl), grounded: " + r.grounded()
+                    + (r.coverage().rejected() > 0 ? ", grounding rejects: " + r.rejects() : ""));
+            out.flush();
+            return r.ok() ? ExitCodes.OK : ExitCodes.REJECTS;
         }
     }
 
