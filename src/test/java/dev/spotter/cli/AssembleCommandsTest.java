@@ -93,7 +93,7 @@ class AssembleCommandsTest {
         Run rej = run("build", "--project", p2.toString(), "--out", dir.resolve("out2").toString());
         assertThat(rej.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(rej.out()).contains("1 input lines rejected");
-        assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl"))).contains("\"reason\":\"missing_messages\"").contains("\"line\":31");
+        assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl"))).contains("\"reason\":\"missing_messages_list\"").contains("\"line\":31");
     }
 
     @Test

@@ -27,7 +27,7 @@ class InventoryTest {
                   - {id: coach, kind: generation, plan: coach, path: c.jsonl, category: coach, targets: {coach: 1000}}
                   - {id: running, kind: generation, plan: run, path: r.jsonl, category: running, targets: {running: 400}}
                 """);
-        Inventory inv = Inventory.compute(p, TokenCounter.estimate());
+        Inventory inv = Inventory.compute(p, ExampleTokenCounter.estimate());
         assertThat(inv.targetTotal()).isEqualTo(6265);
         assertThat(inv.cost().trainingTokens()).isEqualTo(22_554_000L);
         assertThat(inv.cost().trainingUsd()).isCloseTo(18.04, org.assertj.core.data.Offset.offset(0.01));
@@ -48,7 +48,7 @@ class InventoryTest {
                 sources:
                   - {id: a, kind: jsonl, path: a.jsonl, categoryField: category, targets: {c: 2, d: 5, e: 1}}
                 """);
-        Inventory inv = Inventory.compute(p, TokenCounter.estimate());
+        Inventory inv = Inventory.compute(p, ExampleTokenCounter.estimate());
         assertThat(inv.rows()).extracting(Inventory.Row::category, Inventory.Row::have, Inventory.Row::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("c", 2, Inventory.Status.HAVE),
@@ -69,8 +69,8 @@ class InventoryTest {
         Files.writeString(dir.resolve("g/skip.txt"), "nope\n");
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"),
                 "sources:\n  - {id: g, kind: jsonl, path: 'g/*.jsonl', category: c, targets: {c: 3}}\n");
-        SourceScanner s = new SourceScanner(p, TokenCounter.estimate());
+        SourceScanner s = new SourceScanner(p, ExampleTokenCounter.estimate());
         assertThat(s.files(p.sources().get(0))).extracting(f -> f.getFileName().toString()).containsExactly("a.jsonl", "b.jsonl");
-        assertThat(Inventory.compute(p, TokenCounter.estimate()).rows().get(0).status()).isEqualTo(Inventory.Status.HAVE);
+        assertThat(Inventory.compute(p, ExampleTokenCounter.estimate()).rows().get(0).status()).isEqualTo(Inventory.Status.HAVE);
     }
 }
