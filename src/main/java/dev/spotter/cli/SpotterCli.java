@@ -15,7 +15,19 @@ import picocli.CommandLine.Command;
         subcommands = {
             BuildCommand.class,
             CommandLine.HelpCommand.class,
+            AuditVoiceCommand.class,
+            ConvertCommand.class,
+            CostCommand.class,
+            ExportCommand.class,
+            GenerateCommand.class,
             InventoryCommand.class,
+            KbCommand.class,
+            ParseCommand.class,
+            StatsCommand.class,
+            SynthVoiceCommand.class,
+            TokensCommand.class,
+            TrainCommand.class,
+            ValidateCommand.class,
         })
 public final class SpotterCli implements Runnable {
     @CommandLine.Spec
