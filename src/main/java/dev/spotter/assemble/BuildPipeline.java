@@ -228,10 +228,14 @@ public final class BuildPipeline {
         StringBuilder inputs = new StringBuilder();
         for (Path f : files) {
             inputs.append(scanner.relative(f)).append('=').append(Files.isRegularFile(f) ? Jsonl.sha256(f) : "missing").append(';');
+            Path side = s.sidecar(f);
+            if (side != null) {
+                inputs.append(Files.isRegularFile(side) ? Jsonl.sha256(side) : "missing").append(';');
+            }
         }
         Path accepted = state("ingest/" + s.id() + ".jsonl");
         Path rejects = state("ingest/" + s.id() + ".rejects.jsonl");
-        String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), project.tokenLimit(),
+        String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), s.categorySidecar(), project.tokenLimit(),
                 tokens.describe(), inputs);
         return step("ingest:" + s.id(), k, List.of(accepted, rejects), () -> {
             long[] c = new long[4]; // read, accepted, rejected, idSum

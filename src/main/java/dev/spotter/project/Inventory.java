@@ -117,7 +117,7 @@ public record Inventory(
                 target += t;
                 tokens += e.getValue()[1];
                 if (h < t) {
-                    String cmd = s.command() != null ? s.command() : s.kind().defaultCommand(s, display(project, s));
+                    String cmd = s.command() != null ? s.command() : s.kind().defaultCommand(s, display(project, s), project);
                     needs.add(new Need(s.id(), e.getKey(), t - h, s.kind().needsProvider(),
                             project.provider().apiKeyEnv(), project.provider().configured(), cmd));
                     if (s.kind().needsProvider()) {

@@ -63,7 +63,10 @@ public final class SourceScanner {
                 PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + base.resolve(p).normalize());
                 if (Files.isDirectory(dir)) {
                     try (Stream<Path> walk = Files.walk(dir)) {
-                        walk.filter(Files::isRegularFile).map(Path::normalize).filter(m::matches).sorted().forEach(out::add);
+                        walk.filter(Files::isRegularFile).map(Path::normalize).filter(m::matches)
+                                .filter(f -> source.categorySidecar() == null
+                                        || !f.getFileName().toString().endsWith(source.categorySidecar()))
+                                .sorted().forEach(out::add);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
                     }
@@ -105,22 +108,50 @@ public final class SourceScanner {
 
     void scanFile(SourceSpec source, Path f, Consumer<SourceRecord> sink) {
         String rel = relative(f);
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (Reader r = new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder), 1 << 16)) {
+        Path side = source.sidecar(f);
+        try (Reader r = reader(f); Reader sr = side != null && Files.isRegularFile(side) ? reader(side) : null) {
             LineReader lines = new LineReader(r, MAX_LINE_CHARS);
+            LineReader sideLines = sr == null ? null : new LineReader(sr, MAX_LINE_CHARS);
             String line;
             long no = 0;
             while ((line = lines.next()) != null) {
                 no++;
+                // read the sidecar in lockstep: line N describes line N
+                String sideLine = sideLines == null ? null : sideLines.next();
                 if (lines.tooLong()) {
                     sink.accept(reject(source, rel, no, line, "line_too_long", "line longer than " + MAX_LINE_CHARS + " characters"));
                     continue;
                 }
-                sink.accept(check(source, rel, no, line));
+                SourceRecord rec = check(source, rel, no, line, side == null ? null : sideCategory(source, side, sideLine));
+                sink.accept(rec);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(rel + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Reader reader(Path f) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder), 1 << 16);
+    }
+
+    /** The category from a sidecar line, or a "!reason" string when there is none. */
+    private String sideCategory(SourceSpec s, Path side, String sideLine) {
+        if (sideLine == null) {
+            return "!" + relative(side) + (Files.isRegularFile(side) ? " has fewer lines than the data file" : " is missing");
+        }
+        try {
+            JsonNode c = MAPPER.readTree(sideLine);
+            for (String part : s.categoryField().split("\\.")) {
+                c = c == null ? null : c.get(part);
+            }
+            if (c == null || !c.isTextual() || c.asText().isBlank()) {
+                return "!" + relative(side) + " line has no text field '" + s.categoryField() + "'";
+            }
+            return c.asText().strip();
+        } catch (IOException e) {
+            return "!" + relative(side) + " line is not JSON";
         }
     }
 
@@ -129,6 +160,11 @@ public final class SourceScanner {
     }
 
     SourceRecord check(SourceSpec s, String file, long no, String line) {
+        return check(s, file, no, line, null);
+    }
+
+    /** @param sideCategory the category read from a sidecar ("!why" when it could not be), or null */
+    SourceRecord check(SourceSpec s, String file, long no, String line, String sideCategory) {
         if (no == 1 && line.startsWith("\uFEFF")) {
             return reject(s, file, no, line, "bom", "file starts with a byte-order mark");
         }
@@ -163,7 +199,12 @@ public final class SourceScanner {
             return reject(s, file, no, line, why.get().code(), why.get().explanation());
         }
         String category = s.category();
-        if (category == null) {
+        if (sideCategory != null) {
+            if (sideCategory.startsWith("!")) {
+                return reject(s, file, no, line, "missing_category", sideCategory.substring(1));
+            }
+            category = sideCategory;
+        } else if (category == null) {
             JsonNode c = root;
             for (String part : s.categoryField().split("\\.")) {
                 c = c == null ? null : c.get(part);
