@@ -15,7 +15,7 @@ import dev.spotter.project.ProjectLoader;
 import dev.spotter.project.SourceRecord;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
-import dev.spotter.project.TokenCounter;
+import dev.spotter.project.ExampleTokenCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -61,7 +61,7 @@ public final class BuildPipeline {
     private final Project project;
     private final Path out;
     private final Path stateDir;
-    private final TokenCounter tokens;
+    private final ExampleTokenCounter tokens;
     private final Consumer<String> log;
     private final List<FormatWriter> writers;
     private final List<BuildResult.StepRun> runs = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class BuildPipeline {
     public static final class Builder {
         private final Project project;
         private Path outDir;
-        private TokenCounter tokens = TokenCounter.estimate();
+        private ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
         private Consumer<String> log = s -> {};
 
         private Builder(Project project) {
@@ -103,7 +103,7 @@ public final class BuildPipeline {
             return this;
         }
 
-        public Builder tokenCounter(TokenCounter counter) {
+        public Builder tokenCounter(ExampleTokenCounter counter) {
             this.tokens = Objects.requireNonNull(counter, "tokenCounter");
             return this;
         }
@@ -228,10 +228,14 @@ public final class BuildPipeline {
         StringBuilder inputs = new StringBuilder();
         for (Path f : files) {
             inputs.append(scanner.relative(f)).append('=').append(Files.isRegularFile(f) ? Jsonl.sha256(f) : "missing").append(';');
+            Path side = s.sidecar(f);
+            if (side != null) {
+                inputs.append(Files.isRegularFile(side) ? Jsonl.sha256(side) : "missing").append(';');
+            }
         }
         Path accepted = state("ingest/" + s.id() + ".jsonl");
         Path rejects = state("ingest/" + s.id() + ".rejects.jsonl");
-        String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), project.tokenLimit(),
+        String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), s.categorySidecar(), project.tokenLimit(),
                 tokens.describe(), inputs);
         return step("ingest:" + s.id(), k, List.of(accepted, rejects), () -> {
             long[] c = new long[4]; // read, accepted, rejected, idSum
