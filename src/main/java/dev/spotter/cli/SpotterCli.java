@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Builds, checks and ships the fine-tuning dataset for a fitness-coaching Llama 3.3 model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalCommand.class,
             ExportCommand.class,
             TrainCommand.class,
         })
