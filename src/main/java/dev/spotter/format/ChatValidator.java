@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.tokenizer.SpecialTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -294,7 +295,7 @@ public final class ChatValidator {
             return new Reject(RejectReason.LAST_NOT_ASSISTANT, "last message is " + out.get(out.size() - 1).role().wireName());
         }
         for (int k = 0; k < out.size(); k++) {
-            Optional<String> special = SpecialTokenScan.findIn(out.get(k).content());
+            Optional<String> special = SpecialTokens.findIn(out.get(k).content());
             if (special.isPresent()) {
                 return new Reject(RejectReason.SPECIAL_TOKEN_IN_CONTENT,
                         "message " + (k + 1) + " (" + out.get(k).role().wireName() + ") contains " + special.get());
@@ -338,7 +339,7 @@ public final class ChatValidator {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return s.length() <= 100 ? s : s.substring(0, 97) + "...";
     }
 
     private static String oneLine(String s) {
