@@ -10,6 +10,8 @@ import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
 import dev.spotter.llm.PriceTable;
 import dev.spotter.llm.Provider;
+import dev.spotter.train.BuiltDataset;
+import dev.spotter.voice.VoiceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,8 +42,14 @@ public final class EvalCommand implements Callable<Integer> {
     String baselineModel;
     @Option(names = "--split", defaultValue = "validation", description = "Split name recorded in the report (default ${DEFAULT-VALUE}).")
     String split;
-    @Option(names = "--data", description = "Held-out chat JSONL (default: <split>.jsonl in the current directory).")
+    @Option(names = "--data", description = "Held-out chat JSONL (default with --project: the build's <split> file).")
     Path data;
+    @Option(names = "--project", description = "spotter.yaml: evaluate its built <split> with the provenance sidecar.")
+    Path project;
+    @Option(names = "--provenance", description = "Provenance sidecar for --data (line N describes line N).")
+    Path provenance;
+    @Option(names = "--no-parser-baseline", description = "Leave out the deterministic voice parser row.")
+    boolean noParser;
     @Option(names = "--concurrency", defaultValue = "4", description = "Calls in flight (default ${DEFAULT-VALUE}).")
     int concurrency;
     @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY",
@@ -68,7 +76,20 @@ public final class EvalCommand implements Callable<Integer> {
         if (endpoint == null || model == null) {
             throw new IllegalArgumentException("spotter eval needs --endpoint URL and --model M (or: spotter eval compare A.json B.json)");
         }
-        Path input = data != null ? data : Path.of(split + ".jsonl");
+        Path input = data;
+        Path prov = provenance;
+        if (project != null) {
+            BuiltDataset built = BuiltDataset.of(project);
+            if (input == null) {
+                input = built.split(split);
+                if (prov == null && Files.isRegularFile(built.provenance(split))) {
+                    prov = built.provenance(split);
+                }
+            }
+        }
+        if (input == null) {
+            throw new IllegalArgumentException("give --data FILE or --project spotter.yaml");
+        }
         LlmClient client = LlmClients.create(config(endpoint, apiKeyEnv));
         Evaluator.Builder b = Evaluator.builder(new LlmResponder(client, maxTokens)).concurrency(concurrency).limit(limit);
         PriceTable prices = PriceTable.bundled();
@@ -78,12 +99,16 @@ public final class EvalCommand implements Callable<Integer> {
                     judgeKeyEnv != null ? judgeKeyEnv : apiKeyEnv));
             b.judge(new LlmResponder(judge, 200), judgeModel);
         }
+        if (!noParser) {
+            VoiceParser parser = VoiceParser.defaults();
+            b.voiceBaseline(utterance -> parser.parse(utterance).toJson());
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
-        EvalReport r = b.build().run(input, split, endpoint, model, baselineModel, out.resolve("eval-details.jsonl"));
+        EvalReport r = b.build().run(input, prov, split, endpoint, model, baselineModel, out.resolve("eval-details.jsonl"));
         EvalReports.writeJson(r, out.resolve("eval.json"));
         Files.writeString(out.resolve("eval.html"), EvalReports.htmlPage(r));
         PrintWriter pw = spec.commandLine().getOut();

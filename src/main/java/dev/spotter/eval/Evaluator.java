@@ -122,7 +122,19 @@ public final class Evaluator {
      * @param details       per-answer JSONL (line, task, run, answer, verdict); may be null
      */
     public EvalReport run(Path data, String split, String endpoint, String model, String baselineModel, Path details) {
+        return run(data, null, split, endpoint, model, baselineModel, details);
+    }
+
+    /**
+     * @param provenance the build's sidecar for {@code data} (line N describes line N: source, category), read in
+     *                   lockstep for task detection; may be null
+     */
+    public EvalReport run(Path data, Path provenance, String split, String endpoint, String model, String baselineModel,
+            Path details) {
         Objects.requireNonNull(model, "model");
+        if (provenance != null && !Files.isRegularFile(provenance)) {
+            throw new IllegalArgumentException("provenance sidecar not found: " + provenance);
+        }
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException("evaluation data not found: " + data);
         }
@@ -137,15 +149,17 @@ public final class Evaluator {
         Map<String, Long> rejects = new TreeMap<>();
         Semaphore slots = new Semaphore(concurrency);
         try (BufferedReader r = Files.newBufferedReader(data, StandardCharsets.UTF_8);
+                BufferedReader pr = provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
                 BufferedWriter w = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             String text;
             while ((text = r.readLine()) != null && (limit <= 0 || evaluated < limit)) {
                 read++;
+                String provLine = pr == null ? null : pr.readLine();
                 EvalExample ex;
                 try {
                     JsonNode root = Json.MAPPER.readTree(text);
-                    ex = EvalExample.of(read, root);
+                    ex = EvalExample.of(read, root, provLine == null ? null : Json.MAPPER.readTree(provLine));
                 } catch (JsonProcessingException e) {
                     reject(rejects, w, read, "not_json", e.getOriginalMessage());
                     continue;
