@@ -59,7 +59,7 @@ public final class Exporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The exact Llama 3 tokenizer behind the format package's counter interface. */
-    static final TokenCounter LLAMA3 = new TokenCounter() {
+    public static final TokenCounter LLAMA3 = new TokenCounter() {
         @Override
         public int count(String text) {
             return Llama3Tokenizer.shared().count(text);
