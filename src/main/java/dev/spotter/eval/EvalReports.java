@@ -61,6 +61,10 @@ public final class EvalReports {
             rate(out, "injury", "red-flag recall", i.redFlagRecall());
             Rate d = i.domsFalsePositive();
             out.add(new Metric("injury", "DOMS false positives", d.rate(), d.percent(), false));
+            if (i.proseAnswers() > 0) {
+                out.add(new Metric("injury", "prose answers (escalation read from text)", i.proseAnswers(),
+                        String.valueOf(i.proseAnswers()), false));
+            }
             if (i.topDiagnosis().n() > 0) {
                 rate(out, "injury", "top diagnosis", i.topDiagnosis());
                 out.add(new Metric("injury", "mean confidence", i.meanConfidence(), fmt(i.meanConfidence()), true));
