@@ -14,9 +14,21 @@ import picocli.CommandLine.Command;
         description = "Builds, checks and ships the fine-tuning dataset for a fitness-coaching Llama 3.3 model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BuildCommand.class,
             AuditVoiceCommand.class,
+            ConvertCommand.class,
+            CostCommand.class,
+            EvalCommand.class,
+            ExportCommand.class,
+            GenerateCommand.class,
+            InventoryCommand.class,
+            KbCommand.class,
             ParseCommand.class,
+            StatsCommand.class,
             SynthVoiceCommand.class,
+            TokensCommand.class,
+            TrainCommand.class,
+            ValidateCommand.class,
         })
 public final class SpotterCli implements Runnable {
     @CommandLine.Spec

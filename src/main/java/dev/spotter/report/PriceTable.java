@@ -74,7 +74,7 @@ public final class PriceTable {
             String asOf = text(n, "as_of", where, p);
             String source = text(n, "source", where, p);
             int cap = n.path("token_cap").asInt(0);
-            out.put(p, new Price(p, price.decimalValue(), asOf, source, cap, n.path("note").asText("")));
+            out.put(p, new Price(p, price.decimalValue().stripTrailingZeros(), asOf, source, cap, n.path("note").asText("")));
         }
         String def = root.path("default").asText(out.keySet().iterator().next());
         if (!out.containsKey(def)) {

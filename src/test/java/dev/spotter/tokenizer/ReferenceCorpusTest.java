@@ -72,6 +72,30 @@ class ReferenceCorpusTest {
     }
 
     @Test
+    void sharedTokenizerIsSafeAcrossThreads() throws Exception {
+        Llama3Tokenizer tok = Llama3Tokenizer.shared();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                final int offset = t;
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < cases.size(); i++) {
+                        Case c = cases.get((i + offset * 337) % cases.size()); // different order per thread
+                        if (java.util.Arrays.equals(tok.encode(c.text()), c.ids())) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isEqualTo(cases.size());
+            }
+        }
+    }
+
+    @Test
     void decodeRoundTripsEveryText() {
         Llama3Tokenizer tok = Llama3Tokenizer.shared();
         for (Case c : cases) {

@@ -1,0 +1,29 @@
+package dev.spotter.assemble;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.project.Inventory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a build did.
+ *
+ * @param outDir    where the dataset was written
+ * @param steps     every step in order, whether it ran or was reused from the last build, its time and peak heap
+ * @param summary   the build summary (also written as {@code summary.json}); deterministic for the same inputs
+ * @param needs     categories still short of their targets, with the command that provides them
+ * @param rejected  input lines rejected (they are in the quarantine file)
+ * @param accountingOk true when every input line was found in exactly one of: an upload file, the quarantine,
+ *                  or the dedup log
+ */
+public record BuildResult(Path outDir, List<StepRun> steps, ObjectNode summary, List<Inventory.Need> needs,
+                          long rejected, boolean accountingOk) {
+
+    /** One pipeline step. {@code peakHeapBytes} is the JVM heap high-water mark during the step (0 when reused). */
+    public record StepRun(String name, boolean ran, long millis, long peakHeapBytes, String detail) {}
+
+    /** Names of the steps that actually ran (not reused). */
+    public List<String> ran() {
+        return steps.stream().filter(StepRun::ran).map(StepRun::name).toList();
+    }
+}

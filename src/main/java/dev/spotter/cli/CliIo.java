@@ -1,0 +1,119 @@
+package dev.spotter.cli;
+
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** File handling shared by the data commands: {@code -} is stdin/stdout, errors are one clear line. */
+final class CliIo {
+    private CliIo() {}
+
+    /** Fails before any work when an input is missing, so a typo does not cost a long run. */
+    static void checkReadable(List<String> inputs) throws IOException {
+        int stdin = 0;
+        for (String in : inputs) {
+            if (in.equals("-")) {
+                stdin++;
+                continue;
+            }
+            Path p = Path.of(in);
+            if (!Files.exists(p)) {
+                throw new FileNotFoundException("cannot read " + in + ": no such file");
+            }
+            if (Files.isDirectory(p) || !Files.isReadable(p)) {
+                throw new FileNotFoundException("cannot read " + in + ": not a readable file");
+            }
+        }
+        if (stdin > 1) {
+            throw new IllegalArgumentException("stdin (-) can be given only once");
+        }
+    }
+
+    static InputStream open(String in) throws IOException {
+        if (in.equals("-")) {
+            return new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // never close the process's stdin
+                }
+            };
+        }
+        try {
+            return Files.newInputStream(Path.of(in));
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot read " + in + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot read " + in + ": permission denied", e);
+        }
+    }
+
+    /**
+     * An output written to {@code target.tmp} and moved into place on {@link #commit()}, so a failed or interrupted
+     * run never leaves a half-written file that looks complete. {@code -} writes to stdout directly.
+     */
+    static final class AtomicOutput implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private final OutputStream out;
+        private boolean committed;
+
+        AtomicOutput(String target) throws IOException {
+            if (target.equals("-")) {
+                this.target = null;
+                this.tmp = null;
+                this.out = new java.io.FilterOutputStream(System.out) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
+            } else {
+                this.target = Path.of(target).toAbsolutePath();
+                Path dir = this.target.getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                this.tmp = this.target.resolveSibling(this.target.getFileName() + ".tmp");
+                try {
+                    this.out = Files.newOutputStream(tmp);
+                } catch (IOException e) {
+                    throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+                }
+            }
+        }
+
+        OutputStream stream() {
+            return out;
+        }
+
+        boolean isStdout() {
+            return target == null;
+        }
+
+        void commit() throws IOException {
+            out.close();
+            if (tmp != null) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                out.close();
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+    }
+}
