@@ -114,10 +114,13 @@ class GeneratorTest {
         List<String> first = lines(dir.resolve("out/data.jsonl"));
         int calls = fake.requestCount();
         Files.writeString(dir.resolve("out/data.jsonl"), "corrupted {");
+        Path stale = dir.resolve("out/.data.jsonl.12345.tmp"); // what a kill during the final write leaves
+        Files.writeString(stale, "{\"messages\":[{\"ro");
         Report again = Generator.run(opts("running", Provider.ANTHROPIC, 2).build());
         assertThat(fake.requestCount()).isEqualTo(calls);
         assertThat(again.complete()).isTrue();
         assertThat(lines(dir.resolve("out/data.jsonl"))).isEqualTo(first).hasSize(6);
+        assertThat(stale).doesNotExist();
         // raising the limit continues from the state without redoing filled slots
         Generator.run(opts("running", Provider.ANTHROPIC, 3).build());
         List<String> more = lines(dir.resolve("out/data.jsonl"));
