@@ -171,21 +171,28 @@ public final class BuildPipeline {
     private ObjectNode step(String name, String key, List<Path> outputs, Supplier<ObjectNode> body) {
         ObjectNode saved = state.reusable(name, key, out);
         if (saved != null) {
-            runs.add(new BuildResult.StepRun(name, false, 0, 0, "unchanged"));
+            runs.add(new BuildResult.StepRun(name, false, 0, 0, 0, "unchanged"));
             log.accept(String.format(Locale.ROOT, "  %-22s reused (inputs unchanged)", name));
             return saved;
         }
         List<MemoryPoolMXBean> pools = heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         ObjectNode stats = body.get();
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpu = (cpuNanos() - c0) / 1_000_000;
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
         ObjectNode rec = state.record(name, key, out, outputs, stats);
         String detail = stats.path("detail").asText("");
-        runs.add(new BuildResult.StepRun(name, true, ms, peak, detail));
+        runs.add(new BuildResult.StepRun(name, true, ms, cpu, peak, detail));
         log.accept(String.format(Locale.ROOT, "  %-22s ran    %s", name, detail));
         return rec;
+    }
+
+    private static long cpuNanos() {
+        var t = ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
@@ -809,6 +816,7 @@ public final class BuildPipeline {
 
     private ObjectNode accounting(List<ObjectNode> ingests) {
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         List<MemoryPoolMXBean> pools = heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long read = 0;
@@ -850,7 +858,8 @@ public final class BuildPipeline {
                         read, train[0], val[0], q[0], dd[0])
                 : "FAILED: " + String.join("; ", problems);
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
-        runs.add(new BuildResult.StepRun("accounting", true, (System.nanoTime() - t0) / 1_000_000, peak, detail));
+        runs.add(new BuildResult.StepRun("accounting", true, (System.nanoTime() - t0) / 1_000_000,
+                (cpuNanos() - c0) / 1_000_000, peak, detail));
         log.accept(String.format(Locale.ROOT, "  %-22s ran    %s", "accounting", detail));
         return st;
     }
