@@ -165,6 +165,21 @@ class GeneratorTest {
     }
 
     @Test
+    void aRepeatedQuestionIsRejectedAsDuplicate() throws Exception {
+        String same = new FakeAnswers().apply(new FakeLlmServer.Call(Provider.OPENAI, "m", "", List.of("Output kind: coach_answer"),
+                M.createObjectNode(), Map.of())).replace("Question 1.", "Question 999.");
+        fake.enqueue(Fault.answer(same), Fault.answer(same));
+        GenerateOptions o = GenerateOptions.builder(Plans.load("coach-qa"), dir.resolve("state"), dir.resolve("out/data.jsonl"))
+                .provider(Provider.OPENAI).model("gpt-4o").baseUrl(fake.baseUrl()).env(Map.of("OPENAI_API_KEY", KEY)::get)
+                .limit(1).concurrency(1).progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .build();
+        Report r = Generator.run(o);
+        assertThat(r.complete()).isTrue();
+        assertThat(r.rejectsByReason()).containsEntry("duplicate", 1L);
+        assertThat(lines(dir.resolve("out/data.rejects.jsonl")).getFirst()).contains("same first user message as programming_0_a1");
+    }
+
+    @Test
     void budgetNeedsAKnownPrice() {
         assertThatThrownBy(() -> Generator.run(opts("running", Provider.OPENAI, 1).model("my-local-model").budgetUsd(1.0).build()))
                 .hasMessageContaining("--price-in");
