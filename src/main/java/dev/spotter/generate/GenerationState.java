@@ -125,6 +125,25 @@ public final class GenerationState implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing state read-only and without the run lock (for dry runs and reports while a run is going;
+     * WAL lets readers see the last committed state). Writing methods fail on this instance.
+     */
+    public static GenerationState openReadOnly(Path dir) throws IOException {
+        Path db = dir.resolve("state.db");
+        if (!Files.exists(db)) {
+            throw new IOException("no state database at " + db);
+        }
+        try {
+            org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+            cfg.setReadOnly(true);
+            cfg.setBusyTimeout(10000);
+            return new GenerationState(cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath()), null, null);
+        } catch (SQLException e) {
+            throw new IOException("cannot open state database " + db + ": " + e.getMessage(), e);
+        }
+    }
+
     public synchronized Optional<String> meta(String key) {
         try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key=?")) {
             ps.setString(1, key);
@@ -452,8 +471,10 @@ public final class GenerationState implements AutoCloseable {
             // closing after a failure; nothing useful to add
         }
         try {
-            lock.release();
-            lockChannel.close();
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+            }
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
         }

@@ -227,6 +227,9 @@ class GeneratorTest {
         try (GenerationState held = GenerationState.open(dir.resolve("state"))) {
             assertThatThrownBy(() -> Generator.run(opts("running", Provider.OPENAI, 1).build()))
                     .hasMessageContaining("in use by another");
+            // a dry run reads the state while a run holds it
+            assertThat(Generator.dryRun(opts("running", Provider.OPENAI, 1).build()))
+                    .containsPattern("pace-calculations\\s+1\\s+1 ");
         }
     }
 
