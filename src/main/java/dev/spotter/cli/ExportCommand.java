@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.train.BuiltDataset;
 import dev.spotter.train.JobSpec;
 import dev.spotter.train.export.ExportReport;
 import dev.spotter.train.export.Exporter;
@@ -26,8 +27,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--target", required = true, description = "together, fireworks, openai, bedrock or axolotl.")
     String target;
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "Training JSONL files ({\"messages\":[...]}).")
+    @Parameters(arity = "0..*", paramLabel = "IN", description = "Training JSONL files ({\"messages\":[...]}).")
     List<Path> inputs = new ArrayList<>();
+    @Option(names = "--project", description = "spotter.yaml: export its built train/validation split (spotter build first).")
+    Path project;
     @Option(names = "--validation", arity = "1..*", description = "Validation JSONL files.")
     List<Path> validation = new ArrayList<>();
     @Option(names = {"-o", "--out"}, required = true, description = "Output directory.")
@@ -49,6 +52,21 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = Target.parse(target);
+        List<Path> train = inputs;
+        List<Path> val = validation;
+        if (project != null) {
+            if (!inputs.isEmpty()) {
+                throw new IllegalArgumentException("give either --project or input files, not both");
+            }
+            BuiltDataset built = BuiltDataset.of(project);
+            train = List.of(built.train());
+            if (val.isEmpty() && java.nio.file.Files.isRegularFile(built.validation())) {
+                val = List.of(built.validation());
+            }
+        }
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("give input files or --project spotter.yaml");
+        }
         JobSpec js = JobSpec.builder().suffix(suffix).epochs(epochs).learningRate(learningRate)
                 .batchSize(batchSize == null || batchSize.equals("max") ? null : Integer.valueOf(batchSize))
                 .lora(!full).loraR(loraR).loraAlpha(loraAlpha).trainOnInputs(trainOnInputs).build();
@@ -56,7 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (baseModel != null) {
             b.hfBaseModel(baseModel);
         }
-        ExportReport r = b.build().export(inputs, validation);
+        ExportReport r = b.build().export(train, val);
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf(Locale.ROOT, "export --target %s -> %s%n", r.target(), r.outDir());
         for (SplitReport s : r.splits()) {
