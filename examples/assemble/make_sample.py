@@ -110,15 +110,19 @@ with open("data/knowledge_base_qa.jsonl", "w") as f:
 
 INJ = ("You are Spotter's injury triage assistant. Reason step by step, give differentials with probabilities, "
        "modify training with specific loads, and name red flags that need a doctor.")
-inj = [
+inj = [  # categories are the bundled injury plan's ids (src/main/resources/dev/spotter/generate/plans/injury)
  ("acute", "I felt a sharp pop in my hamstring sprinting and now it's bruising.", "Reasoning: a sudden pop with bruising during sprinting points to a hamstring strain. Differential: grade II strain 70%, grade I 20%, tendon avulsion 10%. Confidence 0.7: the pop and bruising are typical, but grading needs an exam. Plan: no sprinting or heavy hinging for 2 weeks; walk and do isometric bridges at 30% effort from day 3. Checkpoints: day 3 pain walking, day 7 bridge strength, weeks 2-4 return to jogging. See a doctor now if you cannot bear weight or feel a gap in the muscle."),
- ("chronic", "My elbows ache after every pull day for the last two months.", "Reasoning: a gradual ache tied to pulling volume suggests an overuse tendinopathy at the elbow. Differential: medial elbow tendinopathy 55%, lateral 25%, nerve irritation 20%. Confidence 0.6. Plan: cut pulling volume by 40%, switch to neutral-grip pulls, add slow wrist curls 3x15. Re-check at week 2; see a doctor if numbness or night pain appears."),
- ("false_positive_doms", "My quads are super sore two days after my first squat session in months.", "Reasoning: diffuse soreness peaking 24-72 hours after unaccustomed work is delayed-onset muscle soreness, not injury. Confidence 0.9. Plan: light movement, a lighter squat session at 60% in two days. Warning signs that would change this: dark urine, severe swelling or pain that keeps rising after day 3 - then see a doctor."),
- ("red_flag", "Lower back pain after deadlifts and now numbness in my groin and trouble peeing.", "Reasoning: saddle numbness with bladder changes are red flags for cauda equina syndrome. This is an emergency: go to an emergency department now. Do not train. Confidence in urgency 0.95."),
+ ("chronic-overuse", "My elbows ache after every pull day for the last two months.", "Reasoning: a gradual ache tied to pulling volume suggests an overuse tendinopathy at the elbow. Differential: medial elbow tendinopathy 55%, lateral 25%, nerve irritation 20%. Confidence 0.6. Plan: cut pulling volume by 40%, switch to neutral-grip pulls, add slow wrist curls 3x15. Re-check at week 2; see a doctor if numbness or night pain appears."),
+ ("doms-false-positive", "My quads are super sore two days after my first squat session in months.", "Reasoning: diffuse soreness peaking 24-72 hours after unaccustomed work is delayed-onset muscle soreness, not injury. Confidence 0.9. Plan: light movement, a lighter squat session at 60% in two days. Warning signs that would change this: dark urine, severe swelling or pain that keeps rising after day 3 - then see a doctor."),
+ ("red-flag", "Lower back pain after deadlifts and now numbness in my groin and trouble peeing.", "Reasoning: saddle numbness with bladder changes are red flags for cauda equina syndrome. This is an emergency: go to an emergency department now. Do not train. Confidence in urgency 0.95."),
  ("tendinitis", "Pain just below my kneecap when I jump or squat deep, worse the next morning.", "Reasoning: load-related pain at the lower pole of the kneecap fits patellar tendinopathy. Differential: patellar tendinopathy 70%, fat pad irritation 20%, other 10%. Confidence 0.7. Plan: stop jumping for 3 weeks, squat to a box at 70% load, add Spanish squat isometrics 5x45s daily. Checkpoints at day 7 and week 3."),
  ("impingement", "Pinching at the top of my shoulder when I press overhead.", "Reasoning: pain in the mid-range of overhead pressing fits subacromial pain syndrome. Differential: rotator cuff irritation 60%, AC joint 25%, other 15%. Confidence 0.6. Plan: replace overhead press with landmine press for 3 weeks, add band external rotations 3x15, keep pain at or below 3/10."),
 ]
-with open("generated/injury_analysis.jsonl", "w") as f:
-    for cat, q, a in inj:
-        f.write(json.dumps({"category": cat, "messages": [{"role": "system", "content": INJ},
+# Same layout as `spotter generate` output: the data file carries only "messages" (uploadable as is) and line N
+# of the .provenance.jsonl sidecar describes line N (plan, category, ...).
+with open("generated/injury_analysis.jsonl", "w") as f, open("generated/injury_analysis.provenance.jsonl", "w") as pf:
+    for n, (cat, q, a) in enumerate(inj, 1):
+        f.write(json.dumps({"messages": [{"role": "system", "content": INJ},
                 {"role": "user", "content": q}, {"role": "assistant", "content": a}]}, ensure_ascii=False) + "\n")
+        pf.write(json.dumps({"line": n, "plan": "injury", "category": cat, "slot": 0, "provider": "hand-written",
+                             "model": None}) + "\n")

@@ -15,7 +15,7 @@ import dev.spotter.project.ProjectLoader;
 import dev.spotter.project.SourceRecord;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
-import dev.spotter.project.TokenCounter;
+import dev.spotter.project.ExampleTokenCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -61,7 +61,7 @@ public final class BuildPipeline {
     private final Project project;
     private final Path out;
     private final Path stateDir;
-    private final TokenCounter tokens;
+    private final ExampleTokenCounter tokens;
     private final Consumer<String> log;
     private final List<FormatWriter> writers;
     private final List<BuildResult.StepRun> runs = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class BuildPipeline {
     public static final class Builder {
         private final Project project;
         private Path outDir;
-        private TokenCounter tokens = TokenCounter.estimate();
+        private ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
         private Consumer<String> log = s -> {};
 
         private Builder(Project project) {
@@ -103,7 +103,7 @@ public final class BuildPipeline {
             return this;
         }
 
-        public Builder tokenCounter(TokenCounter counter) {
+        public Builder tokenCounter(ExampleTokenCounter counter) {
             this.tokens = Objects.requireNonNull(counter, "tokenCounter");
             return this;
         }
@@ -171,21 +171,28 @@ public final class BuildPipeline {
     private ObjectNode step(String name, String key, List<Path> outputs, Supplier<ObjectNode> body) {
         ObjectNode saved = state.reusable(name, key, out);
         if (saved != null) {
-            runs.add(new BuildResult.StepRun(name, false, 0, 0, "unchanged"));
+            runs.add(new BuildResult.StepRun(name, false, 0, 0, 0, "unchanged"));
             log.accept(String.format(Locale.ROOT, "  %-22s reused (inputs unchanged)", name));
             return saved;
         }
         List<MemoryPoolMXBean> pools = heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         ObjectNode stats = body.get();
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpu = (cpuNanos() - c0) / 1_000_000;
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
         ObjectNode rec = state.record(name, key, out, outputs, stats);
         String detail = stats.path("detail").asText("");
-        runs.add(new BuildResult.StepRun(name, true, ms, peak, detail));
+        runs.add(new BuildResult.StepRun(name, true, ms, cpu, peak, detail));
         log.accept(String.format(Locale.ROOT, "  %-22s ran    %s", name, detail));
         return rec;
+    }
+
+    private static long cpuNanos() {
+        var t = ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
@@ -228,10 +235,14 @@ public final class BuildPipeline {
         StringBuilder inputs = new StringBuilder();
         for (Path f : files) {
             inputs.append(scanner.relative(f)).append('=').append(Files.isRegularFile(f) ? Jsonl.sha256(f) : "missing").append(';');
+            Path side = s.sidecar(f);
+            if (side != null) {
+                inputs.append(Files.isRegularFile(side) ? Jsonl.sha256(side) : "missing").append(';');
+            }
         }
         Path accepted = state("ingest/" + s.id() + ".jsonl");
         Path rejects = state("ingest/" + s.id() + ".rejects.jsonl");
-        String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), project.tokenLimit(),
+        String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), s.categorySidecar(), project.tokenLimit(),
                 tokens.describe(), inputs);
         return step("ingest:" + s.id(), k, List.of(accepted, rejects), () -> {
             long[] c = new long[4]; // read, accepted, rejected, idSum
@@ -805,6 +816,7 @@ public final class BuildPipeline {
 
     private ObjectNode accounting(List<ObjectNode> ingests) {
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         List<MemoryPoolMXBean> pools = heapPools();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long read = 0;
@@ -846,7 +858,8 @@ public final class BuildPipeline {
                         read, train[0], val[0], q[0], dd[0])
                 : "FAILED: " + String.join("; ", problems);
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
-        runs.add(new BuildResult.StepRun("accounting", true, (System.nanoTime() - t0) / 1_000_000, peak, detail));
+        runs.add(new BuildResult.StepRun("accounting", true, (System.nanoTime() - t0) / 1_000_000,
+                (cpuNanos() - c0) / 1_000_000, peak, detail));
         log.accept(String.format(Locale.ROOT, "  %-22s ran    %s", "accounting", detail));
         return st;
     }

@@ -2,6 +2,9 @@ package dev.spotter.assemble;
 
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
+import dev.spotter.format.Llama33Template;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +25,7 @@ public interface FormatWriter {
         return Optional.ofNullable(Registry.WRITERS.get(name));
     }
 
-    /** Adds a writer (the foundation's {@code llama3-text} and {@code prompt-completion} register here). */
+    /** Adds or replaces a writer. */
     static void register(FormatWriter w) {
         synchronized (Registry.WRITERS) {
             Registry.WRITERS.put(w.name(), w);
@@ -42,12 +45,52 @@ public interface FormatWriter {
         }
     };
 
+    /**
+     * Together generic {@code {"text"}}: the conversation rendered by the foundation's {@link Llama33Template}
+     * (defaults: date 26 Jul 2024, BOS included, so the trainer must not add another).
+     */
+    FormatWriter LLAMA3_TEXT = new FormatWriter() {
+        private final Llama33Template t = Llama33Template.defaults();
+
+        @Override
+        public String name() {
+            return "llama3-text";
+        }
+
+        @Override
+        public String line(ChatExample example) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("text", t.render(example));
+            return o.toString();
+        }
+    };
+
+    /** {@code {"prompt","completion"}}: rendered prompt up to the last assistant header, completion = last turn + eot. */
+    FormatWriter PROMPT_COMPLETION = new FormatWriter() {
+        private final Llama33Template t = Llama33Template.defaults();
+
+        @Override
+        public String name() {
+            return "prompt-completion";
+        }
+
+        @Override
+        public String line(ChatExample example) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("prompt", t.renderPrompt(example));
+            o.put("completion", t.renderCompletion(example));
+            return o.toString();
+        }
+    };
+
     /** Holder for the registered writers. */
     final class Registry {
         static final Map<String, FormatWriter> WRITERS = new TreeMap<>();
 
         static {
-            WRITERS.put(MESSAGES.name(), MESSAGES);
+            for (FormatWriter w : new FormatWriter[] {MESSAGES, LLAMA3_TEXT, PROMPT_COMPLETION}) {
+                WRITERS.put(w.name(), w);
+            }
         }
 
         private Registry() {}

@@ -29,6 +29,9 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Output directory (default: the project's output.dir, relative to the project file).")
     Path out;
 
+    @Option(names = "--timings", description = "After the build, print each step's wall time and JVM peak heap.")
+    boolean timings;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -47,6 +50,18 @@ public final class BuildCommand implements Callable<Integer> {
         w.printf("wrote %s: %,d train + %,d validation examples in %s; README.md, report.html, summary.json%n",
                 r.outDir(), o.path("train").asLong(), o.path("validation").asLong(), String.join(", ",
                         p.output().formats()));
+        if (timings) {
+            w.println("step timings (wall ms, thread CPU ms, JVM peak heap MB):");
+            long total = 0;
+            long cpu = 0;
+            for (BuildResult.StepRun st : r.steps()) {
+                total += st.millis();
+                cpu += st.cpuMillis();
+                w.printf("  %-22s %8d ms %8d cpu-ms %8.1f MB%s%n", st.name(), st.millis(), st.cpuMillis(),
+                        st.peakHeapBytes() / 1048576.0, st.ran() ? "" : "  (reused)");
+            }
+            w.printf("  %-22s %8d ms %8d cpu-ms%n", "total", total, cpu);
+        }
         if (r.rejected() > 0) {
             w.printf("%,d input lines rejected: see %s%n", r.rejected(), r.outDir().resolve("quarantine.jsonl"));
         }

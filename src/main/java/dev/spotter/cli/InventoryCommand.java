@@ -2,7 +2,7 @@ package dev.spotter.cli;
 
 import dev.spotter.project.Inventory;
 import dev.spotter.project.ProjectLoader;
-import dev.spotter.project.TokenCounter;
+import dev.spotter.project.ExampleTokenCounter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ public final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = Inventory.compute(ProjectLoader.load(project), TokenCounter.estimate());
+        Inventory inv = Inventory.compute(ProjectLoader.load(project), ExampleTokenCounter.llama3());
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(inv.toJson().toString());

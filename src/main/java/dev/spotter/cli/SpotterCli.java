@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             AuditVoiceCommand.class,
             ConvertCommand.class,
             CostCommand.class,
+            EvalCommand.class,
             ExportCommand.class,
             GenerateCommand.class,
             InventoryCommand.class,

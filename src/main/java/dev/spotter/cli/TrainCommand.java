@@ -150,7 +150,7 @@ public final class TrainCommand implements Runnable {
             Predicate<PriceEstimate> confirm = est -> {
                 if (est != null) {
                     out.printf(Locale.ROOT, "estimated price: $%.2f (%s%s)%n", est.totalUsd(), est.source(),
-                            est.trainTokens() >= 0 ? ", " + est.trainTokens() + " training tokens" : "");
+                            est.trainTokens() >= 0 ? ", " + est.trainTokens() + " tokens billed" : "");
                 } else {
                     out.println("estimated price: unknown (the platform gave no estimate)");
                 }

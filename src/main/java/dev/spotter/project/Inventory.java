@@ -57,7 +57,7 @@ public record Inventory(
     }
 
     /** Scans every source of the project and computes the inventory. */
-    public static Inventory compute(Project project, TokenCounter counter) {
+    public static Inventory compute(Project project, ExampleTokenCounter counter) {
         SourceScanner scanner = new SourceScanner(project, counter);
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>(); // source -> category -> {have, tokens}
         Map<String, Long> rejects = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ public record Inventory(
      */
     public static Inventory from(Project project, String tokenMethod, Map<String, Map<String, long[]>> counts,
                                  Map<String, Long> rejects) {
-        SourceScanner scanner = new SourceScanner(project, TokenCounter.estimate());
+        SourceScanner scanner = new SourceScanner(project, ExampleTokenCounter.estimate());
         List<Row> rows = new ArrayList<>();
         List<Need> needs = new ArrayList<>();
         int have = 0;
@@ -117,7 +117,7 @@ public record Inventory(
                 target += t;
                 tokens += e.getValue()[1];
                 if (h < t) {
-                    String cmd = s.command() != null ? s.command() : s.kind().defaultCommand(s, display(project, s));
+                    String cmd = s.command() != null ? s.command() : s.kind().defaultCommand(s, display(project, s), project);
                     needs.add(new Need(s.id(), e.getKey(), t - h, s.kind().needsProvider(),
                             project.provider().apiKeyEnv(), project.provider().configured(), cmd));
                     if (s.kind().needsProvider()) {

@@ -189,7 +189,14 @@ public final class ProjectLoader {
             throw s.error(s.at("targets"), "with a fixed category '" + category + "' the only target key must be that category, got "
                     + targets.keySet());
         }
-        SourceSpec spec = new SourceSpec(id, kind, paths, category, categoryField, targets,
+        String sidecar = s.str("categorySidecar", null);
+        if (sidecar != null && categoryField == null) {
+            throw s.error(s.at("categorySidecar"), "needs categoryField (the field to read from the sidecar lines)");
+        }
+        if (sidecar != null && (!sidecar.endsWith(".jsonl") || sidecar.contains("/") || sidecar.equals(".jsonl"))) {
+            throw s.error(s.at("categorySidecar"), "must be a file-name suffix ending in .jsonl, like .provenance.jsonl, got '" + sidecar + "'");
+        }
+        SourceSpec spec = new SourceSpec(id, kind, paths, category, categoryField, sidecar, targets,
                 s.str("plan", null), s.str("command", null));
         kind.validate(spec, s.path());
         s.finish();
@@ -213,6 +220,7 @@ public final class ProjectLoader {
                 m.put("paths", s.paths());
                 m.put("category", s.category());
                 m.put("categoryField", s.categoryField());
+                m.put("categorySidecar", s.categorySidecar());
                 m.put("targets", s.targets());
                 m.put("plan", s.plan());
                 srcs.add(m);

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.spotter.format.ChatExample;
-import dev.spotter.format.ChatMessage;
-import dev.spotter.format.Role;
+import dev.spotter.format.ChatJson;
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.RejectReason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,9 +23,8 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,24 +32,24 @@ import java.util.stream.Stream;
  * and token count) or rejected with a reason code. Memory stays constant: one line at a time, lines longer than
  * {@link #MAX_LINE_CHARS} are skipped to their newline without being held.
  *
- * <p>This is the assembly area's narrow checker. It applies the chat rules the build depends on (the union of
- * the cookbook and Together checks that matter for a merged dataset); the foundation's validating reader is the
- * full implementation of those rules, and replaces this one once it is on main.
+ * <p>The chat rules (and their reason codes) are the foundation's {@link ChatValidator}; this class adds what a
+ * project needs around them: globbed source files, metadata columns, the category, and the token count.
  */
 public final class SourceScanner {
     /** Longest line accepted (characters); a longer one is rejected as {@code line_too_long}. */
     public static final int MAX_LINE_CHARS = 8 * 1024 * 1024;
-    private static final Pattern SPECIAL = Pattern.compile("<\\|[a-z_0-9]+\\|>");
-    private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "weight", "name");
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
 
     private final Project project;
-    private final TokenCounter tokens;
+    private final ExampleTokenCounter tokens;
+    private final ChatValidator validator;
 
-    public SourceScanner(Project project, TokenCounter tokens) {
+    public SourceScanner(Project project, ExampleTokenCounter tokens) {
         this.project = project;
         this.tokens = tokens;
+        // Tokens are counted once, below, for both the limit and the statistics.
+        this.validator = ChatValidator.builder().noTokenLimit().build();
     }
 
     /** The files a source's paths name (globs expanded, sorted); missing literal paths are listed too, flagged by absence. */
@@ -63,7 +63,10 @@ public final class SourceScanner {
                 PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + base.resolve(p).normalize());
                 if (Files.isDirectory(dir)) {
                     try (Stream<Path> walk = Files.walk(dir)) {
-                        walk.filter(Files::isRegularFile).map(Path::normalize).filter(m::matches).sorted().forEach(out::add);
+                        walk.filter(Files::isRegularFile).map(Path::normalize).filter(m::matches)
+                                .filter(f -> source.categorySidecar() == null
+                                        || !f.getFileName().toString().endsWith(source.categorySidecar()))
+                                .sorted().forEach(out::add);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
                     }
@@ -105,22 +108,50 @@ public final class SourceScanner {
 
     void scanFile(SourceSpec source, Path f, Consumer<SourceRecord> sink) {
         String rel = relative(f);
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (Reader r = new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder), 1 << 16)) {
+        Path side = source.sidecar(f);
+        try (Reader r = reader(f); Reader sr = side != null && Files.isRegularFile(side) ? reader(side) : null) {
             LineReader lines = new LineReader(r, MAX_LINE_CHARS);
+            LineReader sideLines = sr == null ? null : new LineReader(sr, MAX_LINE_CHARS);
             String line;
             long no = 0;
             while ((line = lines.next()) != null) {
                 no++;
+                // read the sidecar in lockstep: line N describes line N
+                String sideLine = sideLines == null ? null : sideLines.next();
                 if (lines.tooLong()) {
                     sink.accept(reject(source, rel, no, line, "line_too_long", "line longer than " + MAX_LINE_CHARS + " characters"));
                     continue;
                 }
-                sink.accept(check(source, rel, no, line));
+                SourceRecord rec = check(source, rel, no, line, side == null ? null : sideCategory(source, side, sideLine));
+                sink.accept(rec);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(rel + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Reader reader(Path f) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder), 1 << 16);
+    }
+
+    /** The category from a sidecar line, or a "!reason" string when there is none. */
+    private String sideCategory(SourceSpec s, Path side, String sideLine) {
+        if (sideLine == null) {
+            return "!" + relative(side) + (Files.isRegularFile(side) ? " has fewer lines than the data file" : " is missing");
+        }
+        try {
+            JsonNode c = MAPPER.readTree(sideLine);
+            for (String part : s.categoryField().split("\\.")) {
+                c = c == null ? null : c.get(part);
+            }
+            if (c == null || !c.isTextual() || c.asText().isBlank()) {
+                return "!" + relative(side) + " line has no text field '" + s.categoryField() + "'";
+            }
+            return c.asText().strip();
+        } catch (IOException e) {
+            return "!" + relative(side) + " line is not JSON";
         }
     }
 
@@ -129,6 +160,11 @@ public final class SourceScanner {
     }
 
     SourceRecord check(SourceSpec s, String file, long no, String line) {
+        return check(s, file, no, line, null);
+    }
+
+    /** @param sideCategory the category read from a sidecar ("!why" when it could not be), or null */
+    SourceRecord check(SourceSpec s, String file, long no, String line, String sideCategory) {
         if (no == 1 && line.startsWith("\uFEFF")) {
             return reject(s, file, no, line, "bom", "file starts with a byte-order mark");
         }
@@ -142,78 +178,33 @@ public final class SourceScanner {
         try (JsonParser p = MAPPER.createParser(line)) {
             root = MAPPER.readTree(p);
             if (p.nextToken() != null) {
-                return reject(s, file, no, line, "not_json", "more than one JSON value on the line");
+                return reject(s, file, no, line, "invalid_json", "more than one JSON value on the line");
             }
         } catch (IOException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             if (msg.contains("Duplicate field")) {
                 return reject(s, file, no, line, "duplicate_key", "a key appears twice in one object");
             }
-            return reject(s, file, no, line, "not_json", "not valid JSON");
+            return reject(s, file, no, line, "invalid_json", "not valid JSON");
         }
         if (root == null || !root.isObject()) {
-            return reject(s, file, no, line, "not_object", "line is not a JSON object");
+            return reject(s, file, no, line, "data_type", "line is not a JSON object");
         }
+        // The chat rules are the foundation validator's. Source files may carry metadata columns (the category,
+        // ids); only "messages" goes to the upload files, so the check sees the line without them.
         JsonNode msgs = root.get("messages");
-        if (msgs == null) {
-            return reject(s, file, no, line, "missing_messages", "no \"messages\" key");
-        }
-        if (!msgs.isArray() || msgs.isEmpty()) {
-            return reject(s, file, no, line, "missing_messages", "\"messages\" is not a non-empty list");
-        }
-        List<ChatMessage> out = new ArrayList<>(msgs.size());
-        Role prev = null;
-        for (int i = 0; i < msgs.size(); i++) {
-            JsonNode m = msgs.get(i);
-            if (!m.isObject()) {
-                return reject(s, file, no, line, "message_not_object", "messages[" + i + "] is not an object");
-            }
-            for (var it = m.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!MESSAGE_KEYS.contains(k)) {
-                    return reject(s, file, no, line, "message_unrecognized_key", "messages[" + i + "] has key '" + k + "'");
-                }
-            }
-            JsonNode role = m.get("role");
-            JsonNode content = m.get("content");
-            if (role == null || content == null || !role.isTextual() || !content.isTextual()) {
-                return reject(s, file, no, line, "message_missing_key", "messages[" + i + "] lacks textual role and content");
-            }
-            Role r = Role.fromWire(role.asText()).orElse(null);
-            if (r == null) {
-                return reject(s, file, no, line, "unrecognized_role", "messages[" + i + "] role '" + role.asText() + "'");
-            }
-            if (content.asText().isBlank()) {
-                return reject(s, file, no, line, "empty_content", "messages[" + i + "] content is empty");
-            }
-            if (SPECIAL.matcher(content.asText()).find()) {
-                return reject(s, file, no, line, "special_token", "messages[" + i + "] contains a special-token string");
-            }
-            if (i == 0 && r == Role.ASSISTANT) {
-                return reject(s, file, no, line, "first_not_system_or_user", "first message is from the assistant");
-            }
-            if (i > 0 && r == Role.SYSTEM) {
-                return reject(s, file, no, line, "system_not_first", "messages[" + i + "] is a system message after the first");
-            }
-            if (r == prev) {
-                return reject(s, file, no, line, "consecutive_same_role", "messages[" + (i - 1) + "] and [" + i + "] are both " + r.wireName());
-            }
-            JsonNode w = m.get("weight");
-            Integer weight = null;
-            if (w != null && !w.isNull()) {
-                if (!w.isIntegralNumber() || (w.asInt() != 0 && w.asInt() != 1)) {
-                    return reject(s, file, no, line, "invalid_weight", "messages[" + i + "] weight is not 0 or 1");
-                }
-                weight = w.asInt();
-            }
-            out.add(new ChatMessage(r, content.asText(), weight));
-            prev = r;
-        }
-        if (out.stream().noneMatch(m -> m.role() == Role.ASSISTANT)) {
-            return reject(s, file, no, line, "no_assistant_message", "no assistant message");
+        String chatLine = msgs == null ? root.toString() : "{\"messages\":" + msgs + "}";
+        Optional<RejectReason> why = validator.check(chatLine);
+        if (why.isPresent()) {
+            return reject(s, file, no, line, why.get().code(), why.get().explanation());
         }
         String category = s.category();
-        if (category == null) {
+        if (sideCategory != null) {
+            if (sideCategory.startsWith("!")) {
+                return reject(s, file, no, line, "missing_category", sideCategory.substring(1));
+            }
+            category = sideCategory;
+        } else if (category == null) {
             JsonNode c = root;
             for (String part : s.categoryField().split("\\.")) {
                 c = c == null ? null : c.get(part);
@@ -223,10 +214,10 @@ public final class SourceScanner {
             }
             category = c.asText().strip();
         }
-        ChatExample ex = new ChatExample(out);
+        ChatExample ex = ChatJson.fromNode(root);
         int t = tokens.count(ex);
         if (t > project.tokenLimit()) {
-            return reject(s, file, no, line, "over_token_limit", t + " tokens > limit " + project.tokenLimit());
+            return reject(s, file, no, line, RejectReason.OVER_TOKEN_LIMIT.code(), t + " tokens > limit " + project.tokenLimit());
         }
         return new SourceRecord(s.id(), file, no, line, ex, category, t, null, null);
     }

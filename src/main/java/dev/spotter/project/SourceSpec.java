@@ -11,6 +11,10 @@ import java.util.Map;
  * @param paths         JSONL files or glob patterns relative to the project file (what the kind produces/reads)
  * @param category      the category of every example, or null when {@code categoryField} decides
  * @param categoryField dotted field in each JSONL record naming its category (e.g. {@code metadata.category})
+ * @param categorySidecar when set, {@code categoryField} is read from line N of a sidecar file next to each data
+ *                      file: the data file's name with {@code .jsonl} replaced by this suffix (e.g.
+ *                      {@code .provenance.jsonl}, what {@code spotter generate} writes; its data lines carry only
+ *                      {@code messages}, as upload files must)
  * @param targets       category to target example count, in file order
  * @param plan          generation plan name ({@code generation} kind), else null
  * @param command       how to produce the data, shown when it is missing; null means the kind's default
@@ -21,6 +25,7 @@ public record SourceSpec(
         List<String> paths,
         String category,
         String categoryField,
+        String categorySidecar,
         Map<String, Integer> targets,
         String plan,
         String command) {
@@ -28,6 +33,16 @@ public record SourceSpec(
     public SourceSpec {
         paths = List.copyOf(paths);
         targets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targets));
+    }
+
+    /** The sidecar file of a data file, or null when categories are in the data lines. */
+    public java.nio.file.Path sidecar(java.nio.file.Path dataFile) {
+        if (categorySidecar == null) {
+            return null;
+        }
+        String n = dataFile.getFileName().toString();
+        String base = n.endsWith(".jsonl") ? n.substring(0, n.length() - 6) : n;
+        return dataFile.resolveSibling(base + categorySidecar);
     }
 
     /** Sum of this source's targets. */

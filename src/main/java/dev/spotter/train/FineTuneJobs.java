@@ -1,5 +1,11 @@
 package dev.spotter.train;
 
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.QuarantineWriter;
+import dev.spotter.report.PriceTable;
+import dev.spotter.train.export.Exporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -29,6 +35,32 @@ public final class FineTuneJobs {
             sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return sb.toString();
+    }
+
+    /**
+     * The fallback estimate from the dated price table ({@code report/prices.yaml}, default provider): billed
+     * tokens = epochs × training tokens + n_evals × validation tokens, counted exactly with the Llama 3 tokenizer
+     * over the rendered Llama 3.3 conversations (Together's formula, platforms.md).
+     */
+    public static PriceEstimate tablePrice(Path train, Path validation, JobSpec spec) {
+        long trainTokens = tokens(train);
+        long valTokens = validation == null ? 0 : tokens(validation);
+        PriceTable.Price price = PriceTable.bundled().defaultPrice();
+        long billed = trainTokens * spec.epochs() + valTokens * spec.nEvals();
+        double usd = price.pricePer1k().doubleValue() * billed / 1000.0;
+        return new PriceEstimate(usd, billed, true, "price table dated " + price.asOf() + " (" + price.provider()
+                + ", $" + price.pricePer1k().toPlainString() + " per 1K tokens; a planning figure)");
+    }
+
+    private static long tokens(Path file) {
+        long[] sum = {0};
+        try {
+            ChatValidator.builder().tokenCounter(Exporter.LLAMA3).noTokenLimit().build()
+                    .validate(file, a -> sum[0] += a.tokens(), QuarantineWriter.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return sum[0];
     }
 
     /** What happened to a submit request. */
@@ -62,7 +94,8 @@ public final class FineTuneJobs {
             if (e.status() == 401 || e.status() == 403) {
                 throw e;
             }
-            log.accept("price estimate unavailable: " + e.getMessage());
+            log.accept("platform price estimate unavailable: " + e.getMessage());
+            estimate = tablePrice(train, validation, spec);
         }
         if (estimate != null && !estimate.allowedToProceed()) {
             throw new PlatformException(String.format(java.util.Locale.ROOT,

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
-import dev.spotter.project.Project;
-import dev.spotter.project.ProjectException;
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.Llama33Template;
 import dev.spotter.project.ProjectLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,9 +50,9 @@ class BuildPipelineTest {
         assertThat(lines(out.resolve("provenance/train.jsonl"))).hasSize(train);
         assertThat(lines(out.resolve("provenance/validation.jsonl"))).hasSize(val);
         assertThat(lines(out.resolve("quarantine.jsonl"))).hasSize(3)
-                .anySatisfy(l -> assertThat(l).contains("\"reason\":\"not_json\"").contains("\"line\":86"))
+                .anySatisfy(l -> assertThat(l).contains("\"reason\":\"invalid_json\"").contains("\"line\":86"))
                 .anySatisfy(l -> assertThat(l).contains("\"reason\":\"blank_line\""))
-                .anySatisfy(l -> assertThat(l).contains("\"reason\":\"no_assistant_message\""));
+                .anySatisfy(l -> assertThat(l).contains("\"reason\":\"example_missing_assistant_message\""));
         // keep rule: the earlier source's copy survives, b's duplicate is logged against a's line 1
         assertThat(lines(out.resolve("dedup-log.jsonl")))
                 .anySatisfy(l -> assertThat(l).contains("\"id\":\"b:b.jsonl:13\"").contains("\"keptId\":\"a:a.jsonl:1\""));
@@ -188,7 +189,7 @@ class BuildPipelineTest {
         Path out = build(BuildFixture.write(dir), dir.resolve("out")).outDir();
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Examples per category vs target")
-                .contains("Token length per example").contains("Rejected lines by reason").contains("not_json")
+                .contains("Token length per example").contains("Rejected lines by reason").contains("invalid_json")
                 .contains("Duplicate clusters").contains("Accounting complete");
         assertThat(html).doesNotContain("http:").doesNotContain("https:").doesNotContain("<script")
                 .doesNotContain("src=").doesNotContain("@import").doesNotContain("url(");
@@ -201,15 +202,29 @@ class BuildPipelineTest {
     }
 
     @Test
-    void aFormatWithoutAWriterIsRefusedBeforeAnythingRuns() throws Exception {
+    void everyFormatIsWrittenInTheSameOrderAndTheUploadFilesRevalidate() throws Exception {
         Path yaml = BuildFixture.write(dir);
-        Files.writeString(yaml, Files.readString(yaml).replace("formats: [messages]", "formats: [messages, prompt-completion]"));
-        Project p = ProjectLoader.load(yaml);
-        if (FormatWriter.forName("prompt-completion").isEmpty()) {
-            assertThatThrownBy(() -> BuildPipeline.builder(p).outDir(dir.resolve("out")).build())
-                    .isInstanceOf(ProjectException.class)
-                    .hasMessageContaining("format 'prompt-completion' has no writer");
-            assertThat(dir.resolve("out")).doesNotExist();
+        Files.writeString(yaml, Files.readString(yaml).replace("formats: [messages]", "formats: [messages, llama3-text, prompt-completion]"));
+        BuildResult r = build(yaml, dir.resolve("out"));
+        assertThat(r.accountingOk()).isTrue();
+        Path out = r.outDir();
+        List<String> msgs = lines(out.resolve("messages/train.jsonl"));
+        List<String> text = lines(out.resolve("llama3-text/train.jsonl"));
+        List<String> pc = lines(out.resolve("prompt-completion/train.jsonl"));
+        assertThat(text).hasSameSizeAs(msgs);
+        assertThat(pc).hasSameSizeAs(msgs);
+        Llama33Template t = Llama33Template.defaults();
+        for (int i = 0; i < msgs.size(); i++) {
+            ChatExample ex = ChatJson.parse(msgs.get(i));
+            assertThat(Jsonl.MAPPER.readTree(text.get(i)).path("text").asText()).isEqualTo(t.render(ex)).startsWith("<|begin_of_text|>");
+            JsonNode p = Jsonl.MAPPER.readTree(pc.get(i));
+            assertThat(p.path("prompt").asText() + p.path("completion").asText()).isEqualTo(t.render(ex));
+            assertThat(p.size()).isEqualTo(2);
+        }
+        // round trip: the foundation's validator accepts every upload line (no extra columns, valid chat)
+        ChatValidator v = ChatValidator.builder().noTokenLimit().build();
+        for (String l : msgs) {
+            assertThat(v.check(l)).isEmpty();
         }
     }
 

@@ -74,7 +74,7 @@ class AssembleCommandsTest {
         assertThat(j.path("rows").get(2).path("status").asText()).isEqualTo("NEED");
         assertThat(j.path("totals").path("have").asInt()).isEqualTo(30);
         assertThat(j.path("cost").path("toGenerate").asInt()).isEqualTo(5);
-        assertThat(j.path("needs").get(0).path("command").asText()).startsWith("spotter generate --plan coach-qa -o ");
+        assertThat(j.path("needs").get(0).path("command").asText()).startsWith("spotter generate coach-qa --provider anthropic --api-key-env SPOTTER_TEST_SECRET_KEY --state ");
 
         Run text = run("inventory", "--project", p.toString());
         assertThat(text.out()).contains("SOURCE").contains("NEED").contains("training cost")
@@ -86,14 +86,14 @@ class AssembleCommandsTest {
         Path p = project(false);
         Run ok = run("build", "--project", p.toString());
         assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCodes.OK);
-        assertThat(ok.out()).contains("accounting", "OK: 30 read").contains("still needed").contains("spotter generate --plan coach-qa");
+        assertThat(ok.out()).contains("accounting", "OK: 30 read").contains("still needed").contains("spotter generate coach-qa --provider anthropic");
         assertThat(dir.resolve("out/messages/train.jsonl")).exists();
 
         Path p2 = project(true);
         Run rej = run("build", "--project", p2.toString(), "--out", dir.resolve("out2").toString());
         assertThat(rej.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(rej.out()).contains("1 input lines rejected");
-        assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl"))).contains("\"reason\":\"missing_messages\"").contains("\"line\":31");
+        assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl"))).contains("\"reason\":\"missing_messages_list\"").contains("\"line\":31");
     }
 
     @Test
@@ -120,7 +120,7 @@ class AssembleCommandsTest {
         String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(proc.waitFor()).as(output).isEqualTo(ExitCodes.OK);
         // with the key set, the need no longer asks for it, but the key itself appears nowhere
-        assertThat(output).contains("spotter generate --plan coach-qa").doesNotContain("set $SPOTTER_TEST_SECRET_KEY");
+        assertThat(output).contains("spotter generate coach-qa --provider anthropic").doesNotContain("set $SPOTTER_TEST_SECRET_KEY");
         assertThat(output).doesNotContain(secret).doesNotContain("Zq9Zq9");
         try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -77,6 +77,25 @@ class DataCommandsTest {
     }
 
     @Test
+    void stdinInAndStdoutOut() throws IOException {
+        java.io.InputStream oldIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(SAMPLE))));
+            Run v = run("validate", "-", "--json");
+            assertThat(v.code()).isEqualTo(ExitCodes.REJECTS);
+            assertThat(OM.readTree(v.out()).get("errors").get(0).asText()).isEqualTo("-:1: bom (remove the byte order mark (EF BB BF))");
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(SAMPLE))));
+            Run c = run("convert", "-", "--to", "messages", "-o", "-");
+            // data on stdout, summary on stderr
+            assertThat(c.out().lines().count()).isEqualTo(299);
+            assertThat(c.out().lines().allMatch(l -> l.startsWith("{\"messages\":["))).isTrue();
+            assertThat(c.err()).contains("read 323, accepted 299, rejected 24");
+        } finally {
+            System.setIn(oldIn);
+        }
+    }
+
+    @Test
     void convertEachFormatAndReValidate() throws IOException {
         for (String fmt : List.of("messages", "llama3-text", "prompt-completion")) {
             Path out = dir.resolve(fmt + ".jsonl");

@@ -118,6 +118,35 @@ class KbPostgresTest {
     }
 
     @Test
+    void poolerSettingStillStreamsInsideOneTransaction() throws Exception {
+        // prepareThreshold=0 (what the Supabase pooler gets) with a fetch size: many fetches, one transaction
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < KbReader.FETCH_SIZE * 3 + 7; i++) {
+            lines.add(line(i, "mvq", "t", "c" + i, null, null));
+        }
+        Path in = dir.resolve("pool.jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        new KbImporter(db(), "kb_pool").createTable(KbImporter.IdType.BIGINT).importFile(in, dir.resolve("pool.q"));
+        KbDatabase pooled = KbDatabase.fromUrl(server.uri() + "?prepareThreshold=0", Map.of());
+        assertThat(pooled.visibleProperties()).doesNotContainKey("prepareThreshold"); // the URL carries it
+        Path out = dir.resolve("pool.out.jsonl");
+        var s = KbExport.toFile(new KbReader(pooled, "kb_pool"), null, out, dir.resolve("pool.out.q"));
+        assertThat(s.accepted()).isEqualTo(lines.size());
+        assertThat(Files.readAllLines(out)).containsExactlyElementsOf(lines);
+    }
+
+    @Test
+    void cliWrongPasswordPrintsOneRedactedLine() {
+        String bad = "postgresql://" + PgServer.USER + ":Cli-Secret-123@localhost:" + server.port() + "/" + PgServer.DB;
+        var r = run("kb", "export", "--db-url", bad, "-o", dir.resolve("never.jsonl").toString());
+        assertThat(r.code()).isEqualTo(2);
+        String err = r.err().lines().filter(l -> l.startsWith("spotter:")).findFirst().orElse("");
+        assertThat(err).startsWith("spotter: authentication failed for user kbuser at jdbc:postgresql://localhost:");
+        assertThat(r.out() + r.err()).doesNotContain("Cli-Secret-123").doesNotContain("\tat ");
+        assertThat(dir.resolve("never.jsonl")).doesNotExist();
+    }
+
+    @Test
     void nulAndBadRecordsAreQuarantinedAndCounted() throws Exception {
         Path in = dir.resolve("bad.jsonl");
         Files.writeString(in, String.join("\n",

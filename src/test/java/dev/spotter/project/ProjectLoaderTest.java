@@ -27,7 +27,7 @@ class ProjectLoaderTest {
                 .containsExactly("voice", "kb", "injury", "coach", "running-voice", "running");
         assertThat(p.sources().get(2).targetTotal()).isEqualTo(825);
         assertThat(p.sources().get(3).targetTotal()).isEqualTo(1000);
-        assertThat(p.sources().get(4).targetTotal() + p.sources().get(5).targetTotal()).isEqualTo(400);
+        assertThat(p.sources().get(4).targetTotal() + p.sources().get(5).targetTotal()).isEqualTo(450); // brief detail section
         assertThat(p.sources().get(2).kind()).isSameAs(SourceKind.GENERATION);
         assertThat(p.provider().apiKeyEnv()).isEqualTo("ANTHROPIC_API_KEY");
     }

@@ -19,7 +19,7 @@ class SourceScannerTest {
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"),
                 "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n" + extraYaml);
         List<SourceRecord> out = new ArrayList<>();
-        new SourceScanner(p, TokenCounter.estimate()).scan(p.sources().get(0), out::add);
+        new SourceScanner(p, ExampleTokenCounter.estimate()).scan(p.sources().get(0), out::add);
         return out;
     }
 
@@ -48,7 +48,8 @@ class SourceScannerTest {
         List<SourceRecord> r = scan(in + "\n", "");
         assertThat(r).extracting(SourceRecord::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
         assertThat(r).extracting(x -> x.accepted() ? "ok" : x.reason()).containsExactly(
-                "ok", "blank_line", "not_json", "not_object", "missing_messages", "special_token", "no_assistant_message",
+                "ok", "blank_line", "invalid_json", "data_type", "empty_messages", "special_token_in_content",
+                "example_missing_assistant_message",
                 "consecutive_same_role", "unrecognized_role", "empty_content", "missing_category", "duplicate_key",
                 "message_unrecognized_key", "ok");
         assertThat(r.get(0).category()).isEqualTo("x");
@@ -76,7 +77,7 @@ class SourceScannerTest {
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"),
                 "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n");
         List<SourceRecord> out = new ArrayList<>();
-        new SourceScanner(p, TokenCounter.estimate()).scan(p.sources().get(0), out::add);
+        new SourceScanner(p, ExampleTokenCounter.estimate()).scan(p.sources().get(0), out::add);
         assertThat(out).extracting(SourceRecord::reason).containsExactly("invalid_utf8");
 
         List<SourceRecord> bom = scan("\uFEFF" + ok("x") + "\n" + ok("y") + "\n", "");

@@ -31,7 +31,7 @@ class TogetherClientTest {
     }
 
     TogetherClient client(String key) {
-        return TogetherClient.builder().apiKey(key).baseUrl(fake.baseUrl()).requestTimeout(Duration.ofMillis(400))
+        return TogetherClient.builder().apiKey(key).baseUrl(fake.baseUrl()).requestTimeout(Duration.ofMillis(1500))
                 .maxAttempts(3).backoff(Duration.ofMillis(10)).sleeper(sleeps::add).build();
     }
 
@@ -148,7 +148,7 @@ class TogetherClientTest {
     void persistentTimeoutBecomesOneLine() {
         fake.fault("GET /fine-tunes", Fault.HANG, Fault.HANG, Fault.HANG);
         assertThatThrownBy(client::listJobs)
-                .hasMessage("Together: GET /fine-tunes timed out after 400ms (after 3 attempts)");
+                .hasMessage("Together: GET /fine-tunes timed out after 1500ms (after 3 attempts)");
     }
 
     @Test
