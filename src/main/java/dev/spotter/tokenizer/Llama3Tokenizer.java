@@ -38,8 +38,8 @@ public final class Llama3Tokenizer {
         static final Llama3Tokenizer INSTANCE = new Llama3Tokenizer(Vocabulary.load(), BytePairEncoder.DEFAULT_HEAP_THRESHOLD, false);
 
         static {
-            // Initialise the pre-tokenizer's 64K-entry class table here too, so its cost is part of the one-time load
-            // that callers of shared() expect, not of their first encode.
+            // Initialise the pre-tokenizer's class table here too, so its cost is part of the one-time load that
+            // callers of shared() expect, not of their first encode.
             Pretokenizer.classOf(0);
         }
     }

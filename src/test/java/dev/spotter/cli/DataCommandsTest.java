@@ -68,6 +68,11 @@ class DataCommandsTest {
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(missing.err()).contains("spotter: cannot read").contains("nope.jsonl: no such file");
         assertThat(run("validate").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+        Run e = run("validate", good.toString(), empty.toString(), "--json");
+        assertThat(e.code()).isEqualTo(ExitCodes.REJECTS);
+        assertThat(OM.readTree(e.out()).get("empty_files").get(0).asText()).isEqualTo(empty.toString());
+        assertThat(OM.readTree(e.out()).get("read").asLong()).isEqualTo(1);
         assertThat(run("validate", good.toString(), "--token-limit", "0").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         // The limit applies to the rendered conversation counted by the real tokenizer: BOS, the system header with
         // its two date lines, both turns and their special tokens come to 44 tokens for this example.
