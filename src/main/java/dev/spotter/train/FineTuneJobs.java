@@ -77,6 +77,15 @@ public final class FineTuneJobs {
      */
     public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
             Consumer<String> log) {
+        return submit(train, validation, spec, confirm, log, false);
+    }
+
+    /**
+     * @param again submit even when the state already records a live or completed job for the same files, suffix
+     *              and model (without it such a repeat is refused: re-running a command must not buy a second job)
+     */
+    public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
+            Consumer<String> log, boolean again) {
         RemoteFile tf = client.upload(train);
         state.recordFile(train, tf);
         log.accept("training file " + train.getFileName() + " -> " + tf.id() + " (" + tf.bytes() + " bytes)");
@@ -87,6 +96,18 @@ public final class FineTuneJobs {
             log.accept("validation file " + validation.getFileName() + " -> " + vf.id() + " (" + vf.bytes() + " bytes)");
         }
         String vid = vf == null ? null : vf.id();
+        if (!again) {
+            for (TrainState.Submission s : state.submissions()) {
+                JobStatus st = JobStatus.parse(s.status());
+                boolean failed = st == JobStatus.ERROR || st == JobStatus.USER_ERROR || st == JobStatus.CANCELLED;
+                if (s.jobId() != null && !failed && s.trainingFileId().equals(tf.id())
+                        && java.util.Objects.equals(s.validationFileId(), vid) && s.suffix().equals(spec.suffix())
+                        && s.model().equals(spec.model())) {
+                    throw new IllegalStateException("job " + s.jobId() + " (" + s.status() + ") already trains these files"
+                            + " with suffix " + spec.suffix() + "; pass --again to submit another");
+                }
+            }
+        }
         PriceEstimate estimate = null;
         try {
             estimate = client.estimatePrice(spec, tf.id(), vid);

@@ -258,7 +258,9 @@ public final class TogetherClient {
      * poll that shows no progress (to {@code max}), and falls back to {@code initial} when steps advance.
      *
      * @param onUpdate called after every poll (for a progress display)
-     * @throws PlatformException when {@code timeout} passes first (the job keeps running on the platform)
+     * @throws PlatformException when {@code timeout} passes first (the job keeps running on the platform), or the
+     *                           platform answers with a non-transient error; transient failures (timeouts, 5xx)
+     *                           that outlast a poll's retries are waited out at the {@code max} interval
      */
     public FineTuneJob waitForTerminal(String id, Consumer<FineTuneJob> onUpdate, Duration initial, Duration max,
             Duration timeout) {
@@ -266,7 +268,18 @@ public final class TogetherClient {
         Duration interval = initial;
         long lastSteps = -2;
         while (true) {
-            FineTuneJob j = getJob(id);
+            FineTuneJob j;
+            try {
+                j = getJob(id);
+            } catch (PlatformException e) {
+                // A follow can last days: an outage longer than getJob's own retries (timeouts, 5xx) must not end
+                // it. Anything the platform said clearly (401, 404, malformed body) still does.
+                if (!(e.status() == 0 || e.status() >= 500) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                http.pause(max);
+                continue;
+            }
             onUpdate.accept(j);
             if (j.status().terminal()) {
                 return j;
