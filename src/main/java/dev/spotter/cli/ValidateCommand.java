@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate chat JSONL ({\"messages\":[...]}) for Llama 3.3 fine-tuning.",
             "Every line is accepted or rejected with a reason code (see docs/areas/foundation.md).",
-            "Exit codes: 0 nothing rejected, 1 something rejected, 2 usage or I/O error."})
+            "Exit codes: 0 nothing rejected, 1 something rejected or an input is empty, 2 usage or I/O error."})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ValidationSummary total = ValidationSummary.empty();
         ArrayNode perFile = SummaryPrinter.JSON.createArrayNode();
+        List<String> empty = new java.util.ArrayList<>();
         try (QuarantineWriter q = quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine)) {
             for (String f : files) {
                 ValidationSummary s;
@@ -53,6 +54,9 @@ public final class ValidateCommand implements Callable<Integer> {
                     s = v.validate(in, f, a -> {}, q);
                 }
                 total = total.plus(s, options.maxErrors);
+                if (s.read() == 0) {
+                    empty.add(f); // Together's files check refuses an empty file; no line to quarantine, so say it here
+                }
                 if (json) {
                     perFile.addObject().put("file", f).put("read", s.read()).put("accepted", s.accepted())
                             .put("rejected", s.rejected());
@@ -65,6 +69,8 @@ public final class ValidateCommand implements Callable<Integer> {
             ObjectNode o = SummaryPrinter.json(total);
             o.set("files", perFile);
             o.put("token_limit", options.tokenLimit);
+            ArrayNode e = o.putArray("empty_files");
+            empty.forEach(e::add);
             if (quarantine != null) {
                 o.put("quarantine", quarantine.toString());
             }
@@ -77,8 +83,11 @@ public final class ValidateCommand implements Callable<Integer> {
             if (quarantine != null && total.rejected() > 0) {
                 out.printf("quarantine: %s (%,d records)%n", quarantine, total.rejected());
             }
+            for (String f : empty) {
+                out.printf("%s: empty file (no records; platforms refuse it)%n", f);
+            }
         }
         out.flush();
-        return total.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
+        return total.rejected() == 0 && empty.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 }

@@ -301,7 +301,7 @@ public final class Generator {
         PriceTable.Price price = price(o, false);
         Map<String, BitSet> filled = new HashMap<>();
         if (Files.exists(o.stateDir.resolve("state.db"))) {
-            try (GenerationState st = GenerationState.open(o.stateDir)) {
+            try (GenerationState st = GenerationState.openReadOnly(o.stateDir)) {
                 for (Plan.Category c : plan.categories()) {
                     filled.put(c.id(), st.filledSlots(c.id()));
                 }

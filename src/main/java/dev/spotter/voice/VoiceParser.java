@@ -30,8 +30,14 @@ public final class VoiceParser {
             "kilometre", "kilometres", "meter", "meters", "metre", "metres", "pace", "marathon", "fartlek", "tempo",
             "repeats", "intervals", "interval", "k");
 
-    private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "whats", "why", "should", "can",
-            "could", "would", "is", "are", "does", "do", "when", "which", "who", "where");
+    // A question starts with a wh-word, or with an auxiliary followed by a pronoun ("should I", "can you"); "do 3
+    // sets of bench" is a log, "do I need a deload" is not.
+    private static final Set<String> WH_WORDS = Set.of("how", "what", "whats", "why", "when", "which", "who",
+            "where");
+    private static final Set<String> AUX_WORDS = Set.of("should", "can", "could", "would", "is", "are", "does", "do",
+            "will", "am");
+    private static final Set<String> PRONOUNS = Set.of("i", "you", "we", "they", "it", "my", "this", "that", "he",
+            "she", "there", "your");
 
     private final ExerciseCatalog catalog;
     private final WeightUnit defaultWeightUnit;
@@ -84,7 +90,8 @@ public final class VoiceParser {
         if (w.length == 0) {
             return Unparsed.of("no words");
         }
-        if (QUESTION_WORDS.contains(w[0]) || text.strip().endsWith("?")) {
+        if (WH_WORDS.contains(w[0]) || (AUX_WORDS.contains(w[0]) && w.length > 1 && PRONOUNS.contains(w[1]))
+                || text.strip().endsWith("?")) {
             // "how do I improve my 5k time" mentions a distance but logs nothing
             return Unparsed.of("a question, not a workout log");
         }

@@ -107,4 +107,22 @@ class VoiceCommandsTest {
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(bad.err()).contains("--kind must be strength, cardio or mixed");
     }
+
+    @Test
+    void convertAddReasoningPrefixesAgreeingLabelsOnly(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Path out = dir.resolve("out.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"RDL 315 for 5\"},{\"role\":\"assistant\",\"content\":"
+                        + "\"{\\\"exercise_name\\\": \\\"Romanian Deadlift\\\", \\\"weight\\\": 315, \\\"reps\\\": 5}\"}]}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"RDL 315 for 5\"},{\"role\":\"assistant\",\"content\":"
+                        + "\"{\\\"exercise_name\\\": \\\"Romanian Deadlift\\\", \\\"weight\\\": 335, \\\"reps\\\": 5}\"}]}")
+                + "\n");
+        Run r = run(null, "convert", in.toString(), "--to", "messages", "-o", out.toString(), "--add-reasoning");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("reasoning: added to 1 assistant turns; 1 left without");
+        var lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).contains("Reasoning: 'rdl' \u2192 Romanian Deadlift;");
+        assertThat(lines.get(1)).doesNotContain("Reasoning:");
+    }
 }

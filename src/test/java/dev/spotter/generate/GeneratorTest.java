@@ -165,6 +165,21 @@ class GeneratorTest {
     }
 
     @Test
+    void aRepeatedQuestionIsRejectedAsDuplicate() throws Exception {
+        String same = new FakeAnswers().apply(new FakeLlmServer.Call(Provider.OPENAI, "m", "", List.of("Output kind: coach_answer"),
+                M.createObjectNode(), Map.of())).replace("Question 1.", "Question 999.");
+        fake.enqueue(Fault.answer(same), Fault.answer(same));
+        GenerateOptions o = GenerateOptions.builder(Plans.load("coach-qa"), dir.resolve("state"), dir.resolve("out/data.jsonl"))
+                .provider(Provider.OPENAI).model("gpt-4o").baseUrl(fake.baseUrl()).env(Map.of("OPENAI_API_KEY", KEY)::get)
+                .limit(1).concurrency(1).progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .build();
+        Report r = Generator.run(o);
+        assertThat(r.complete()).isTrue();
+        assertThat(r.rejectsByReason()).containsEntry("duplicate", 1L);
+        assertThat(lines(dir.resolve("out/data.rejects.jsonl")).getFirst()).contains("same first user message as programming_0_a1");
+    }
+
+    @Test
     void budgetNeedsAKnownPrice() {
         assertThatThrownBy(() -> Generator.run(opts("running", Provider.OPENAI, 1).model("my-local-model").budgetUsd(1.0).build()))
                 .hasMessageContaining("--price-in");
@@ -212,6 +227,9 @@ class GeneratorTest {
         try (GenerationState held = GenerationState.open(dir.resolve("state"))) {
             assertThatThrownBy(() -> Generator.run(opts("running", Provider.OPENAI, 1).build()))
                     .hasMessageContaining("in use by another");
+            // a dry run reads the state while a run holds it
+            assertThat(Generator.dryRun(opts("running", Provider.OPENAI, 1).build()))
+                    .containsPattern("pace-calculations\\s+1\\s+1 ");
         }
     }
 

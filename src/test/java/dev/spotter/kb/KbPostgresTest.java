@@ -266,6 +266,39 @@ class KbPostgresTest {
         assertThat(dir.resolve("x.jsonl")).doesNotExist();
     }
 
+    /** The URL and password from the environment, in a real child process (the only way to set env vars). */
+    @Test
+    void childProcessTakesUrlFromSpotterKbUrlAndPasswordFromPgpassword() throws Exception {
+        server.sql("CREATE TABLE IF NOT EXISTS kb_env (id bigint PRIMARY KEY, category text, title text, content text,"
+                + " metadata jsonb, created_at timestamptz)", "INSERT INTO kb_env (id, content) VALUES (1, 'env works')");
+        String url = "postgresql://" + PgServer.USER + "@localhost:" + server.port() + "/" + PgServer.DB;
+        Path out = dir.resolve("env.jsonl");
+        Child ok = child(Map.of("SPOTTER_KB_URL", url, "PGPASSWORD", PgServer.PASSWORD),
+                "kb", "export", "--table", "kb_env", "-o", out.toString());
+        assertThat(ok.code).as(ok.output).isZero();
+        assertThat(ok.output).contains("read 1, exported 1").doesNotContain(PgServer.PASSWORD);
+        assertThat(Files.readString(out)).contains("\"content\":\"env works\"");
+        Child bad = child(Map.of("SPOTTER_KB_URL", url, "PGPASSWORD", "Env-Wrong-Pw-42"),
+                "kb", "export", "--table", "kb_env", "-o", dir.resolve("bad.jsonl").toString());
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.output).contains("spotter: authentication failed for user kbuser").doesNotContain("Env-Wrong-Pw-42");
+    }
+
+    record Child(int code, String output) {}
+
+    static Child child(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), SpotterCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("SPOTTER_KB_URL");
+        pb.environment().remove("PGPASSWORD");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Child(p.waitFor(), output);
+    }
+
     static KbReader.Sink ignore() {
         return new KbReader.Sink() {
             @Override

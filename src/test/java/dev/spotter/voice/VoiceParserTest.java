@@ -121,5 +121,7 @@ class VoiceParserTest {
     @Test
     void questionsAreNotLogs() {
         assertThat(p.parse("how do I improve my 5k time").type()).isEqualTo("unparsed");
+        assertThat(p.parse("should I deload after 3 weeks of squats").type()).isEqualTo("unparsed");
+        assertThat(p.parse("do 3 sets of 10 pull ups").type()).isEqualTo("strength");
     }
 }
