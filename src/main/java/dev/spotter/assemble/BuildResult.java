@@ -19,8 +19,12 @@ import java.util.List;
 public record BuildResult(Path outDir, List<StepRun> steps, ObjectNode summary, List<Inventory.Need> needs,
                           long rejected, boolean accountingOk) {
 
-    /** One pipeline step. {@code peakHeapBytes} is the JVM heap high-water mark during the step (0 when reused). */
-    public record StepRun(String name, boolean ran, long millis, long peakHeapBytes, String detail) {}
+    /**
+     * One pipeline step. {@code millis} is wall time, {@code cpuMillis} the CPU time of the thread that ran it
+     * (steps are single-threaded, so on a shared machine this is the better measure of the work);
+     * {@code peakHeapBytes} is the JVM heap high-water mark during the step (0 when reused).
+     */
+    public record StepRun(String name, boolean ran, long millis, long cpuMillis, long peakHeapBytes, String detail) {}
 
     /** Names of the steps that actually ran (not reused). */
     public List<String> ran() {

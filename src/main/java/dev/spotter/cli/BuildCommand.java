@@ -51,14 +51,16 @@ public final class BuildCommand implements Callable<Integer> {
                 r.outDir(), o.path("train").asLong(), o.path("validation").asLong(), String.join(", ",
                         p.output().formats()));
         if (timings) {
-            w.println("step timings (wall ms, peak heap MB):");
+            w.println("step timings (wall ms, thread CPU ms, JVM peak heap MB):");
             long total = 0;
+            long cpu = 0;
             for (BuildResult.StepRun st : r.steps()) {
                 total += st.millis();
-                w.printf("  %-22s %8d ms %8.1f MB%s%n", st.name(), st.millis(), st.peakHeapBytes() / 1048576.0,
-                        st.ran() ? "" : "  (reused)");
+                cpu += st.cpuMillis();
+                w.printf("  %-22s %8d ms %8d cpu-ms %8.1f MB%s%n", st.name(), st.millis(), st.cpuMillis(),
+                        st.peakHeapBytes() / 1048576.0, st.ran() ? "" : "  (reused)");
             }
-            w.printf("  %-22s %8d ms%n", "total", total);
+            w.printf("  %-22s %8d ms %8d cpu-ms%n", "total", total, cpu);
         }
         if (r.rejected() > 0) {
             w.printf("%,d input lines rejected: see %s%n", r.rejected(), r.outDir().resolve("quarantine.jsonl"));

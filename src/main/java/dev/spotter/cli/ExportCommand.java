@@ -44,6 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--lora-r", defaultValue = "16") int loraR;
     @Option(names = "--lora-alpha", defaultValue = "32") int loraAlpha;
     @Option(names = "--train-on-inputs", defaultValue = "auto") String trainOnInputs;
+    @Option(names = "--n-evals", description = "Evaluations during training (default: 3 with a validation split, else 0).")
+    Integer nEvals;
     @Option(names = "--sequence-len", defaultValue = "8192", description = "axolotl sequence_len (default ${DEFAULT-VALUE}).")
     int sequenceLen;
     @Option(names = "--base-model", description = "axolotl base model (default meta-llama/Llama-3.3-70B-Instruct).")
@@ -67,7 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("give input files or --project spotter.yaml");
         }
-        JobSpec js = JobSpec.builder().suffix(suffix).epochs(epochs).learningRate(learningRate)
+        int evals = nEvals != null ? nEvals : (val.isEmpty() ? 0 : 3);
+        JobSpec js = JobSpec.builder().nEvals(evals).suffix(suffix).epochs(epochs).learningRate(learningRate)
                 .batchSize(batchSize == null || batchSize.equals("max") ? null : Integer.valueOf(batchSize))
                 .lora(!full).loraR(loraR).loraAlpha(loraAlpha).trainOnInputs(trainOnInputs).build();
         Exporter.Builder b = Exporter.builder(t, out).jobSpec(js).sequenceLen(sequenceLen);

@@ -272,7 +272,8 @@ public final class KbCommand implements Runnable {
                     + " generation engine (same state, resume, rate limits and budget as `spotter generate`), then check"
                     + " grounding and per-chunk coverage.",
                 "Writes OUT (all examples the engine accepted), OUT.provenance.jsonl (chunk id in attributes.source_id),"
-                        + " OUT.grounded.jsonl (examples that passed the grounding check) and OUT.kb-rejects.jsonl.",
+                        + " OUT.grounded.jsonl (examples that passed the grounding check, all rounds) and OUT.kb-rejects.jsonl.",
+                "Ungrounded examples do not count: the shortfall is generated again in top-up rounds (--top-up-rounds).",
                 "API keys are read only from the environment variable named by --api-key-env."},
             footer = {"", "Exit codes: 0 every chunk covered and grounded; 1 short or rejected; 2 usage, I/O or provider refused.",
                 "Example:",
@@ -326,6 +327,11 @@ public final class KbCommand implements Runnable {
         @Option(names = "--print-plan", description = "Print the generated kb plan as YAML and exit.")
         boolean printPlan;
 
+        @Option(names = "--top-up-rounds", defaultValue = "2",
+                description = "After a round, generate the grounded shortfall per chunk again, at most N times"
+                        + " (state STATE-topup-N, output OUT.topup-N.jsonl). Default: ${DEFAULT-VALUE}.")
+        int topUpRounds;
+
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
@@ -348,34 +354,41 @@ public final class KbCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            dev.spotter.generate.Plan plan = dev.spotter.kb.KbPlan.build(chunks, in.policy());
-            dev.spotter.generate.GenerateOptions o = dev.spotter.generate.GenerateOptions.builder(plan, state, output)
-                    .provider(dev.spotter.llm.Provider.parse(provider))
-                    .model(model == null ? "dry-run" : model)
-                    .baseUrl(baseUrl)
-                    .apiKeyEnv(apiKeyEnv)
-                    .limit(limit)
-                    .budgetUsd(budgetUsd)
-                    .concurrency(concurrency)
-                    .rpm(rpm)
-                    .tpm(tpm)
-                    .progress(System.err, System.console() != null, java.time.Duration.ofSeconds(5))
-                    .build();
+            dev.spotter.kb.KbGeneration.Round round = (plan, st, outPath, budget) ->
+                    dev.spotter.generate.GenerateOptions.builder(plan, st, outPath)
+                            .provider(dev.spotter.llm.Provider.parse(provider))
+                            .model(model == null ? "dry-run" : model)
+                            .baseUrl(baseUrl)
+                            .apiKeyEnv(apiKeyEnv)
+                            .limit(limit)
+                            .budgetUsd(budget)
+                            .concurrency(concurrency)
+                            .rpm(rpm)
+                            .tpm(tpm)
+                            .progress(System.err, System.console() != null, java.time.Duration.ofSeconds(5))
+                            .build();
             if (dryRun) {
-                out.println(dev.spotter.generate.Generator.dryRun(o));
+                out.println(dev.spotter.generate.Generator.dryRun(round.options(
+                        dev.spotter.kb.KbPlan.build(chunks, in.policy()), state, output, budgetUsd)));
                 out.flush();
                 return ExitCodes.OK;
             }
+            if (topUpRounds < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--top-up-rounds must be >= 0");
+            }
             dev.spotter.kb.KbGeneration.Result r;
             try {
-                r = dev.spotter.kb.KbGeneration.run(o, output, quotas, checker);
+                r = dev.spotter.kb.KbGeneration.run(round, state, output, quotas, checker, topUpRounds, budgetUsd);
             } catch (dev.spotter.llm.LlmException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-            out.println(r.generation().summary());
+            for (int i = 0; i < r.rounds().size(); i++) {
+                out.println((i == 0 ? "round 0: " : "top-up round " + i + ": ") + r.rounds().get(i).summary());
+            }
             out.print(KbCoverage.table(r.coverage()));
-            out.println("wrote " + output + " (+ .provenance.jsonl, .rejects.jsonl), grounded: " + r.grounded()
-                    + (r.coverage().rejected() > 0 ? ", grounding rejects: " + r.rejects() : ""));
+            out.println("grounded examples: " + r.grounded() + " (" + r.coverage().accepted() + ")"
+                    + (r.coverage().rejected() > 0 ? "; quarantined: " + r.rejects() + " (" + r.coverage().rejected() + ")" : "")
+                    + (r.shortfall() > 0 ? "; still short of the targets by " + r.shortfall() + " examples" : ""));
             out.flush();
             return r.ok() ? ExitCodes.OK : ExitCodes.REJECTS;
         }

@@ -64,18 +64,32 @@ public final class KbPlan {
 
     private KbPlan() {}
 
+    static final long SEED = 20251107L;
+
     /** The plan for these chunks under this policy. */
     public static Plan build(List<KbChunk> chunks, QuotaPolicy policy) {
-        return Plans.parse(yaml(policy.plan(chunks)), "kb plan", KbPlan::resource);
+        return build(policy.plan(chunks), SEED);
+    }
+
+    /**
+     * The plan for explicit per-chunk quotas (e.g. a top-up round for the shortfall); chunks and categories with a
+     * zero target are left out. A different {@code seed} gives the slots different attributes.
+     */
+    public static Plan build(List<QuotaPolicy.ChunkQuota> quotas, long seed) {
+        return Plans.parse(yaml(quotas, seed), "kb plan", KbPlan::resource);
     }
 
     /** The plan as YAML text (what {@link #build} parses; useful to save and edit). */
     public static String yaml(List<QuotaPolicy.ChunkQuota> quotas) {
+        return yaml(quotas, SEED);
+    }
+
+    static String yaml(List<QuotaPolicy.ChunkQuota> quotas, long seed) {
         ObjectNode root = YAML.createObjectNode();
         root.put("name", NAME);
         root.put("description", "knowledge-base chunks to grounded Q&A and conversations ("
                 + quotas.stream().mapToInt(QuotaPolicy.ChunkQuota::target).sum() + " examples from " + quotas.size() + " chunks)");
-        root.put("seed", 20251107);
+        root.put("seed", seed);
         root.put("system_prompt_file", "system.md");
         root.put("author_prompt_file", "author.md");
         ObjectNode defaults = root.putObject("defaults");

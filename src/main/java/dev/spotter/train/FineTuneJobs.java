@@ -52,6 +52,14 @@ public final class FineTuneJobs {
                 + ", $" + price.pricePer1k().toPlainString() + " per 1K tokens; a planning figure)");
     }
 
+    private static String sha(Path file) {
+        try {
+            return TogetherClient.sha256(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long tokens(Path file) {
         long[] sum = {0};
         try {
@@ -77,16 +85,39 @@ public final class FineTuneJobs {
      */
     public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
             Consumer<String> log) {
-        RemoteFile tf = client.upload(train);
-        state.recordFile(train, tf);
+        return submit(train, validation, spec, confirm, log, false);
+    }
+
+    /**
+     * @param again submit even when the state already records a live or completed job for the same files, suffix
+     *              and model (without it such a repeat is refused: re-running a command must not buy a second job)
+     */
+    public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
+            Consumer<String> log, boolean again) {
+        String trainSha = sha(train);
+        RemoteFile tf = client.upload(train, trainSha);
+        state.recordFile(train, trainSha, tf);
         log.accept("training file " + train.getFileName() + " -> " + tf.id() + " (" + tf.bytes() + " bytes)");
         RemoteFile vf = null;
         if (validation != null) {
-            vf = client.upload(validation);
-            state.recordFile(validation, vf);
+            String valSha = sha(validation);
+            vf = client.upload(validation, valSha);
+            state.recordFile(validation, valSha, vf);
             log.accept("validation file " + validation.getFileName() + " -> " + vf.id() + " (" + vf.bytes() + " bytes)");
         }
         String vid = vf == null ? null : vf.id();
+        if (!again) {
+            for (TrainState.Submission s : state.submissions()) {
+                JobStatus st = JobStatus.parse(s.status());
+                boolean failed = st == JobStatus.ERROR || st == JobStatus.USER_ERROR || st == JobStatus.CANCELLED;
+                if (s.jobId() != null && !failed && s.trainingFileId().equals(tf.id())
+                        && java.util.Objects.equals(s.validationFileId(), vid) && s.suffix().equals(spec.suffix())
+                        && s.model().equals(spec.model())) {
+                    throw new IllegalStateException("job " + s.jobId() + " (" + s.status() + ") already trains these files"
+                            + " with suffix " + spec.suffix() + "; pass --again to submit another");
+                }
+            }
+        }
         PriceEstimate estimate = null;
         try {
             estimate = client.estimatePrice(spec, tf.id(), vid);

@@ -86,10 +86,12 @@ class EvalCommandTest {
                     .contains("result: PASS");
             assertThat(fake.requestCount()).isEqualTo(7);
             JsonNode json = M.readTree(out.resolve("eval.json").toFile());
-            assertThat(json.path("runs")).hasSize(2);
+            assertThat(json.path("runs")).hasSize(3);
+            assertThat(json.at("/runs/2/label").asText()).isEqualTo("parser-baseline");
+            assertThat(json.at("/runs/2/voice/exactMatch/ok").asInt()).isEqualTo(2);
             assertThat(json.at("/runs/0/callErrors").asInt()).isZero();
             assertThat(Files.readString(out.resolve("eval.html"))).contains("<section class=\"spotter-eval\"");
-            assertThat(Files.readAllLines(out.resolve("eval-details.jsonl"))).hasSize(6);
+            assertThat(Files.readAllLines(out.resolve("eval-details.jsonl"))).hasSize(6 + 2);
 
             Out cmp = run("eval", "compare", out.resolve("eval.json").toString(), out.resolve("eval.json").toString());
             assertThat(cmp.code()).isZero();

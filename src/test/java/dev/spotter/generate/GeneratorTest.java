@@ -114,10 +114,13 @@ class GeneratorTest {
         List<String> first = lines(dir.resolve("out/data.jsonl"));
         int calls = fake.requestCount();
         Files.writeString(dir.resolve("out/data.jsonl"), "corrupted {");
+        Path stale = dir.resolve("out/.data.jsonl.12345.tmp"); // what a kill during the final write leaves
+        Files.writeString(stale, "{\"messages\":[{\"ro");
         Report again = Generator.run(opts("running", Provider.ANTHROPIC, 2).build());
         assertThat(fake.requestCount()).isEqualTo(calls);
         assertThat(again.complete()).isTrue();
         assertThat(lines(dir.resolve("out/data.jsonl"))).isEqualTo(first).hasSize(6);
+        assertThat(stale).doesNotExist();
         // raising the limit continues from the state without redoing filled slots
         Generator.run(opts("running", Provider.ANTHROPIC, 3).build());
         List<String> more = lines(dir.resolve("out/data.jsonl"));
@@ -159,6 +162,21 @@ class GeneratorTest {
         Report again = Generator.run(opts("injury", Provider.OPENAI, 5).model("gpt-4o").budgetUsd(0.10).concurrency(2).build());
         assertThat(again.stopReason()).startsWith("budget:");
         assertThat(again.totals().costUsd()).isGreaterThanOrEqualTo(r.totals().costUsd()).isLessThanOrEqualTo(0.10);
+    }
+
+    @Test
+    void aRepeatedQuestionIsRejectedAsDuplicate() throws Exception {
+        String same = new FakeAnswers().apply(new FakeLlmServer.Call(Provider.OPENAI, "m", "", List.of("Output kind: coach_answer"),
+                M.createObjectNode(), Map.of())).replace("Question 1.", "Question 999.");
+        fake.enqueue(Fault.answer(same), Fault.answer(same));
+        GenerateOptions o = GenerateOptions.builder(Plans.load("coach-qa"), dir.resolve("state"), dir.resolve("out/data.jsonl"))
+                .provider(Provider.OPENAI).model("gpt-4o").baseUrl(fake.baseUrl()).env(Map.of("OPENAI_API_KEY", KEY)::get)
+                .limit(1).concurrency(1).progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .build();
+        Report r = Generator.run(o);
+        assertThat(r.complete()).isTrue();
+        assertThat(r.rejectsByReason()).containsEntry("duplicate", 1L);
+        assertThat(lines(dir.resolve("out/data.rejects.jsonl")).getFirst()).contains("same first user message as programming_0_a1");
     }
 
     @Test
@@ -209,6 +227,9 @@ class GeneratorTest {
         try (GenerationState held = GenerationState.open(dir.resolve("state"))) {
             assertThatThrownBy(() -> Generator.run(opts("running", Provider.OPENAI, 1).build()))
                     .hasMessageContaining("in use by another");
+            // a dry run reads the state while a run holds it
+            assertThat(Generator.dryRun(opts("running", Provider.OPENAI, 1).build()))
+                    .containsPattern("pace-calculations\\s+1\\s+1 ");
         }
     }
 

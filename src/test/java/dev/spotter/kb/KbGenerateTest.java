@@ -45,10 +45,18 @@ class KbGenerateTest {
         private static final Pattern SOURCE = Pattern.compile("<<<\\n(.*?)\\n>>>", Pattern.DOTALL);
         private static final Pattern TURNS = Pattern.compile("User turns: (\\d+)");
         private final AtomicLong n = new AtomicLong();
+        private final AtomicLong fluffed = new AtomicLong();
         private final String fluffWhen;
+        private final int fluffTimes;
 
         ChunkAnswers(String fluffWhen) {
+            this(fluffWhen, Integer.MAX_VALUE);
+        }
+
+        /** Fluff for the first {@code fluffTimes} prompts whose source contains {@code fluffWhen}. */
+        ChunkAnswers(String fluffWhen, int fluffTimes) {
             this.fluffWhen = fluffWhen;
+            this.fluffTimes = fluffTimes;
         }
 
         @Override
@@ -67,7 +75,7 @@ class KbGenerateTest {
             for (int turn = 1; turn <= turns; turn++) {
                 msgs.addObject().put("role", "user").put("content", "Question " + i + "." + turn + " about " + title + "?");
                 String answer;
-                if (fluffWhen != null && source.contains(fluffWhen)) {
+                if (fluffWhen != null && source.contains(fluffWhen) && (turn > 1 || fluffed.incrementAndGet() <= fluffTimes)) {
                     answer = "Everyone's journey is different. Stay motivated, enjoy the process, celebrate small wins and"
                             + " remember that consistency and a positive mindset are what really matter in the long run."
                             + " Trust the process, believe in yourself and keep showing up every single day.";
@@ -85,9 +93,11 @@ class KbGenerateTest {
         }
     }
 
-    private GenerateOptions options(Plan plan, FakeLlmServer fake, Path out) {
-        return GenerateOptions.builder(plan, dir.resolve("state"), out)
+    private KbGeneration.Round round(FakeLlmServer fake) {
+        return (plan, state, out, budget) -> GenerateOptions.builder(plan, state, out)
                 .baseUrl(fake.baseUrl())
+                .budgetUsd(budget)
+                .priceOverride(new dev.spotter.llm.PriceTable.Price(1.0, 2.0))
                 .model("fake-model")
                 .env(Map.of("OPENAI_API_KEY", "sk-test-kb")::get)
                 .concurrency(4)
@@ -119,12 +129,13 @@ class KbGenerateTest {
     @Test
     void endToEndAllChunksCoveredAndGrounded() throws Exception {
         List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(sample);
-        Plan plan = KbPlan.build(sample, QuotaPolicy.defaults());
         Path out = dir.resolve("kb.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers(null)).requireKey("sk-test-kb");
-            KbGeneration.Result r = KbGeneration.run(options(plan, fake, out), out, quotas, GroundingChecker.builder().build());
-            assertThat(r.generation().complete()).isTrue();
+            KbGeneration.Result r = KbGeneration.run(round(fake), dir.resolve("state"), out, quotas,
+                    GroundingChecker.builder().build(), 2, null);
+            assertThat(r.rounds()).hasSize(1); // nothing to top up
+            assertThat(r.rounds().get(0).complete()).isTrue();
             assertThat(r.coverage().read()).isEqualTo(159);
             assertThat(r.coverage().rejected()).as(KbCoverage.table(r.coverage())).isZero();
             assertThat(r.coverage().ok()).as(KbCoverage.table(r.coverage())).isTrue();
@@ -140,25 +151,79 @@ class KbGenerateTest {
     }
 
     @Test
-    void ungroundedAnswersAreQuarantinedAndTheirChunkReportedShort() throws Exception {
+    void ungroundedAnswersAreQuarantinedAndTheirChunkReportedShortWithoutTopUp() throws Exception {
         List<KbChunk> two = sample.stream().filter(c -> "equipment_substitutions".equals(c.category())).limit(2).toList();
         List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(two);
-        Plan plan = KbPlan.build(two, QuotaPolicy.defaults());
         Path out = dir.resolve("subs.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
-            fake.answerer(new ChunkAnswers("Squat pattern"));
-            KbGeneration.Result r = KbGeneration.run(options(plan, fake, out), out, quotas, GroundingChecker.builder().build());
-            assertThat(r.generation().complete()).isTrue(); // the engine's own checks passed
-            KbCoverage.ChunkRow squat = r.coverage().rows().stream().filter(x -> x.title().startsWith("Squat")).findFirst().orElseThrow();
-            KbCoverage.ChunkRow bench = r.coverage().rows().stream().filter(x -> x.title().startsWith("Bench")).findFirst().orElseThrow();
+            fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE));
+            KbGeneration.Result r = KbGeneration.run(round(fake), dir.resolve("st"), out, quotas,
+                    GroundingChecker.builder().build(), 0, null);
+            assertThat(r.rounds().get(0).complete()).isTrue(); // the engine's own checks passed
+            KbCoverage.ChunkRow squat = row(r, "Squat");
+            KbCoverage.ChunkRow bench = row(r, "Bench");
             assertThat(squat.accepted()).isZero();
             assertThat(squat.rejected()).isEqualTo(squat.target());
             assertThat(squat.status()).isEqualTo(KbCoverage.Status.UNDER_MIN);
             assertThat(bench.status()).isEqualTo(KbCoverage.Status.OK);
             assertThat(r.coverage().rejectReasons()).containsOnlyKeys("not_grounded");
+            assertThat(r.shortfall()).isEqualTo(squat.target());
             assertThat(r.ok()).isFalse();
             assertThat(Files.readString(r.rejects())).contains("answer ignores the chunk");
         }
+    }
+
+    @Test
+    void topUpRoundsReplaceUngroundedExamplesAndRerunIsANoOp() throws Exception {
+        List<KbChunk> two = sample.stream().filter(c -> "equipment_substitutions".equals(c.category())).limit(2).toList();
+        List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(two);
+        Path out = dir.resolve("subs.jsonl");
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            // the first 3 answers about the squat chunk are fluff, later ones are grounded
+            fake.answerer(new ChunkAnswers("Squat pattern", 3));
+            KbGeneration.Result r = KbGeneration.run(round(fake), dir.resolve("st"), out, quotas,
+                    GroundingChecker.builder().build(), 2, 10.0);
+            assertThat(r.rounds()).hasSize(2);
+            assertThat(r.shortfall()).isZero();
+            assertThat(r.ok()).isTrue();
+            assertThat(row(r, "Squat").accepted()).isEqualTo(row(r, "Squat").target());
+            assertThat(row(r, "Squat").rejected()).isEqualTo(3);
+            int total = quotas.stream().mapToInt(QuotaPolicy.ChunkQuota::target).sum();
+            assertThat(total).isEqualTo(10); // 12 spread over 2 chunks = 6 each, clamped to the max of 5
+            assertThat(Files.readAllLines(r.grounded())).hasSize(total);
+            assertThat(Files.readAllLines(r.rejects())).hasSize(3);
+            assertThat(r(out, ".topup-1.jsonl")).exists();
+            assertThat(dir.resolve("st-topup-1")).isDirectory();
+            int calls = fake.requestCount();
+            assertThat(calls).isEqualTo(total + 3); // one call per slot, plus one per ungrounded answer replaced
+
+            KbGeneration.Result again = KbGeneration.run(round(fake), dir.resolve("st"), out, quotas,
+                    GroundingChecker.builder().build(), 2, 10.0);
+            assertThat(fake.requestCount()).isEqualTo(calls); // everything came from state
+            assertThat(again.ok()).isTrue();
+            assertThat(Files.readAllLines(again.grounded())).isEqualTo(Files.readAllLines(r.grounded()));
+        }
+    }
+
+    @Test
+    void cliRunsThePlanAndPrintsTheCoverage() throws Exception {
+        Path chunks = dir.resolve("chunks.jsonl");
+        Files.write(chunks, sample.stream().filter(c -> "injury_modifications".equals(c.category()))
+                .map(ChunkJsonl::toLine).toList());
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            fake.answerer(new ChunkAnswers(null));
+            var r = KbPostgresTest.run("kb", "generate", "--chunks", chunks.toString(), "--base-url", fake.baseUrl(),
+                    "--api-key-env", "none", "--model", "fake", "--state", dir.resolve("st").toString(),
+                    "-o", dir.resolve("inj.jsonl").toString(), "--concurrency", "2");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("round 0:").contains("examples read 12, accepted 12, rejected 0")
+                    .contains("grounded examples: ");
+            assertThat(Files.readAllLines(dir.resolve("inj.grounded.jsonl"))).hasSize(12);
+        }
+    }
+
+    private static KbCoverage.ChunkRow row(KbGeneration.Result r, String titlePrefix) {
+        return r.coverage().rows().stream().filter(x -> x.title().startsWith(titlePrefix)).findFirst().orElseThrow();
     }
 
     private static Path r(Path out, String suffix) {

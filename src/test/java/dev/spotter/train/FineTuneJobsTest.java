@@ -61,6 +61,17 @@ class FineTuneJobsTest {
     }
 
     @Test
+    void repeatingASubmitIsRefusedUnlessAskedFor() {
+        FineTuneJobs jobs = new FineTuneJobs(client, TrainState.open(dir));
+        jobs.submit(train, null, spec(), e -> true, log::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.submit(train, null, spec(), e -> true, log::add))
+                .hasMessageContaining("already trains these files").hasMessageContaining("--again");
+        assertThat(fake.jobs).hasSize(1);
+        jobs.submit(train, null, spec(), e -> true, log::add, true);
+        assertThat(fake.jobs).hasSize(2);
+    }
+
+    @Test
     void anInterruptedSubmitIsRecoveredNotRepeated() throws Exception {
         TrainState state = TrainState.open(dir);
         RemoteFile f = client.upload(train);

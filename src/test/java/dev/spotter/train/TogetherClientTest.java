@@ -183,6 +183,21 @@ class TogetherClientTest {
     }
 
     @Test
+    void followingSurvivesAnOutageLongerThanOnePollsRetries() {
+        RemoteFile f = client.upload(train);
+        FineTuneJob job = client.createJob(spec(), f.id(), null, "abcd1234");
+        fake.fault("GET /fine-tunes/{id}", Fault.STATUS_500, Fault.STATUS_500, Fault.STATUS_500, Fault.STATUS_500);
+        FineTuneJob done = client.waitForTerminal(job.id(), j -> { }, Duration.ofMillis(5), Duration.ofMillis(50),
+                Duration.ofMinutes(1));
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(fake.count("GET /fine-tunes/{id}")).isEqualTo(4 + 4);
+
+        fake.fault("GET /fine-tunes/{id}", Fault.STATUS_401);
+        assertThatThrownBy(() -> client.waitForTerminal(job.id(), j -> { }, Duration.ofMillis(5), Duration.ofMillis(50),
+                Duration.ofMinutes(1))).hasMessageContaining("401");
+    }
+
+    @Test
     void eventsAndCancel() {
         RemoteFile f = client.upload(train);
         FineTuneJob job = client.createJob(spec(), f.id(), null, "abcd1234");

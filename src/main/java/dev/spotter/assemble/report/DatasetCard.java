@@ -46,8 +46,9 @@ public final class DatasetCard {
         for (JsonNode f : outp.path("formats")) {
             String shape = switch (f.asText()) {
                 case "messages" -> "`{\"messages\":[{\"role\",\"content\"}...]}`";
-                case "llama3-text" -> "`{\"text\"}` (Llama 3.3 template)";
-                case "prompt-completion" -> "`{\"prompt\",\"completion\"}`";
+                case "llama3-text" -> "`{\"text\"}`: Llama 3.3 template, starts with `<|begin_of_text|>` (the trainer must not add BOS)";
+                case "prompt-completion" -> "`{\"prompt\",\"completion\"}`: rendered prompt with BOS up to the last assistant header; "
+                        + "completion = last assistant turn + `<|eot_id|>`";
                 default -> "";
             };
             b.append("| ").append(f.asText()).append(" | `").append(f.asText()).append("/train.jsonl`, `")

@@ -76,13 +76,23 @@ public final class HtmlReport {
                 .append("\">|</span> target</p>\n");
         JsonNode needs = s.path("inventory").path("needs");
         if (!needs.isEmpty()) {
-            b.append("<table><tr><th>still needed</th><th class=\"n\">missing</th><th>how to provide</th></tr>\n");
-            for (JsonNode nd : needs) {
-                b.append("<tr><td>").append(esc(nd.path("source").asText() + " / " + nd.path("category").asText()))
-                        .append("</td><td class=\"n\">").append(n(nd.path("missing").asLong())).append("</td><td><code>")
-                        .append(esc(nd.path("command").asText())).append("</code>")
-                        .append(nd.path("needsProvider").asBoolean() && !nd.path("providerConfigured").asBoolean()
-                                ? " (needs " + esc(nd.path("providerEnv").asText("an LLM provider key")) + ")" : "")
+            // one row per source: what is missing per category, and the one command that provides it
+            java.util.Map<String, List<JsonNode>> bySource = new java.util.LinkedHashMap<>();
+            needs.forEach(nd -> bySource.computeIfAbsent(nd.path("source").asText(), k -> new ArrayList<>()).add(nd));
+            b.append("<table><tr><th>still needed</th><th class=\"n\">missing</th><th>by category</th><th>how to provide</th></tr>\n");
+            for (var e : bySource.entrySet()) {
+                long total = 0;
+                List<String> parts = new ArrayList<>();
+                for (JsonNode nd : e.getValue()) {
+                    total += nd.path("missing").asLong();
+                    parts.add(esc(nd.path("category").asText()) + " " + n(nd.path("missing").asLong()));
+                }
+                JsonNode first = e.getValue().get(0);
+                b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(n(total))
+                        .append("</td><td>").append(String.join(", ", parts)).append("</td><td><code>")
+                        .append(esc(first.path("command").asText())).append("</code>")
+                        .append(first.path("needsProvider").asBoolean() && !first.path("providerConfigured").asBoolean()
+                                ? " (needs $" + esc(first.path("providerEnv").asText("an LLM provider key")) + ")" : "")
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
