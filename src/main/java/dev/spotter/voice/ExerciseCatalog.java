@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The exercise catalog: exercises plus an alias index for longest-match lookup over normalised words.
  *
  * <p>The index is a word trie (one hash map per node), so matching at a position costs at most one map lookup per
- * word of the longest alias (5 words here) and no regular expressions. Memory: about 1,400 alias entries for the
+ * word of the longest alias (5 words here) and no regular expressions. Memory: about 1,240 alias forms for the
  * bundled catalog; it does not grow with input.
  *
  * <p>Loading fails fast with the file, the entry and the reason (duplicate id, alias claimed by two exercises,
