@@ -56,7 +56,7 @@ public final class BuildPipeline {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int TOP_CLUSTERS = 20;
     /** Part of every step key: bump when a step's algorithm or file layout changes, so old state is not reused. */
-    static final int ALGO = 2;
+    static final int ALGO = 3;
 
     private final Project project;
     private final Path out;
@@ -500,24 +500,50 @@ public final class BuildPipeline {
         Project.Split sp = project.split();
         Project.Dedup d = project.dedup();
         return step("split", key("split", ALGO, hashOf(scrub, scrubbed), json(sp), project.seed(), json(d)), List.of(assign, leak), () -> {
-            // Pass 1: stratum and a content-derived random key per record (12 bytes per record in memory).
+            // Pass 1: stratum, a content-derived random key and a near-duplicate group per record. Records at or
+            // above the leakage threshold from a group's first member join that group, and a group is split as one
+            // unit (its first member's stratum and key), so near-duplicates start on the same side of the split.
+            // Memory: 16 bytes per record + the grouping index (about 470 bytes per group, freed after this pass).
+            MinHasher hasher = new MinHasher(d.permutations(), d.shingle().equals("word"), d.shingleSize());
+            int expected = (int) Math.min(Integer.MAX_VALUE / 64, Math.max(16, scrub.path("stats").path("records").asLong()));
+            NearDupIndex[] grouping = {new NearDupIndex(d.permutations(), d.leakageThreshold(), expected)};
+            IntList groupRoot = new IntList(); // grouping-index ordinal -> record ordinal
+            IntList root = new IntList();      // record ordinal -> its group's first record
             Map<String, Integer> strata = new LinkedHashMap<>();
             IntList strat = new IntList();
             LongList keys = new LongList();
             IdTable ids = new IdTable();
             Jsonl.lines(scrubbed, line -> {
                 ObjectNode rec = Jsonl.parse(line);
+                ChatExample ex = ChatJson.fromNode(rec);
+                int i = strat.size();
                 String s = rec.get("src").asText() + "\u0000" + rec.get("cat").asText();
                 strat.add(strata.computeIfAbsent(s, x -> strata.size()));
                 // Keyed on content, not position: adding another source does not reshuffle this one's split.
-                keys.add(Text.fmix64(project.seed() ^ Text.hash64(Text.exactKey(ChatJson.fromNode(rec)))));
+                keys.add(Text.fmix64(project.seed() ^ Text.hash64(Text.exactKey(ex))));
                 ids.add(rec.get("src").asText(), rec.get("file").asText(), rec.get("line").asLong());
+                long[] sig = hasher.signature(Text.nearKey(ex));
+                NearDupIndex.Match m = grouping[0].query(sig);
+                if (m != null) {
+                    root.add(groupRoot.get(m.ordinal()));
+                } else {
+                    grouping[0].add(sig);
+                    groupRoot.add(i);
+                    root.add(i);
+                }
             });
+            grouping[0] = null; // free the grouping index before the leakage index is built
             int n = strat.size();
             int ns = strata.size();
+            int grouped = 0;
+            for (int i = 0; i < n; i++) {
+                if (root.get(i) != i) {
+                    grouped++;
+                }
+            }
             int[] sizes = new int[ns];
             for (int i = 0; i < n; i++) {
-                sizes[strat.get(i)]++;
+                sizes[strat.get(root.get(i))]++;
             }
             long[][] perStratum = new long[ns][];
             int[] fill = new int[ns];
@@ -525,8 +551,9 @@ public final class BuildPipeline {
                 perStratum[s] = new long[sizes[s]];
             }
             for (int i = 0; i < n; i++) {
-                int s = strat.get(i);
-                perStratum[s][fill[s]++] = keys.get(i);
+                int r = root.get(i);
+                int s = strat.get(r);
+                perStratum[s][fill[s]++] = keys.get(r);
             }
             long[] cut = new long[ns];
             int[] want = new int[ns];
@@ -534,7 +561,7 @@ public final class BuildPipeline {
                 int size = sizes[s];
                 int k = size < sp.minStratum() ? 0 : (int) Math.max(sp.minValidation(), Math.round(size * sp.validation()));
                 k = Math.min(k, size - 1);
-                if (sp.validation() == 0) {
+                if (sp.validation() == 0 || size == 0) {
                     k = 0;
                 }
                 want[s] = k;
@@ -544,12 +571,13 @@ public final class BuildPipeline {
             }
             boolean[] val = new boolean[n];
             for (int i = 0; i < n; i++) {
-                int s = strat.get(i);
-                val[i] = want[s] > 0 && keys.get(i) <= cut[s];
+                int r = root.get(i);
+                int s = strat.get(r);
+                val[i] = want[s] > 0 && keys.get(r) <= cut[s];
             }
-            // Pass 2+: leakage. Index train signatures; any validation record with a train near-duplicate
-            // (>= leakageThreshold) moves to train (data is kept, validation stays clean). Repeat until no move.
-            MinHasher hasher = new MinHasher(d.permutations(), d.shingle().equals("word"), d.shingleSize());
+            // Pass 2+: leakage check. Grouping links a record to its group's first member only, so pairs can remain.
+            // Index train signatures; a validation record with a train near-duplicate (>= leakageThreshold) moves
+            // to train (data is kept, validation stays clean). Repeat until no move.
             NearDupIndex index = new NearDupIndex(d.permutations(), d.leakageThreshold(), n);
             IntList indexOrd = new IntList(); // index ordinal -> record ordinal
             int[] ord = {0};
@@ -624,8 +652,10 @@ public final class BuildPipeline {
             st.put("leakageThreshold", d.leakageThreshold());
             st.put("leakageMoved", moved);
             st.put("leakagePasses", passes);
-            st.put("leakageRule", "a validation example with a train near-duplicate (estimated Jaccard >= "
-                    + d.leakageThreshold() + ") moves to train; repeated until no pair is left");
+            st.put("nearDuplicateGroupMembers", grouped);
+            st.put("leakageRule", "near-duplicate groups (estimated Jaccard >= " + d.leakageThreshold()
+                    + " to the group's first example) are split as one unit; a validation example still having a train"
+                    + " near-duplicate afterwards moves to train, repeated until no pair is left");
             ArrayNode ss = st.putArray("strata");
             for (var e : strata.entrySet()) {
                 String[] parts = e.getKey().split("\u0000", 2);

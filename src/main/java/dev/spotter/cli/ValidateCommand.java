@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
+import dev.spotter.format.RejectReason;
 import dev.spotter.format.ValidationSummary;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +28,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Chat JSONL files; - for stdin.")
-    List<String> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Chat JSONL files; - for stdin.")
+    List<String> files = List.of();
+
+    @Option(names = "--list-reasons", description = "Print every reject reason code with its meaning and exit.")
+    boolean listReasons;
 
     @Option(names = {"-q", "--quarantine"}, paramLabel = "Q.jsonl",
             description = "Write each rejected line verbatim with file, line, reason and detail.")
@@ -41,6 +46,16 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listReasons) {
+            for (RejectReason r : RejectReason.values()) {
+                spec.commandLine().getOut().printf("%-34s %s%n", r.code(), r.explanation());
+            }
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
         CliIo.checkReadable(files);
         ChatValidator v = options.validator(CliTokens.llama3()).build();
         PrintWriter out = spec.commandLine().getOut();

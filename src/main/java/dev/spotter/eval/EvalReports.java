@@ -127,7 +127,10 @@ public final class EvalReports {
             sb.append(String.format(Locale.ROOT, "%s %s [%s]: %s%n", g.passed() ? "PASS" : "FAIL", g.name(), g.label(),
                     g.detail()));
         }
-        sb.append(r.passed() ? "result: PASS" : "result: FAIL").append(System.lineSeparator());
+        long modelGates = r.gates().stream().filter(g -> g.label().equals("model")).count();
+        sb.append(r.passed() ? "result: PASS" : "result: FAIL")
+                .append(modelGates == 0 ? " (no gate applies to this split: the scores above are not thresholds)" : "")
+                .append(System.lineSeparator());
         return sb.toString();
     }
 

@@ -52,6 +52,14 @@ public final class FineTuneJobs {
                 + ", $" + price.pricePer1k().toPlainString() + " per 1K tokens; a planning figure)");
     }
 
+    private static String sha(Path file) {
+        try {
+            return TogetherClient.sha256(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long tokens(Path file) {
         long[] sum = {0};
         try {
@@ -86,13 +94,15 @@ public final class FineTuneJobs {
      */
     public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
             Consumer<String> log, boolean again) {
-        RemoteFile tf = client.upload(train);
-        state.recordFile(train, tf);
+        String trainSha = sha(train);
+        RemoteFile tf = client.upload(train, trainSha);
+        state.recordFile(train, trainSha, tf);
         log.accept("training file " + train.getFileName() + " -> " + tf.id() + " (" + tf.bytes() + " bytes)");
         RemoteFile vf = null;
         if (validation != null) {
-            vf = client.upload(validation);
-            state.recordFile(validation, vf);
+            String valSha = sha(validation);
+            vf = client.upload(validation, valSha);
+            state.recordFile(validation, valSha, vf);
             log.accept("validation file " + validation.getFileName() + " -> " + vf.id() + " (" + vf.bytes() + " bytes)");
         }
         String vid = vf == null ? null : vf.id();

@@ -82,11 +82,19 @@ public final class TogetherClient {
      * name and size), in which case that file is returned. Streams the file; memory does not grow with its size.
      */
     public RemoteFile upload(Path file) {
+        try {
+            return upload(file, sha256(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #upload(Path)} when the caller already hashed the file (one pass over a large file, not two). */
+    public RemoteFile upload(Path file, String sha256Hex) {
         long size;
-        String sha;
+        String sha = sha256Hex;
         try {
             size = Files.size(file);
-            sha = sha256(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -339,7 +347,8 @@ public final class TogetherClient {
         return id;
     }
 
-    static String sha256(Path file) throws IOException {
+    /** Lowercase hex SHA-256 of a file, streamed. */
+    public static String sha256(Path file) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");

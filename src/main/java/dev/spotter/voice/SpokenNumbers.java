@@ -66,8 +66,7 @@ final class SpokenNumbers {
         STARTERS.addAll(ONES.keySet());
         STARTERS.addAll(TEENS.keySet());
         STARTERS.addAll(TENS.keySet());
-        STARTERS.add("a");
-        STARTERS.remove("zero");
+        STARTERS.add("a"); // "a hundred and ..."; "zero" stays ("zero in the tank")
     }
 
     /** A number starting at {@code i}, or null; {@code end[0]} receives the index after it. */

@@ -84,9 +84,28 @@ class BuildPipelineTest {
     void splitIsStratifiedAndHasNoNearDuplicatePairAcrossIt() throws Exception {
         BuildResult r = build(BuildFixture.write(dir), dir.resolve("out"));
         Path out = r.outDir();
-        // the fixture's 0.8-similar pairs would straddle the split without the leakage check
-        assertThat(r.summary().path("split").path("leakageMoved").asInt()).isPositive();
-        assertThat(lines(out.resolve("leakage-log.jsonl"))).isNotEmpty();
+        // the fixture's 40 pairs (true Jaccard 0.74: kept by dedup, leakage across a split) are grouped before the
+        // split; the estimate's noise (about ±0.04 at 128 permutations) leaves a few below 0.7 ungrouped
+        assertThat(r.summary().path("split").path("nearDuplicateGroupMembers").asInt()).isGreaterThanOrEqualTo(30);
+        Map<String, String> side = new TreeMap<>();
+        for (String split : List.of("train", "validation")) {
+            for (String l : lines(out.resolve("provenance/" + split + ".jsonl"))) {
+                side.put(Jsonl.MAPPER.readTree(l).path("id").asText(), split);
+            }
+        }
+        int together = 0;
+        int pairsInValidation = 0;
+        for (int f = 0; f < 40; f++) {
+            String first = side.get("a:a.jsonl:" + (2 * f + 1));
+            if (first.equals(side.get("a:a.jsonl:" + (2 * f + 2)))) {
+                together++;
+                pairsInValidation += "validation".equals(first) ? 1 : 0;
+            }
+        }
+        // independent placement at 20% validation would keep only ~68% of pairs together (0.8² + 0.2²)
+        assertThat(together).isGreaterThanOrEqualTo(33);
+        assertThat(pairsInValidation).isPositive();
+        assertThat(lines(out.resolve("leakage-log.jsonl"))).hasSize(r.summary().path("split").path("leakageMoved").asInt());
         MinHasher h = new MinHasher(128, true, 3);
         List<long[]> trainSigs = new ArrayList<>();
         for (String l : lines(out.resolve("messages/train.jsonl"))) {

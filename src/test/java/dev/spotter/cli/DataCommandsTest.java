@@ -68,6 +68,11 @@ class DataCommandsTest {
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(missing.err()).contains("spotter: cannot read").contains("nope.jsonl: no such file");
         assertThat(run("validate").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(run("validate").err()).contains("Missing required parameter: 'FILE'");
+        Run reasons = run("validate", "--list-reasons");
+        assertThat(reasons.code()).isZero();
+        assertThat(reasons.out().lines().count()).isEqualTo(dev.spotter.format.RejectReason.values().length);
+        assertThat(reasons.out()).contains("special_token_in_content");
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
         Run e = run("validate", good.toString(), empty.toString(), "--json");
         assertThat(e.code()).isEqualTo(ExitCodes.REJECTS);

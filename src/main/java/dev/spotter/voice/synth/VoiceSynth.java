@@ -163,6 +163,10 @@ public final class VoiceSynth {
         } else if (e.bodyweight()) {
             u.append(alias).append(rng.nextBoolean() ? " plus " : " with ").append(wText).append(" for ").append(rText);
         } else {
+            if (weight <= 12 && (order == 2 || order == 3)) {
+                // "4 reps at 10" reads as RPE 10 and "10 x 6" as sets × reps: say light weights with "for"
+                order = 0;
+            }
             switch (order) {
                 case 0 -> u.append(alias).append(' ').append(wText).append(" for ").append(rText);
                 case 1 -> u.append(alias).append(' ').append(wText).append(" for ").append(rText).append(" reps");
@@ -181,6 +185,7 @@ public final class VoiceSynth {
                 0.0, List.of());
         VoiceResult r = parser.parse(text, VoiceContext.NONE);
         if (!same(label, r)) {
+            debugReject(text, r);
             return null;
         }
         StrengthSet first = (StrengthSet) r;
@@ -287,6 +292,13 @@ public final class VoiceSynth {
     /** "an 8", "an eight", "a 9": the article people say before the number. */
     private static String article(String v) {
         return v.startsWith("8") || v.startsWith("eight") ? "an" : "a";
+    }
+
+    /** SPOTTER_SYNTH_DEBUG=1 prints each rejected utterance and the parse to stderr (to improve parser or templates). */
+    private static void debugReject(String text, VoiceResult r) {
+        if (System.getenv("SPOTTER_SYNTH_DEBUG") != null) {
+            System.err.println("round-trip reject: " + text + " -> " + r.toJson());
+        }
     }
 
     private static boolean same(StrengthSet want, VoiceResult got) {
