@@ -113,7 +113,7 @@ def example(rng):
             {"role": "assistant", "content": json.dumps(lab)}]
     if lab["weight"] is not None and rng.random() < 0.125:
         reps2 = max(1, lab["reps"] - 1)
-        lab2 = dict(lab, reps=reps2, sets=1)
+        lab2 = dict(lab, reps=reps2, sets=1, rpe=None)  # effort is per set: not carried over
         msgs += [{"role": "user", "content": rng.choice([f"same weight for {reps2}", f"same thing for {reps2}"])},
                  {"role": "assistant", "content": json.dumps(lab2)}]
     return {"messages": msgs}

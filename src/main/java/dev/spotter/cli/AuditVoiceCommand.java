@@ -7,7 +7,9 @@ import dev.spotter.voice.VoiceAudit;
 import dev.spotter.voice.VoiceParser;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,7 +46,10 @@ public final class AuditVoiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         VoiceAudit.Report r;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // lenient decoding: a line with invalid UTF-8 is skipped with its reason, it does not stop the audit
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             r = new VoiceAudit(VoiceParser.defaults(), maxListed).audit(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new IOException("cannot read " + file + ": no such file");

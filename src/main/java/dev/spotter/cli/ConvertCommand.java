@@ -5,6 +5,8 @@ import dev.spotter.format.ConvertFormat;
 import dev.spotter.format.Converter;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.TrainOn;
+import dev.spotter.voice.VoiceParser;
+import dev.spotter.voice.VoiceReasoning;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +52,10 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
+    @Option(names = "--add-reasoning", description = "Voice logs: put a one-line 'Reasoning: ...' chain from the "
+            + "voice parser before each assistant JSON label the parser agrees with (docs/areas/voice.md).")
+    boolean addReasoning;
+
     @Mixin
     DataOptions options = new DataOptions();
 
@@ -67,6 +73,16 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         CliIo.checkReadable(List.of(input));
         Converter c = Converter.of(options.validator(CliTokens.llama3()).build(), format, t);
+        long[] chains = {0, 0}; // assistant turns given a chain, left as they were
+        if (addReasoning) {
+            VoiceReasoning vr = new VoiceReasoning(VoiceParser.defaults());
+            c = c.withExampleTransform(ex -> {
+                VoiceReasoning.Outcome o = vr.addReasoning(ex);
+                chains[0] += o.added();
+                chains[1] += o.skipped();
+                return o.example();
+            });
+        }
         Converter.Result r;
         boolean stdout;
         try (QuarantineWriter q = quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine);
@@ -81,6 +97,9 @@ public final class ConvertCommand implements Callable<Integer> {
         if (json) {
             ObjectNode o = SummaryPrinter.json(r.summary());
             o.put("written", r.written()).put("format", format.cliName()).put("output", output);
+            if (addReasoning) {
+                o.put("reasoning_added", chains[0]).put("reasoning_skipped", chains[1]);
+            }
             if (quarantine != null) {
                 o.put("quarantine", quarantine.toString());
             }
@@ -88,6 +107,10 @@ public final class ConvertCommand implements Callable<Integer> {
         } else {
             SummaryPrinter.text(report, r.summary());
             report.printf("wrote %,d %s examples to %s%n", r.written(), format.cliName(), output);
+            if (addReasoning) {
+                report.printf("reasoning: added to %,d assistant turns; %,d left without (parser disagrees with the"
+                        + " label, or not a voice label)%n", chains[0], chains[1]);
+            }
             if (quarantine != null && r.summary().rejected() > 0) {
                 report.printf("quarantine: %s (%,d records)%n", quarantine, r.summary().rejected());
             }

@@ -131,7 +131,7 @@ public final class CostCommand implements Callable<Integer> {
                 out.printf("note: %,d invalid lines not counted (run spotter validate)%n", s.rejected());
             }
             if (capped > 0) {
-                out.printf("note: %,d examples billed at the %,d-token cap%n", capped, p.tokenCap());
+                out.printf("note: %,d example(s) billed at the %,d-token cap%n", capped, p.tokenCap());
             }
         }
         out.flush();

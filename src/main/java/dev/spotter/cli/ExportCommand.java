@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.train.BuiltDataset;
 import dev.spotter.train.JobSpec;
 import dev.spotter.train.export.ExportReport;
 import dev.spotter.train.export.Exporter;
@@ -26,8 +27,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--target", required = true, description = "together, fireworks, openai, bedrock or axolotl.")
     String target;
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "Training JSONL files ({\"messages\":[...]}).")
+    @Parameters(arity = "0..*", paramLabel = "IN", description = "Training JSONL files ({\"messages\":[...]}).")
     List<Path> inputs = new ArrayList<>();
+    @Option(names = "--project", description = "spotter.yaml: export its built train/validation split (spotter build first).")
+    Path project;
     @Option(names = "--validation", arity = "1..*", description = "Validation JSONL files.")
     List<Path> validation = new ArrayList<>();
     @Option(names = {"-o", "--out"}, required = true, description = "Output directory.")
@@ -41,6 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--lora-r", defaultValue = "16") int loraR;
     @Option(names = "--lora-alpha", defaultValue = "32") int loraAlpha;
     @Option(names = "--train-on-inputs", defaultValue = "auto") String trainOnInputs;
+    @Option(names = "--n-evals", description = "Evaluations during training (default: 3 with a validation split, else 0).")
+    Integer nEvals;
     @Option(names = "--sequence-len", defaultValue = "8192", description = "axolotl sequence_len (default ${DEFAULT-VALUE}).")
     int sequenceLen;
     @Option(names = "--base-model", description = "axolotl base model (default meta-llama/Llama-3.3-70B-Instruct).")
@@ -49,14 +54,30 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = Target.parse(target);
-        JobSpec js = JobSpec.builder().suffix(suffix).epochs(epochs).learningRate(learningRate)
+        List<Path> train = inputs;
+        List<Path> val = validation;
+        if (project != null) {
+            if (!inputs.isEmpty()) {
+                throw new IllegalArgumentException("give either --project or input files, not both");
+            }
+            BuiltDataset built = BuiltDataset.of(project);
+            train = List.of(built.train());
+            if (val.isEmpty() && java.nio.file.Files.isRegularFile(built.validation())) {
+                val = List.of(built.validation());
+            }
+        }
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("give input files or --project spotter.yaml");
+        }
+        int evals = nEvals != null ? nEvals : (val.isEmpty() ? 0 : 3);
+        JobSpec js = JobSpec.builder().nEvals(evals).suffix(suffix).epochs(epochs).learningRate(learningRate)
                 .batchSize(batchSize == null || batchSize.equals("max") ? null : Integer.valueOf(batchSize))
                 .lora(!full).loraR(loraR).loraAlpha(loraAlpha).trainOnInputs(trainOnInputs).build();
         Exporter.Builder b = Exporter.builder(t, out).jobSpec(js).sequenceLen(sequenceLen);
         if (baseModel != null) {
             b.hfBaseModel(baseModel);
         }
-        ExportReport r = b.build().export(inputs, validation);
+        ExportReport r = b.build().export(train, val);
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf(Locale.ROOT, "export --target %s -> %s%n", r.target(), r.outDir());
         for (SplitReport s : r.splits()) {

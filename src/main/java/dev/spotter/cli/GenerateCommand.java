@@ -47,52 +47,52 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show the plan, quotas, progress in --state and a cost estimate; call nothing.")
     boolean dryRun;
 
-    @Option(names = "--provider", defaultValue = "openai", description = "openai (any OpenAI-compatible server) or anthropic. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--provider", paramLabel = "NAME", defaultValue = "openai", description = "openai (any OpenAI-compatible server) or anthropic. Default: ${DEFAULT-VALUE}.")
     String provider;
 
-    @Option(names = "--base-url", description = "API base URL, e.g. https://api.together.xyz/v1, http://127.0.0.1:11434/v1 (Ollama). Default: the provider's.")
+    @Option(names = "--base-url", paramLabel = "URL", description = "API base URL, e.g. https://api.together.xyz/v1, http://127.0.0.1:11434/v1 (Ollama). Default: the provider's.")
     String baseUrl;
 
-    @Option(names = "--api-key-env", description = "Environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY; 'none' for local servers).")
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY; 'none' for local servers).")
     String apiKeyEnv;
 
-    @Option(names = "--model", description = "Generator model id.")
+    @Option(names = "--model", paramLabel = "M", description = "Generator model id.")
     String model;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Cap every category's target at N for a trial run (0 = full targets).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Cap every category's target at N for a trial run (0 = full targets).")
     int limit;
 
-    @Option(names = "--budget-usd", description = "Never start a request that could push total spend in this state past X dollars.")
+    @Option(names = "--budget-usd", paramLabel = "X", description = "Never start a request that could push total spend in this state past X dollars.")
     Double budgetUsd;
 
-    @Option(names = "--price-in", description = "Override the price table: input USD per million tokens.")
+    @Option(names = "--price-in", paramLabel = "USD", description = "Override the price table: input USD per million tokens.")
     Double priceIn;
 
-    @Option(names = "--price-out", description = "Override the price table: output USD per million tokens.")
+    @Option(names = "--price-out", paramLabel = "USD", description = "Override the price table: output USD per million tokens.")
     Double priceOut;
 
-    @Option(names = "--prices", description = "Price table YAML replacing the bundled one (same shape, must be dated).")
+    @Option(names = "--prices", paramLabel = "FILE", description = "Price table YAML replacing the bundled one (same shape, must be dated).")
     Path prices;
 
-    @Option(names = "--state", description = "State directory (SQLite). One per plan.")
+    @Option(names = "--state", paramLabel = "DIR", description = "State directory (SQLite). One per plan.")
     Path state;
 
-    @Option(names = {"-o", "--output"}, description = "Output chat JSONL (rewritten from state at the end of every run).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output chat JSONL (rewritten from state at the end of every run).")
     Path output;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight (virtual threads). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Requests in flight (virtual threads). Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
-    @Option(names = "--rpm", defaultValue = "0", description = "Client-side requests per minute limit (0 = none).")
+    @Option(names = "--rpm", paramLabel = "N", defaultValue = "0", description = "Client-side requests per minute limit (0 = none).")
     int rpm;
 
-    @Option(names = "--tpm", defaultValue = "0", description = "Client-side tokens per minute limit (0 = none).")
+    @Option(names = "--tpm", paramLabel = "N", defaultValue = "0", description = "Client-side tokens per minute limit (0 = none).")
     long tpm;
 
-    @Option(names = "--max-attempts-per-slot", defaultValue = "4", description = "Attempts per slot in one run before leaving it open. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-attempts-per-slot", paramLabel = "N", defaultValue = "4", description = "Attempts per slot in one run before leaving it open. Default: ${DEFAULT-VALUE}.")
     int maxAttempts;
 
-    @Option(names = "--timeout-seconds", defaultValue = "180", description = "Per-request timeout. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "180", description = "Per-request timeout. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
     @Option(names = "--progress-seconds", defaultValue = "5", hidden = true)

@@ -91,6 +91,9 @@ public final class ParseCommand implements Callable<Integer> {
             return unparsed("input line is not JSON");
         } catch (IllegalArgumentException e) {
             return unparsed("bad context: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a parser bug must not drop or stop the line stream; the reason names it for a bug report
+            return unparsed("parser error: " + e);
         }
     }
 

@@ -13,11 +13,12 @@ import picocli.CommandLine.Command;
         versionProvider = SpotterCli.Version.class,
         description = "Builds, checks and ships the fine-tuning dataset for a fitness-coaching Llama 3.3 model.",
         subcommands = {
-            BuildCommand.class,
             CommandLine.HelpCommand.class,
+            BuildCommand.class,
             AuditVoiceCommand.class,
             ConvertCommand.class,
             CostCommand.class,
+            EvalCommand.class,
             ExportCommand.class,
             GenerateCommand.class,
             InventoryCommand.class,

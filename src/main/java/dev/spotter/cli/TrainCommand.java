@@ -111,6 +111,8 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--train-on-inputs", description = "auto, true or false.") String trainOnInputs;
         @Option(names = "--n-evals") Integer nEvals;
         @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+        @Option(names = "--again", description = "Submit even if the state records a job for the same files and suffix.")
+        boolean again;
         @Option(names = "--wait", description = "Follow the job until it ends.") boolean await;
         @Option(names = "--poll", defaultValue = "PT30S", description = "Initial poll interval (ISO-8601, default ${DEFAULT-VALUE}).") Duration poll;
         @Option(names = "--timeout", defaultValue = "PT48H", description = "Give up following after (default ${DEFAULT-VALUE}).") Duration timeout;
@@ -150,7 +152,7 @@ public final class TrainCommand implements Runnable {
             Predicate<PriceEstimate> confirm = est -> {
                 if (est != null) {
                     out.printf(Locale.ROOT, "estimated price: $%.2f (%s%s)%n", est.totalUsd(), est.source(),
-                            est.trainTokens() >= 0 ? ", " + est.trainTokens() + " training tokens" : "");
+                            est.trainTokens() >= 0 ? ", " + est.trainTokens() + " tokens billed" : "");
                 } else {
                     out.println("estimated price: unknown (the platform gave no estimate)");
                 }
@@ -171,7 +173,7 @@ public final class TrainCommand implements Runnable {
             FineTuneJobs.Outcome o = new FineTuneJobs(client, state).submit(t, v, js, confirm, line -> {
                 out.println(line);
                 out.flush();
-            });
+            }, again);
             if (o instanceof FineTuneJobs.Outcome.Declined) {
                 out.println("not submitted");
                 return ExitCodes.OK;

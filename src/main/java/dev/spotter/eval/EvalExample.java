@@ -17,6 +17,11 @@ record EvalExample(long line, Task task, String category, List<ChatMessage> prom
 
     /** Parses a JSONL record; throws IllegalArgumentException with the reason when it cannot be evaluated. */
     static EvalExample of(long line, JsonNode root) {
+        return of(line, root, null);
+    }
+
+    /** @param provenance the sidecar record for this line (source, category), or null */
+    static EvalExample of(long line, JsonNode root, JsonNode provenance) {
         ChatExample ex = ChatJson.fromNode(root);
         List<ChatMessage> ms = ex.messages();
         int last = -1;
@@ -35,6 +40,10 @@ record EvalExample(long line, Task task, String category, List<ChatMessage> prom
         }
         String gold = ms.get(last).content();
         String category = label(root);
+        if (provenance != null) {
+            String p = label(provenance);
+            category = category.isEmpty() ? p : category + " " + p;
+        }
         return new EvalExample(line, detect(category, gold, prompt), category, prompt, gold);
     }
 
@@ -57,11 +66,14 @@ record EvalExample(long line, Task task, String category, List<ChatMessage> prom
      * {@code type} of strength/cardio/unparsed), then words in the system prompt.
      */
     static Task detect(String category, String gold, List<ChatMessage> prompt) {
-        if (category.contains("voice")) return Task.VOICE;
-        if (category.contains("injury") || category.contains("red_flag") || category.contains("doms")) return Task.INJURY;
-        if (category.contains("pace") || category.contains("calculation")) return Task.PACE;
-        if (category.contains("kb") || category.contains("knowledge")) return Task.KB;
-        if (category.contains("coach") || category.contains("qa")) return Task.COACH;
+        // Labels are words like "voice_parsing", "kb injury_mods", "injury red_flag", "running pace_calculations";
+        // knowledge-base first, because its categories name topics (injury_mods) that are not injury analyses.
+        List<String> words = List.of(category.split("[\\s/:,]+"));
+        if (words.stream().anyMatch(w -> w.contains("voice"))) return Task.VOICE;
+        if (words.stream().anyMatch(w -> w.equals("kb") || w.startsWith("knowledge"))) return Task.KB;
+        if (words.stream().anyMatch(w -> w.startsWith("injury") || w.contains("red_flag") || w.contains("doms"))) return Task.INJURY;
+        if (words.stream().anyMatch(w -> w.startsWith("pace") || w.contains("calculation"))) return Task.PACE;
+        if (words.stream().anyMatch(w -> w.startsWith("coach") || w.equals("qa"))) return Task.COACH;
         JsonNode g = Json.object(gold);
         if (g != null) {
             if (g.has("assessment_type")) return Task.INJURY;

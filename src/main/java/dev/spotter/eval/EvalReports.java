@@ -36,8 +36,11 @@ public final class EvalReports {
         }
     }
 
-    /** One displayable metric: task, name, value as a fraction or plain number, and its text. */
-    public record Metric(String task, String name, double value, String text, boolean higherIsBetter) {}
+    /**
+     * One displayable metric: task, name, value as a fraction or plain number, and its text. {@code direction}:
+     * 1 higher is better, -1 lower is better, 0 neither (counts, mean confidence).
+     */
+    public record Metric(String task, String name, double value, String text, int direction) {}
 
     /** The metrics of one run in display order; tasks the run did not see are left out. */
     public static List<Metric> metrics(RunResult r) {
@@ -60,34 +63,44 @@ public final class EvalReports {
             rate(out, "injury", "schema valid", i.schemaValid());
             rate(out, "injury", "red-flag recall", i.redFlagRecall());
             Rate d = i.domsFalsePositive();
-            out.add(new Metric("injury", "DOMS false positives", d.rate(), d.percent(), false));
+            out.add(new Metric("injury", "DOMS false positives", d.rate(), d.percent(), -1));
+            if (i.proseAnswers() > 0) {
+                out.add(new Metric("injury", "prose answers (escalation read from text)", i.proseAnswers(),
+                        String.valueOf(i.proseAnswers()), 0));
+            }
             if (i.topDiagnosis().n() > 0) {
                 rate(out, "injury", "top diagnosis", i.topDiagnosis());
-                out.add(new Metric("injury", "mean confidence", i.meanConfidence(), fmt(i.meanConfidence()), true));
-                out.add(new Metric("injury", "Brier score", i.brier(), fmt(i.brier()), false));
-                out.add(new Metric("injury", "ECE (10 bins)", i.ece(), fmt(i.ece()), false));
+                out.add(new Metric("injury", "mean confidence", i.meanConfidence(), fmt(i.meanConfidence()), 0));
+                out.add(new Metric("injury", "Brier score", i.brier(), fmt(i.brier()), -1));
+                out.add(new Metric("injury", "ECE (10 bins)", i.ece(), fmt(i.ece()), -1));
             }
         }
         judge(out, "coach", r.coach());
         judge(out, "kb", r.kb());
+        for (String task : List.of("coach", "kb")) {
+            long n = r.examples().getOrDefault(task, 0L);
+            if (n > 0 && (task.equals("coach") ? r.coach() : r.kb()) == null) {
+                out.add(new Metric(task, "answers (not judged: --judge-model)", n, String.valueOf(n), 0));
+            }
+        }
         if (r.callErrors() > 0) {
-            out.add(new Metric("all", "call errors", r.callErrors(), String.valueOf(r.callErrors()), false));
+            out.add(new Metric("all", "call errors", r.callErrors(), String.valueOf(r.callErrors()), -1));
         }
         if (r.costUsd() != null) {
-            out.add(new Metric("all", "cost", r.costUsd(), String.format(Locale.ROOT, "$%.4f", r.costUsd()), false));
+            out.add(new Metric("all", "cost", r.costUsd(), String.format(Locale.ROOT, "$%.4f", r.costUsd()), -1));
         }
         return out;
     }
 
     private static void rate(List<Metric> out, String task, String name, Rate r) {
-        out.add(new Metric(task, name, r.rate(), r.percent(), true));
+        out.add(new Metric(task, name, r.rate(), r.percent(), 1));
     }
 
     private static void judge(List<Metric> out, String task, JudgeMetrics j) {
         if (j != null && (j.n() > 0 || j.failed() > 0)) {
             out.add(new Metric(task, "judge score (1-5)", j.meanScore(),
-                    String.format(Locale.ROOT, "%.2f (n=%d, failed %d)", j.meanScore(), j.n(), j.failed()), true));
-            out.add(new Metric(task, "judge cost", j.costUsd(), String.format(Locale.ROOT, "$%.4f", j.costUsd()), false));
+                    String.format(Locale.ROOT, "%.2f (n=%d, failed %d)", j.meanScore(), j.n(), j.failed()), 1));
+            out.add(new Metric(task, "judge cost", j.costUsd(), String.format(Locale.ROOT, "$%.4f", j.costUsd()), -1));
         }
     }
 
@@ -114,7 +127,10 @@ public final class EvalReports {
             sb.append(String.format(Locale.ROOT, "%s %s [%s]: %s%n", g.passed() ? "PASS" : "FAIL", g.name(), g.label(),
                     g.detail()));
         }
-        sb.append(r.passed() ? "result: PASS" : "result: FAIL").append(System.lineSeparator());
+        long modelGates = r.gates().stream().filter(g -> g.label().equals("model")).count();
+        sb.append(r.passed() ? "result: PASS" : "result: FAIL")
+                .append(modelGates == 0 ? " (no gate applies to this split: the scores above are not thresholds)" : "")
+                .append(System.lineSeparator());
         return sb.toString();
     }
 
@@ -170,8 +186,8 @@ public final class EvalReports {
                 double d = y.value() - x.value();
                 boolean rate = x.text().endsWith(")") && x.text().contains("%");
                 String delta = rate ? String.format(Locale.ROOT, "%+.2f pts", 100 * d) : String.format(Locale.ROOT, "%+.3f", d);
-                boolean better = x.higherIsBetter() ? d > 1e-12 : d < -1e-12;
-                boolean worse = x.higherIsBetter() ? d < -1e-12 : d > 1e-12;
+                boolean better = x.direction() * d > 1e-12;
+                boolean worse = x.direction() * d < -1e-12;
                 row.put("B - A", delta + (better ? " better" : worse ? " worse" : ""));
             }
             rows.put(k, row);

@@ -3,6 +3,8 @@ package dev.spotter.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.checks.InjuryAnalysisChecker;
+import dev.spotter.checks.PaceAnswerChecker;
 import dev.spotter.format.ChatMessage;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +84,7 @@ public final class Evaluator {
         final Scorers scorers = new Scorers(injurySchema, paceJudge);
         final Map<String, AtomicLong> examples = new ConcurrentHashMap<>();
         final AtomicLong errors = new AtomicLong();
+        volatile String firstError;
         final AtomicLong in = new AtomicLong();
         final AtomicLong out = new AtomicLong();
         final JudgeAcc coach = new JudgeAcc();
@@ -118,7 +122,19 @@ public final class Evaluator {
      * @param details       per-answer JSONL (line, task, run, answer, verdict); may be null
      */
     public EvalReport run(Path data, String split, String endpoint, String model, String baselineModel, Path details) {
+        return run(data, null, split, endpoint, model, baselineModel, details);
+    }
+
+    /**
+     * @param provenance the build's sidecar for {@code data} (line N describes line N: source, category), read in
+     *                   lockstep for task detection; may be null
+     */
+    public EvalReport run(Path data, Path provenance, String split, String endpoint, String model, String baselineModel,
+            Path details) {
         Objects.requireNonNull(model, "model");
+        if (provenance != null && !Files.isRegularFile(provenance)) {
+            throw new IllegalArgumentException("provenance sidecar not found: " + provenance);
+        }
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException("evaluation data not found: " + data);
         }
@@ -133,15 +149,17 @@ public final class Evaluator {
         Map<String, Long> rejects = new TreeMap<>();
         Semaphore slots = new Semaphore(concurrency);
         try (BufferedReader r = Files.newBufferedReader(data, StandardCharsets.UTF_8);
+                BufferedReader pr = provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
                 BufferedWriter w = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             String text;
             while ((text = r.readLine()) != null && (limit <= 0 || evaluated < limit)) {
                 read++;
+                String provLine = pr == null ? null : pr.readLine();
                 EvalExample ex;
                 try {
                     JsonNode root = Json.MAPPER.readTree(text);
-                    ex = EvalExample.of(read, root);
+                    ex = EvalExample.of(read, root, provLine == null ? null : Json.MAPPER.readTree(provLine));
                 } catch (JsonProcessingException e) {
                     reject(rejects, w, read, "not_json", e.getOriginalMessage());
                     continue;
@@ -221,7 +239,9 @@ public final class Evaluator {
         } catch (Exception e) {
             answer = "";
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            run.errors.incrementAndGet();
+            if (run.errors.getAndIncrement() == 0) {
+                run.firstError = error;
+            }
         }
         try {
             score(run, ex, answer, error, w);
@@ -298,7 +318,7 @@ public final class Evaluator {
             OptionalDouble c = pricing.cost(run.model, run.in.get(), run.out.get());
             cost = c.isPresent() ? c.getAsDouble() : null;
         }
-        return new RunResult(run.label, run.model, ex, run.errors.get(), run.in.get(), run.out.get(), cost,
+        return new RunResult(run.label, run.model, ex, run.errors.get(), run.firstError, run.in.get(), run.out.get(), cost,
                 run.scorers.voiceMetrics(), run.scorers.paceMetrics(), run.scorers.injuryMetrics(),
                 judge == null ? null : run.coach.metrics(), judge == null ? null : run.kb.metrics());
     }
@@ -329,8 +349,8 @@ public final class Evaluator {
     public static final class Builder {
         private final Responder responder;
         private int concurrency = 4;
-        private Predicate<JsonNode> injurySchema = n -> true;
-        private Scorers.PaceJudge paceJudge = new PaceScoring();
+        private Predicate<JsonNode> injurySchema = CHECKS_SCHEMA;
+        private Scorers.PaceJudge paceJudge = consistent(new PaceScoring(), CHECKS_PACE);
         private Function<String, String> voiceBaseline;
         private Responder judge;
         private String judgeModel;
@@ -354,11 +374,12 @@ public final class Evaluator {
         /** Decides schema validity of an injury answer (the checks package's JSON Schema). */
         public Builder injurySchema(Predicate<JsonNode> v) { this.injurySchema = Objects.requireNonNull(v); return this; }
 
-        /** Adds a pace-answer consistency check on top of the numeric comparison with the gold. */
+        /**
+         * The arithmetic check a structured pace answer must also pass (default: the checks package's
+         * {@code PaceAnswerChecker} finds no {@code calc_wrong}); prose answers are judged on their numbers only.
+         */
         public Builder paceConsistency(Predicate<String> consistent) {
-            PaceScoring numeric = new PaceScoring();
-            this.paceJudge = (gold, answer) -> numeric.correct(gold, answer)
-                    && (Json.object(answer) == null || consistent.test(answer));
+            this.paceJudge = consistent(new PaceScoring(), Objects.requireNonNull(consistent));
             return this;
         }
 
@@ -390,6 +411,33 @@ public final class Evaluator {
         public Evaluator build() {
             return new Evaluator(this);
         }
+    }
+
+    /** Schema validity by the checks package's injury-analysis JSON Schema (semantic rules are scored apart). */
+    static final Predicate<JsonNode> CHECKS_SCHEMA = new Predicate<>() {
+        private final InjuryAnalysisChecker checker = InjuryAnalysisChecker.create();
+
+        @Override
+        public boolean test(JsonNode answer) {
+            return checker.check(answer, Set.of()).violations().stream()
+                    .noneMatch(v -> v.code().equals("schema") || v.code().equals("not_json"));
+        }
+    };
+
+    static final Predicate<String> CHECKS_PACE = new Predicate<>() {
+        private final PaceAnswerChecker checker = PaceAnswerChecker.create();
+
+        @Override
+        public boolean test(String answer) {
+            return checker.check(answer).violations().stream().noneMatch(v -> v.code().equals("calc_wrong"));
+        }
+    };
+
+    private static Scorers.PaceJudge consistent(PaceScoring numeric, Predicate<String> consistent) {
+        return (gold, answer) -> {
+            JsonNode a = Json.object(answer);
+            return numeric.correct(gold, answer) && (a == null || !a.has("calculation") || consistent.test(answer));
+        };
     }
 
     static String pct(double v) {

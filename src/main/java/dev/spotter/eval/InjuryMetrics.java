@@ -14,7 +14,10 @@ package dev.spotter.eval;
  *       confidence score: correct = the model's most probable differential names the gold's (normalised names
  *       equal or one contains the other); {@code brier} = mean (score − correct)²; {@code ece} = Σ over 10
  *       equal-width score bins of (bin size / n)·|accuracy − mean score|.</li>
+ *   <li>{@code proseAnswers}: answers that were not JSON; their escalation was read from the text by a
+ *       conservative rule (an unconditional "call 911", "emergency", "see a doctor today/now" sentence), and a
+ *       DOMS answer counts as a false positive only when it escalates that way.</li>
  * </ul>
  */
 public record InjuryMetrics(Rate schemaValid, Rate redFlagRecall, Rate domsFalsePositive, Rate topDiagnosis,
-        double meanConfidence, double brier, double ece) {}
+        double meanConfidence, double brier, double ece, long proseAnswers) {}

@@ -30,6 +30,7 @@ final class Scorers {
     private Rate domsFp = Rate.EMPTY;
     private Rate top = Rate.EMPTY;
     private final List<double[]> calibration = new ArrayList<>();
+    private long proseJudged;
 
     /** Decides whether a model's pace answer is right given the gold answer. */
     interface PaceJudge {
@@ -127,14 +128,17 @@ final class Scorers {
         String goldType = g == null ? "" : g.path("assessment_type").asText("");
         String type = a == null ? "" : a.path("assessment_type").asText("");
         String see = a == null ? "" : a.path("escalation").path("see_clinician").asText("");
-        boolean urgent = see.equals("emergency") || see.equals("within_24_hours");
+        boolean urgent = a != null ? see.equals("emergency") || see.equals("within_24_hours") : urgentProse(answer);
+        if (a == null) {
+            proseJudged++;
+        }
         List<String> verdict = new ArrayList<>();
         if (goldType.equals("red_flag") || category.contains("red_flag") || category.contains("red-flag")) {
             redFlag = redFlag.plus(urgent);
             verdict.add(urgent ? "red flag escalated" : "RED FLAG MISSED");
         }
         if (goldType.equals("doms") || category.contains("doms")) {
-            boolean fp = !type.equals("doms") || urgent;
+            boolean fp = (a != null && !type.equals("doms")) || urgent;
             domsFp = domsFp.plus(fp);
             verdict.add(fp ? "DOMS treated as injury" : "DOMS recognised");
         }
@@ -152,6 +156,32 @@ final class Scorers {
         }
         return String.join(", ", verdict);
     }
+
+    /**
+     * Escalation stated in prose (answers that are not the structured JSON): a sentence that sends the user to
+     * emergency care or a clinician now/today, and is not conditional ("if", "unless", "should"). Conservative on
+     * purpose: a hedged "see a doctor if it gets worse" is not an escalation, so recall is never flattered.
+     */
+    static boolean urgentProse(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n+")) {
+            String s = sentence.toLowerCase(Locale.ROOT);
+            if (s.matches(".*\\b(if|unless|should (it|the|you notice))\\b.*")) {
+                continue;
+            }
+            if (URGENT.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern URGENT = java.util.regex.Pattern.compile(
+            "\\b(call 911|call 999|call 112|emergency|a&e|\\ber\\b|urgent care|ambulance"
+                    + "|(see|seek|get|go to) (a |an |your )?(doctor|physician|clinician|medical (help|attention|care))"
+                    + "[^.]*\\b(now|today|immediately|right away|urgently|same day|tonight))");
 
     static String topDiagnosis(JsonNode analysis) {
         JsonNode best = null;
@@ -194,7 +224,7 @@ final class Scorers {
         }
         int n = calibration.size();
         return new InjuryMetrics(injurySchemaValid, redFlag, domsFp, top, n == 0 ? 0 : mean / n,
-                n == 0 ? 0 : brier / n, ece(calibration, 10));
+                n == 0 ? 0 : brier / n, ece(calibration, 10), proseJudged);
     }
 
     /** Expected calibration error over equal-width bins of the stated score; a score of 1.0 goes in the top bin. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +106,7 @@ public final class ChatValidator {
         Objects.requireNonNull(accepted, "accepted");
         Objects.requireNonNull(quarantine, "quarantine");
         LineReader reader = new LineReader(in, maxLineBytes);
+        Map<String, Integer> systemCache = newSystemCache();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -120,7 +122,7 @@ public final class ChatValidator {
                 quarantine.rejectTooLong(sourceName, lineNo, reader, maxLineBytes);
                 v = new Reject(RejectReason.LINE_TOO_LONG, "longer than " + maxLineBytes + " bytes");
             } else {
-                v = check(reader.bytes(), reader.length(), utf8, sourceName, lineNo);
+                v = check(reader.bytes(), reader.length(), utf8, sourceName, lineNo, systemCache);
                 if (v instanceof Reject r) {
                     quarantine.reject(sourceName, lineNo, r.reason, r.detail, reader.bytes(), reader.length(),
                             r.reason == RejectReason.INVALID_UTF8 ? null : r.text);
@@ -154,7 +156,7 @@ public final class ChatValidator {
         if (b.length > maxLineBytes) {
             return Optional.of(RejectReason.LINE_TOO_LONG);
         }
-        Verdict v = check(b, b.length, StandardCharsets.UTF_8.newDecoder(), "-", 1);
+        Verdict v = check(b, b.length, StandardCharsets.UTF_8.newDecoder(), "-", 1, null);
         return v instanceof Reject r ? Optional.of(r.reason) : Optional.empty();
     }
 
@@ -173,7 +175,18 @@ public final class ChatValidator {
         }
     }
 
-    private Verdict check(byte[] bytes, int len, CharsetDecoder utf8, String source, long lineNo) {
+    /** Per-run memo of system-segment token counts; LRU, at most 16 distinct system prompts (a few KB). */
+    private static Map<String, Integer> newSystemCache() {
+        return new java.util.LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > 16;
+            }
+        };
+    }
+
+    private Verdict check(byte[] bytes, int len, CharsetDecoder utf8, String source, long lineNo,
+            Map<String, Integer> systemCache) {
         String text;
         try {
             text = utf8.reset().decode(ByteBuffer.wrap(bytes, 0, len)).toString();
@@ -181,11 +194,11 @@ public final class ChatValidator {
             return new Reject(RejectReason.INVALID_UTF8, "malformed byte sequence at offset " + badOffset(bytes, len));
         }
         Verdict v = checkText(text, len >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF, source, lineNo);
+                && (bytes[2] & 0xFF) == 0xBF, source, lineNo, systemCache);
         return v instanceof Reject r ? r.withText(text) : v;
     }
 
-    private Verdict checkText(String text, boolean bom, String source, long lineNo) {
+    private Verdict checkText(String text, boolean bom, String source, long lineNo, Map<String, Integer> systemCache) {
         if (bom) {
             return new Reject(RejectReason.BOM, "remove the byte order mark (EF BB BF)");
         }
@@ -305,7 +318,7 @@ public final class ChatValidator {
         String rendered = template.render(example);
         int tokens = -1;
         if (counter != null) {
-            tokens = counter.countRendered(rendered);
+            tokens = template.countTokens(example, counter, systemCache);
             if (tokenLimit > 0 && tokens > tokenLimit) {
                 return new Reject(RejectReason.OVER_TOKEN_LIMIT, tokens + " tokens > limit " + tokenLimit);
             }

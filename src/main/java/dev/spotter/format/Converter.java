@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams validated chat JSONL into one training format. Each accepted example becomes exactly one output line
@@ -31,11 +32,22 @@ public final class Converter {
     private final ChatValidator validator;
     private final ConvertFormat format;
     private final TrainOn trainOn;
+    private final UnaryOperator<ChatExample> transform; // null: content untouched
 
-    private Converter(ChatValidator validator, ConvertFormat format, TrainOn trainOn) {
+    private Converter(ChatValidator validator, ConvertFormat format, TrainOn trainOn,
+            UnaryOperator<ChatExample> transform) {
         this.validator = validator;
         this.format = format;
         this.trainOn = trainOn;
+        this.transform = transform;
+    }
+
+    /**
+     * The same converter, applying {@code f} to each accepted example before it is written (e.g. voice reasoning
+     * chains, {@code convert --add-reasoning}). Validation and token counts apply to the input as read.
+     */
+    public Converter withExampleTransform(UnaryOperator<ChatExample> f) {
+        return new Converter(validator, format, trainOn, Objects.requireNonNull(f, "transform"));
     }
 
     /**
@@ -54,7 +66,7 @@ public final class Converter {
             throw new IllegalArgumentException("prompt-completion trains only the last assistant turn; "
                     + "--train-on all needs --to messages");
         }
-        return new Converter(validator, format, trainOn);
+        return new Converter(validator, format, trainOn, null);
     }
 
     /** Result: the validation summary plus lines written (always equal to accepted). */
@@ -86,11 +98,12 @@ public final class Converter {
 
     /** One output line (no newline) for an accepted example. */
     String line(Accepted a, Llama33Template t) {
+        ChatExample ex = transform == null ? a.example() : transform.apply(a.example());
         return switch (format) {
-            case MESSAGES -> ChatJson.toJsonLine(weighted(a.example(), trainOn));
-            case LLAMA3_TEXT -> "{\"text\":\"" + quote(a.rendered()) + "\"}";
-            case PROMPT_COMPLETION -> "{\"prompt\":\"" + quote(t.renderPrompt(a.example())) + "\",\"completion\":\""
-                    + quote(t.renderCompletion(a.example())) + "\"}";
+            case MESSAGES -> ChatJson.toJsonLine(weighted(ex, trainOn));
+            case LLAMA3_TEXT -> "{\"text\":\"" + quote(transform == null ? a.rendered() : t.render(ex)) + "\"}";
+            case PROMPT_COMPLETION -> "{\"prompt\":\"" + quote(t.renderPrompt(ex)) + "\",\"completion\":\""
+                    + quote(t.renderCompletion(ex)) + "\"}";
         };
     }
 

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -116,6 +117,44 @@ public final class Llama33Template {
     public String renderCompletion(ChatExample example) {
         List<ChatMessage> msgs = example.messages();
         return pyStrip(msgs.get(lastAssistant(msgs)).content()) + EOT;
+    }
+
+    /**
+     * Tokens of {@link #render(ChatExample)} without building the string, equal to
+     * {@code counter.countRendered(render(example))} for content free of special-token strings (the validator
+     * rejects any other): a tokenizer encodes the text between two special tokens independently, so the count is
+     * the special tokens plus the ordinary count of each segment (role names, and {@code "\n\n" + content}).
+     */
+    public int countTokens(ChatExample example, TokenCounter counter) {
+        return countTokens(example, counter, null);
+    }
+
+    /**
+     * As {@link #countTokens(ChatExample, TokenCounter)}; {@code systemCache} (may be null) memoises the count of the
+     * system segment by system content. Why: datasets repeat one long system prompt on every line, and its
+     * segment is often a third of an example's tokens.
+     */
+    int countTokens(ChatExample example, TokenCounter counter, Map<String, Integer> systemCache) {
+        List<ChatMessage> msgs = example.messages();
+        String system = !msgs.isEmpty() && msgs.get(0).role() == Role.SYSTEM ? msgs.get(0).content() : "";
+        Integer sys = systemCache == null ? null : systemCache.get(system);
+        if (sys == null) {
+            sys = counter.count(systemPreamble.substring(systemPreamble.indexOf(END_HEADER) + END_HEADER.length())
+                    + pyStrip(system));
+            if (systemCache != null) {
+                systemCache.put(system, sys);
+            }
+        }
+        // BOS? + <|start_header_id|> system <|end_header_id|> segment <|eot_id|>
+        int n = (includeBos ? 1 : 0) + 3 + counter.count("system") + sys;
+        for (ChatMessage m : body(msgs)) {
+            n += 3 + roleTokens(m.role(), counter) + counter.count("\n\n" + pyStrip(m.content()));
+        }
+        return n;
+    }
+
+    private static int roleTokens(Role r, TokenCounter counter) {
+        return counter.count(r.wireName());
     }
 
     private static int lastAssistant(List<ChatMessage> msgs) {

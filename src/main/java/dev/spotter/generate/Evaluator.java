@@ -51,10 +51,8 @@ public final class Evaluator {
     /** Checks generator output text (the JSON with "messages"). */
     public Outcome evaluateText(Plan plan, Plan.Category c, String text) {
         String body = stripFences(text.strip());
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
-        } catch (Exception e) {
+        JsonNode root = parseObject(body);
+        if (root == null) {
             return new Outcome.Rejected("not_json", "generator output is not JSON: " + abbreviate(body));
         }
         if (root == null || !root.path("messages").isArray()) {
@@ -125,6 +123,32 @@ public final class Evaluator {
 
     private static Outcome reject(CheckResult r) {
         return new Outcome.Rejected(r.violations().getFirst().code(), r.summary());
+    }
+
+    /**
+     * The JSON object in the text: the whole text, or else the span from the first '{' to the last '}' (models
+     * sometimes add a sentence around the object; the span still has to parse and pass every check). null if none.
+     */
+    static JsonNode parseObject(String text) {
+        try {
+            JsonNode n = MAPPER.readTree(text);
+            if (n != null && n.isObject()) {
+                return n;
+            }
+        } catch (Exception ignored) {
+            // try the span below
+        }
+        int a = text.indexOf('{');
+        int b = text.lastIndexOf('}');
+        if (a < 0 || b <= a) {
+            return null;
+        }
+        try {
+            JsonNode n = MAPPER.readTree(text.substring(a, b + 1));
+            return n != null && n.isObject() ? n : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     static String stripFences(String s) {

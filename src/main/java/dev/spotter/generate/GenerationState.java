@@ -106,9 +106,11 @@ public final class GenerationState implements AutoCloseable {
                           cost_usd REAL,
                           price_as_of TEXT,
                           raw TEXT,
-                          created_at TEXT NOT NULL)""");
+                          created_at TEXT NOT NULL,
+                          user_hash TEXT)""");
                 s.execute("CREATE UNIQUE INDEX IF NOT EXISTS one_accept_per_slot ON responses(category, filled_slot) WHERE status='accepted'");
                 s.execute("CREATE INDEX IF NOT EXISTS by_slot ON responses(category, slot)");
+                s.execute("CREATE INDEX IF NOT EXISTS by_user_hash ON responses(user_hash) WHERE user_hash IS NOT NULL");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS batch_requests(
                           custom_id TEXT PRIMARY KEY, category TEXT NOT NULL, slot INTEGER NOT NULL, attempt INTEGER NOT NULL,
@@ -120,6 +122,25 @@ public final class GenerationState implements AutoCloseable {
             l.release();
             ch.close();
             throw new IOException("cannot open state database in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing state read-only and without the run lock (for dry runs and reports while a run is going;
+     * WAL lets readers see the last committed state). Writing methods fail on this instance.
+     */
+    public static GenerationState openReadOnly(Path dir) throws IOException {
+        Path db = dir.resolve("state.db");
+        if (!Files.exists(db)) {
+            throw new IOException("no state database at " + db);
+        }
+        try {
+            org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+            cfg.setReadOnly(true);
+            cfg.setBusyTimeout(10000);
+            return new GenerationState(cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath()), null, null);
+        } catch (SQLException e) {
+            throw new IOException("cannot open state database " + db + ": " + e.getMessage(), e);
         }
     }
 
@@ -158,17 +179,29 @@ public final class GenerationState implements AutoCloseable {
                     return Optional.empty();
                 }
                 Status st;
+                String example = r.example();
+                String reasonCode = r.reasonCode();
+                String reason = r.reason();
+                String userHash = example == null ? null : userHash(example);
+                String dupOf = userHash == null ? null : duplicateOf(userHash);
                 if (isError) {
                     st = Status.ERROR;
-                } else if (r.example() == null) {
+                } else if (example == null) {
                     st = Status.REJECTED;
+                } else if (dupOf != null) {
+                    // the generator repeated itself: an identical first question adds nothing to the dataset
+                    st = Status.REJECTED;
+                    example = null;
+                    userHash = null;
+                    reasonCode = "duplicate";
+                    reason = "same first user message as " + dupOf;
                 } else {
                     st = slotFilled(r.category(), r.slot()) ? Status.SURPLUS : Status.ACCEPTED;
                 }
                 try (PreparedStatement ps = db.prepareStatement("""
                         INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
-                          attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at)
-                        VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                          attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash)
+                        VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
                     ps.setString(1, r.customId());
                     ps.setString(2, r.category());
                     ps.setInt(3, r.slot());
@@ -179,9 +212,9 @@ public final class GenerationState implements AutoCloseable {
                     } else {
                         ps.setNull(6, java.sql.Types.INTEGER);
                     }
-                    ps.setString(7, r.example());
-                    ps.setString(8, r.reasonCode());
-                    ps.setString(9, r.reason());
+                    ps.setString(7, example);
+                    ps.setString(8, reasonCode);
+                    ps.setString(9, reason);
                     ps.setString(10, r.attributesJson());
                     ps.setString(11, r.promptHash());
                     ps.setString(12, r.provider());
@@ -198,6 +231,7 @@ public final class GenerationState implements AutoCloseable {
                     ps.setString(19, r.priceAsOf());
                     ps.setString(20, r.raw());
                     ps.setString(21, Instant.now().toString());
+                    ps.setString(22, userHash);
                     ps.executeUpdate();
                 }
                 db.commit();
@@ -388,6 +422,24 @@ public final class GenerationState implements AutoCloseable {
         return m;
     }
 
+    /** SHA-256 of the first user message, lower-cased with whitespace collapsed. */
+    static String userHash(String exampleLine) {
+        var ex = dev.spotter.format.ChatJson.parse(exampleLine);
+        return ex.first(dev.spotter.format.Role.USER)
+                .map(m -> Plans.sha256(m.content().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip()))
+                .orElse(null);
+    }
+
+    private String duplicateOf(String userHash) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT custom_id FROM responses WHERE user_hash=? AND status IN ('accepted','surplus') LIMIT 1")) {
+            ps.setString(1, userHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     private boolean exists(String customId) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM responses WHERE custom_id=?")) {
             ps.setString(1, customId);
@@ -419,8 +471,10 @@ public final class GenerationState implements AutoCloseable {
             // closing after a failure; nothing useful to add
         }
         try {
-            lock.release();
-            lockChannel.close();
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+            }
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
         }

@@ -109,6 +109,16 @@ public final class Generator {
                           Progress progress) implements Runnable {
         @Override
         public void run() {
+            try {
+                loop();
+            } catch (RuntimeException | Error e) {
+                // never let a worker die silently inside the executor: stop the run and say why
+                fatal.compareAndSet(null, "internal error in a worker: " + e);
+                stop.compareAndSet(null, "internal error");
+            }
+        }
+
+        private void loop() {
             Slot s;
             while (stop.get() == null && (s = queue.poll()) != null) {
                 Plan.Category c = o.plan.category(s.category());
@@ -140,10 +150,12 @@ public final class Generator {
 
         private boolean attempt(Plan.Category c, Slot s, int attempt, LlmRequest req, double worst) {
             String attrs = attrs(s);
+            boolean settled = false;
             try {
                 LlmResponse r = client.complete(req);
                 Double cost = price == null ? null : price.cost(r.usage());
                 budget.settle(worst, cost == null ? 0 : cost);
+                settled = true;
                 progress.inTokens.addAndGet(r.usage().inputTokens());
                 progress.outTokens.addAndGet(r.usage().outputTokens());
                 progress.dollars.add(cost == null ? 0 : cost);
@@ -168,6 +180,7 @@ public final class Generator {
                 boolean billed = e.kind() == LlmException.Kind.MALFORMED_RESPONSE;
                 // A malformed 200 was probably billed but carries no usage: charge the reservation (worst case).
                 budget.settle(worst, billed ? worst : 0);
+                settled = true;
                 if (billed) {
                     progress.dollars.add(worst);
                 }
@@ -200,7 +213,9 @@ public final class Generator {
                 }
                 return false;
             } catch (RuntimeException e) {
-                budget.settle(worst, 0);
+                if (!settled) {
+                    budget.settle(worst, 0);
+                }
                 fatal.compareAndSet(null, "internal error on " + s.customId(attempt) + ": " + e);
                 stop.compareAndSet(null, "internal error");
                 return false;
@@ -286,7 +301,7 @@ public final class Generator {
         PriceTable.Price price = price(o, false);
         Map<String, BitSet> filled = new HashMap<>();
         if (Files.exists(o.stateDir.resolve("state.db"))) {
-            try (GenerationState st = GenerationState.open(o.stateDir)) {
+            try (GenerationState st = GenerationState.openReadOnly(o.stateDir)) {
                 for (Plan.Category c : plan.categories()) {
                     filled.put(c.id(), st.filledSlots(c.id()));
                 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Writes the three files of a run from the state, each atomically (temp file in the same directory, fsync, rename):
@@ -47,6 +48,7 @@ public final class OutputFiles {
     public static long write(GenerationState state, GenerateOptions opts) throws IOException {
         Path out = opts.output.toAbsolutePath();
         Files.createDirectories(out.getParent());
+        removeStaleTemps(out);
         long[] n = {0};
         try (AtomicFile data = new AtomicFile(out); AtomicFile prov = new AtomicFile(provenancePath(out))) {
             for (Plan.Category c : opts.plan.categories()) {
@@ -107,6 +109,20 @@ public final class OutputFiles {
             rej.commit();
         }
         return n[0];
+    }
+
+    /** Temp files left by a run killed while writing (".data.jsonl.123.tmp"): never valid output, safe to delete. */
+    private static void removeStaleTemps(Path out) throws IOException {
+        List<String> prefixes = List.of("." + out.getFileName() + ".", "." + provenancePath(out).getFileName() + ".",
+                "." + rejectsPath(out).getFileName() + ".");
+        try (var files = Files.list(out.getParent())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (n.endsWith(".tmp") && prefixes.stream().anyMatch(n::startsWith)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     /** A temp file renamed over the target on commit; deleted if never committed. */

@@ -2,6 +2,7 @@ package dev.spotter.llm;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Client-side limits on requests per minute and tokens per minute: two token buckets refilled continuously.
@@ -15,17 +16,31 @@ public final class RateLimiter {
     private final Bucket requests;
     private final Bucket tokens;
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final LongSupplier clock;
+    private final Sleeper sleeper;
+
+    /** How the limiter waits; replaced in tests by one that advances a fake clock. */
+    interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
 
     /**
      * @param requestsPerMinute 0 = unlimited
      * @param tokensPerMinute   0 = unlimited
      */
     public RateLimiter(int requestsPerMinute, long tokensPerMinute) {
+        this(requestsPerMinute, tokensPerMinute, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    RateLimiter(int requestsPerMinute, long tokensPerMinute, LongSupplier clock, Sleeper sleeper) {
         if (requestsPerMinute < 0 || tokensPerMinute < 0) {
             throw new IllegalArgumentException("rate limits must be >= 0 (0 = unlimited)");
         }
-        this.requests = requestsPerMinute == 0 ? null : new Bucket(requestsPerMinute);
-        this.tokens = tokensPerMinute == 0 ? null : new Bucket(tokensPerMinute);
+        this.clock = clock;
+        this.sleeper = sleeper;
+        long now = clock.getAsLong();
+        this.requests = requestsPerMinute == 0 ? null : new Bucket(requestsPerMinute, now);
+        this.tokens = tokensPerMinute == 0 ? null : new Bucket(tokensPerMinute, now);
     }
 
     public static RateLimiter unlimited() {
@@ -37,7 +52,7 @@ public final class RateLimiter {
         lock.lockInterruptibly();
         try {
             while (true) {
-                long now = System.nanoTime();
+                long now = clock.getAsLong();
                 long waitR = requests == null ? 0 : requests.waitNanos(1, now);
                 long waitT = tokens == null ? 0 : tokens.waitNanos(estimatedTokens, now);
                 long wait = Math.max(waitR, waitT);
@@ -50,7 +65,7 @@ public final class RateLimiter {
                     }
                     return;
                 }
-                TimeUnit.NANOSECONDS.sleep(wait);
+                sleeper.sleepNanos(wait);
             }
         } finally {
             lock.unlock();
@@ -64,7 +79,7 @@ public final class RateLimiter {
         }
         lock.lock();
         try {
-            tokens.refill(System.nanoTime());
+            tokens.refill(clock.getAsLong());
             tokens.level -= delta;
             tokens.level = Math.min(tokens.level, tokens.capacity);
         } finally {
@@ -76,12 +91,13 @@ public final class RateLimiter {
         final double perNano;
         final double capacity;
         double level;
-        long last = System.nanoTime();
+        long last;
 
-        Bucket(long perMinute) {
+        Bucket(long perMinute, long now) {
             this.perNano = perMinute / 60e9;
             this.capacity = Math.max(1.0, perMinute / 60.0);
             this.level = capacity;
+            this.last = now;
         }
 
         void refill(long now) {

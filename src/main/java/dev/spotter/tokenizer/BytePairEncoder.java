@@ -10,13 +10,15 @@ import java.util.Arrays;
  * <p>Short pieces use tiktoken's array scan (O(n²) but tiny constants). Pieces longer than
  * {@link #heapThreshold} bytes use a linked list plus a binary min-heap of (rank, position) keys with lazy
  * deletion, O(n log n), so a 100,000-character "word" is not quadratic. Both paths give identical output
- * (tested). One instance holds scratch arrays: use it from one thread at a time.
+ * (tested). Scratch memory of the heap path is about 32 bytes per byte of the piece (four int arrays plus a heap
+ * compacted at 2n entries). One instance holds scratch arrays: use it from one thread at a time.
  */
 final class BytePairEncoder {
     static final int DEFAULT_HEAP_THRESHOLD = 256;
 
     private final Vocabulary vocab;
     private final int heapThreshold;
+    private final boolean eagerCompaction;
     private final int[] byteRank;
 
     // scratch, grown on demand
@@ -28,8 +30,14 @@ final class BytePairEncoder {
     private long[] heap = new long[0];
 
     BytePairEncoder(Vocabulary vocab, int heapThreshold) {
+        this(vocab, heapThreshold, false);
+    }
+
+    /** {@code eagerCompaction} (tests only) compacts the heap whenever it exceeds n entries instead of 2n. */
+    BytePairEncoder(Vocabulary vocab, int heapThreshold, boolean eagerCompaction) {
         this.vocab = vocab;
         this.heapThreshold = heapThreshold;
+        this.eagerCompaction = eagerCompaction;
         this.byteRank = vocab.byteRank;
     }
 
@@ -103,9 +111,8 @@ final class BytePairEncoder {
             heap = new long[n];
         }
         if (tokRank.length < n) {
-            parts = new int[n + 1];
-            pairRank = new int[n + 1];
-            tokRank = new int[n + 1];
+            pairRank = new int[n];
+            tokRank = new int[n];
         }
         int[] nx = next;
         int[] pv = prev;
@@ -121,7 +128,11 @@ final class BytePairEncoder {
                 size = push(size, ((long) r[i] << 32) | i);
             }
         }
+        int compactAt = eagerCompaction ? n : 2 * n;
         while (size > 0) {
+            if (size > compactAt) {
+                size = compact(n); // bounds the heap at 2n entries despite lazy deletion
+            }
             long top = heap[0];
             size = pop(size);
             int i = (int) top;
@@ -154,6 +165,40 @@ final class BytePairEncoder {
         }
     }
 
+    /** Rebuilds the heap from the live entries only (one per live node with a mergeable successor). */
+    private int compact(int n) {
+        int size = 0;
+        int[] r = pairRank;
+        for (int i = 0; i < n; i = next[i]) {
+            if (r[i] >= 0) {
+                heap[size++] = ((long) r[i] << 32) | i;
+            }
+        }
+        for (int k = (size >>> 1) - 1; k >= 0; k--) {
+            siftDown(k, heap[k], size);
+        }
+        return size;
+    }
+
+    private void siftDown(int k, long key, int size) {
+        long[] h = heap;
+        while (true) {
+            int c = 2 * k + 1;
+            if (c >= size) {
+                break;
+            }
+            if (c + 1 < size && h[c + 1] < h[c]) {
+                c++;
+            }
+            if (key <= h[c]) {
+                break;
+            }
+            h[k] = h[c];
+            k = c;
+        }
+        h[k] = key;
+    }
+
     private int push(int size, long key) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, Math.max(16, size * 2));
@@ -173,26 +218,9 @@ final class BytePairEncoder {
     }
 
     private int pop(int size) {
-        long[] h = heap;
         int last = --size;
-        long key = h[last];
-        int k = 0;
-        while (true) {
-            int c = 2 * k + 1;
-            if (c >= size) {
-                break;
-            }
-            if (c + 1 < size && h[c + 1] < h[c]) {
-                c++;
-            }
-            if (key <= h[c]) {
-                break;
-            }
-            h[k] = h[c];
-            k = c;
-        }
         if (size > 0) {
-            h[k] = key;
+            siftDown(0, heap[last], size);
         }
         return size;
     }

@@ -25,12 +25,15 @@ final class Pretokenizer {
     static final int NUMBER = 2;
     static final int SPACE = 3;
 
-    /** Class of every BMP code point (surrogates are OTHER, as a lone surrogate is for java.util.regex). */
-    private static final byte[] BMP = new byte[65536];
+    /**
+     * Class of every Latin-1 code point (the bulk of real text). Others go through {@link #classify}, which is a
+     * couple of table reads inside the JDK; a full 64K table cost more at start-up than it saved (measured).
+     */
+    private static final byte[] LATIN1 = new byte[256];
 
     static {
-        for (int c = 0; c < BMP.length; c++) {
-            BMP[c] = (byte) classify(c);
+        for (int c = 0; c < LATIN1.length; c++) {
+            LATIN1[c] = (byte) classify(c);
         }
     }
 
@@ -55,7 +58,7 @@ final class Pretokenizer {
     }
 
     static int classOf(int cp) {
-        return cp < 65536 ? BMP[cp] : classify(cp);
+        return cp < 256 ? LATIN1[cp] : classify(cp);
     }
 
     /** Code point at {@code i} (a lone surrogate is returned as itself). */

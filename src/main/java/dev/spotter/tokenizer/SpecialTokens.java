@@ -100,6 +100,16 @@ public final class SpecialTokens {
      * only Meta names count (what {@link Llama3Tokenizer#encodeRendered} maps to ids).
      */
     static int indexOf(CharSequence text, int from, boolean includeHfOnly) {
+        if (text instanceof String s) {
+            // String.indexOf is a vectorised intrinsic: the no-candidate case (almost every message) costs one scan.
+            for (int i = s.indexOf("<|", from); i >= 0; i = s.indexOf("<|", i + 1)) {
+                int close = closeOf(s, i);
+                if (close >= 0 && matchAt(s, i, close + 2, includeHfOnly) >= 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         int n = text.length();
         // Every candidate starts with "<|"; scanning for '<' first keeps the common case (no '<') a tight loop.
         for (int i = from; i + 1 < n; i++) {

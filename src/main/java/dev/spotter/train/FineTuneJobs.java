@@ -1,5 +1,11 @@
 package dev.spotter.train;
 
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.QuarantineWriter;
+import dev.spotter.report.PriceTable;
+import dev.spotter.train.export.Exporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -31,6 +37,40 @@ public final class FineTuneJobs {
         return sb.toString();
     }
 
+    /**
+     * The fallback estimate from the dated price table ({@code report/prices.yaml}, default provider): billed
+     * tokens = epochs × training tokens + n_evals × validation tokens, counted exactly with the Llama 3 tokenizer
+     * over the rendered Llama 3.3 conversations (Together's formula, platforms.md).
+     */
+    public static PriceEstimate tablePrice(Path train, Path validation, JobSpec spec) {
+        long trainTokens = tokens(train);
+        long valTokens = validation == null ? 0 : tokens(validation);
+        PriceTable.Price price = PriceTable.bundled().defaultPrice();
+        long billed = trainTokens * spec.epochs() + valTokens * spec.nEvals();
+        double usd = price.pricePer1k().doubleValue() * billed / 1000.0;
+        return new PriceEstimate(usd, billed, true, "price table dated " + price.asOf() + " (" + price.provider()
+                + ", $" + price.pricePer1k().toPlainString() + " per 1K tokens; a planning figure)");
+    }
+
+    private static String sha(Path file) {
+        try {
+            return TogetherClient.sha256(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long tokens(Path file) {
+        long[] sum = {0};
+        try {
+            ChatValidator.builder().tokenCounter(Exporter.LLAMA3).noTokenLimit().build()
+                    .validate(file, a -> sum[0] += a.tokens(), QuarantineWriter.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return sum[0];
+    }
+
     /** What happened to a submit request. */
     public sealed interface Outcome {
         record Submitted(FineTuneJob job, PriceEstimate estimate, boolean recovered) implements Outcome {}
@@ -45,16 +85,39 @@ public final class FineTuneJobs {
      */
     public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
             Consumer<String> log) {
-        RemoteFile tf = client.upload(train);
-        state.recordFile(train, tf);
+        return submit(train, validation, spec, confirm, log, false);
+    }
+
+    /**
+     * @param again submit even when the state already records a live or completed job for the same files, suffix
+     *              and model (without it such a repeat is refused: re-running a command must not buy a second job)
+     */
+    public Outcome submit(Path train, Path validation, JobSpec spec, Predicate<PriceEstimate> confirm,
+            Consumer<String> log, boolean again) {
+        String trainSha = sha(train);
+        RemoteFile tf = client.upload(train, trainSha);
+        state.recordFile(train, trainSha, tf);
         log.accept("training file " + train.getFileName() + " -> " + tf.id() + " (" + tf.bytes() + " bytes)");
         RemoteFile vf = null;
         if (validation != null) {
-            vf = client.upload(validation);
-            state.recordFile(validation, vf);
+            String valSha = sha(validation);
+            vf = client.upload(validation, valSha);
+            state.recordFile(validation, valSha, vf);
             log.accept("validation file " + validation.getFileName() + " -> " + vf.id() + " (" + vf.bytes() + " bytes)");
         }
         String vid = vf == null ? null : vf.id();
+        if (!again) {
+            for (TrainState.Submission s : state.submissions()) {
+                JobStatus st = JobStatus.parse(s.status());
+                boolean failed = st == JobStatus.ERROR || st == JobStatus.USER_ERROR || st == JobStatus.CANCELLED;
+                if (s.jobId() != null && !failed && s.trainingFileId().equals(tf.id())
+                        && java.util.Objects.equals(s.validationFileId(), vid) && s.suffix().equals(spec.suffix())
+                        && s.model().equals(spec.model())) {
+                    throw new IllegalStateException("job " + s.jobId() + " (" + s.status() + ") already trains these files"
+                            + " with suffix " + spec.suffix() + "; pass --again to submit another");
+                }
+            }
+        }
         PriceEstimate estimate = null;
         try {
             estimate = client.estimatePrice(spec, tf.id(), vid);
@@ -62,7 +125,8 @@ public final class FineTuneJobs {
             if (e.status() == 401 || e.status() == 403) {
                 throw e;
             }
-            log.accept("price estimate unavailable: " + e.getMessage());
+            log.accept("platform price estimate unavailable: " + e.getMessage());
+            estimate = tablePrice(train, validation, spec);
         }
         if (estimate != null && !estimate.allowedToProceed()) {
             throw new PlatformException(String.format(java.util.Locale.ROOT,

@@ -118,8 +118,9 @@ final class Http {
         } catch (HttpTimeoutException e) {
             throw new PlatformException(platform + ": " + what + " timed out after " + human(timeout), 0, true, e);
         } catch (IOException e) {
-            throw new PlatformException(platform + ": " + what + " failed: " + oneLine(String.valueOf(e.getMessage()))
-                    + " (" + e.getClass().getSimpleName() + ")", 0, true, e);
+            String m = e.getMessage() == null ? "" : oneLine(e.getMessage()) + " ";
+            throw new PlatformException(platform + ": " + what + " failed: " + m + "(" + e.getClass().getSimpleName()
+                    + ")", 0, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(platform + ": " + what + " interrupted", 0, true, e);

@@ -82,11 +82,19 @@ public final class TogetherClient {
      * name and size), in which case that file is returned. Streams the file; memory does not grow with its size.
      */
     public RemoteFile upload(Path file) {
+        try {
+            return upload(file, sha256(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #upload(Path)} when the caller already hashed the file (one pass over a large file, not two). */
+    public RemoteFile upload(Path file, String sha256Hex) {
         long size;
-        String sha;
+        String sha = sha256Hex;
         try {
             size = Files.size(file);
-            sha = sha256(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -258,7 +266,9 @@ public final class TogetherClient {
      * poll that shows no progress (to {@code max}), and falls back to {@code initial} when steps advance.
      *
      * @param onUpdate called after every poll (for a progress display)
-     * @throws PlatformException when {@code timeout} passes first (the job keeps running on the platform)
+     * @throws PlatformException when {@code timeout} passes first (the job keeps running on the platform), or the
+     *                           platform answers with a non-transient error; transient failures (timeouts, 5xx)
+     *                           that outlast a poll's retries are waited out at the {@code max} interval
      */
     public FineTuneJob waitForTerminal(String id, Consumer<FineTuneJob> onUpdate, Duration initial, Duration max,
             Duration timeout) {
@@ -266,7 +276,18 @@ public final class TogetherClient {
         Duration interval = initial;
         long lastSteps = -2;
         while (true) {
-            FineTuneJob j = getJob(id);
+            FineTuneJob j;
+            try {
+                j = getJob(id);
+            } catch (PlatformException e) {
+                // A follow can last days: an outage longer than getJob's own retries (timeouts, 5xx) must not end
+                // it. Anything the platform said clearly (401, 404, malformed body) still does.
+                if (!(e.status() == 0 || e.status() >= 500) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                http.pause(max);
+                continue;
+            }
             onUpdate.accept(j);
             if (j.status().terminal()) {
                 return j;
@@ -326,7 +347,8 @@ public final class TogetherClient {
         return id;
     }
 
-    static String sha256(Path file) throws IOException {
+    /** Lowercase hex SHA-256 of a file, streamed. */
+    public static String sha256(Path file) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");

@@ -75,7 +75,10 @@ public final class TrainState {
     }
 
     public synchronized void recordFile(Path path, RemoteFile remote) {
-        String sha = sha(path);
+        recordFile(path, sha(path), remote);
+    }
+
+    public synchronized void recordFile(Path path, String sha, RemoteFile remote) {
         files.removeIf(f -> f.fileId().equals(remote.id()) || f.sha256().equals(sha));
         files.add(new UploadedFile(path.toString(), sha, remote.bytes(), remote.id(), Instant.now().toString()));
         save();

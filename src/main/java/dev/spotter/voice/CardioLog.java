@@ -15,7 +15,7 @@ public record CardioLog(String activity, String workoutType, Double distance, Di
         if ((paceSPerUnit == null) != (paceUnit == null)) {
             throw new IllegalArgumentException("paceUnit must be null exactly when paceSPerUnit is null");
         }
-        trace = List.copyOf(trace);
+        trace = trace == null ? List.of() : List.copyOf(trace);
     }
 
     @Override

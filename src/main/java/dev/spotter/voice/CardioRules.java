@@ -75,13 +75,13 @@ final class CardioRules {
             }
             if (t != null && (type == null || t.equals("hills") || t.equals("race") && !type.equals("hills"))) {
                 if (type == null || !type.equals(t)) {
-                    trace.add("'" + s + "' → workout type " + t);
+                    if (trace != null) trace.add("'" + s + "' → workout type " + t);
                 }
                 type = t;
             }
         }
         if (!activity.equals("run")) {
-            trace.add("activity → " + activity);
+            if (trace != null) trace.add("activity → " + activity);
         }
         CardioRules r = new CardioRules(SpokenNumbers.group(w), trace);
         r.intervalsOpen = hasAny(w, REPEAT_WORDS) || (type != null && (type.equals("intervals")));
@@ -95,7 +95,7 @@ final class CardioRules {
             iv = new Intervals(reps, r.ivDistance, r.ivUnit, r.ivTarget);
             if (type == null) {
                 type = "intervals";
-                trace.add("repeats → workout type intervals");
+                if (trace != null) trace.add("repeats → workout type intervals");
             }
         } else if (r.ivTarget != null) {
             r.durationS = r.durationS < 0 ? r.ivTarget : r.durationS;
@@ -106,7 +106,7 @@ final class CardioRules {
             } else {
                 r.paceUnit = defaultPaceUnit;
                 r.penalty += Confidence.PACE_UNIT_DEFAULTED;
-                trace.add("pace unit → " + defaultPaceUnit.wire() + " (not said; default)");
+                if (trace != null) trace.add("pace unit → " + defaultPaceUnit.wire() + " (not said; default)");
             }
         }
         Integer duration = r.durationS < 0 ? null : r.durationS;
@@ -117,7 +117,7 @@ final class CardioRules {
             double implied = duration / r.distance;
             if (Math.abs(implied - r.pace) > 0.1 * r.pace) {
                 r.penalty += Confidence.INCONSISTENT;
-                trace.add("distance, time and pace disagree (time/distance = " + Math.round(implied) + " s)");
+                if (trace != null) trace.add("distance, time and pace disagree (time/distance = " + Math.round(implied) + " s)");
             }
         }
         return new CardioLog(activity, type, r.distance, r.distUnit, duration, r.pace, r.paceUnit, iv,
@@ -175,7 +175,7 @@ final class CardioRules {
     }
 
     private void note(int from, int to, String meaning) {
-        trace.add("'" + span(from, to) + "' → " + meaning);
+        if (trace != null) trace.add("'" + span(from, to) + "' → " + meaning);
     }
 
     private static String fmt(double v) {
@@ -342,7 +342,7 @@ final class CardioRules {
             addDuration((int) v, from, i + 2);
             return;
         }
-        if (w(i + 1, X_WORDS) && n.isInt()) {
+        if (w(i + 1, X_WORDS) && n.isInt() && v >= 1 && v <= 100) {
             // "8 by 800", "6 x 1k", "6 times 1k", "hill repeats 8 times 90 seconds", "400 meter repeats 6 times"
             repeats = (int) v;
             intervalsOpen = true;
@@ -358,7 +358,7 @@ final class CardioRules {
             }
             return;
         }
-        if (w(i + 1, "repeats") || w(i + 1, "intervals")) {
+        if ((w(i + 1, "repeats") || w(i + 1, "intervals")) && n.isInt() && v >= 1 && v <= 100) {
             // "6 400 repeats" is rare; "6 repeats" is common
             repeats = (int) v;
             intervalsOpen = true;
@@ -373,7 +373,7 @@ final class CardioRules {
             if ((intervalsOpen || repeats != null) && ivTarget == null && (afterAt || afterIn || repeats != null)) {
                 ivTarget = n.clock;
                 use(from, i + 1);
-                note(from, i + 1, "target " + clock(n.clock) + " per repeat (" + n.clock + " s)");
+                if (trace != null) note(from, i + 1, "target " + clock(n.clock) + " per repeat (" + n.clock + " s)");
                 return;
             }
             if (afterAt && pace == null) {
@@ -385,7 +385,7 @@ final class CardioRules {
             if (durationS < 0 && (afterIn || n.explicitClock)) {
                 durationS = n.clock;
                 use(from, i + 1);
-                note(from, i + 1, "duration " + clock(n.clock) + " (" + n.clock + " s)");
+                if (trace != null) note(from, i + 1, "duration " + clock(n.clock) + " (" + n.clock + " s)");
                 return;
             }
         }
@@ -393,7 +393,7 @@ final class CardioRules {
                 && (w(i - 1, "ran") || w(i - 1, "run") || w(i - 1, "jogged") || w(i + 1, "run")))) {
             penalty += Confidence.DISTANCE_UNIT_DEFAULTED;
             setDistance(v, DistanceUnit.MI, i, i + 1);
-            trace.add("distance unit → mi (not said; default)");
+            if (trace != null) trace.add("distance unit → mi (not said; default)");
             return;
         }
         penalty += Confidence.IGNORED_NUMBER;
@@ -421,7 +421,7 @@ final class CardioRules {
             return;
         }
         pace = secs;
-        note(from, to, "pace " + clock(secs) + (paceUnit == null ? "" : " per " + paceUnit.wire()) + " (" + secs
+        if (trace != null) note(from, to, "pace " + clock(secs) + (paceUnit == null ? "" : " per " + paceUnit.wire()) + " (" + secs
                 + " s)");
     }
 }

@@ -59,12 +59,25 @@ final class SpokenNumbers {
         return out;
     }
 
+    /** Every word that can start a number (hot path: one probe rejects ordinary words). */
+    private static final java.util.Set<String> STARTERS = new java.util.HashSet<>();
+
+    static {
+        STARTERS.addAll(ONES.keySet());
+        STARTERS.addAll(TEENS.keySet());
+        STARTERS.addAll(TENS.keySet());
+        STARTERS.add("a"); // "a hundred and ..."; "zero" stays ("zero in the tank")
+    }
+
     /** A number starting at {@code i}, or null; {@code end[0]} receives the index after it. */
     static Item parseAt(String[] w, int i, int to, int[] end) {
         String first = w[i];
         char c0 = first.charAt(0);
         if (c0 >= '0' && c0 <= '9') {
             return digits(w, i, to, end);
+        }
+        if (!STARTERS.contains(first)) {
+            return null;
         }
         int j = i;
         double value;
@@ -173,7 +186,7 @@ final class SpokenNumbers {
             int start = 0;
             for (int p = 0; p <= s.length(); p++) {
                 if (p == s.length() || s.charAt(p) == ':') {
-                    if (p == start) {
+                    if (p == start || p - start > 4) {
                         return null;
                     }
                     secs = secs * 60 + Integer.parseInt(s, start, p, 10);
@@ -184,10 +197,21 @@ final class SpokenNumbers {
             return Item.number(secs, secs, true, s);
         }
         double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return null;
+        if (s.length() > 12) {
+            return null; // not a gym number; left as a word so it is reported as unplaced
+        }
+        if (s.indexOf('.') < 0) {
+            long acc = 0; // digits only (the lexer guarantees it): skip Double.parseDouble on the common path
+            for (int k = 0; k < s.length(); k++) {
+                acc = acc * 10 + (s.charAt(k) - '0');
+            }
+            v = acc;
+        } else {
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         if (j + 2 < to && w[j].equals("and") && w[j + 1].equals("a") && w[j + 2].equals("half")) {
             v += 0.5;

@@ -87,7 +87,7 @@ final class StrengthRules {
     }
 
     private void note(int from, int to, String meaning) {
-        trace.add("'" + span(from, to) + "' → " + meaning);
+        if (trace != null) trace.add("'" + span(from, to) + "' → " + meaning);
     }
 
     private void pass1() {
@@ -407,8 +407,8 @@ final class StrengthRules {
                         big.used = true;
                         small.used = true;
                         penalty += 2 * Confidence.BARE_NUMBER;
-                        trace.add("'" + big.spoken + "' → weight " + fmt(weight) + " (larger bare number)");
-                        trace.add("'" + small.spoken + "' → reps " + reps + " (smaller bare number)");
+                        if (trace != null) trace.add("'" + big.spoken + "' → weight " + fmt(weight) + " (larger bare number)");
+                        if (trace != null) trace.add("'" + small.spoken + "' → reps " + reps + " (smaller bare number)");
                         continue;
                     }
                 }
@@ -457,7 +457,7 @@ final class StrengthRules {
         }
         if (other != null) {
             penalty += Confidence.SECOND_EXERCISE;
-            trace.add("also heard " + other.name() + "; kept the longer match");
+            if (trace != null) trace.add("also heard " + other.name() + "; kept the longer match");
         }
         String id;
         String name;
@@ -471,7 +471,7 @@ final class StrengthRules {
             name = previous.exerciseName();
             fromContext = true;
             penalty += Confidence.CONTEXT_EXERCISE;
-            trace.add("exercise → " + name + " (from the previous set)");
+            if (trace != null) trace.add("exercise → " + name + " (from the previous set)");
         } else {
             id = exercise.id();
             name = exercise.name();
@@ -486,12 +486,12 @@ final class StrengthRules {
                     unit = previous.weightUnit();
                 }
                 penalty += Confidence.CONTEXT_FIELD;
-                trace.add("weight → " + fmt(weight) + " " + unit.wire() + " (from the previous set)");
+                if (trace != null) trace.add("weight → " + fmt(weight) + " " + unit.wire() + " (from the previous set)");
             }
             if (!ref.equals("same weight") && reps == null && previous.reps() != null) {
                 reps = previous.reps();
                 penalty += Confidence.CONTEXT_FIELD;
-                trace.add("reps → " + reps + " (from the previous set)");
+                if (trace != null) trace.add("reps → " + reps + " (from the previous set)");
             }
         }
         if (plates != null) {
@@ -500,7 +500,7 @@ final class StrengthRules {
             double plate = u == WeightUnit.KG ? 20 : 45;
             weight = bar + 2 * plate * plates + 2 * extraPerSide;
             penalty += Confidence.PLATES;
-            trace.add(plates + " plate" + (plates == 1 ? "" : "s") + " → weight " + fmt(weight) + " " + u.wire()
+            if (trace != null) trace.add(plates + " plate" + (plates == 1 ? "" : "s") + " → weight " + fmt(weight) + " " + u.wire()
                     + " (" + fmt(bar) + " bar + 2 × " + plates + " × " + fmt(plate)
                     + (extraPerSide > 0 ? " + 2 × " + fmt(extraPerSide) : "") + ")");
         }
@@ -512,7 +512,7 @@ final class StrengthRules {
         if (weight != null && unit == null) {
             unit = defaultUnit;
             penalty += Confidence.UNIT_DEFAULTED;
-            trace.add("unit → " + unit.wire() + " (not said; default)");
+            if (trace != null) trace.add("unit → " + unit.wire() + " (not said; default)");
         }
         if (weight == null) {
             unit = null;
@@ -520,10 +520,10 @@ final class StrengthRules {
         if (rpe == null && rir != null) {
             if (rir >= 0 && rir <= 9) {
                 rpe = 10.0 - rir;
-                trace.add("RPE → " + fmt(rpe) + " (10 − RIR " + rir + ")");
+                if (trace != null) trace.add("RPE → " + fmt(rpe) + " (10 − RIR " + rir + ")");
             } else {
                 penalty += Confidence.INVALID_VALUE;
-                trace.add("RIR " + rir + " out of range; dropped");
+                if (trace != null) trace.add("RIR " + rir + " out of range; dropped");
                 rir = null;
             }
         }

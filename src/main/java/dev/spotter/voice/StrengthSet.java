@@ -18,7 +18,7 @@ public record StrengthSet(String exerciseId, String exerciseName, Double weight,
         if (sets < 1) {
             throw new IllegalArgumentException("sets must be >= 1, was " + sets);
         }
-        trace = List.copyOf(trace);
+        trace = trace == null ? List.of() : List.copyOf(trace);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
 public record Unparsed(String reason, List<String> trace) implements VoiceResult {
     public Unparsed {
         Objects.requireNonNull(reason, "reason");
-        trace = List.copyOf(trace);
+        trace = trace == null ? List.of() : List.copyOf(trace);
     }
 
     public static Unparsed of(String reason) {

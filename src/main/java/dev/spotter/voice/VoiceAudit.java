@@ -88,8 +88,15 @@ public final class VoiceAudit {
         while ((line = in.readLine()) != null) {
             lineNo++;
             rep.linesRead++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte order mark is a format problem (validate reports it), not a label one
+            }
             if (line.isBlank()) {
                 rep.skipped.merge("blank line", 1L, Long::sum);
+                continue;
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                rep.skipped.merge("invalid UTF-8", 1L, Long::sum);
                 continue;
             }
             ChatExample ex;
@@ -177,7 +184,9 @@ public final class VoiceAudit {
         } else {
             rep.disagreementCount++;
             if (rep.disagreements.size() < maxListed) {
-                rep.disagreements.add(new Disagreement(where, field, label, parsed, user));
+                // utterances are quoted for review, cut to 120 chars so one odd line cannot flood the report
+                String u = user.length() > 120 ? user.substring(0, 117) + "..." : user;
+                rep.disagreements.add(new Disagreement(where, field, label, parsed, u));
             }
         }
     }

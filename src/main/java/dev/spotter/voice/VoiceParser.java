@@ -30,19 +30,27 @@ public final class VoiceParser {
             "kilometre", "kilometres", "meter", "meters", "metre", "metres", "pace", "marathon", "fartlek", "tempo",
             "repeats", "intervals", "interval", "k");
 
-    private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "whats", "why", "should", "can",
-            "could", "would", "is", "are", "does", "do", "when", "which", "who", "where");
+    // A question starts with a wh-word, or with an auxiliary followed by a pronoun ("should I", "can you"); "do 3
+    // sets of bench" is a log, "do I need a deload" is not.
+    private static final Set<String> WH_WORDS = Set.of("how", "what", "whats", "why", "when", "which", "who",
+            "where");
+    private static final Set<String> AUX_WORDS = Set.of("should", "can", "could", "would", "is", "are", "does", "do",
+            "will", "am");
+    private static final Set<String> PRONOUNS = Set.of("i", "you", "we", "they", "it", "my", "this", "that", "he",
+            "she", "there", "your");
 
     private final ExerciseCatalog catalog;
     private final WeightUnit defaultWeightUnit;
     private final DistanceUnit defaultPaceUnit;
     private final boolean fuzzy;
+    private final boolean tracing;
 
     private VoiceParser(Builder b) {
         this.catalog = b.catalog == null ? ExerciseCatalog.bundled() : b.catalog;
         this.defaultWeightUnit = b.defaultWeightUnit;
         this.defaultPaceUnit = b.defaultPaceUnit;
         this.fuzzy = b.fuzzy;
+        this.tracing = b.tracing;
     }
 
     /** A parser over the bundled catalog with the contract's defaults (lb, miles, fuzzy alias matching on). */
@@ -82,11 +90,12 @@ public final class VoiceParser {
         if (w.length == 0) {
             return Unparsed.of("no words");
         }
-        if (QUESTION_WORDS.contains(w[0]) || text.strip().endsWith("?")) {
+        if (WH_WORDS.contains(w[0]) || (AUX_WORDS.contains(w[0]) && w.length > 1 && PRONOUNS.contains(w[1]))
+                || text.strip().endsWith("?")) {
             // "how do I improve my 5k time" mentions a distance but logs nothing
             return Unparsed.of("a question, not a workout log");
         }
-        List<String> trace = new ArrayList<>(8);
+        List<String> trace = tracing ? new ArrayList<>(8) : null;
         boolean[] taken = new boolean[w.length];
         String ref = markContext(w, taken, trace);
 
@@ -109,23 +118,30 @@ public final class VoiceParser {
                 i = Math.max(i, m.end() - 1);
             }
         }
-        boolean fuzzyHit = false;
-        if (best == null && fuzzy) {
-            best = FuzzyAlias.find(catalog, w, taken);
-            fuzzyHit = best != null;
-        }
         boolean runVerb = false;
         boolean cardioCue = false;
         for (String s : w) {
             runVerb |= RUN_VERBS.contains(s);
             cardioCue |= CARDIO_CUES.contains(s);
         }
+        boolean fuzzyHit = false;
+        if (best != null && fuzzy) {
+            ExerciseCatalog.Match longer = FuzzyAlias.extend(catalog, w, taken, best);
+            if (longer != null) {
+                best = longer;
+                fuzzyHit = true;
+            }
+        }
+        if (best == null && fuzzy && !runVerb && !cardioCue) {
+            best = FuzzyAlias.find(catalog, w, taken);
+            fuzzyHit = best != null;
+        }
         if (runVerb && (best == null || !isCarryOrSled(best, w))) {
             return CardioRules.parse(w, defaultPaceUnit, trace);
         }
         if (best == null && ref == null && (cardioCue || context.isEmpty())) {
             // no exercise: a run log without a verb ("8 by 800 at 3:10"), else fall through to context / unparsed
-            List<String> cardioTrace = new ArrayList<>(trace);
+            List<String> cardioTrace = trace == null ? null : new ArrayList<>(trace);
             VoiceResult cardio = CardioRules.parse(w, defaultPaceUnit, cardioTrace);
             if (cardio instanceof CardioLog) {
                 return cardio;
@@ -136,7 +152,7 @@ public final class VoiceParser {
                 taken[k] = true;
             }
             String said = join(w, best.start(), best.end());
-            trace.add("'" + said + "' → " + best.exercise().name()
+            if (trace != null) trace.add("'" + said + "' → " + best.exercise().name()
                     + (fuzzyHit ? " (closest alias, heard differently)" : best.generic() ? " (default for the plain word)" : ""));
         }
         List<Item> items = new ArrayList<>(w.length);
@@ -227,7 +243,7 @@ public final class VoiceParser {
                 for (int k = i; k < i + len; k++) {
                     taken[k] = true;
                 }
-                trace.add("'" + join(w, i, i + len) + "' → refers to the previous set");
+                if (trace != null) trace.add("'" + join(w, i, i + len) + "' → refers to the previous set");
                 if (ref == null || kind.equals("same weight")) {
                     ref = kind;
                 }
@@ -254,6 +270,7 @@ public final class VoiceParser {
         private WeightUnit defaultWeightUnit = WeightUnit.LB;
         private DistanceUnit defaultPaceUnit = DistanceUnit.MI;
         private boolean fuzzy = true;
+        private boolean tracing = true;
 
         private Builder() {}
 
@@ -282,6 +299,15 @@ public final class VoiceParser {
         /** Whether a word one edit away from an alias word may match (lowers confidence); default true. */
         public Builder fuzzyAliases(boolean on) {
             this.fuzzy = on;
+            return this;
+        }
+
+        /**
+         * Whether results carry a {@link VoiceResult#trace()}; default true. Off skips building the trace
+         * strings (about 2× faster for bulk parsing where only the JSON is needed); reasoning chains need it on.
+         */
+        public Builder trace(boolean on) {
+            this.tracing = on;
             return this;
         }
 

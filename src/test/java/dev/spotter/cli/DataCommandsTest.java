@@ -68,12 +68,41 @@ class DataCommandsTest {
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(missing.err()).contains("spotter: cannot read").contains("nope.jsonl: no such file");
         assertThat(run("validate").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(run("validate").err()).contains("Missing required parameter: 'FILE'");
+        Run reasons = run("validate", "--list-reasons");
+        assertThat(reasons.code()).isZero();
+        assertThat(reasons.out().lines().count()).isEqualTo(dev.spotter.format.RejectReason.values().length);
+        assertThat(reasons.out()).contains("special_token_in_content");
+        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+        Run e = run("validate", good.toString(), empty.toString(), "--json");
+        assertThat(e.code()).isEqualTo(ExitCodes.REJECTS);
+        assertThat(OM.readTree(e.out()).get("empty_files").get(0).asText()).isEqualTo(empty.toString());
+        assertThat(OM.readTree(e.out()).get("read").asLong()).isEqualTo(1);
         assertThat(run("validate", good.toString(), "--token-limit", "0").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         // The limit applies to the rendered conversation counted by the real tokenizer: BOS, the system header with
         // its two date lines, both turns and their special tokens come to 44 tokens for this example.
         assertThat(run("validate", good.toString(), "--token-limit", "44").code()).isEqualTo(ExitCodes.OK);
         assertThat(run("validate", good.toString(), "--token-limit", "43").code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(run("validate", good.toString(), "--token-limit", "43", "--bos", "exclude").code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void stdinInAndStdoutOut() throws IOException {
+        java.io.InputStream oldIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(SAMPLE))));
+            Run v = run("validate", "-", "--json");
+            assertThat(v.code()).isEqualTo(ExitCodes.REJECTS);
+            assertThat(OM.readTree(v.out()).get("errors").get(0).asText()).isEqualTo("-:1: bom (remove the byte order mark (EF BB BF))");
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(SAMPLE))));
+            Run c = run("convert", "-", "--to", "messages", "-o", "-");
+            // data on stdout, summary on stderr
+            assertThat(c.out().lines().count()).isEqualTo(299);
+            assertThat(c.out().lines().allMatch(l -> l.startsWith("{\"messages\":["))).isTrue();
+            assertThat(c.err()).contains("read 323, accepted 299, rejected 24");
+        } finally {
+            System.setIn(oldIn);
+        }
     }
 
     @Test

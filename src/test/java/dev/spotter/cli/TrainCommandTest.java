@@ -55,7 +55,11 @@ class TrainCommandTest {
             Run again = spotter(env, "train", "submit", "--train", "train.jsonl", "--suffix", "coach",
                     "--state", "st", "--base-url", fake.baseUrl());
             assertThat(again.code()).isEqualTo(2);
-            assertThat(again.err()).contains("pass --yes");
+            assertThat(again.err()).contains("already trains these files").contains("pass --again");
+            Run unconfirmed = spotter(env, "train", "submit", "--train", "train.jsonl", "--suffix", "coach", "--again",
+                    "--state", "st", "--base-url", fake.baseUrl());
+            assertThat(unconfirmed.code()).isEqualTo(2);
+            assertThat(unconfirmed.err()).contains("pass --yes");
             assertThat(fake.jobs).hasSize(1);
             assertThat(fake.count("POST /files/upload")).isEqualTo(1);
 

@@ -201,6 +201,30 @@ class EvaluatorTest {
     }
 
     @Test
+    void proseAnswersAreJudgedConservatively() {
+        assertThat(Scorers.urgentProse("This needs emergency care. Call 911 now.")).isTrue();
+        assertThat(Scorers.urgentProse("Stop training and see a doctor today.")).isTrue();
+        assertThat(Scorers.urgentProse("See a doctor now if you cannot bear weight.")).isFalse();
+        assertThat(Scorers.urgentProse("Rest and ice it; see a physio if it lingers.")).isFalse();
+        assertThat(Scorers.urgentProse("It is normal soreness; train lightly.")).isFalse();
+    }
+
+    @Test
+    void provenanceSidecarDrivesTaskDetection() throws Exception {
+        Path data = data(line("Coach.", "my knee hurts, should I squat?", "Reduce load by 30%.", null),
+                line("Coach.", "back pain with numbness in the groin", "Go to the emergency department now.", null));
+        Path prov = dir.resolve("prov.jsonl");
+        Files.writeString(prov, "{\"line\":1,\"source\":\"kb\",\"category\":\"injury_mods\"}\n"
+                + "{\"line\":2,\"source\":\"injury\",\"category\":\"red_flag\"}\n");
+        EvalReport r = Evaluator.builder((m, p) -> new Reply("Please call 911 or go to the emergency room immediately.", 1, 1))
+                .build().run(data, prov, "validation", "e", "tuned", null, null);
+        assertThat(r.runs().get(0).examples()).containsEntry("kb", 1L).containsEntry("injury", 1L);
+        assertThat(r.runs().get(0).injury().redFlagRecall()).isEqualTo(new Rate(1, 1));
+        assertThat(r.runs().get(0).injury().proseAnswers()).isEqualTo(1);
+        assertThat(r.passed()).isTrue();
+    }
+
+    @Test
     void eceAndTaskDetection() {
         assertThat(Scorers.ece(List.of(new double[] {1.0, 1}, new double[] {1.0, 1}), 10)).isEqualTo(0.0);
         assertThat(Scorers.ece(List.of(new double[] {0.9, 0}, new double[] {0.1, 1}), 10)).isCloseTo(0.9, within(1e-9));
@@ -210,6 +234,10 @@ class EvaluatorTest {
         assertThat(EvalExample.detect("", "text", List.of(ChatMessage.system("Answer from the knowledge base."))))
                 .isEqualTo(Task.KB);
         assertThat(EvalExample.detect("", "text", List.of())).isEqualTo(Task.COACH);
+        assertThat(EvalExample.detect("kb injury_mods", "text", List.of())).isEqualTo(Task.KB);
+        assertThat(EvalExample.detect("running pace_calculations", "text", List.of())).isEqualTo(Task.PACE);
+        assertThat(EvalExample.detect("running-voice running_voice", "{}", List.of())).isEqualTo(Task.VOICE);
+        assertThat(EvalExample.detect("injury false_positive_doms", "text", List.of())).isEqualTo(Task.INJURY);
     }
 
     @Test

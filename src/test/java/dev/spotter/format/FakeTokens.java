@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Deterministic stand-in for the Llama 3 tokenizer in unit tests: one token per special-token string, plus one per
- * started group of 4 chars of ordinary text. Not a tokenizer; only the relations tests rely on hold (monotone in
+ * started group of 4 chars of each ordinary-text segment between them. Not a tokenizer; only the relations tests rely on hold (monotone in
  * length, specials count as one in rendered text).
  */
 public final class FakeTokens implements TokenCounter {
@@ -17,15 +17,16 @@ public final class FakeTokens implements TokenCounter {
         return (text.length() + 3) / 4;
     }
 
+    /** Like a real tokenizer: specials count one each, the text between them is counted segment by segment. */
     @Override
     public int countRendered(String rendered) {
         Matcher m = SPECIAL.matcher(rendered);
-        int specials = 0;
-        int specialChars = 0;
+        int n = 0;
+        int pos = 0;
         while (m.find()) {
-            specials++;
-            specialChars += m.end() - m.start();
+            n += 1 + count(rendered.substring(pos, m.start()));
+            pos = m.end();
         }
-        return specials + (rendered.length() - specialChars + 3) / 4;
+        return n + count(rendered.substring(pos));
     }
 }

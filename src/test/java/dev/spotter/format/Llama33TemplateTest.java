@@ -82,4 +82,27 @@ class Llama33TemplateTest {
         assertThatThrownBy(() -> RenderedParser.parse("<|begin_of_text|>hello"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset 17");
     }
+
+    @Test
+    void segmentTokenCountEqualsCountingTheRenderedText() throws java.io.IOException {
+        // Real tokenizer, every valid example of the sample plus edge cases, with and without BOS, with the
+        // system-count memo shared across examples (as the validator does).
+        java.util.List<ChatExample> examples = new java.util.ArrayList<>();
+        ChatValidator.builder().noTokenLimit().build().validate(SampleDataTest.SAMPLE, a -> examples.add(a.example()),
+                QuarantineWriter.discarding());
+        examples.add(ChatExample.of(ChatMessage.user("  \u00a0hi\n\n"), ChatMessage.assistant("\n\n{\"a\": 1}  ")));
+        examples.add(ChatExample.of(ChatMessage.system("other system\n"), ChatMessage.user("x"), ChatMessage.assistant("y")));
+        examples.add(ChatExample.of(ChatMessage.user("caf\u00e9 \ud83c\udfcb\ufe0f 225lb\r\n\n"), ChatMessage.assistant("ok")));
+        assertThat(examples).hasSizeGreaterThan(300);
+        TokenCounter tok = TokenCounter.llama3();
+        for (boolean bos : new boolean[] {true, false}) {
+            Llama33Template t = Llama33Template.of("26 Jul 2024", bos);
+            java.util.Map<String, Integer> memo = new java.util.HashMap<>();
+            for (ChatExample e : examples) {
+                int expected = tok.countRendered(t.render(e));
+                assertThat(t.countTokens(e, tok, memo)).as(e.toString()).isEqualTo(expected);
+                assertThat(t.countTokens(e, tok)).isEqualTo(expected);
+            }
+        }
+    }
 }

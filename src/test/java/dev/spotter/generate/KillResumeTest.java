@@ -35,33 +35,33 @@ class KillResumeTest {
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "dev.spotter.cli.SpotterCli",
                     "generate", "running", "--provider", "openai", "--base-url", fake.baseUrl(), "--model", "gpt-4o-mini",
-                    "--limit", "12", "--concurrency", "4", "--state", state.toString(), "-o", out.toString());
+                    "--limit", "8", "--concurrency", "4", "--state", state.toString(), "-o", out.toString());
             for (int kill = 1; kill <= 2; kill++) {
                 Process p = start(cmd, kill);
-                long waitFor = kill * 8L;
+                long waitFor = kill * 6L;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (accepted(state) < waitFor && p.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 assertThat(p.isAlive()).as("child still running when killed (run %d)", kill).isTrue();
                 p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                assertThat(accepted(state)).isLessThan(36);
+                assertThat(accepted(state)).isLessThan(24);
             }
             Process last = start(cmd, 3);
             assertThat(last.waitFor(90, TimeUnit.SECONDS)).isTrue();
             assertThat(last.exitValue()).as(Files.readString(dir.resolve("err3.txt"))).isZero();
 
             List<String> lines = Files.readAllLines(out);
-            assertThat(lines).hasSize(36);
-            assertThat(new HashSet<>(lines)).hasSize(36);
+            assertThat(lines).hasSize(24);
+            assertThat(new HashSet<>(lines)).hasSize(24);
             lines.forEach(ChatJson::parse);
-            assertThat(Files.readAllLines(OutputFiles.provenancePath(out))).hasSize(36);
+            assertThat(Files.readAllLines(OutputFiles.provenancePath(out))).hasSize(24);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT category || '/' || filled_slot) FROM responses WHERE status='accepted'")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(36);
-                assertThat(rs.getInt(2)).isEqualTo(36);
+                assertThat(rs.getInt(1)).isEqualTo(24);
+                assertThat(rs.getInt(2)).isEqualTo(24);
             }
         }
     }

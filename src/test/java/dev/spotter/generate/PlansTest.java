@@ -99,6 +99,16 @@ class PlansTest {
     }
 
     @Test
+    void bundledSamplePlanWithSourcesLoadsFromTheRepository() {
+        Plan p = Plans.load("examples/generate/equipment-swaps/plan.yaml");
+        Plan.Category c = p.categories().getFirst();
+        assertThat(c.sources()).extracting(Plan.SourceItem::id).containsExactly("squat-pattern", "push-pattern", "hinge-pattern");
+        List<Slot> slots = Slots.of(p, c);
+        assertThat(slots).hasSize(12).allSatisfy(s -> assertThat(Prompts.render(c, s)).contains("Source note (" + s.attributes().get("source_id") + ")"));
+        assertThat(slots.stream().filter(s -> s.attributes().get("source_id").equals("hinge-pattern")).count()).isEqualTo(4);
+    }
+
+    @Test
     void badPlansFailWithPreciseMessages(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> Plans.load(writePlan(dir, "About {{nope}}", "target: 5").toString()))
                 .hasMessageContaining("{{nope}}").hasMessageContaining("category 'cat'");

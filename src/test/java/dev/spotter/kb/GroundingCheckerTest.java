@@ -57,8 +57,6 @@ class GroundingCheckerTest {
             assertThat(c).as("chunk " + p.chunk()).isNotNull();
             GroundingChecker.Result r = CHECKER.check(c.content(), List.of(p.question()), p.answer());
             boolean good = p.label().equals("good");
-            System.out.printf("%-5s %-14s %-20s score=%.2f sup=%.2f bi=%.2f %s%n", p.label(), p.kind(), r.verdict(),
-                    r.score(), r.support(), r.bigramSupport(), r.problems());
             if (r.grounded() == good) {
                 if (good) tp++; else tn++;
             } else {

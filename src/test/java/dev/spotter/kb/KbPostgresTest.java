@@ -118,6 +118,35 @@ class KbPostgresTest {
     }
 
     @Test
+    void poolerSettingStillStreamsInsideOneTransaction() throws Exception {
+        // prepareThreshold=0 (what the Supabase pooler gets) with a fetch size: many fetches, one transaction
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < KbReader.FETCH_SIZE * 3 + 7; i++) {
+            lines.add(line(i, "mvq", "t", "c" + i, null, null));
+        }
+        Path in = dir.resolve("pool.jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        new KbImporter(db(), "kb_pool").createTable(KbImporter.IdType.BIGINT).importFile(in, dir.resolve("pool.q"));
+        KbDatabase pooled = KbDatabase.fromUrl(server.uri() + "?prepareThreshold=0", Map.of());
+        assertThat(pooled.visibleProperties()).doesNotContainKey("prepareThreshold"); // the URL carries it
+        Path out = dir.resolve("pool.out.jsonl");
+        var s = KbExport.toFile(new KbReader(pooled, "kb_pool"), null, out, dir.resolve("pool.out.q"));
+        assertThat(s.accepted()).isEqualTo(lines.size());
+        assertThat(Files.readAllLines(out)).containsExactlyElementsOf(lines);
+    }
+
+    @Test
+    void cliWrongPasswordPrintsOneRedactedLine() {
+        String bad = "postgresql://" + PgServer.USER + ":Cli-Secret-123@localhost:" + server.port() + "/" + PgServer.DB;
+        var r = run("kb", "export", "--db-url", bad, "-o", dir.resolve("never.jsonl").toString());
+        assertThat(r.code()).isEqualTo(2);
+        String err = r.err().lines().filter(l -> l.startsWith("spotter:")).findFirst().orElse("");
+        assertThat(err).startsWith("spotter: authentication failed for user kbuser at jdbc:postgresql://localhost:");
+        assertThat(r.out() + r.err()).doesNotContain("Cli-Secret-123").doesNotContain("\tat ");
+        assertThat(dir.resolve("never.jsonl")).doesNotExist();
+    }
+
+    @Test
     void nulAndBadRecordsAreQuarantinedAndCounted() throws Exception {
         Path in = dir.resolve("bad.jsonl");
         Files.writeString(in, String.join("\n",
@@ -235,6 +264,39 @@ class KbPostgresTest {
         assertThat(bad.code).isEqualTo(2);
         assertThat(bad.err.strip()).startsWith("spotter: table missing_t not found").doesNotContain("\n").doesNotContain("\tat ");
         assertThat(dir.resolve("x.jsonl")).doesNotExist();
+    }
+
+    /** The URL and password from the environment, in a real child process (the only way to set env vars). */
+    @Test
+    void childProcessTakesUrlFromSpotterKbUrlAndPasswordFromPgpassword() throws Exception {
+        server.sql("CREATE TABLE IF NOT EXISTS kb_env (id bigint PRIMARY KEY, category text, title text, content text,"
+                + " metadata jsonb, created_at timestamptz)", "INSERT INTO kb_env (id, content) VALUES (1, 'env works')");
+        String url = "postgresql://" + PgServer.USER + "@localhost:" + server.port() + "/" + PgServer.DB;
+        Path out = dir.resolve("env.jsonl");
+        Child ok = child(Map.of("SPOTTER_KB_URL", url, "PGPASSWORD", PgServer.PASSWORD),
+                "kb", "export", "--table", "kb_env", "-o", out.toString());
+        assertThat(ok.code).as(ok.output).isZero();
+        assertThat(ok.output).contains("read 1, exported 1").doesNotContain(PgServer.PASSWORD);
+        assertThat(Files.readString(out)).contains("\"content\":\"env works\"");
+        Child bad = child(Map.of("SPOTTER_KB_URL", url, "PGPASSWORD", "Env-Wrong-Pw-42"),
+                "kb", "export", "--table", "kb_env", "-o", dir.resolve("bad.jsonl").toString());
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.output).contains("spotter: authentication failed for user kbuser").doesNotContain("Env-Wrong-Pw-42");
+    }
+
+    record Child(int code, String output) {}
+
+    static Child child(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), SpotterCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("SPOTTER_KB_URL");
+        pb.environment().remove("PGPASSWORD");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Child(p.waitFor(), output);
     }
 
     static KbReader.Sink ignore() {

@@ -121,6 +121,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private double bucket;
     private long bucketAt = System.nanoTime();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Long> okTimes = new ConcurrentLinkedQueue<>();
 
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -195,6 +196,20 @@ public final class FakeLlmServer implements AutoCloseable {
     /** Requests answered with a normal 200 completion. */
     public int okCount() {
         return okCount.get();
+    }
+
+    /**
+     * Completions per minute between the first and the last 200 response ({@code (n-1)/(t_last-t_first)}): the
+     * steady-state rate, excluding client start-up and shutdown. NaN with fewer than two completions.
+     */
+    public double sustainedPerMinute() {
+        List<Long> t = List.copyOf(okTimes);
+        if (t.size() < 2) {
+            return Double.NaN;
+        }
+        long first = t.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long last = t.stream().mapToLong(Long::longValue).max().orElseThrow();
+        return (t.size() - 1) * 60e9 / (last - first);
     }
 
     public int rateLimitedCount() {
@@ -315,6 +330,7 @@ public final class FakeLlmServer implements AutoCloseable {
         }
         okCount.incrementAndGet();
         send(ex, 200, root.toString(), null);
+        okTimes.add(System.nanoTime());
     }
 
     private static Call toCall(Provider provider, JsonNode body, HttpExchange ex) {

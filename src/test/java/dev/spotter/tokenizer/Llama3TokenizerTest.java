@@ -70,6 +70,37 @@ class Llama3TokenizerTest {
     }
 
     @Test
+    void heapAndScanMergePathsAgreeOnLongRandomPieces() {
+        // Long single pieces (letter runs, punctuation runs, space runs) exercise heap compaction and tie-breaking.
+        Llama3Tokenizer heapOnly = Llama3Tokenizer.withHeapThreshold(2);
+        Llama3Tokenizer scanOnly = Llama3Tokenizer.withHeapThreshold(Integer.MAX_VALUE);
+        Llama3Tokenizer compacting = Llama3Tokenizer.withEagerHeapCompaction();
+        String[] alphabets = {"ab", "aab", "abcdefghijklmnopqrstuvwxyz", "eé", "!?.", "中文字", "ыйя", "  "};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int n = 0; n < 120; n++) {
+            String alpha = alphabets[n % alphabets.length];
+            StringBuilder sb = new StringBuilder();
+            int len = 200 + rnd.nextInt(1800);
+            for (int k = 0; k < len; k++) {
+                sb.append(alpha.charAt(rnd.nextInt(alpha.length())));
+            }
+            String s = sb.toString();
+            int[] expected = scanOnly.encode(s);
+            assertThat(heapOnly.encode(s)).as("alphabet %s, length %d", alpha, len).containsExactly(expected);
+            assertThat(compacting.encode(s)).as("compacting, alphabet %s, length %d", alpha, len).containsExactly(expected);
+            assertThat(tok.decode(expected)).isEqualTo(s);
+        }
+    }
+
+    @Test
+    void veryLongWordIsLinearithmicAndExact() {
+        String word = "ab".repeat(200_000); // one 400,000-byte piece: heap path
+        int[] ids = tok.encode(word);
+        assertThat(tok.decode(ids)).isEqualTo(word);
+        assertThat(tok.count(word)).isEqualTo(ids.length);
+    }
+
+    @Test
     void sharedIsASingleton() {
         assertThat(Llama3Tokenizer.shared()).isSameAs(tok);
     }

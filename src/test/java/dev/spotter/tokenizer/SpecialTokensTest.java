@@ -42,6 +42,39 @@ class SpecialTokensTest {
     }
 
     @Test
+    void findInEqualsNaiveSearchOnRandomStrings() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int id = 128000; id <= 128255; id++) {
+            names.add(SpecialTokens.nameOf(id));
+        }
+        names.add("<|reserved_special_token_246|>");
+        names.add("<|reserved_special_token_247|>");
+        String[] atoms = {"<|", "|>", "<", "|", ">", "eot_id", "eom_id", "reserved_special_token_", "24", "7", "x", " ", "é",
+            "<|eot_id|>", "<|image|>", "<|reserved_special_token_246|>", "<|reserved_special_token_245|>"};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(99);
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(12);
+            for (int k = 0; k < len; k++) {
+                sb.append(atoms[rnd.nextInt(atoms.length)]);
+            }
+            String s = sb.toString();
+            java.util.Optional<String> expected = java.util.Optional.empty();
+            outer:
+            for (int i = 0; i < s.length(); i++) {
+                for (String name : names) {
+                    if (s.startsWith(name, i)) {
+                        expected = java.util.Optional.of(name);
+                        break outer;
+                    }
+                }
+            }
+            assertThat(SpecialTokens.findIn(s)).as(s).isEqualTo(expected);
+            assertThat(SpecialTokens.findIn(new StringBuilder(s))).as("CharSequence path: %s", s).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void findInReportsTheLeftmostSpecialString() {
         assertThat(SpecialTokens.findIn("plain text, no tokens")).isEmpty();
         assertThat(SpecialTokens.findIn("")).isEmpty();

@@ -227,7 +227,7 @@ public final class FakeTogether implements AutoCloseable {
 
     private static void sleep() {
         try {
-            Thread.sleep(1500);
+            Thread.sleep(4000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

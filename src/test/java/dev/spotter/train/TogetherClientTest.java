@@ -31,7 +31,7 @@ class TogetherClientTest {
     }
 
     TogetherClient client(String key) {
-        return TogetherClient.builder().apiKey(key).baseUrl(fake.baseUrl()).requestTimeout(Duration.ofMillis(400))
+        return TogetherClient.builder().apiKey(key).baseUrl(fake.baseUrl()).requestTimeout(Duration.ofMillis(1500))
                 .maxAttempts(3).backoff(Duration.ofMillis(10)).sleeper(sleeps::add).build();
     }
 
@@ -148,7 +148,7 @@ class TogetherClientTest {
     void persistentTimeoutBecomesOneLine() {
         fake.fault("GET /fine-tunes", Fault.HANG, Fault.HANG, Fault.HANG);
         assertThatThrownBy(client::listJobs)
-                .hasMessage("Together: GET /fine-tunes timed out after 400ms (after 3 attempts)");
+                .hasMessage("Together: GET /fine-tunes timed out after 1500ms (after 3 attempts)");
     }
 
     @Test
@@ -180,6 +180,21 @@ class TogetherClientTest {
         assertThat(done.modelOutputName()).contains("spotter-v1-abcd1234");
         assertThat(seen).containsExactly("queued 0/100 steps (0%)", "running 25/100 steps (25%)",
                 "running 50/100 steps (50%)", "completed 100/100 steps (100%)");
+    }
+
+    @Test
+    void followingSurvivesAnOutageLongerThanOnePollsRetries() {
+        RemoteFile f = client.upload(train);
+        FineTuneJob job = client.createJob(spec(), f.id(), null, "abcd1234");
+        fake.fault("GET /fine-tunes/{id}", Fault.STATUS_500, Fault.STATUS_500, Fault.STATUS_500, Fault.STATUS_500);
+        FineTuneJob done = client.waitForTerminal(job.id(), j -> { }, Duration.ofMillis(5), Duration.ofMillis(50),
+                Duration.ofMinutes(1));
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(fake.count("GET /fine-tunes/{id}")).isEqualTo(4 + 4);
+
+        fake.fault("GET /fine-tunes/{id}", Fault.STATUS_401);
+        assertThatThrownBy(() -> client.waitForTerminal(job.id(), j -> { }, Duration.ofMillis(5), Duration.ofMillis(50),
+                Duration.ofMinutes(1))).hasMessageContaining("401");
     }
 
     @Test

@@ -66,7 +66,8 @@ final class AxolotlConfig {
         c.putObject("special_tokens").put("pad_token", "<|finetune_right_pad_id|>");
         String header = "# axolotl config written by spotter export --target axolotl\n"
                 + "# Llama 3.3 format via the tokenizer's own chat template (not axolotl's 3.0 `llama3`).\n"
-                + "# 70B LoRA in bf16 needs ~8x80GB; for one GPU switch to adapter: qlora + load_in_4bit: true.\n"
+                + "# 70B in bf16 is ~140 GB of weights alone: shard across GPUs (FSDP/DeepSpeed) or use adapter: qlora\n"
+                + "# with load_in_4bit: true.\n"
                 + "# Run from this directory: axolotl train axolotl.yaml\n";
         Files.writeString(file, header + yaml.writeValueAsString(c));
     }

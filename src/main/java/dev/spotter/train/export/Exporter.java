@@ -59,7 +59,7 @@ public final class Exporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The exact Llama 3 tokenizer behind the format package's counter interface. */
-    static final TokenCounter LLAMA3 = new TokenCounter() {
+    public static final TokenCounter LLAMA3 = new TokenCounter() {
         @Override
         public int count(String text) {
             return Llama3Tokenizer.shared().count(text);
@@ -138,6 +138,7 @@ public final class Exporter {
                     JobParams.write(outDir.resolve("job.json"), spec, "train.jsonl",
                             splits.size() > 1 ? "validation.jsonl" : null);
                     files.add("job.json");
+                    notes.add("submit with: spotter train submit --params " + outDir.resolve("job.json"));
                 }
                 case FIREWORKS -> {
                     if (tr.accepted() < FIREWORKS_MIN || tr.accepted() > FIREWORKS_MAX) {
@@ -173,7 +174,10 @@ public final class Exporter {
                     files.add("axolotl.yaml");
                 }
             }
-            if (tokenCap() == 0) {
+            if (target == Target.OPENAI) {
+                notes.add("OpenAI: " + tr.overTokenLimit() + " examples over the cookbook's 16,385-token cap (counted with"
+                        + " the Llama 3 tokenizer; OpenAI truncates them)");
+            } else if (tokenCap() == 0) {
                 notes.add(target.id() + ": no token limit applied (the platform's limit for this model is not known)");
             }
             ExportReport report = new ExportReport(target.id(), outDir.toString(), splits, files, errors, notes, rec);

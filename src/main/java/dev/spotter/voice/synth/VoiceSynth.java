@@ -163,6 +163,10 @@ public final class VoiceSynth {
         } else if (e.bodyweight()) {
             u.append(alias).append(rng.nextBoolean() ? " plus " : " with ").append(wText).append(" for ").append(rText);
         } else {
+            if (weight <= 12 && (order == 2 || order == 3)) {
+                // "4 reps at 10" reads as RPE 10 and "10 x 6" as sets × reps: say light weights with "for"
+                order = 0;
+            }
             switch (order) {
                 case 0 -> u.append(alias).append(' ').append(wText).append(" for ").append(rText);
                 case 1 -> u.append(alias).append(' ').append(wText).append(" for ").append(rText).append(" reps");
@@ -181,6 +185,7 @@ public final class VoiceSynth {
                 0.0, List.of());
         VoiceResult r = parser.parse(text, VoiceContext.NONE);
         if (!same(label, r)) {
+            debugReject(text, r);
             return null;
         }
         StrengthSet first = (StrengthSet) r;
@@ -206,13 +211,40 @@ public final class VoiceSynth {
                 ChatMessage.assistant(r.toJson())), text, false);
     }
 
-    private static double weightFor(Exercise e, boolean kg, SplittableRandom rng) {
-        return switch (e.equipment()) {
-            case "dumbbell" -> kg ? 4 + 2 * rng.nextInt(24) : 10 + 5 * rng.nextInt(23);
-            case "kettlebell" -> kg ? 8 + 4 * rng.nextInt(10) : 18 + 5 * rng.nextInt(15);
-            case "cable" -> kg ? 10 + 2.5 * rng.nextInt(30) : 20 + 5 * rng.nextInt(30);
-            case "machine", "smith" -> kg ? 20 + 5 * rng.nextInt(40) : 50 + 10 * rng.nextInt(40);
-            default -> kg ? 20 + 2.5 * rng.nextInt(80) : 45 + 5 * rng.nextInt(92);
+    /**
+     * A realistic load for the exercise: a range by movement pattern and equipment (lb, step 5; per implement for
+     * dumbbells and kettlebells), converted to kg in 2.5 kg steps (2 kg for dumbbells and kettlebells) when kg.
+     */
+    static double weightFor(Exercise e, boolean kg, SplittableRandom rng) {
+        int[] r = rangeLb(e);
+        double lb = r[0] + 5 * rng.nextInt((r[1] - r[0]) / 5 + 1);
+        if (!kg) {
+            return lb;
+        }
+        boolean perHand = e.equipment().equals("dumbbell") || e.equipment().equals("kettlebell");
+        double step = perHand ? 2 : 2.5;
+        return Math.max(step, Math.round(lb / 2.2046 / step) * step);
+    }
+
+    private static int[] rangeLb(Exercise e) {
+        String eq = e.equipment();
+        boolean perHand = eq.equals("dumbbell") || eq.equals("kettlebell");
+        return switch (e.pattern()) {
+            case "squat", "hinge" -> perHand ? new int[] {20, 120}
+                    : eq.equals("machine") || eq.equals("smith") ? new int[] {90, 720} : new int[] {95, 495};
+            case "horizontal-push" -> perHand ? new int[] {20, 120} : eq.equals("machine") || eq.equals("cable")
+                    ? new int[] {40, 250} : new int[] {65, 365};
+            case "vertical-push" -> perHand ? new int[] {15, 90} : new int[] {45, 225};
+            case "horizontal-pull", "vertical-pull" -> perHand ? new int[] {20, 130} : new int[] {50, 315};
+            case "lunge" -> perHand ? new int[] {15, 80} : new int[] {45, 225};
+            case "hip-extension" -> perHand ? new int[] {20, 100} : new int[] {95, 495};
+            case "olympic" -> perHand ? new int[] {20, 70} : new int[] {65, 275};
+            case "carry" -> perHand ? new int[] {40, 150} : new int[] {90, 600};
+            case "shrug" -> perHand ? new int[] {40, 120} : new int[] {135, 495};
+            case "knee-extension", "knee-flexion", "hip-isolation" -> new int[] {40, 250};
+            case "calf" -> new int[] {45, 315};
+            case "core" -> new int[] {10, 90};
+            default -> perHand ? new int[] {5, 50} : eq.equals("barbell") ? new int[] {30, 135} : new int[] {10, 120};
         };
     }
 
@@ -249,12 +281,24 @@ public final class VoiceSynth {
                 : Double.toString(rpe);
         u.append(switch (rng.nextInt(6)) {
             case 0 -> " at rpe " + v;
-            case 1 -> " at an " + v.replace("an ", "");
-            case 2 -> " felt like a " + v;
+            case 1 -> " at " + article(v) + " " + v;
+            case 2 -> " felt like " + article(v) + " " + v;
             case 3 -> " r p e " + v;
             case 4 -> " @" + (rpe == Math.rint(rpe) ? Integer.toString(rpe.intValue()) : Double.toString(rpe));
             default -> " rpe " + v;
         });
+    }
+
+    /** "an 8", "an eight", "a 9": the article people say before the number. */
+    private static String article(String v) {
+        return v.startsWith("8") || v.startsWith("eight") ? "an" : "a";
+    }
+
+    /** SPOTTER_SYNTH_DEBUG=1 prints each rejected utterance and the parse to stderr (to improve parser or templates). */
+    private static void debugReject(String text, VoiceResult r) {
+        if (System.getenv("SPOTTER_SYNTH_DEBUG") != null) {
+            System.err.println("round-trip reject: " + text + " -> " + r.toJson());
+        }
     }
 
     private static boolean same(StrengthSet want, VoiceResult got) {
