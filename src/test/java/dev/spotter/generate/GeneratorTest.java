@@ -115,6 +115,29 @@ class GeneratorTest {
     }
 
     @Test
+    void extraCheckRejectsInsideTheEngineAndTheSlotIsRetried() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        List<Plan.SourceItem> sources = Collections.synchronizedList(new ArrayList<>());
+        ExampleCheck firstTwoFail = (category, source, example) -> {
+            sources.add(source);
+            assertThat(example.messages().getFirst().role()).isEqualTo(Role.SYSTEM);
+            return seen.incrementAndGet() <= 2
+                    ? dev.spotter.checks.CheckResult.of("ungrounded", "answer ignores the source")
+                    : dev.spotter.checks.CheckResult.OK;
+        };
+        Report r = Generator.run(opts("running", Provider.OPENAI, 1).concurrency(1).extraCheck(firstTwoFail).build());
+        assertThat(r.complete()).isTrue();
+        assertThat(r.totals().accepted()).isEqualTo(3);
+        assertThat(r.totals().rejected()).isEqualTo(2);
+        assertThat(r.rejectsByReason()).containsExactly(Map.entry("ungrounded", 2L));
+        assertThat(fake.requestCount()).as("each reject cost one more request for its slot").isEqualTo(5);
+        assertThat(sources).hasSize(5).containsOnlyNulls(); // the running plan has no sources
+        assertThat(lines(dir.resolve("out/data.jsonl"))).hasSize(3);
+        assertThat(lines(dir.resolve("out/data.rejects.jsonl"))).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\"", "answer ignores the source"));
+    }
+
+    @Test
     void rerunIsANoOpAndRewritesIdenticalOutput() throws Exception {
         Generator.run(opts("running", Provider.ANTHROPIC, 2).build());
         List<String> first = lines(dir.resolve("out/data.jsonl"));
