@@ -273,7 +273,8 @@ public final class KbCommand implements Runnable {
                     + " grounding and per-chunk coverage.",
                 "Writes OUT (all examples the engine accepted), OUT.provenance.jsonl (chunk id in attributes.source_id),"
                         + " OUT.grounded.jsonl (examples that passed the grounding check, all rounds) and OUT.kb-rejects.jsonl.",
-                "Ungrounded examples do not count: the shortfall is generated again in top-up rounds (--top-up-rounds).",
+                "Grounding is checked inside the engine: an ungrounded answer is a reject (reason ungrounded, in OUT.rejects.jsonl)"
+                        + " and its slot is retried; slots still open after their attempts are generated again in top-up rounds.",
                 "API keys are read only from the environment variable named by --api-key-env."},
             footer = {"", "Exit codes: 0 every chunk covered and grounded; 1 short or rejected; 2 usage, I/O or provider refused.",
                 "Example:",
@@ -328,7 +329,8 @@ public final class KbCommand implements Runnable {
         boolean printPlan;
 
         @Option(names = "--top-up-rounds", defaultValue = "2",
-                description = "After a round, generate the grounded shortfall per chunk again, at most N times"
+                description = "After a round that left slots open (out of attempts), generate the per-chunk shortfall again"
+                        + " with new attributes, at most N times"
                         + " (state STATE-topup-N, output OUT.topup-N.jsonl). Default: ${DEFAULT-VALUE}.")
         int topUpRounds;
 
@@ -365,11 +367,10 @@ public final class KbCommand implements Runnable {
                             .concurrency(concurrency)
                             .rpm(rpm)
                             .tpm(tpm)
-                            .progress(System.err, System.console() != null, java.time.Duration.ofSeconds(5))
-                            .build();
+                            .progress(System.err, System.console() != null, java.time.Duration.ofSeconds(5));
             if (dryRun) {
                 out.println(dev.spotter.generate.Generator.dryRun(round.options(
-                        dev.spotter.kb.KbPlan.build(chunks, in.policy()), state, output, budgetUsd)));
+                        dev.spotter.kb.KbPlan.build(chunks, in.policy()), state, output, budgetUsd).build()));
                 out.flush();
                 return ExitCodes.OK;
             }

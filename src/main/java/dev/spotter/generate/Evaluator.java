@@ -37,19 +37,39 @@ public final class Evaluator {
 
     private final InjuryAnalysisChecker injury = InjuryAnalysisChecker.create();
     private final PaceAnswerChecker pace = PaceAnswerChecker.create();
+    private final ExampleCheck extra;
+
+    public Evaluator() {
+        this(ExampleCheck.NONE);
+    }
+
+    /** With a caller-supplied check run after the built-in ones (see {@link ExampleCheck}). */
+    public Evaluator(ExampleCheck extra) {
+        this.extra = java.util.Objects.requireNonNull(extra, "extra check");
+    }
 
     public Outcome evaluate(Plan plan, Plan.Category c, LlmResponse r) {
+        return evaluate(plan, c, null, r);
+    }
+
+    /** As {@link #evaluate(Plan, Plan.Category, LlmResponse)}, for the slot drawn from source {@code sourceId} (null = none). */
+    public Outcome evaluate(Plan plan, Plan.Category c, String sourceId, LlmResponse r) {
         if (r.finishReason() == FinishReason.LENGTH) {
             return new Outcome.Rejected("truncated", "response hit max_tokens (" + c.maxTokens() + ") and is cut off");
         }
         if (r.finishReason() == FinishReason.REFUSAL) {
             return new Outcome.Rejected("refusal", "the model refused: " + abbreviate(r.text()));
         }
-        return evaluateText(plan, c, r.text());
+        return evaluateText(plan, c, sourceId, r.text());
     }
 
     /** Checks generator output text (the JSON with "messages"). */
     public Outcome evaluateText(Plan plan, Plan.Category c, String text) {
+        return evaluateText(plan, c, null, text);
+    }
+
+    /** Checks generator output text for the slot drawn from source {@code sourceId} (null = none). */
+    public Outcome evaluateText(Plan plan, Plan.Category c, String sourceId, String text) {
         String body = stripFences(text.strip());
         JsonNode root = parseObject(body);
         if (root == null) {
@@ -118,7 +138,14 @@ public final class Evaluator {
         List<ChatMessage> all = new ArrayList<>(turns.size() + 1);
         all.add(ChatMessage.system(plan.systemPrompt()));
         all.addAll(turns);
-        return new Outcome.Accepted(new ChatExample(all));
+        ChatExample example = new ChatExample(all);
+        Plan.SourceItem source = sourceId == null ? null
+                : c.sources().stream().filter(si -> si.id().equals(sourceId)).findFirst().orElse(null);
+        CheckResult extraResult = extra.check(c, source, example);
+        if (!extraResult.ok()) {
+            return reject(extraResult);
+        }
+        return new Outcome.Accepted(example);
     }
 
     private static Outcome reject(CheckResult r) {

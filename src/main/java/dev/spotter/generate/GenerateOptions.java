@@ -34,6 +34,7 @@ public final class GenerateOptions {
     final PrintStream progress;
     final boolean progressTty;
     final Duration progressEvery;
+    final ExampleCheck extraCheck;
 
     private GenerateOptions(Builder b) {
         plan = b.plan;
@@ -56,6 +57,7 @@ public final class GenerateOptions {
         priceOverride = b.priceOverride;
         progress = b.progress;
         progressTty = b.progressTty;
+        extraCheck = b.extraCheck;
         progressEvery = b.progressEvery;
     }
 
@@ -95,6 +97,7 @@ public final class GenerateOptions {
         private PrintStream progress = System.err;
         private boolean progressTty = System.console() != null;
         private Duration progressEvery = Duration.ofSeconds(5);
+        private ExampleCheck extraCheck = ExampleCheck.NONE;
 
         private Builder(Plan plan, Path stateDir, Path output) {
             this.plan = Objects.requireNonNull(plan, "plan");
@@ -209,6 +212,15 @@ public final class GenerateOptions {
             this.progress = Objects.requireNonNull(out);
             this.progressTty = tty;
             this.progressEvery = Objects.requireNonNull(every);
+            return this;
+        }
+
+        /**
+         * A check run on every response that passed the built-in checks, live and batch; a failure is a reject
+         * (quarantined, slot retried). See {@link ExampleCheck}.
+         */
+        public Builder extraCheck(ExampleCheck check) {
+            this.extraCheck = Objects.requireNonNull(check, "extraCheck");
             return this;
         }
 

@@ -73,7 +73,7 @@ public final class Generator {
                         .tokensPerMinute(o.tpm)
                         .build());
                 Budget budget = new Budget(o.budgetUsd, st.totals().costUsd());
-                Evaluator evaluator = new Evaluator();
+                Evaluator evaluator = new Evaluator(o.extraCheck);
                 Map<String, Map<Integer, Integer>> attempts = new ConcurrentHashMap<>();
                 for (Plan.Category c : o.plan.categories()) {
                     attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
@@ -159,7 +159,7 @@ public final class Generator {
                 progress.inTokens.addAndGet(r.usage().inputTokens());
                 progress.outTokens.addAndGet(r.usage().outputTokens());
                 progress.dollars.add(cost == null ? 0 : cost);
-                Outcome out = evaluator.evaluate(o.plan, c, r);
+                Outcome out = evaluator.evaluate(o.plan, c, s.attributes().get("source_id"), r);
                 String example = out instanceof Outcome.Accepted a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
                 String code = out instanceof Outcome.Rejected rj ? rj.code() : null;
                 String reason = out instanceof Outcome.Rejected rj ? rj.reason() : null;
@@ -273,6 +273,19 @@ public final class Generator {
 
     private static String priceDate(GenerateOptions o) {
         return o.priceOverride != null ? "override" : o.prices.asOf();
+    }
+
+    /** The {@code source_id} in a slot's stored attributes JSON (see {@link #attrs}), or null. */
+    private static String sourceIdOf(String attrsJson) {
+        if (attrsJson == null) {
+            return null;
+        }
+        try {
+            JsonNode id = MAPPER.readTree(attrsJson).get("source_id");
+            return id == null || id.isNull() ? null : id.asText();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String attrs(Slot s) {
@@ -394,7 +407,7 @@ public final class Generator {
         try (GenerationState st = GenerationState.open(o.stateDir);
              BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);
-            Evaluator evaluator = new Evaluator();
+            Evaluator evaluator = new Evaluator(o.extraCheck);
             long lines = 0;
             long recorded = 0;
             long dups = 0;
@@ -483,7 +496,7 @@ public final class Generator {
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
-                    Outcome out = evaluator.evaluate(o.plan, c, resp);
+                    Outcome out = evaluator.evaluate(o.plan, c, sourceIdOf(r[3]), resp);
                     String example = out instanceof Outcome.Accepted a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
                     Double cost = price == null ? null : price.cost(resp.usage());
                     row = new GenerationState.Row(cid, c.id(), slot, attempt, example,

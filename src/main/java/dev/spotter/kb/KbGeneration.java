@@ -1,5 +1,7 @@
 package dev.spotter.kb;
 
+import dev.spotter.checks.CheckResult;
+import dev.spotter.generate.ExampleCheck;
 import dev.spotter.generate.GenerateOptions;
 import dev.spotter.generate.Generator;
 import dev.spotter.generate.OutputFiles;
@@ -21,10 +23,12 @@ import java.util.stream.Collectors;
  * Chunk → examples: runs the generation engine on the {@link KbPlan}, checks what it wrote with {@link KbCoverage},
  * and tops up.
  *
- * <p>The engine fills every slot with an example that passed its own checks (shape, turns, length); grounding is
- * checked afterwards, so an ungrounded example still occupies its engine slot. It is quarantined with its reason
- * and kept out of the grounded output, and — like any reject — it must not count toward the quota. So after each
- * round the shortfall per chunk (target minus grounded, and the multi-turn part of it) becomes a small top-up plan,
+ * <p>Grounding runs inside the engine ({@link #groundingCheck}, an {@link ExampleCheck}): an ungrounded answer is a
+ * reject with reason code {@code ungrounded} in the engine's quarantine ({@code OUT.rejects.jsonl}), its slot stays
+ * open and is retried in the same round, like a schema failure. The coverage check afterwards therefore normally
+ * finds every example grounded; it still runs (the report, the grounded file, and a safety net if the checker's
+ * settings differ). A shortfall remains only when slots ran out of attempts in a run; then the shortfall per chunk
+ * (target minus grounded, and the multi-turn part of it) becomes a small top-up plan,
  * run with its own state directory ({@code STATE-topup-N}) and output ({@code OUT.topup-N.jsonl}) and a different
  * attribute seed, up to {@code topUpRounds} times. Every round is resumable like any engine run, and the rounds are
  * deterministic given the earlier rounds' output, so rerunning the same command continues where it stopped.
@@ -38,7 +42,22 @@ public final class KbGeneration {
      */
     @FunctionalInterface
     public interface Round {
-        GenerateOptions options(Plan plan, Path state, Path output, Double budgetUsd);
+        GenerateOptions.Builder options(Plan plan, Path state, Path output, Double budgetUsd);
+    }
+
+    /** The engine-side grounding check: the slot's chunk (by source id) against the example; reject code {@code ungrounded}. */
+    public static ExampleCheck groundingCheck(List<QuotaPolicy.ChunkQuota> quotas, GroundingChecker checker) {
+        Map<String, String> content = quotas.stream().collect(Collectors.toMap(q -> q.chunk().id(),
+                q -> q.chunk().content(), (a, b) -> a));
+        return (category, source, example) -> {
+            String chunk = source == null ? null : content.get(source.id());
+            if (chunk == null) {
+                return CheckResult.of("ungrounded", "no knowledge-base chunk for this slot's source "
+                        + (source == null ? "(none)" : source.id()));
+            }
+            GroundingChecker.Result r = checker.check(chunk, example);
+            return r.grounded() ? CheckResult.OK : CheckResult.of("ungrounded", r.reason());
+        };
     }
 
     /** All rounds' engine reports, the final coverage report, and the files written. */
@@ -80,7 +99,8 @@ public final class KbGeneration {
             if (r > 0 && left != null && left <= 0) {
                 break; // the cap is spent; the report shows the shortfall
             }
-            Report rep = Generator.run(round.options(KbPlan.build(want, KbPlan.SEED + r), st, out, left));
+            Report rep = Generator.run(round.options(KbPlan.build(want, KbPlan.SEED + r), st, out, left)
+                    .extraCheck(groundingCheck(quotas, checker)).build());
             spent += rep.totals().costUsd();
             reports.add(rep);
             outputs.add(out);

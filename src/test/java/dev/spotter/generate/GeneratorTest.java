@@ -48,7 +48,8 @@ class GeneratorTest {
                 .baseUrl(fake.baseUrl())
                 .env(Map.of(p.defaultKeyEnv(), KEY)::get)
                 .limit(limit).concurrency(4).maxRetries(4).maxAttemptsPerSlot(6)
-                .requestTimeout(Duration.ofSeconds(2))
+                // generous: on a loaded machine a normal fake answer can take seconds; only the Slow fault times out
+                .requestTimeout(Duration.ofSeconds(10))
                 .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofMillis(200));
     }
 
@@ -61,7 +62,7 @@ class GeneratorTest {
         String schemaViolating = "{\"messages\":[{\"role\":\"user\",\"content\":\"my shoulder hurts\"},"
                 + "{\"role\":\"assistant\",\"content\":{\"assessment_type\":\"injury\",\"summary\":\"too thin\"}}]}";
         fake.enqueue(Fault.status(429, "0"), Fault.status(500), Fault.status(503), Fault.status(529), Fault.reset(),
-                Fault.slow(Duration.ofSeconds(4)), Fault.malformedJson(), Fault.truncated(), Fault.refusal(),
+                Fault.slow(Duration.ofSeconds(60)), Fault.malformedJson(), Fault.truncated(), Fault.refusal(),
                 Fault.answer(schemaViolating), Fault.answer("Sure! Here is your example: ..."));
         Report r = Generator.run(opts("injury", Provider.OPENAI, 3).build());
 
@@ -102,15 +103,38 @@ class GeneratorTest {
         assertThat(all).contains("\"reason_code\":\"malformed_response\"", "\"reason_code\":\"truncated\"",
                 "\"reason_code\":\"refusal\"", "\"reason_code\":\"schema\"", "\"reason_code\":\"not_json\"");
         // accounting: every 200 the client received is recorded as accepted or rejected, nothing else: 27 + the 5
-        // injected bad answers. The fake's own count excludes the malformed 200 and includes the slow answer only
-        // once its 4 s sleep ends (the client gave up on it after 2 s), so it is 31 or 32 here.
+        // injected bad answers. The fake's count of normal completions excludes the malformed 200 (one more) and
+        // the slow fault, which is never answered (the client abandoned it at its timeout and retried).
         assertThat(r.totals().accepted()).isEqualTo(27);
         assertThat(r.totals().rejected()).isEqualTo(5);
         assertThat(r.totals().surplus()).isZero();
-        long recorded = r.totals().accepted() + r.totals().rejected();
-        assertThat(recorded).isBetween((long) fake.okCount(), (long) fake.okCount() + 1);
+        assertThat(fake.abandonedCount()).isEqualTo(1);
+        assertThat(r.totals().accepted() + r.totals().rejected()).isEqualTo(fake.okCount() + 1L);
         assertThat(r.totals().errors()).as("429/5xx/529/reset/timeout were retried inside the client").isZero();
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("generate: 27/27 accepted").contains("rejects 5");
+    }
+
+    @Test
+    void extraCheckRejectsInsideTheEngineAndTheSlotIsRetried() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        List<Plan.SourceItem> sources = Collections.synchronizedList(new ArrayList<>());
+        ExampleCheck firstTwoFail = (category, source, example) -> {
+            sources.add(source);
+            assertThat(example.messages().getFirst().role()).isEqualTo(Role.SYSTEM);
+            return seen.incrementAndGet() <= 2
+                    ? dev.spotter.checks.CheckResult.of("ungrounded", "answer ignores the source")
+                    : dev.spotter.checks.CheckResult.OK;
+        };
+        Report r = Generator.run(opts("running", Provider.OPENAI, 1).concurrency(1).extraCheck(firstTwoFail).build());
+        assertThat(r.complete()).isTrue();
+        assertThat(r.totals().accepted()).isEqualTo(3);
+        assertThat(r.totals().rejected()).isEqualTo(2);
+        assertThat(r.rejectsByReason()).containsExactly(Map.entry("ungrounded", 2L));
+        assertThat(fake.requestCount()).as("each reject cost one more request for its slot").isEqualTo(5);
+        assertThat(sources).hasSize(5).containsOnlyNulls(); // the running plan has no sources
+        assertThat(lines(dir.resolve("out/data.jsonl"))).hasSize(3);
+        assertThat(lines(dir.resolve("out/data.rejects.jsonl"))).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\"", "answer ignores the source"));
     }
 
     @Test

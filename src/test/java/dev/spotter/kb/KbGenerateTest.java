@@ -101,8 +101,7 @@ class KbGenerateTest {
                 .model("fake-model")
                 .env(Map.of("OPENAI_API_KEY", "sk-test-kb")::get)
                 .concurrency(4)
-                .progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false, Duration.ofSeconds(60))
-                .build();
+                .progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false, Duration.ofSeconds(60));
     }
 
     @Test
@@ -151,7 +150,7 @@ class KbGenerateTest {
     }
 
     @Test
-    void ungroundedAnswersAreQuarantinedAndTheirChunkReportedShortWithoutTopUp() throws Exception {
+    void ungroundedAnswersAreRejectedInsideTheEngineAndTheirChunkReportedShort() throws Exception {
         List<KbChunk> two = sample.stream().filter(c -> "equipment_substitutions".equals(c.category())).limit(2).toList();
         List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(two);
         Path out = dir.resolve("subs.jsonl");
@@ -159,22 +158,25 @@ class KbGenerateTest {
             fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE));
             KbGeneration.Result r = KbGeneration.run(round(fake), dir.resolve("st"), out, quotas,
                     GroundingChecker.builder().build(), 0, null);
-            assertThat(r.rounds().get(0).complete()).isTrue(); // the engine's own checks passed
+            // the engine rejected every squat answer (4 attempts per slot), so it stopped short
+            assertThat(r.rounds().get(0).complete()).isFalse();
             KbCoverage.ChunkRow squat = row(r, "Squat");
             KbCoverage.ChunkRow bench = row(r, "Bench");
             assertThat(squat.accepted()).isZero();
-            assertThat(squat.rejected()).isEqualTo(squat.target());
             assertThat(squat.status()).isEqualTo(KbCoverage.Status.UNDER_MIN);
             assertThat(bench.status()).isEqualTo(KbCoverage.Status.OK);
-            assertThat(r.coverage().rejectReasons()).containsOnlyKeys("not_grounded");
+            assertThat(r.rounds().get(0).totals().rejected()).isEqualTo(4L * squat.target());
+            assertThat(r.coverage().rejected()).as("nothing ungrounded reached the output").isZero();
             assertThat(r.shortfall()).isEqualTo(squat.target());
             assertThat(r.ok()).isFalse();
-            assertThat(Files.readString(r.rejects())).contains("answer ignores the chunk");
+            List<String> engineRejects = Files.readAllLines(r(out, ".rejects.jsonl"));
+            assertThat(engineRejects).hasSize(4 * squat.target())
+                    .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\"", "answer ignores the chunk"));
         }
     }
 
     @Test
-    void topUpRoundsReplaceUngroundedExamplesAndRerunIsANoOp() throws Exception {
+    void ungroundedAnswersAreRefilledInTheSameRoundAndRerunIsANoOp() throws Exception {
         List<KbChunk> two = sample.stream().filter(c -> "equipment_substitutions".equals(c.category())).limit(2).toList();
         List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(two);
         Path out = dir.resolve("subs.jsonl");
@@ -183,17 +185,19 @@ class KbGenerateTest {
             fake.answerer(new ChunkAnswers("Squat pattern", 3));
             KbGeneration.Result r = KbGeneration.run(round(fake), dir.resolve("st"), out, quotas,
                     GroundingChecker.builder().build(), 2, 10.0);
-            assertThat(r.rounds()).hasSize(2);
+            assertThat(r.rounds()).as("the engine refilled the slots itself: no top-up round").hasSize(1);
             assertThat(r.shortfall()).isZero();
             assertThat(r.ok()).isTrue();
             assertThat(row(r, "Squat").accepted()).isEqualTo(row(r, "Squat").target());
-            assertThat(row(r, "Squat").rejected()).isEqualTo(3);
+            assertThat(r.rounds().get(0).totals().rejected()).isEqualTo(3);
+            assertThat(r.rounds().get(0).rejectsByReason()).containsExactly(Map.entry("ungrounded", 3L));
             int total = quotas.stream().mapToInt(QuotaPolicy.ChunkQuota::target).sum();
             assertThat(total).isEqualTo(10); // 12 spread over 2 chunks = 6 each, clamped to the max of 5
             assertThat(Files.readAllLines(r.grounded())).hasSize(total);
-            assertThat(Files.readAllLines(r.rejects())).hasSize(3);
-            assertThat(r(out, ".topup-1.jsonl")).exists();
-            assertThat(dir.resolve("st-topup-1")).isDirectory();
+            assertThat(Files.readAllLines(out)).hasSize(total);
+            assertThat(Files.readAllLines(r(out, ".rejects.jsonl"))).hasSize(3)
+                    .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\""));
+            assertThat(r(out, ".topup-1.jsonl")).doesNotExist();
             int calls = fake.requestCount();
             assertThat(calls).isEqualTo(total + 3); // one call per slot, plus one per ungrounded answer replaced
 

@@ -55,7 +55,11 @@ public final class FakeLlmServer implements AutoCloseable {
         /** Status code with an optional Retry-After header value (null = none). */
         record Status(int code, String retryAfter) implements Fault {}
 
-        /** Waits this long before answering normally (longer than the client timeout = timeout). */
+        /**
+         * Holds the request without answering for up to this long (or until the server closes), then drops the
+         * connection: make it far longer than the client's timeout. It never counts in {@link #okCount()} (no
+         * response was sent), so tests can assert exact accounting without racing the client's timer.
+         */
         record Slow(Duration delay) implements Fault {}
 
         /** Closes the connection without a response. */
@@ -111,6 +115,8 @@ public final class FakeLlmServer implements AutoCloseable {
     private final CopyOnWriteArrayList<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicInteger okCount = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
+    private final java.util.concurrent.ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong ids = new AtomicLong();
     private volatile Function<Call, String> answerer = c -> "ok";
     private volatile Duration latency = Duration.ZERO;
@@ -127,7 +133,7 @@ public final class FakeLlmServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", ex -> handle(ex, Provider.OPENAI));
         server.createContext("/v1/messages", ex -> handle(ex, Provider.ANTHROPIC));
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -193,6 +199,11 @@ public final class FakeLlmServer implements AutoCloseable {
         return requestCount.get();
     }
 
+    /** Requests held by a {@link Fault#slow} fault and never answered. */
+    public int abandonedCount() {
+        return abandoned.get();
+    }
+
     /** Requests answered with a normal 200 completion. */
     public int okCount() {
         return okCount.get();
@@ -223,6 +234,7 @@ public final class FakeLlmServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow(); // interrupts requests held by a Slow fault
     }
 
     private synchronized boolean admit() {
@@ -276,8 +288,9 @@ public final class FakeLlmServer implements AutoCloseable {
                 sleep(latency);
             }
             if (f instanceof Fault.Slow s) {
+                abandoned.incrementAndGet();
                 sleep(s.delay());
-                f = null;
+                return; // drop the connection without an answer
             }
             switch (f) {
                 case Fault.Status s -> send(ex, s.code(), provider == Provider.ANTHROPIC && s.code() == 529

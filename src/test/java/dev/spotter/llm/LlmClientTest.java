@@ -30,7 +30,7 @@ class LlmClientTest {
                 .env(Map.of(p.defaultKeyEnv(), KEY)::get)
                 .maxAttempts(attempts)
                 .backoff(Duration.ofMillis(5), Duration.ofMillis(20))
-                .requestTimeout(Duration.ofMillis(800))
+                .requestTimeout(Duration.ofSeconds(10)) // generous (loaded machine); only the Slow fault may time out
                 .log(log::add)
                 .build());
     }
@@ -89,7 +89,7 @@ class LlmClientTest {
 
     @Test
     void slowResponseTimesOutAndIsRetried() throws Exception {
-        fake.enqueue(Fault.slow(Duration.ofSeconds(3)));
+        fake.enqueue(Fault.slow(Duration.ofSeconds(60)));
         LlmResponse r = client(Provider.OPENAI, 2).complete(req(false));
         assertThat(r.text()).isEqualTo("ok");
         assertThat(log.get(0)).contains("timed out");

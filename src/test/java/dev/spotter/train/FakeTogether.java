@@ -45,10 +45,12 @@ public final class FakeTogether implements AutoCloseable {
     public volatile Double estimate = 12.5;
     private final Map<String, Integer> polls = new HashMap<>();
 
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
+
     public FakeTogether() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -227,7 +229,7 @@ public final class FakeTogether implements AutoCloseable {
 
     private static void sleep() {
         try {
-            Thread.sleep(4000);
+            Thread.sleep(60_000); // far beyond any client timeout; close() interrupts it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -245,5 +247,6 @@ public final class FakeTogether implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow(); // releases hanging handlers
     }
 }

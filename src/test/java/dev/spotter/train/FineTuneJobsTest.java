@@ -24,7 +24,7 @@ class FineTuneJobsTest {
     void setUp() throws Exception {
         fake = new FakeTogether();
         client = TogetherClient.builder().apiKey(FakeTogether.KEY).baseUrl(fake.baseUrl())
-                .requestTimeout(Duration.ofMillis(1500)).maxAttempts(3).backoff(Duration.ofMillis(1)).sleeper(d -> { }).build();
+                .requestTimeout(Duration.ofSeconds(5)).maxAttempts(3).backoff(Duration.ofMillis(1)).sleeper(d -> { }).build();
         train = dir.resolve("train.jsonl");
         Files.writeString(train, "{\"messages\":[{\"role\":\"user\",\"content\":\"bench 225 for 8\"},"
                 + "{\"role\":\"assistant\",\"content\":\"{\\\"reps\\\":8}\"}]}\n");
