@@ -107,7 +107,14 @@ public final class SourceScanner {
     }
 
     void scanFile(SourceSpec source, Path f, Consumer<SourceRecord> sink) {
-        String rel = relative(f);
+        scanFile(source, f, relative(f), sink);
+    }
+
+    /**
+     * Scans one file under a fixed provenance label (the build's synthesized files live in its state directory;
+     * the label keeps provenance independent of where the build writes).
+     */
+    public void scanFile(SourceSpec source, Path f, String rel, Consumer<SourceRecord> sink) {
         Path side = source.sidecar(f);
         try (Reader r = reader(f); Reader sr = side != null && Files.isRegularFile(side) ? reader(side) : null) {
             LineReader lines = new LineReader(r, MAX_LINE_CHARS);
@@ -204,6 +211,13 @@ public final class SourceScanner {
                 return reject(s, file, no, line, "missing_category", sideCategory.substring(1));
             }
             category = sideCategory;
+            if (!s.chunkCategory().isEmpty()) {
+                // knowledge-base: the sidecar names the chunk; its category comes from the kb quota plan
+                category = s.chunkCategory().get(sideCategory);
+                if (category == null) {
+                    return reject(s, file, no, line, "unknown_chunk", "chunk " + sideCategory + " is not in the knowledge base");
+                }
+            }
         } else if (category == null) {
             JsonNode c = root;
             for (String part : s.categoryField().split("\\.")) {

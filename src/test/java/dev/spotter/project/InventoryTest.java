@@ -24,7 +24,7 @@ class InventoryTest {
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"), """
                 sources:
                   - {id: voice, kind: jsonl, path: v.jsonl, category: voice, targets: {voice: 3890}}
-                  - {id: kb, kind: knowledge-base, path: kb.jsonl, category: kb, targets: {kb: 150}}
+                  - {id: kb, kind: jsonl, path: kb.jsonl, category: kb, targets: {kb: 150}}
                   - {id: injury, kind: generation, plan: injury, path: i.jsonl, category: injury, targets: {injury: 825}}
                   - {id: coach, kind: generation, plan: coach, path: c.jsonl, category: coach, targets: {coach: 1000}}
                   - {id: running, kind: generation, plan: run, path: r.jsonl, category: running, targets: {running: 400}}
