@@ -58,7 +58,7 @@ public final class BuildPipeline {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int TOP_CLUSTERS = 20;
     /** Part of every step key: bump when a step's algorithm or file layout changes, so old state is not reused. */
-    static final int ALGO = 3;
+    static final int ALGO = 4;
 
     private final Project project;
     private final Path out;
@@ -1054,6 +1054,13 @@ public final class BuildPipeline {
             x.put("rejected", st.path("rejected").asLong());
             x.set("reasons", st.path("reasons"));
             x.set("firstErrors", st.path("firstErrors"));
+            // exit code policy: the reject rate (of lines read) may not exceed the source's or the project's limit
+            long read = st.path("read").asLong();
+            double rate = read == 0 ? 0 : st.path("rejected").asLong() / (double) read;
+            double limit = spec.maxRejectRate() != null ? spec.maxRejectRate() : project.quality().maxRejectRate();
+            x.put("rejectRate", Math.round(rate * 1e6) / 1e6);
+            x.put("maxRejectRate", limit);
+            x.put("rejectRateExceeded", rate > limit);
             st.path("reasons").fields().forEachRemaining(e -> reasons.merge(e.getKey(), e.getValue().asLong(), Long::sum));
         }
         ObjectNode rj = s.putObject("rejectReasons");

@@ -199,8 +199,16 @@ public final class SourceScanner {
         }
         // The chat rules are the foundation validator's. Source files may carry metadata columns (the category,
         // ids); only "messages" goes to the upload files, so the check sees the line without them.
+        // Only the column the category is read from may sit beside "messages"; any other top-level key is the
+        // foundation's extra_columns reject (an upload file with it would be refused by the platform too).
         JsonNode msgs = root.get("messages");
-        String chatLine = msgs == null ? root.toString() : "{\"messages\":" + msgs + "}";
+        String metaKey = sideCategory == null && s.category() == null ? s.categoryField().split("\\.")[0] : null;
+        boolean extra = false;
+        for (var it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            extra |= !k.equals("messages") && !k.equals(metaKey);
+        }
+        String chatLine = msgs == null || extra ? root.toString() : "{\"messages\":" + msgs + "}";
         Optional<RejectReason> why = validator.check(chatLine);
         if (why.isPresent()) {
             return reject(s, file, no, line, why.get().code(), why.get().explanation());

@@ -172,7 +172,7 @@ class BuildPipelineTest {
 
         // add one source: only it is ingested; the merged steps after it run again
         Files.writeString(dir.resolve("c.jsonl"), BuildFixture.line("brand new question about rowing technique", "answer", "c") + "\n");
-        Files.writeString(yaml, BuildFixture.yaml("  - {id: c, kind: jsonl, path: c.jsonl, category: c, targets: {c: 1}}\n"));
+        Files.writeString(yaml, BuildFixture.yaml("  - {id: c, kind: jsonl, path: c.jsonl, categoryField: category, targets: {c: 1}}\n"));
         BuildResult added = build(yaml, out);
         assertThat(added.ran()).containsExactly("ingest:c", "dedup", "scrub", "split", "write", "accounting", "report");
         assertThat(added.summary().path("accounting").path("read").asInt()).isEqualTo(BuildFixture.read() + 1);
