@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.assemble.report.DatasetCard;
 import dev.spotter.assemble.report.HtmlReport;
+import dev.spotter.eval.EvalReports;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.project.Inventory;
@@ -1090,16 +1091,37 @@ public final class BuildPipeline {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        step("report", key("report", ALGO, text), List.of(sj, card, html), () -> {
+        // Evaluation: the eval area's result (spotter eval) when one exists at spotter.yaml's `eval:` path (default
+        // <out>/eval/eval.json); its content hash is part of the step key, so a new eval re-renders the report.
+        Path evalFile = project.evalFile(out);
+        boolean hasEval = Files.isRegularFile(evalFile);
+        String evalKey = hasEval ? Jsonl.sha256(evalFile) : "none";
+        step("report", key("report", ALGO, text, rel(evalFile), evalKey), List.of(sj, card, html), () -> {
+            String evalSection;
+            if (hasEval) {
+                try {
+                    evalSection = EvalReports.htmlFragment(EvalReports.read(evalFile));
+                } catch (RuntimeException e) {
+                    // a broken eval file must not hide the build report: say why instead
+                    evalSection = "<section><h2>Evaluation</h2><p class=\"bad\">" + HtmlReport.esc(evalFile + ": cannot read: "
+                            + e.getMessage()) + "</p></section>\n";
+                }
+            } else {
+                evalSection = "<section><h2>Evaluation</h2><p class=\"note\">No evaluation result at <code>"
+                        + HtmlReport.esc(rel(evalFile)) + "</code>: run <code>spotter eval --project ...</code> after"
+                        + " training (writes eval.json), or set <code>eval:</code> in spotter.yaml.</p></section>\n";
+            }
+            String section = evalSection;
             try {
                 Files.writeString(sj, text);
                 Files.writeString(card, DatasetCard.render(summary));
-                Files.writeString(html, HtmlReport.render(summary));
+                Files.writeString(html, HtmlReport.render(summary, section));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write report in " + out + ": " + e.getMessage(), e);
             }
             ObjectNode st = JSON.objectNode();
-            st.put("detail", "summary.json, README.md (dataset card), report.html");
+            st.put("evaluation", hasEval ? rel(evalFile) : null);
+            st.put("detail", "summary.json, README.md (dataset card), report.html" + (hasEval ? " with evaluation" : ""));
             return st;
         });
     }

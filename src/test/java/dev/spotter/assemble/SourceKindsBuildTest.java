@@ -113,4 +113,36 @@ class SourceKindsBuildTest {
                 .hasMessageContaining("sources[0].dbUrlEnv: must be the NAME of an environment variable")
                 .hasMessageNotContaining("s3cretpw");
     }
+
+    @Test
+    void theReportShowsTheEvaluationWhenAnEvalResultExists() throws Exception {
+        Path yaml = BuildFixture.write(dir);
+        Path out = dir.resolve("out");
+        BuildResult before = build(yaml, out);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Evaluation</h2>").contains("No evaluation result at <code>eval/eval.json</code>");
+
+        // a small eval.json as spotter eval writes it, at the default place <out>/eval/eval.json
+        var voice = new dev.spotter.eval.VoiceMetrics(new dev.spotter.eval.Rate(10, 9), Map.of("weight", new dev.spotter.eval.Rate(10, 8)),
+                new dev.spotter.eval.Rate(10, 7));
+        var run = new dev.spotter.eval.RunResult("tuned", "ft:llama-3.3-70b-spotter", Map.of("voice", 10L), 0, null, 1000, 200, 0.01,
+                voice, null, null, null, null);
+        var report = new dev.spotter.eval.EvalReport(1, "2026-11-26T02:00:00Z", "validation.jsonl", "validation", "http://127.0.0.1:1/v1",
+                10, 10, 0, Map.of(), List.of(run), List.of(new dev.spotter.eval.Gate("voice_exact", "tuned", true, "70.00% >= 60%")),
+                true, "2026-11");
+        Files.createDirectories(out.resolve("eval"));
+        dev.spotter.eval.EvalReports.writeJson(report, out.resolve("eval/eval.json"));
+        BuildResult after = build(yaml, out);
+        assertThat(after.ran()).contains("report"); // the eval file is an input of the report step
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains(dev.spotter.eval.EvalReports.htmlFragment(report)).contains("ft:llama-3.3-70b-spotter")
+                .contains("PASS voice_exact");
+        assertThat(before.summary().toString()).isEqualTo(after.summary().toString());
+
+        // eval: in spotter.yaml points elsewhere (project-relative)
+        Files.createDirectories(dir.resolve("results"));
+        Files.move(out.resolve("eval/eval.json"), dir.resolve("results/e.json"));
+        Files.writeString(yaml, Files.readString(yaml) + "eval: results/e.json\n");
+        build(yaml, out);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("PASS voice_exact");
+    }
 }
