@@ -173,7 +173,8 @@ public record Inventory(
         if (s.kb() != null) {
             String loc = files.isEmpty() ? String.join(", ", s.paths()) : scanner.relative(files.get(0))
                     + (Files.isRegularFile(files.get(0)) ? "" : " (missing)");
-            return "kb " + s.kb().chunkCount() + " chunks (" + s.kb().chunkSource() + "): " + loc;
+            String from = s.kb().chunkSource().startsWith("bundled") ? "sample" : s.kb().chunkSource();
+            return "kb " + s.kb().chunkCount() + " chunks (" + from + "): " + loc;
         }
         List<String> parts = new ArrayList<>();
         for (Path f : files) {
@@ -213,7 +214,7 @@ public record Inventory(
     /** The table as aligned text, like the brief's Quick Summary. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-14s %-20s %8s %8s %-8s %10s  %s%n";
+        String fmt = "%-14s %-25s %8s %8s %-8s %10s  %s%n";
         sb.append(String.format(Locale.ROOT, fmt, "SOURCE", "CATEGORY", "HAVE", "TARGET", "STATUS", "TOKENS", "LOCATION"));
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, fmt, r.source(), r.category(), n(r.have()), n(r.target()), r.status(),
