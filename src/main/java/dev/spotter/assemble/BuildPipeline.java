@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.assemble.report.DatasetCard;
 import dev.spotter.assemble.report.HtmlReport;
+import dev.spotter.eval.EvalReports;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.project.Inventory;
@@ -16,6 +17,8 @@ import dev.spotter.project.SourceRecord;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
 import dev.spotter.project.ExampleTokenCounter;
+import dev.spotter.voice.VoiceParser;
+import dev.spotter.voice.synth.VoiceSynth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -56,7 +59,7 @@ public final class BuildPipeline {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int TOP_CLUSTERS = 20;
     /** Part of every step key: bump when a step's algorithm or file layout changes, so old state is not reused. */
-    static final int ALGO = 3;
+    static final int ALGO = 4;
 
     private final Project project;
     private final Path out;
@@ -230,8 +233,84 @@ public final class BuildPipeline {
 
     // ---------------------------------------------------------------- 1. ingest
 
+    /** Examples the synthesizer may draw (in batches of the target, seed, seed+1, ...) before giving up. */
+    static final int SYNTH_MAX_BATCHES = 20;
+
+    /**
+     * Synthesizes a {@code synthetic-voice} source in-process with the voice area's {@link VoiceSynth}: batches of
+     * {@code target} examples with seeds seed, seed+1, ... (seed = the source's, else the project's); an example is
+     * kept only when it is neither an exact nor a near duplicate (the project's dedup settings and algorithm) of
+     * one already kept, until {@code target} are kept. So the source meets its target after dedup. Cached by key
+     * (preset, seed, target, dedup settings, algorithm): an unchanged source is not synthesized again.
+     */
+    private ObjectNode synth(SourceSpec s) {
+        Path file = state("synth/" + s.id() + ".jsonl");
+        long seed = s.synthSeed() == null ? project.seed() : s.synthSeed();
+        int target = s.targetTotal();
+        Project.Dedup d = project.dedup();
+        return step("synth:" + s.id(), key("synth", ALGO, s.preset(), seed, target, json(d)), List.of(file), () -> {
+            VoiceSynth.Kind kind = switch (s.preset()) {
+                case "strength" -> VoiceSynth.Kind.STRENGTH;
+                case "mixed" -> VoiceSynth.Kind.MIXED;
+                default -> VoiceSynth.Kind.CARDIO; // running-150, cardio
+            };
+            LongIntMap exact = new LongIntMap();
+            MinHasher hasher = new MinHasher(d.permutations(), d.shingle().equals("word"), d.shingleSize());
+            NearDupIndex index = new NearDupIndex(d.permutations(), d.threshold(), Math.max(16, target * 2));
+            long[] c = new long[3]; // kept, drawn, batches
+            VoiceSynth synth = new VoiceSynth(VoiceParser.defaults());
+            try (Jsonl.Out w = new Jsonl.Out(file)) {
+                while (c[0] < target && c[2] < SYNTH_MAX_BATCHES) {
+                    synth.generate(target, seed + c[2], kind, ex -> {
+                        if (c[0] >= target) {
+                            return;
+                        }
+                        c[1]++;
+                        long eh = Text.hash64(Text.exactKey(ex));
+                        if (exact.get(eh) >= 0) {
+                            return;
+                        }
+                        long[] sig = hasher.signature(Text.nearKey(ex));
+                        if (index.query(sig) != null) {
+                            return;
+                        }
+                        exact.put(eh, index.add(sig));
+                        w.line(ChatJson.toJsonLine(ex));
+                        c[0]++;
+                    });
+                    c[2]++;
+                }
+            }
+            ObjectNode st = JSON.objectNode();
+            st.put("preset", s.preset());
+            st.put("seed", seed);
+            st.put("target", target);
+            st.put("kept", c[0]);
+            st.put("drawn", c[1]);
+            st.put("batches", c[2]);
+            st.put("rule", "batches of the target with seeds seed, seed+1, ...; an example is kept unless it is an exact or"
+                    + " near duplicate of one already kept (dedup settings), until the target is kept");
+            st.put("detail", String.format(Locale.ROOT, "preset %s seed %d: %,d kept of %,d drawn (%,d near/exact duplicates"
+                    + " skipped, %d batch%s)%s", s.preset(), seed, c[0], c[1], c[1] - c[0], c[2], c[2] == 1 ? "" : "es",
+                    c[0] < target ? ", SHORT of target " + target : ""));
+            return st;
+        });
+    }
+
     private ObjectNode ingest(SourceScanner scanner, SourceSpec s) {
+        if (s.synthesized()) {
+            ObjectNode syn = synth(s);
+            Path file = state("synth/" + s.id() + ".jsonl");
+            String label = "synth:" + s.preset() + "/seed-" + (s.synthSeed() == null ? project.seed() : s.synthSeed()) + ".jsonl";
+            return ingestFiles(s, List.of(file), "synth=" + hashOf(syn, file) + ";", (sink) -> scanner.scanFile(s, file, label, sink),
+                    List.of(label), List.of());
+        }
         List<Path> files = scanner.files(s);
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (Path f : files) {
+            (Files.isRegularFile(f) ? present : absent).add(scanner.relative(f));
+        }
         StringBuilder inputs = new StringBuilder();
         for (Path f : files) {
             inputs.append(scanner.relative(f)).append('=').append(Files.isRegularFile(f) ? Jsonl.sha256(f) : "missing").append(';');
@@ -240,17 +319,22 @@ public final class BuildPipeline {
                 inputs.append(Files.isRegularFile(side) ? Jsonl.sha256(side) : "missing").append(';');
             }
         }
+        return ingestFiles(s, files, inputs.toString(), sink -> scanner.scan(s, sink), present, absent);
+    }
+
+    private ObjectNode ingestFiles(SourceSpec s, List<Path> files, String inputs, Consumer<Consumer<SourceRecord>> scan,
+                                   List<String> present, List<String> absent) {
         Path accepted = state("ingest/" + s.id() + ".jsonl");
         Path rejects = state("ingest/" + s.id() + ".rejects.jsonl");
         String k = key("ingest", ALGO, s.id(), s.kind().name(), s.category(), s.categoryField(), s.categorySidecar(), project.tokenLimit(),
-                tokens.describe(), inputs);
+                tokens.describe(), inputs, new TreeMap<>(s.chunkCategory()));
         return step("ingest:" + s.id(), k, List.of(accepted, rejects), () -> {
             long[] c = new long[4]; // read, accepted, rejected, idSum
             Map<String, Long> reasons = new TreeMap<>();
             Map<String, long[]> cats = new TreeMap<>();
             List<String> firstErrors = new ArrayList<>();
             try (Jsonl.Out acc = new Jsonl.Out(accepted); Jsonl.Out rej = new Jsonl.Out(rejects)) {
-                scanner.scan(s, r -> {
+                scan.accept(r -> {
                     c[0]++;
                     c[3] += Text.hash64(r.id());
                     if (r.accepted()) {
@@ -292,9 +376,8 @@ public final class BuildPipeline {
             });
             ArrayNode fs = st.putArray("files");
             ArrayNode missing = st.putArray("missing");
-            for (Path f : files) {
-                (Files.isRegularFile(f) ? fs : missing).add(scanner.relative(f));
-            }
+            present.forEach(fs::add);
+            absent.forEach(missing::add);
             ArrayNode fe = st.putArray("firstErrors");
             firstErrors.forEach(fe::add);
             st.put("detail", String.format(Locale.ROOT, "%,d read, %,d accepted, %,d rejected%s", c[0], c[1], c[2],
@@ -972,6 +1055,13 @@ public final class BuildPipeline {
             x.put("rejected", st.path("rejected").asLong());
             x.set("reasons", st.path("reasons"));
             x.set("firstErrors", st.path("firstErrors"));
+            // exit code policy: the reject rate (of lines read) may not exceed the source's or the project's limit
+            long read = st.path("read").asLong();
+            double rate = read == 0 ? 0 : st.path("rejected").asLong() / (double) read;
+            double limit = spec.maxRejectRate() != null ? spec.maxRejectRate() : project.quality().maxRejectRate();
+            x.put("rejectRate", Math.round(rate * 1e6) / 1e6);
+            x.put("maxRejectRate", limit);
+            x.put("rejectRateExceeded", rate > limit);
             st.path("reasons").fields().forEachRemaining(e -> reasons.merge(e.getKey(), e.getValue().asLong(), Long::sum));
         }
         ObjectNode rj = s.putObject("rejectReasons");
@@ -1001,16 +1091,37 @@ public final class BuildPipeline {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        step("report", key("report", ALGO, text), List.of(sj, card, html), () -> {
+        // Evaluation: the eval area's result (spotter eval) when one exists at spotter.yaml's `eval:` path (default
+        // <out>/eval/eval.json); its content hash is part of the step key, so a new eval re-renders the report.
+        Path evalFile = project.evalFile(out);
+        boolean hasEval = Files.isRegularFile(evalFile);
+        String evalKey = hasEval ? Jsonl.sha256(evalFile) : "none";
+        step("report", key("report", ALGO, text, rel(evalFile), evalKey), List.of(sj, card, html), () -> {
+            String evalSection;
+            if (hasEval) {
+                try {
+                    evalSection = EvalReports.htmlFragment(EvalReports.read(evalFile));
+                } catch (RuntimeException e) {
+                    // a broken eval file must not hide the build report: say why instead
+                    evalSection = "<section><h2>Evaluation</h2><p class=\"bad\">" + HtmlReport.esc(evalFile + ": cannot read: "
+                            + e.getMessage()) + "</p></section>\n";
+                }
+            } else {
+                evalSection = "<section><h2>Evaluation</h2><p class=\"note\">No evaluation result at <code>"
+                        + HtmlReport.esc(rel(evalFile)) + "</code>: run <code>spotter eval --project ...</code> after"
+                        + " training (writes eval.json), or set <code>eval:</code> in spotter.yaml.</p></section>\n";
+            }
+            String section = evalSection;
             try {
                 Files.writeString(sj, text);
                 Files.writeString(card, DatasetCard.render(summary));
-                Files.writeString(html, HtmlReport.render(summary));
+                Files.writeString(html, HtmlReport.render(summary, section));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write report in " + out + ": " + e.getMessage(), e);
             }
             ObjectNode st = JSON.objectNode();
-            st.put("detail", "summary.json, README.md (dataset card), report.html");
+            st.put("evaluation", hasEval ? rel(evalFile) : null);
+            st.put("detail", "summary.json, README.md (dataset card), report.html" + (hasEval ? " with evaluation" : ""));
             return st;
         });
     }

@@ -26,6 +26,22 @@ public record BuildResult(Path outDir, List<StepRun> steps, ObjectNode summary, 
      */
     public record StepRun(String name, boolean ran, long millis, long cpuMillis, long peakHeapBytes, String detail) {}
 
+    /**
+     * Sources whose reject rate (rejected / read lines) exceeds their {@code maxRejectRate} (else the project's
+     * {@code quality.maxRejectRate}, default 0), as "id: 7.43% rejected > 5.00% allowed"; empty when the build passes.
+     */
+    public List<String> rejectRateExceeded() {
+        List<String> out = new java.util.ArrayList<>();
+        for (var src : summary.path("sources")) {
+            if (src.path("rejectRateExceeded").asBoolean()) {
+                out.add(String.format(java.util.Locale.ROOT, "%s: %,d of %,d lines rejected (%.2f%%) > maxRejectRate %.2f%%",
+                        src.path("id").asText(), src.path("rejected").asLong(), src.path("read").asLong(),
+                        src.path("rejectRate").asDouble() * 100, src.path("maxRejectRate").asDouble() * 100));
+            }
+        }
+        return out;
+    }
+
     /** Names of the steps that actually ran (not reused). */
     public List<String> ran() {
         return steps.stream().filter(StepRun::ran).map(StepRun::name).toList();

@@ -7,6 +7,7 @@ import dev.spotter.project.Project;
 import dev.spotter.project.ProjectLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Builds the dataset: ingest + validate, exact and near dedup, PII scrub, stratified split with a",
                 "leakage check, upload files per format + provenance, dataset card (README.md), report.html, accounting.",
-                "Re-runs only the steps whose inputs changed. Exit 0 ok, 1 rejects or failed accounting, 2 usage/I-O."})
+                "Re-runs only the steps whose inputs changed. Exit 0 ok (rejects within quality.maxRejectRate, default 0), 1 a source's reject rate",
+                "above it or failed accounting, 2 usage/I-O."})
 public final class BuildCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -62,9 +64,15 @@ public final class BuildCommand implements Callable<Integer> {
             }
             w.printf("  %-22s %8d ms %8d cpu-ms%n", "total", total, cpu);
         }
+        List<String> exceeded = r.rejectRateExceeded();
         if (r.rejected() > 0) {
-            w.printf("%,d input lines rejected: see %s%n", r.rejected(), r.outDir().resolve("quarantine.jsonl"));
+            w.printf("%,d input lines rejected (quarantined with their reasons): %s%n", r.rejected(),
+                    r.outDir().resolve("quarantine.jsonl"));
+            if (exceeded.isEmpty()) {
+                w.println("  within quality.maxRejectRate for every source");
+            }
         }
+        exceeded.forEach(x -> w.println("reject rate too high: " + x));
         if (!r.needs().isEmpty()) {
             w.println("still needed (no step of this build can make these without the command shown):");
             Inventory.needLines(r.needs()).forEach(l -> w.println("  " + l));
@@ -74,6 +82,6 @@ public final class BuildCommand implements Callable<Integer> {
         if (!r.accountingOk()) {
             return ExitCodes.REJECTS;
         }
-        return r.rejected() > 0 ? ExitCodes.REJECTS : ExitCodes.OK;
+        return exceeded.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 }

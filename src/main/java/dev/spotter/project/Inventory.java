@@ -65,6 +65,14 @@ public record Inventory(
             Map<String, long[]> byCat = new LinkedHashMap<>();
             s.targets().keySet().forEach(c -> byCat.put(c, new long[2]));
             long[] rej = {0};
+            if (s.synthesized()) {
+                // Synthesized by the build itself (deterministic, topped up until the target survives dedup):
+                // the build's own inventory shows the real count and tokens.
+                s.targets().forEach((c, t) -> byCat.get(c)[0] = t);
+                counts.put(s.id(), byCat);
+                rejects.put(s.id(), 0L);
+                continue;
+            }
             scanner.scan(s, r -> {
                 if (r.accepted()) {
                     long[] c = byCat.computeIfAbsent(r.category(), k -> new long[2]);
@@ -143,7 +151,12 @@ public record Inventory(
 
     /** The source's first path as typed from the working directory (what a shown command line needs). */
     static String display(Project project, SourceSpec s) {
-        Path abs = project.baseDir().resolve(s.paths().get(0)).toAbsolutePath().normalize();
+        return display(project, s.paths().isEmpty() ? s.id() + ".jsonl" : s.paths().get(0));
+    }
+
+    /** A project-relative path as the user types it from the working directory. */
+    static String display(Project project, String projectRelative) {
+        Path abs = project.baseDir().resolve(projectRelative).toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();
         try {
             String rel = cwd.relativize(abs).toString();
@@ -154,6 +167,15 @@ public record Inventory(
     }
 
     private static String locate(SourceScanner scanner, SourceSpec s, List<Path> files) {
+        if (s.synthesized()) {
+            return "synthesized by build: preset " + s.preset() + ", seed " + (s.synthSeed() == null ? "project" : s.synthSeed());
+        }
+        if (s.kb() != null) {
+            String loc = files.isEmpty() ? String.join(", ", s.paths()) : scanner.relative(files.get(0))
+                    + (Files.isRegularFile(files.get(0)) ? "" : " (missing)");
+            String from = s.kb().chunkSource().startsWith("bundled") ? "sample" : s.kb().chunkSource();
+            return "kb " + s.kb().chunkCount() + " chunks (" + from + "): " + loc;
+        }
         List<String> parts = new ArrayList<>();
         for (Path f : files) {
             parts.add(scanner.relative(f) + (Files.isRegularFile(f) ? "" : " (missing)"));
@@ -192,7 +214,7 @@ public record Inventory(
     /** The table as aligned text, like the brief's Quick Summary. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-14s %-20s %8s %8s %-8s %10s  %s%n";
+        String fmt = "%-14s %-25s %8s %8s %-8s %10s  %s%n";
         sb.append(String.format(Locale.ROOT, fmt, "SOURCE", "CATEGORY", "HAVE", "TARGET", "STATUS", "TOKENS", "LOCATION"));
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, fmt, r.source(), r.category(), n(r.have()), n(r.target()), r.status(),

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param tokenLimit examples with more tokens than this are rejected at ingest (Together's SFT limit by default)
  * @param license    dataset card licence identifier
  * @param sources    in priority order: when two examples duplicate each other, the earlier source's one is kept
+ * @param quality    reject-rate tolerance (exit code policy)
+ * @param eval       project-relative eval result JSON for the report, or null for the default location
  */
 public record Project(
         Path file,
@@ -28,7 +30,23 @@ public record Project(
         Dedup dedup,
         Pii pii,
         Provider provider,
-        Cost cost) {
+        Cost cost,
+        Quality quality,
+        String eval) {
+
+    /**
+     * Input quality gate.
+     *
+     * @param maxRejectRate fraction of a source's read lines that may be rejected (quarantined) while the build
+     *                      still exits 0; a source may set its own {@code maxRejectRate}. Default 0: any reject
+     *                      fails the build (exit 1), the quarantine is written either way.
+     */
+    public record Quality(double maxRejectRate) {}
+
+    /** The eval result JSON (spotter eval) shown in the report: the {@code eval:} key, else {@code <out>/eval/eval.json}. */
+    public Path evalFile(Path outDir) {
+        return eval == null ? outDir.resolve("eval").resolve("eval.json") : baseDir().resolve(eval).normalize();
+    }
 
     public Project {
         Objects.requireNonNull(file, "file");

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class ProjectLoader {
     /** The upload formats the build can write (the foundation issue's names). */
     public static final List<String> FORMATS = List.of("messages", "llama3-text", "prompt-completion");
+    /** Presets of the voice synthesizer ({@code spotter synth-voice}). */
+    public static final List<String> SYNTH_PRESETS = List.of("running-150", "strength", "cardio", "mixed");
     static final List<String> PII_TYPES = List.of("email", "phone", "url", "address");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -69,7 +71,7 @@ public final class ProjectLoader {
         List<SourceSpec> sources = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode s : top.objects("sources")) {
-            sources.add(source(s, ids));
+            sources.add(source(s, ids, file.toAbsolutePath().getParent()));
         }
         if (sources.isEmpty()) {
             throw top.error("sources", "at least one source is required");
@@ -150,13 +152,17 @@ public final class ProjectLoader {
                 cn.decimal("generationPricePer1k", 0.03, 0, 1000),
                 (int) cn.integer("generationTokensPerExample", 1500, 1, 1_000_000));
         cn.finish();
+        YamlNode qn = top.obj("quality");
+        Project.Quality quality = new Project.Quality(qn.decimal("maxRejectRate", 0.0, 0.0, 1.0));
+        qn.finish();
+        String eval = top.str("eval", null);
         top.finish();
 
         return new Project(file, dsName, description, seed, tokenLimit, license, sources,
-                new Project.Output(formats, outDir), split, dedup, pii, provider, cost);
+                new Project.Output(formats, outDir), split, dedup, pii, provider, cost, quality, eval);
     }
 
-    private static SourceSpec source(YamlNode s, Set<String> ids) {
+    private static SourceSpec source(YamlNode s, Set<String> ids, Path base) {
         String id = s.reqStr("id");
         if (!ID.matcher(id).matches()) {
             throw s.error(s.at("id"), "must be 1-64 letters, digits, '_', '.', '-' starting with a letter or digit, got '" + id + "'");
@@ -176,11 +182,24 @@ public final class ProjectLoader {
         } else {
             s.str("path", null);
         }
-        if (paths.isEmpty()) {
+        boolean synth = kind == SourceKind.SYNTHETIC_VOICE;
+        boolean kbKind = kind == SourceKind.KNOWLEDGE_BASE;
+        if (paths.isEmpty() && !synth) {
             throw s.error(s.at("paths"), "is required (the JSONL file(s) this source reads or its generator writes)");
         }
         String category = s.str("category", null);
         String categoryField = s.str("categoryField", null);
+        String sidecar = s.str("categorySidecar", null);
+        if (kbKind) {
+            // Why: the category of a kb example is its chunk's, found through the chunk id that `spotter kb
+            // generate` writes to the provenance sidecar; a category in the yaml could disagree with the chunk.
+            if (category != null) {
+                throw s.error(s.at("category"), "not used by kind 'knowledge-base': an example's category is its chunk's"
+                        + " (chunk id from the provenance sidecar)");
+            }
+            categoryField = categoryField == null ? "attributes.source_id" : categoryField;
+            sidecar = sidecar == null ? ".provenance.jsonl" : sidecar;
+        }
         if ((category == null) == (categoryField == null)) {
             throw s.error(s.path(), "give exactly one of category (all examples) or categoryField (per record)");
         }
@@ -189,15 +208,56 @@ public final class ProjectLoader {
             throw s.error(s.at("targets"), "with a fixed category '" + category + "' the only target key must be that category, got "
                     + targets.keySet());
         }
-        String sidecar = s.str("categorySidecar", null);
         if (sidecar != null && categoryField == null) {
             throw s.error(s.at("categorySidecar"), "needs categoryField (the field to read from the sidecar lines)");
         }
         if (sidecar != null && (!sidecar.endsWith(".jsonl") || sidecar.contains("/") || sidecar.equals(".jsonl"))) {
             throw s.error(s.at("categorySidecar"), "must be a file-name suffix ending in .jsonl, like .provenance.jsonl, got '" + sidecar + "'");
         }
+        String preset = s.str("preset", null);
+        Long synthSeed = s.has("seed") ? s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
+        if (!synth && (preset != null || synthSeed != null)) {
+            throw s.error(s.at(preset != null ? "preset" : "seed"), "only for kind 'synthetic-voice'");
+        }
+        if (synth) {
+            preset = preset == null ? "running-150" : preset;
+            if (!SYNTH_PRESETS.contains(preset)) {
+                throw s.error(s.at("preset"), "unknown preset '" + preset + "' (known: " + String.join(", ", SYNTH_PRESETS) + ")");
+            }
+            if (paths.isEmpty() && category == null) {
+                throw s.error(s.at("category"), "is required for a synthesized source (all its examples get it)");
+            }
+            if (paths.isEmpty() && targets.isEmpty()) {
+                throw s.error(s.at("targets"), "is required for a synthesized source (how many examples to synthesize)");
+            }
+        }
+        Double maxReject = s.has("maxRejectRate") ? s.decimal("maxRejectRate", 0, 0.0, 1.0) : null;
+        SourceSpec.Kb kb = null;
+        java.util.Map<String, String> chunkCategory = java.util.Map.of();
+        String dbUrlEnv = s.str("dbUrlEnv", null);
+        String chunks = s.str("chunks", null);
+        String policy = s.str("policy", null);
+        String table = s.str("table", null);
+        if (!kbKind && (dbUrlEnv != null || chunks != null || policy != null || table != null)) {
+            throw s.error(s.path(), "dbUrlEnv, chunks, policy and table are only for kind 'knowledge-base'");
+        }
+        if (kbKind) {
+            if (dbUrlEnv != null && !ENV.matcher(dbUrlEnv).matches()) {
+                // Why: a pasted URL carries the database password; only a variable NAME belongs in the file.
+                throw s.error(s.at("dbUrlEnv"), "must be the NAME of an environment variable holding the database URL, not the URL");
+            }
+            if (dbUrlEnv != null && chunks != null) {
+                throw s.error(s.at("chunks"), "give either dbUrlEnv or chunks, not both");
+            }
+            KbTargets kt = KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table);
+            chunkCategory = kt.chunkCategory();
+            if (targets.isEmpty()) {
+                targets = kt.targets();
+            }
+            kb = new SourceSpec.Kb(dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table, kt.chunkCount(), kt.from());
+        }
         SourceSpec spec = new SourceSpec(id, kind, paths, category, categoryField, sidecar, targets,
-                s.str("plan", null), s.str("command", null));
+                s.str("plan", null), s.str("command", null), preset, synthSeed, kb, maxReject, chunkCategory);
         kind.validate(spec, s.path());
         s.finish();
         return spec;
@@ -223,6 +283,11 @@ public final class ProjectLoader {
                 m.put("categorySidecar", s.categorySidecar());
                 m.put("targets", s.targets());
                 m.put("plan", s.plan());
+                m.put("preset", s.preset());
+                m.put("seed", s.synthSeed());
+                m.put("kb", s.kb());
+                m.put("chunkCategory", new java.util.TreeMap<>(s.chunkCategory()));
+                m.put("maxRejectRate", s.maxRejectRate());
                 srcs.add(m);
             }
             copy.put("sources", srcs);
@@ -231,6 +296,8 @@ public final class ProjectLoader {
             copy.put("dedup", p.dedup());
             copy.put("pii", p.pii());
             copy.put("cost", p.cost());
+            copy.put("quality", p.quality());
+            copy.put("eval", p.eval());
             return JSON.writeValueAsString(copy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -67,8 +67,22 @@ public interface SourceKind {
      * Q&A examples made from knowledge-base chunks: {@code spotter kb export} reads the chunks; turning them into
      * examples is an LLM step, but the brief counts this data as existing, so it is not in the generation cost.
      */
-    SourceKind KNOWLEDGE_BASE = new Simple("knowledge-base", false,
-            "spotter kb export -o kb-chunks.jsonl, then write Q&A examples from the chunks to %path%");
+    SourceKind KNOWLEDGE_BASE = new Simple("knowledge-base", true,
+            "spotter kb generate%provider%%chunks%%policy% --state %state% -o %path%") {
+        @Override
+        public String defaultCommand(SourceSpec spec, String path, Project project) {
+            SourceSpec.Kb kb = spec.kb();
+            String chunks = kb == null || kb.chunks() == null ? "" : " --chunks " + Inventory.display(project, kb.chunks());
+            String export = "";
+            if (kb != null && kb.dbUrlEnv() != null && kb.chunkSource().startsWith("database")) {
+                // kb generate reads chunks from a file: export them from the database first (URL from the env var)
+                export = "spotter kb export --db-url \"$" + kb.dbUrlEnv() + "\" -o kb-chunks.jsonl && ";
+                chunks = " --chunks kb-chunks.jsonl";
+            }
+            String policy = kb == null || kb.policy() == null ? "" : " --policy " + Inventory.display(project, kb.policy());
+            return export + super.defaultCommand(spec, path, project).replace("%chunks%", chunks).replace("%policy%", policy);
+        }
+    };
 
     /** The built-in kinds: a name, whether a provider is needed, and a command template. */
     class Simple implements SourceKind {

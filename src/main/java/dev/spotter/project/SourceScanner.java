@@ -107,7 +107,14 @@ public final class SourceScanner {
     }
 
     void scanFile(SourceSpec source, Path f, Consumer<SourceRecord> sink) {
-        String rel = relative(f);
+        scanFile(source, f, relative(f), sink);
+    }
+
+    /**
+     * Scans one file under a fixed provenance label (the build's synthesized files live in its state directory;
+     * the label keeps provenance independent of where the build writes).
+     */
+    public void scanFile(SourceSpec source, Path f, String rel, Consumer<SourceRecord> sink) {
         Path side = source.sidecar(f);
         try (Reader r = reader(f); Reader sr = side != null && Files.isRegularFile(side) ? reader(side) : null) {
             LineReader lines = new LineReader(r, MAX_LINE_CHARS);
@@ -192,8 +199,16 @@ public final class SourceScanner {
         }
         // The chat rules are the foundation validator's. Source files may carry metadata columns (the category,
         // ids); only "messages" goes to the upload files, so the check sees the line without them.
+        // Only the column the category is read from may sit beside "messages"; any other top-level key is the
+        // foundation's extra_columns reject (an upload file with it would be refused by the platform too).
         JsonNode msgs = root.get("messages");
-        String chatLine = msgs == null ? root.toString() : "{\"messages\":" + msgs + "}";
+        String metaKey = sideCategory == null && s.category() == null ? s.categoryField().split("\\.")[0] : null;
+        boolean extra = false;
+        for (var it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            extra |= !k.equals("messages") && !k.equals(metaKey);
+        }
+        String chatLine = msgs == null || extra ? root.toString() : "{\"messages\":" + msgs + "}";
         Optional<RejectReason> why = validator.check(chatLine);
         if (why.isPresent()) {
             return reject(s, file, no, line, why.get().code(), why.get().explanation());
@@ -204,6 +219,13 @@ public final class SourceScanner {
                 return reject(s, file, no, line, "missing_category", sideCategory.substring(1));
             }
             category = sideCategory;
+            if (!s.chunkCategory().isEmpty()) {
+                // knowledge-base: the sidecar names the chunk; its category comes from the kb quota plan
+                category = s.chunkCategory().get(sideCategory);
+                if (category == null) {
+                    return reject(s, file, no, line, "unknown_chunk", "chunk " + sideCategory + " is not in the knowledge base");
+                }
+            }
         } else if (category == null) {
             JsonNode c = root;
             for (String part : s.categoryField().split("\\.")) {

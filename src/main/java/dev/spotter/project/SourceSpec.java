@@ -18,6 +18,13 @@ import java.util.Map;
  * @param targets       category to target example count, in file order
  * @param plan          generation plan name ({@code generation} kind), else null
  * @param command       how to produce the data, shown when it is missing; null means the kind's default
+ * @param preset        {@code synthetic-voice}: synthesizer preset (running-150, strength, cardio, mixed)
+ * @param synthSeed     {@code synthetic-voice}: seed of the synthesizer; null means the project's seed
+ * @param kb            {@code knowledge-base}: where the chunks come from and their quota policy, else null
+ * @param maxRejectRate fraction of this source's read lines that may be rejected before the build fails (exit
+ *                      1); null means the project's {@code quality.maxRejectRate}
+ * @param chunkCategory {@code knowledge-base}: chunk id to quota category (resolved from the chunks at load);
+ *                      the sidecar's chunk id is mapped through it, empty for other kinds
  */
 public record SourceSpec(
         String id,
@@ -28,11 +35,33 @@ public record SourceSpec(
         String categorySidecar,
         Map<String, Integer> targets,
         String plan,
-        String command) {
+        String command,
+        String preset,
+        Long synthSeed,
+        Kb kb,
+        Double maxRejectRate,
+        Map<String, String> chunkCategory) {
+
+    /**
+     * Knowledge-base settings.
+     *
+     * @param dbUrlEnv NAME of the environment variable holding a Postgres/Supabase/SQLite URL (never the URL)
+     * @param chunks   chunks JSONL written by {@code spotter kb export} (project-relative), or null
+     * @param policy   quota policy YAML (kb-quota.yaml shape, project-relative), or null for the brief's quotas
+     * @param table    table name in the database
+     * @param chunkCount chunks the targets were computed from; {@code chunkSource} says where they came from
+     */
+    public record Kb(String dbUrlEnv, String chunks, String policy, String table, int chunkCount, String chunkSource) {}
+
+    /** True when the build synthesizes this source itself (synthetic-voice without a user-supplied path). */
+    public boolean synthesized() {
+        return kind == SourceKind.SYNTHETIC_VOICE && paths.isEmpty();
+    }
 
     public SourceSpec {
         paths = List.copyOf(paths);
         targets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targets));
+        chunkCategory = chunkCategory == null ? Map.of() : Map.copyOf(chunkCategory);
     }
 
     /** The sidecar file of a data file, or null when categories are in the data lines. */

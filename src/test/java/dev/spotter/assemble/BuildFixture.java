@@ -67,7 +67,7 @@ final class BuildFixture {
                 seed: 7
                 sources:
                   - {id: a, kind: jsonl, path: a.jsonl, categoryField: category, targets: {strength: 30, cardio: 30}}
-                  - {id: b, kind: knowledge-base, path: b.jsonl, category: kb, targets: {kb: 20}}
+                  - {id: b, kind: jsonl, path: b.jsonl, categoryField: category, targets: {kb: 20}}
                 """ + extraSources + """
                 output: {formats: [messages], dir: out}
                 split: {validation: 0.2, minStratum: 4}

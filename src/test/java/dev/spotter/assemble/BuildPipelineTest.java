@@ -172,7 +172,7 @@ class BuildPipelineTest {
 
         // add one source: only it is ingested; the merged steps after it run again
         Files.writeString(dir.resolve("c.jsonl"), BuildFixture.line("brand new question about rowing technique", "answer", "c") + "\n");
-        Files.writeString(yaml, BuildFixture.yaml("  - {id: c, kind: jsonl, path: c.jsonl, category: c, targets: {c: 1}}\n"));
+        Files.writeString(yaml, BuildFixture.yaml("  - {id: c, kind: jsonl, path: c.jsonl, categoryField: category, targets: {c: 1}}\n"));
         BuildResult added = build(yaml, out);
         assertThat(added.ran()).containsExactly("ingest:c", "dedup", "scrub", "split", "write", "accounting", "report");
         assertThat(added.summary().path("accounting").path("read").asInt()).isEqualTo(BuildFixture.read() + 1);
@@ -259,7 +259,7 @@ class BuildPipelineTest {
         BuildResult r = build(BuildFixture.write(dir), dir.resolve("out"));
         // a has more than its targets; b (12 distinct examples, target 20) is short by 8
         assertThat(r.needs()).extracting(n -> n.source() + "/" + n.category() + " " + n.missing()).containsExactly("b/kb 8");
-        assertThat(r.needs().get(0).command()).startsWith("spotter kb export -o ").endsWith("b.jsonl");
+        assertThat(r.needs().get(0).command()).startsWith("put the JSONL file(s) at the source's paths");
         assertThat(r.needs().get(0).needsProvider()).isFalse();
     }
 }

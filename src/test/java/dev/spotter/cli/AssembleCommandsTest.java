@@ -94,6 +94,18 @@ class AssembleCommandsTest {
         assertThat(rej.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(rej.out()).contains("1 input lines rejected");
         assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl"))).contains("\"reason\":\"missing_messages_list\"").contains("\"line\":31");
+        assertThat(rej.out()).contains("reject rate too high: d: 1 of 31 lines rejected (3.23%) > maxRejectRate 0.00%");
+
+        // 1 of 31 = 3.2%: a global tolerance of 5% admits it (exit 0, quarantine still reported); a source's own
+        // limit overrides the global one
+        Files.writeString(p2, Files.readString(p2) + "quality: {maxRejectRate: 0.05}\n");
+        Run tolerated = run("build", "--project", p2.toString(), "--out", dir.resolve("out3").toString());
+        assertThat(tolerated.code()).as(tolerated.out()).isEqualTo(ExitCodes.OK);
+        assertThat(tolerated.out()).contains("1 input lines rejected").contains("within quality.maxRejectRate");
+        assertThat(dir.resolve("out3/quarantine.jsonl")).content().contains("missing_messages_list");
+        Files.writeString(p2, Files.readString(p2).replace("targets: {qa: 15, tips: 15}}", "targets: {qa: 15, tips: 15}, maxRejectRate: 0.03}"));
+        Run strict = run("build", "--project", p2.toString(), "--out", dir.resolve("out3").toString());
+        assertThat(strict.code()).as(strict.out()).isEqualTo(ExitCodes.REJECTS);
     }
 
     @Test

@@ -24,7 +24,7 @@ class InventoryTest {
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"), """
                 sources:
                   - {id: voice, kind: jsonl, path: v.jsonl, category: voice, targets: {voice: 3890}}
-                  - {id: kb, kind: knowledge-base, path: kb.jsonl, category: kb, targets: {kb: 150}}
+                  - {id: kb, kind: jsonl, path: kb.jsonl, category: kb, targets: {kb: 150}}
                   - {id: injury, kind: generation, plan: injury, path: i.jsonl, category: injury, targets: {injury: 825}}
                   - {id: coach, kind: generation, plan: coach, path: c.jsonl, category: coach, targets: {coach: 1000}}
                   - {id: running, kind: generation, plan: run, path: r.jsonl, category: running, targets: {running: 400}}
@@ -95,7 +95,7 @@ class InventoryTest {
         Files.writeString(dir.resolve("g/a.jsonl"), ex("y") + ex("z"));
         Files.writeString(dir.resolve("g/skip.txt"), "nope\n");
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"),
-                "sources:\n  - {id: g, kind: jsonl, path: 'g/*.jsonl', category: c, targets: {c: 3}}\n");
+                "sources:\n  - {id: g, kind: jsonl, path: 'g/*.jsonl', categoryField: category, targets: {c: 3}}\n");
         SourceScanner s = new SourceScanner(p, ExampleTokenCounter.estimate());
         assertThat(s.files(p.sources().get(0))).extracting(f -> f.getFileName().toString()).containsExactly("a.jsonl", "b.jsonl");
         assertThat(Inventory.compute(p, ExampleTokenCounter.estimate()).rows().get(0).status()).isEqualTo(Inventory.Status.HAVE);

@@ -24,11 +24,15 @@ class ProjectLoaderTest {
     void bundledSampleLoadsWithTheBriefsGenerationTargets() {
         Project p = ProjectLoader.load(Path.of("examples/spotter.yaml"));
         assertThat(p.sources()).extracting(SourceSpec::id)
-                .containsExactly("voice", "kb", "injury", "coach", "running-voice", "running");
-        assertThat(p.sources().get(2).targetTotal()).isEqualTo(825);
-        assertThat(p.sources().get(3).targetTotal()).isEqualTo(1000);
-        assertThat(p.sources().get(4).targetTotal() + p.sources().get(5).targetTotal()).isEqualTo(450); // brief detail section
-        assertThat(p.sources().get(2).kind()).isSameAs(SourceKind.GENERATION);
+                .containsExactly("voice", "voice-planted", "kb", "injury", "coach", "running-voice", "running");
+        assertThat(p.sources().get(2).targetTotal()).isEqualTo(159); // kb quota policy over the 23 sample chunks
+        assertThat(p.sources().get(3).targetTotal()).isEqualTo(825);
+        assertThat(p.sources().get(4).targetTotal()).isEqualTo(1000);
+        assertThat(p.sources().get(5).targetTotal() + p.sources().get(6).targetTotal()).isEqualTo(450); // brief detail section
+        assertThat(p.sources().get(3).kind()).isSameAs(SourceKind.GENERATION);
+        assertThat(p.sources().get(5).synthesized()).isTrue();
+        assertThat(p.sources().get(0).maxRejectRate()).isEqualTo(0.075);
+        assertThat(p.quality().maxRejectRate()).isZero();
         assertThat(p.provider().apiKeyEnv()).isEqualTo("ANTHROPIC_API_KEY");
     }
 

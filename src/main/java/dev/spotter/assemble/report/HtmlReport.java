@@ -19,6 +19,14 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(JsonNode s) {
+        return render(s, null);
+    }
+
+    /**
+     * The report with an Evaluation section: {@code evalSection} is the eval area's self-contained fragment
+     * ({@code EvalReports.htmlFragment}), or a short note when there is none (null: no section at all).
+     */
+    public static String render(JsonNode s, String evalSection) {
         StringBuilder b = new StringBuilder(32_000);
         String name = esc(s.path("name").asText());
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -166,7 +174,11 @@ public final class HtmlReport {
                     .append(n(src.path("accepted").asLong())).append("</td><td class=\"n\">").append(n(src.path("rejected").asLong()))
                     .append("</td><td>").append(String.join("<br>", errs.subList(0, Math.min(3, errs.size())))).append("</td></tr>\n");
         }
-        b.append("</table>\n</body>\n</html>\n");
+        b.append("</table>\n");
+        if (evalSection != null) {
+            b.append(evalSection);
+        }
+        b.append("</body>\n</html>\n");
         return b.toString();
     }
 
@@ -253,7 +265,7 @@ public final class HtmlReport {
         return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
