@@ -70,6 +70,20 @@ class TokensCommandTest {
     }
 
     @Test
+    void overLongLineIsAnErrorAndTheNextLineStillCounts() {
+        TokensCommand cmd = new TokensCommand();
+        cmd.maxLineBytes = 32;
+        cmd.stdin = new ByteArrayInputStream(("{\"text\":\"" + "x".repeat(100) + "\"}\n{\"text\":\"user\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(cmd);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("--jsonl")).isEqualTo(ExitCodes.REJECTS);
+        assertThat(out.toString()).isEqualTo("{\"error\":\"line longer than 32 bytes\",\"line\":1}\n{\"ids\":[882],\"count\":1}\n");
+    }
+
+    @Test
     void invalidUtf8LineIsAnErrorNotACrash() {
         byte[] in = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xff, '"', '}', '\n', '{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'u', 's', 'e', 'r', '"', '}'};
         Run r = run(in, "--jsonl");
