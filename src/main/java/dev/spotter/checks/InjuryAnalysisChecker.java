@@ -1,8 +1,6 @@
 package dev.spotter.checks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import java.util.HashSet;
 import java.util.Locale;
@@ -30,7 +28,6 @@ import java.util.Set;
  * </ul>
  */
 public final class InjuryAnalysisChecker {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final double EPS = 1e-6;
     private final Schema schema;
 
@@ -44,16 +41,8 @@ public final class InjuryAnalysisChecker {
 
     /** Checks answer text (must be one JSON object). */
     public CheckResult check(String answerJson, Set<InjuryExpectation> expect) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(answerJson);
-        } catch (JsonProcessingException e) {
-            return CheckResult.of("not_json", "answer is not JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            return CheckResult.of("not_json", "answer is not a JSON object");
-        }
-        return check(node, expect);
+        Schemas.Parsed parsed = Schemas.parseObject(answerJson);
+        return parsed.node() == null ? parsed.failure() : check(parsed.node(), expect);
     }
 
     public CheckResult check(JsonNode answer, Set<InjuryExpectation> expect) {

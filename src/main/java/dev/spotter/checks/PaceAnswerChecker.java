@@ -1,8 +1,6 @@
 package dev.spotter.checks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import dev.spotter.checks.PaceCalculator.DistanceUnit;
 import dev.spotter.checks.PaceCalculator.SpeedUnit;
@@ -19,7 +17,6 @@ import java.util.Locale;
  * {@code docs/areas/generate.md}.
  */
 public final class PaceAnswerChecker {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Schema schema;
 
     private PaceAnswerChecker(Schema schema) {
@@ -31,16 +28,8 @@ public final class PaceAnswerChecker {
     }
 
     public CheckResult check(String answerJson) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(answerJson);
-        } catch (JsonProcessingException e) {
-            return CheckResult.of("not_json", "answer is not JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            return CheckResult.of("not_json", "answer is not a JSON object");
-        }
-        return check(node);
+        Schemas.Parsed parsed = Schemas.parseObject(answerJson);
+        return parsed.node() == null ? parsed.failure() : check(parsed.node());
     }
 
     public CheckResult check(JsonNode answer) {

@@ -27,6 +27,24 @@ final class Schemas {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Answer text parsed as one JSON object ({@code node}), or the {@code not_json} failure saying why not. */
+    record Parsed(JsonNode node, CheckResult failure) {}
+
+    static Parsed parseObject(String answerJson) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(answerJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Parsed(null, CheckResult.of("not_json", "answer is not JSON: " + e.getOriginalMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            return new Parsed(null, CheckResult.of("not_json", "answer is not a JSON object"));
+        }
+        return new Parsed(node, null);
+    }
+
     static CheckResult validate(Schema schema, JsonNode node) {
         List<Error> errors = schema.validate(node);
         CheckResult.Builder b = new CheckResult.Builder();

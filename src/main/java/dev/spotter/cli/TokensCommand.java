@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.spotter.format.LineReader;
 import dev.spotter.tokenizer.Llama3Tokenizer;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -58,8 +57,14 @@ public final class TokensCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "TEXT", description = "Text to tokenize (without --jsonl). Default: all of stdin.")
     String text;
 
+    /** Longest accepted input line in --jsonl mode; a longer one is an error line (memory stays bounded). */
+    static final int MAX_LINE_BYTES = 64 << 20;
+
     /** Replaced in tests. */
     InputStream stdin = System.in;
+
+    /** Replaced in tests. */
+    int maxLineBytes = MAX_LINE_BYTES;
 
     private final Llama3Tokenizer tok = Llama3Tokenizer.shared();
     private final JsonFactory json = new JsonFactory();
@@ -96,14 +101,14 @@ public final class TokensCommand implements Callable<Integer> {
         String source = input == null || input.equals("-") ? "stdin" : input;
         long lineNo = 0;
         long errors = 0;
-        try (InputStream raw = input == null || input.equals("-") ? stdin : openFile(input);
-                LineReader lines = new LineReader(raw)) {
+        try (InputStream raw = input == null || input.equals("-") ? stdin : openFile(input)) {
+            LineReader lines = new LineReader(raw, maxLineBytes);
             StringBuilder sb = new StringBuilder(4096);
-            byte[] line;
-            while ((line = lines.next()) != null) {
+            while (lines.next()) {
                 lineNo++;
                 sb.setLength(0);
-                String error = handleLine(line, sb);
+                String error = lines.tooLong() ? "line longer than " + maxLineBytes + " bytes"
+                        : handleLine(lines.bytes(), lines.length(), sb);
                 if (error != null) {
                     errors++;
                     sb.setLength(0);
@@ -135,13 +140,13 @@ public final class TokensCommand implements Callable<Integer> {
     }
 
     /** Appends the output for one input line, or returns an error reason. */
-    private String handleLine(byte[] line, StringBuilder sb) {
+    private String handleLine(byte[] line, int length, StringBuilder sb) {
         String s;
         try {
             s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line))
+                    .decode(ByteBuffer.wrap(line, 0, length))
                     .toString();
         } catch (CharacterCodingException e) {
             return "invalid UTF-8";
@@ -244,41 +249,5 @@ public final class TokensCommand implements Callable<Integer> {
             }
         }
         return ids;
-    }
-
-    /** Splits a byte stream on '\n' (a trailing '\r' is dropped), so each line can be decoded and judged alone. */
-    static final class LineReader implements AutoCloseable {
-        private final InputStream in;
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
-        private boolean eof;
-
-        LineReader(InputStream in) {
-            this.in = new BufferedInputStream(in, 1 << 16);
-        }
-
-        byte[] next() throws IOException {
-            if (eof) {
-                return null;
-            }
-            buf.reset();
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    return strip(buf.toByteArray());
-                }
-                buf.write(b);
-            }
-            eof = true;
-            return buf.size() == 0 ? null : strip(buf.toByteArray());
-        }
-
-        private static byte[] strip(byte[] line) {
-            return line.length > 0 && line[line.length - 1] == '\r' ? java.util.Arrays.copyOf(line, line.length - 1) : line;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 }

@@ -13,9 +13,11 @@ import java.util.Arrays;
  * <p>A line longer than the maximum is reported with {@link #tooLong()}; its bytes are not kept. The caller may
  * {@link #drainTooLong(OutputStream)} them (prefix plus the rest, streamed) into a quarantine, else {@link #next()}
  * skips them. Memory: one read buffer (64 KiB) plus a line buffer that grows up to {@code maxLineBytes}.
- * Not thread-safe.
+ * Not thread-safe; does not close the stream.
+ *
+ * <p>Public so other packages that stream JSONL (e.g. {@code spotter tokens}) share one bounded splitter.
  */
-final class LineReader {
+public final class LineReader {
     private final InputStream in;
     private final int maxLineBytes;
     private final byte[] readBuf = new byte[1 << 16];
@@ -30,7 +32,7 @@ final class LineReader {
     private long lineNumber;
     private long tooLongBytes;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    public LineReader(InputStream in, int maxLineBytes) {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be >= 1, was " + maxLineBytes);
         }
@@ -39,7 +41,7 @@ final class LineReader {
     }
 
     /** Advances to the next line; false at end of input. A final line without newline is still a line. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         if (pendingDrain) {
             drainTooLong(OutputStream.nullOutputStream());
         }
@@ -87,20 +89,20 @@ final class LineReader {
     }
 
     /** 1-based number of the current line. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
-    boolean tooLong() {
+    public boolean tooLong() {
         return tooLong;
     }
 
     /** The current line's bytes, valid until {@link #next()}; only meaningful when not {@link #tooLong()}. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return line;
     }
 
-    int length() {
+    public int length() {
         return lineLen;
     }
 
@@ -108,7 +110,7 @@ final class LineReader {
      * Streams the whole current over-long line (buffered prefix, then the unread rest up to the newline, without
      * the line terminator) to {@code sink}. Returns the line's length in bytes. Call at most once per line.
      */
-    long drainTooLong(OutputStream sink) throws IOException {
+    public long drainTooLong(OutputStream sink) throws IOException {
         if (!tooLong) {
             throw new IllegalStateException("current line is not over-long");
         }

@@ -171,80 +171,68 @@ public final class GenerationState implements AutoCloseable {
      * seen before (a re-imported batch line) is ignored and returns empty.
      */
     public synchronized Optional<Status> record(Row r, boolean isError) {
-        try {
-            db.setAutoCommit(false);
-            try {
-                if (exists(r.customId())) {
-                    db.rollback();
-                    return Optional.empty();
-                }
-                Status st;
-                String example = r.example();
-                String reasonCode = r.reasonCode();
-                String reason = r.reason();
-                String userHash = example == null ? null : userHash(example);
-                String dupOf = userHash == null ? null : duplicateOf(userHash);
-                if (isError) {
-                    st = Status.ERROR;
-                } else if (example == null) {
-                    st = Status.REJECTED;
-                } else if (dupOf != null) {
-                    // the generator repeated itself: an identical first question adds nothing to the dataset
-                    st = Status.REJECTED;
-                    example = null;
-                    userHash = null;
-                    reasonCode = "duplicate";
-                    reason = "same first user message as " + dupOf;
-                } else {
-                    st = slotFilled(r.category(), r.slot()) ? Status.SURPLUS : Status.ACCEPTED;
-                }
-                try (PreparedStatement ps = db.prepareStatement("""
-                        INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
-                          attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash)
-                        VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-                    ps.setString(1, r.customId());
-                    ps.setString(2, r.category());
-                    ps.setInt(3, r.slot());
-                    ps.setInt(4, r.attempt());
-                    ps.setString(5, st.name().toLowerCase(java.util.Locale.ROOT));
-                    if (st == Status.ACCEPTED) {
-                        ps.setInt(6, r.slot());
-                    } else {
-                        ps.setNull(6, java.sql.Types.INTEGER);
-                    }
-                    ps.setString(7, example);
-                    ps.setString(8, reasonCode);
-                    ps.setString(9, reason);
-                    ps.setString(10, r.attributesJson());
-                    ps.setString(11, r.promptHash());
-                    ps.setString(12, r.provider());
-                    ps.setString(13, r.model());
-                    ps.setString(14, r.requestId());
-                    ps.setString(15, r.mode());
-                    ps.setLong(16, r.inputTokens());
-                    ps.setLong(17, r.outputTokens());
-                    if (r.costUsd() == null) {
-                        ps.setNull(18, java.sql.Types.REAL);
-                    } else {
-                        ps.setDouble(18, r.costUsd());
-                    }
-                    ps.setString(19, r.priceAsOf());
-                    ps.setString(20, r.raw());
-                    ps.setString(21, Instant.now().toString());
-                    ps.setString(22, userHash);
-                    ps.executeUpdate();
-                }
-                db.commit();
-                return Optional.of(st);
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
+        return inTransaction(() -> {
+            if (exists(r.customId())) {
+                return Optional.empty();
             }
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
+            Status st;
+            String example = r.example();
+            String reasonCode = r.reasonCode();
+            String reason = r.reason();
+            String userHash = example == null ? null : userHash(example);
+            String dupOf = userHash == null ? null : duplicateOf(userHash);
+            if (isError) {
+                st = Status.ERROR;
+            } else if (example == null) {
+                st = Status.REJECTED;
+            } else if (dupOf != null) {
+                // the generator repeated itself: an identical first question adds nothing to the dataset
+                st = Status.REJECTED;
+                example = null;
+                userHash = null;
+                reasonCode = "duplicate";
+                reason = "same first user message as " + dupOf;
+            } else {
+                st = slotFilled(r.category(), r.slot()) ? Status.SURPLUS : Status.ACCEPTED;
+            }
+            try (PreparedStatement ps = db.prepareStatement("""
+                    INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
+                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                ps.setString(1, r.customId());
+                ps.setString(2, r.category());
+                ps.setInt(3, r.slot());
+                ps.setInt(4, r.attempt());
+                ps.setString(5, st.name().toLowerCase(java.util.Locale.ROOT));
+                if (st == Status.ACCEPTED) {
+                    ps.setInt(6, r.slot());
+                } else {
+                    ps.setNull(6, java.sql.Types.INTEGER);
+                }
+                ps.setString(7, example);
+                ps.setString(8, reasonCode);
+                ps.setString(9, reason);
+                ps.setString(10, r.attributesJson());
+                ps.setString(11, r.promptHash());
+                ps.setString(12, r.provider());
+                ps.setString(13, r.model());
+                ps.setString(14, r.requestId());
+                ps.setString(15, r.mode());
+                ps.setLong(16, r.inputTokens());
+                ps.setLong(17, r.outputTokens());
+                if (r.costUsd() == null) {
+                    ps.setNull(18, java.sql.Types.REAL);
+                } else {
+                    ps.setDouble(18, r.costUsd());
+                }
+                ps.setString(19, r.priceAsOf());
+                ps.setString(20, r.raw());
+                ps.setString(21, Instant.now().toString());
+                ps.setString(22, userHash);
+                ps.executeUpdate();
+            }
+            return Optional.of(st);
+        });
     }
 
     /**
@@ -323,8 +311,7 @@ public final class GenerationState implements AutoCloseable {
 
     /** Registers exported batch requests (one transaction). */
     public synchronized void recordBatchRequests(List<String[]> rows) {
-        try {
-            db.setAutoCommit(false);
+        inTransaction(() -> {
             try (PreparedStatement ps = db.prepareStatement(
                     "INSERT OR REPLACE INTO batch_requests(custom_id,category,slot,attempt,attributes,prompt_hash,provider,model,exported_at) VALUES(?,?,?,?,?,?,?,?,?)")) {
                 String now = Instant.now().toString();
@@ -341,8 +328,25 @@ public final class GenerationState implements AutoCloseable {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    private <T> T inTransaction(SqlWork<T> work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                T result = work.run();
                 db.commit();
-            } catch (SQLException e) {
+                return result;
+            } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
             } finally {

@@ -99,30 +99,9 @@ public final class TogetherClient {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         String name = remoteName(file, sha);
-        PlatformException last = null;
-        for (int attempt = 1; attempt <= http.maxAttempts(); attempt++) {
-            Optional<RemoteFile> existing = findFile(name, size);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            try {
-                return file(uploadOnce(file, name));
-            } catch (PlatformException e) {
-                if (!e.ambiguous() && !e.rateLimited()) {
-                    throw e;
-                }
-                last = e;
-            }
-            if (attempt < http.maxAttempts()) {
-                http.pause(http.backoffFor(attempt));
-            }
-        }
-        Optional<RemoteFile> existing = findFile(name, size);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        throw new PlatformException(last.getMessage() + " (after " + http.maxAttempts() + " attempts)", last.status(),
-                last.ambiguous(), last);
+        return postAtMostOnce(() -> findFile(name, size), true, () -> file(uploadOnce(file, name)),
+                last -> new PlatformException(last.getMessage() + " (after " + http.maxAttempts() + " attempts)",
+                        last.status(), last.ambiguous(), last));
     }
 
     /** The name a file is stored under: stem plus the first 16 hex digits of its SHA-256. */
@@ -196,16 +175,34 @@ public final class TogetherClient {
             body.put("validation_file", validationFileId);
         }
         body.put("suffix", spec.platformSuffix(clientToken));
+        return postAtMostOnce(() -> findJob(trainingFileId, clientToken), false,
+                () -> job(http.postJson("/fine-tunes", body, false)),
+                last -> new PlatformException(last.getMessage() + " (after " + http.maxAttempts()
+                        + " attempts; GET /fine-tunes shows no job with this client token)", last.status(), false, last));
+    }
+
+    /**
+     * A POST whose effect must happen at most once although its answer can be lost (timeout, 5xx after the server
+     * acted): before every retry, and once more after the last attempt, {@code lookup} searches for the result,
+     * so an ambiguous failure is resolved by finding what the server made instead of posting again. Only
+     * ambiguous and rate-limited failures are retried; others are thrown at once.
+     *
+     * @param lookupFirst also look before the first attempt (a rerun after a crash may find the result)
+     * @param exhausted   the exception to throw when every attempt failed and the lookup found nothing
+     */
+    private <T> T postAtMostOnce(java.util.function.Supplier<Optional<T>> lookup, boolean lookupFirst,
+                                 java.util.function.Supplier<T> post,
+                                 java.util.function.UnaryOperator<PlatformException> exhausted) {
         PlatformException last = null;
         for (int attempt = 1; attempt <= http.maxAttempts(); attempt++) {
-            if (last != null) {
-                Optional<FineTuneJob> created = findJob(trainingFileId, clientToken);
-                if (created.isPresent()) {
-                    return created.get();
+            if (lookupFirst || last != null) {
+                Optional<T> found = lookup.get();
+                if (found.isPresent()) {
+                    return found.get();
                 }
             }
             try {
-                return job(http.postJson("/fine-tunes", body, false));
+                return post.get();
             } catch (PlatformException e) {
                 if (!e.ambiguous() && !e.rateLimited()) {
                     throw e;
@@ -216,12 +213,11 @@ public final class TogetherClient {
                 http.pause(http.backoffFor(attempt));
             }
         }
-        Optional<FineTuneJob> created = findJob(trainingFileId, clientToken);
-        if (created.isPresent()) {
-            return created.get();
+        Optional<T> found = lookup.get();
+        if (found.isPresent()) {
+            return found.get();
         }
-        throw new PlatformException(last.getMessage() + " (after " + http.maxAttempts()
-                + " attempts; GET /fine-tunes shows no job with this client token)", last.status(), false, last);
+        throw exhausted.apply(last);
     }
 
     /** A job on this training file whose suffix or output model name carries {@code clientToken}. */

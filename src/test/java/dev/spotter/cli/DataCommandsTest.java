@@ -1,13 +1,11 @@
 package dev.spotter.cli;
 
+import static dev.spotter.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,28 +20,10 @@ class DataCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SpotterCli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void validateTheSampleExitsOneAndQuarantinesTheDocumentedLines() throws IOException {
         Path q = dir.resolve("q.jsonl");
-        Run r = run("validate", SAMPLE, "--quarantine", q.toString(), "--json");
+        CliRun.Result r = run("validate", SAMPLE, "--quarantine", q.toString(), "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.REJECTS);
         JsonNode s = OM.readTree(r.out());
         assertThat(s.get("read").asLong()).isEqualTo(s.get("accepted").asLong() + s.get("rejected").asLong());
@@ -53,7 +33,7 @@ class DataCommandsTest {
         assertThat(s.get("reasons").get("special_token_in_content").asLong()).isEqualTo(1);
         assertThat(Files.readAllLines(q)).hasSize(24);
 
-        Run text = run("validate", SAMPLE, "--max-errors", "3");
+        CliRun.Result text = run("validate", SAMPLE, "--max-errors", "3");
         assertThat(text.out()).contains("read 323, accepted 299, rejected 24")
                 .contains("first 3 errors:").contains(SAMPLE + ":1: bom");
     }
@@ -64,17 +44,17 @@ class DataCommandsTest {
         Files.writeString(good, "{\"messages\":[{\"role\":\"user\",\"content\":\"squat 315 for 5\"},"
                 + "{\"role\":\"assistant\",\"content\":\"{}\"}]}\n");
         assertThat(run("validate", good.toString()).code()).isEqualTo(ExitCodes.OK);
-        Run missing = run("validate", dir.resolve("nope.jsonl").toString());
+        CliRun.Result missing = run("validate", dir.resolve("nope.jsonl").toString());
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(missing.err()).contains("spotter: cannot read").contains("nope.jsonl: no such file");
         assertThat(run("validate").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(run("validate").err()).contains("Missing required parameter: 'FILE'");
-        Run reasons = run("validate", "--list-reasons");
+        CliRun.Result reasons = run("validate", "--list-reasons");
         assertThat(reasons.code()).isZero();
         assertThat(reasons.out().lines().count()).isEqualTo(dev.spotter.format.RejectReason.values().length);
         assertThat(reasons.out()).contains("special_token_in_content");
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        Run e = run("validate", good.toString(), empty.toString(), "--json");
+        CliRun.Result e = run("validate", good.toString(), empty.toString(), "--json");
         assertThat(e.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(OM.readTree(e.out()).get("empty_files").get(0).asText()).isEqualTo(empty.toString());
         assertThat(OM.readTree(e.out()).get("read").asLong()).isEqualTo(1);
@@ -91,11 +71,11 @@ class DataCommandsTest {
         java.io.InputStream oldIn = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(SAMPLE))));
-            Run v = run("validate", "-", "--json");
+            CliRun.Result v = run("validate", "-", "--json");
             assertThat(v.code()).isEqualTo(ExitCodes.REJECTS);
             assertThat(OM.readTree(v.out()).get("errors").get(0).asText()).isEqualTo("-:1: bom (remove the byte order mark (EF BB BF))");
             System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(SAMPLE))));
-            Run c = run("convert", "-", "--to", "messages", "-o", "-");
+            CliRun.Result c = run("convert", "-", "--to", "messages", "-o", "-");
             // data on stdout, summary on stderr
             assertThat(c.out().lines().count()).isEqualTo(299);
             assertThat(c.out().lines().allMatch(l -> l.startsWith("{\"messages\":["))).isTrue();
@@ -110,7 +90,7 @@ class DataCommandsTest {
         for (String fmt : List.of("messages", "llama3-text", "prompt-completion")) {
             Path out = dir.resolve(fmt + ".jsonl");
             Path q = dir.resolve(fmt + ".q.jsonl");
-            Run r = run("convert", SAMPLE, "--to", fmt, "-o", out.toString(), "--quarantine", q.toString(), "--json");
+            CliRun.Result r = run("convert", SAMPLE, "--to", fmt, "-o", out.toString(), "--quarantine", q.toString(), "--json");
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.REJECTS);
             JsonNode s = OM.readTree(r.out());
             assertThat(s.get("written").asLong()).isEqualTo(299);
@@ -127,7 +107,7 @@ class DataCommandsTest {
     @Test
     void convertOptions() throws IOException {
         Path out = dir.resolve("o.jsonl");
-        Run r = run("convert", SAMPLE, "--to", "llama3-text", "-o", out.toString(), "--bos", "exclude",
+        CliRun.Result r = run("convert", SAMPLE, "--to", "llama3-text", "-o", out.toString(), "--bos", "exclude",
                 "--date", "01 Jan 2026");
         assertThat(r.out()).contains("wrote 299 llama3-text examples");
         String t = OM.readTree(Files.readAllLines(out).get(0)).get("text").asText();
@@ -137,7 +117,7 @@ class DataCommandsTest {
         assertThat(run("convert", SAMPLE, "--to", "alpaca", "-o", out.toString()).err()).contains("unknown format");
         assertThat(run("convert", SAMPLE, "--to", "messages", "-o", out.toString(), "--date", "1/1/2026").err())
                 .contains("date must look like");
-        Run last = run("convert", SAMPLE, "--to", "messages", "-o", out.toString(), "--train-on", "last");
+        CliRun.Result last = run("convert", SAMPLE, "--to", "messages", "-o", out.toString(), "--train-on", "last");
         assertThat(last.code()).isEqualTo(ExitCodes.REJECTS);
         JsonNode multi = Files.readAllLines(out).stream().map(l -> {
             try {
@@ -152,7 +132,7 @@ class DataCommandsTest {
 
     @Test
     void statsReportsTokenDistributions() throws IOException {
-        Run r = run("stats", SAMPLE, "--json");
+        CliRun.Result r = run("stats", SAMPLE, "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         JsonNode s = OM.readTree(r.out());
         // stats applies no limit while reading: the over-limit line is analysed and counted as over the limit
@@ -171,7 +151,7 @@ class DataCommandsTest {
 
     @Test
     void costReproducesTheBriefAndPricesAFile() throws IOException {
-        Run plan = run("cost", "--examples", "6265", "--avg-tokens", "1200", "--epochs", "3", "--price-per-1k", "0.0008");
+        CliRun.Result plan = run("cost", "--examples", "6265", "--avg-tokens", "1200", "--epochs", "3", "--price-per-1k", "0.0008");
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("22,554,000 billed tokens").contains("18.04 USD");
         JsonNode j = OM.readTree(run("cost", "--examples", "6265", "--avg-tokens", "1200", "--json").out());

@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import static dev.spotter.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.llm.FakeLlmServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,24 +35,6 @@ class EvalCommandTest {
                 + "\"confidence\":{\"level\":\"moderate\",\"score\":0.6},\"escalation\":{\"see_clinician\":\"" + see + "\"}}";
     }
 
-    record Out(int code, String out, String err) {}
-
-    Out run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        PrintStream so = System.out;
-        PrintStream se = System.err;
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = SpotterCli.execute(args);
-            return new Out(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(so);
-            System.setErr(se);
-        }
-    }
-
     Path data() throws Exception {
         Path p = dir.resolve("validation.jsonl");
         Files.writeString(p, String.join("\n",
@@ -78,7 +58,7 @@ class EvalCommandTest {
             });
             fake.enqueue(FakeLlmServer.Fault.status(503, "0"));
             Path out = dir.resolve("ev");
-            Out r = run("eval", "--endpoint", fake.baseUrl(), "--model", "spotter-tuned", "--baseline-model", "base",
+            CliRun.Result r = run("eval", "--endpoint", fake.baseUrl(), "--model", "spotter-tuned", "--baseline-model", "base",
                     "--data", data.toString(), "--api-key-env", "none", "--concurrency", "2", "-o", out.toString());
             assertThat(r.code()).as(r.err()).isEqualTo(0);
             assertThat(r.out()).contains("voice | weight accuracy").contains("100.00% (2/2)").contains("50.00% (1/2)")
@@ -93,7 +73,7 @@ class EvalCommandTest {
             assertThat(Files.readString(out.resolve("eval.html"))).contains("<section class=\"spotter-eval\"");
             assertThat(Files.readAllLines(out.resolve("eval-details.jsonl"))).hasSize(6 + 2);
 
-            Out cmp = run("eval", "compare", out.resolve("eval.json").toString(), out.resolve("eval.json").toString());
+            CliRun.Result cmp = run("eval", "compare", out.resolve("eval.json").toString(), out.resolve("eval.json").toString());
             assertThat(cmp.code()).isZero();
             assertThat(cmp.out()).contains("B - A").contains("+0.00 pts");
         }
@@ -104,7 +84,7 @@ class EvalCommandTest {
         Path data = data();
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(c -> c.userText().startsWith("chest") ? injury("doms", "not_needed") : "{}");
-            Out r = run("eval", "--endpoint", fake.baseUrl(), "--model", "m", "--data", data.toString(),
+            CliRun.Result r = run("eval", "--endpoint", fake.baseUrl(), "--model", "m", "--data", data.toString(),
                     "--api-key-env", "none", "-o", dir.resolve("e2").toString());
             assertThat(r.code()).isEqualTo(ExitCodes.REJECTS);
             assertThat(r.out()).contains("FAIL red_flag_recall [model]: red-flag escalation recall 0.00% (0/1), must be 100%");
@@ -117,13 +97,13 @@ class EvalCommandTest {
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(c -> "{}");
             fake.enqueue(FakeLlmServer.Fault.malformedJson());
-            Out r = run("eval", "--endpoint", fake.baseUrl(), "--model", "m", "--data", data.toString(),
+            CliRun.Result r = run("eval", "--endpoint", fake.baseUrl(), "--model", "m", "--data", data.toString(),
                     "--api-key-env", "none", "--concurrency", "1", "-o", dir.resolve("e3").toString());
             JsonNode json = M.readTree(dir.resolve("e3/eval.json").toFile());
             assertThat(json.at("/runs/0/callErrors").asInt()).as(r.out() + r.err()).isEqualTo(1);
 
             fake.requireKey("secret-abc");
-            Out denied = run("eval", "--endpoint", fake.baseUrl(), "--model", "m", "--data", data.toString(),
+            CliRun.Result denied = run("eval", "--endpoint", fake.baseUrl(), "--model", "m", "--data", data.toString(),
                     "--api-key-env", "none", "-o", dir.resolve("e4").toString());
             assertThat(denied.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
             assertThat(denied.err()).startsWith("spotter: all 3 calls to " + fake.baseUrl() + " failed; first:")

@@ -1,12 +1,10 @@
 package dev.spotter.cli;
 
+import static dev.spotter.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spotter.generate.FakeAnswers;
 import dev.spotter.llm.FakeLlmServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,27 +14,9 @@ class GenerateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SpotterCli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void listPlansShowsTargets() {
-        Run r = run("generate", "--list-plans");
+        CliRun.Result r = run("generate", "--list-plans");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("injury       825").contains("coach-qa    1000").contains("running      300")
                 .contains("pace-calculations         50");
@@ -44,7 +24,7 @@ class GenerateCommandTest {
 
     @Test
     void dryRunCallsNothingAndEstimatesCost() {
-        Run r = run("generate", "coach-qa", "--dry-run", "--model", "gpt-4o-mini", "--state", dir.resolve("s").toString(),
+        CliRun.Result r = run("generate", "coach-qa", "--dry-run", "--model", "gpt-4o-mini", "--state", dir.resolve("s").toString(),
                 "-o", dir.resolve("o.jsonl").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("programming").contains("total target 1000, remaining 1000").contains("nothing was sent")
@@ -55,10 +35,10 @@ class GenerateCommandTest {
     @Test
     void usageErrorsExitTwoWithOneLine() {
         assertThat(run("generate").code()).isEqualTo(2);
-        Run r = run("generate", "nope", "--model", "m", "--state", dir.toString(), "-o", dir.resolve("o.jsonl").toString());
+        CliRun.Result r = run("generate", "nope", "--model", "m", "--state", dir.toString(), "-o", dir.resolve("o.jsonl").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("spotter: no bundled plan named 'nope'");
-        Run both = run("generate", "running", "--model", "m", "--state", dir.toString(), "-o", "x.jsonl",
+        CliRun.Result both = run("generate", "running", "--model", "m", "--state", dir.toString(), "-o", "x.jsonl",
                 "--batch-export", "a.jsonl", "--batch-import", "b.jsonl");
         assertThat(both.code()).isEqualTo(2);
     }
@@ -67,7 +47,7 @@ class GenerateCommandTest {
     void keylessLocalServerRunEndToEnd() throws Exception {
         try (FakeLlmServer fake = FakeLlmServer.start().answerer(new FakeAnswers())) {
             Path out = dir.resolve("run.jsonl");
-            Run r = run("generate", "running", "--provider", "openai", "--base-url", fake.baseUrl(), "--api-key-env", "none",
+            CliRun.Result r = run("generate", "running", "--provider", "openai", "--base-url", fake.baseUrl(), "--api-key-env", "none",
                     "--model", "llama3.3:70b", "--limit", "2", "--state", dir.resolve("state").toString(), "-o", out.toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("pace-calculations").contains("output lines: 6");

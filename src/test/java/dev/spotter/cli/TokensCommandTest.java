@@ -3,8 +3,6 @@ package dev.spotter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,28 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TokensCommandTest {
-    record Run(int exit, String out, String err) {}
-
-    static Run run(byte[] stdin, String... args) {
+    static CliRun.Result run(byte[] stdin, String... args) {
         TokensCommand cmd = new TokensCommand();
         cmd.stdin = new ByteArrayInputStream(stdin);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(cmd);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.command(cmd, args);
     }
 
-    static Run run(String stdin, String... args) {
+    static CliRun.Result run(String stdin, String... args) {
         return run(stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
     @Test
     void plainTextArgument() {
-        Run r = run("", "bench press 225 for 8 at RPE 8");
-        assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+        CliRun.Result r = run("", "bench press 225 for 8 at RPE 8");
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).isEqualTo("{\"ids\":[28122,3577,220,11057,369,220,23,520,432,1777,220,23],\"count\":12}\n");
     }
 
@@ -53,8 +43,8 @@ class TokensCommandTest {
                 + "{\"text\":5}\n"
                 + "{\"meta\":{\"x\":[1,{\"text\":\"nested\"}]},\"text\":\"system\"}\r\n"
                 + "{\"text\":\"<|eot_id|>\"}";
-        Run r = run(in, "--jsonl");
-        assertThat(r.exit()).isEqualTo(ExitCodes.REJECTS);
+        CliRun.Result r = run(in, "--jsonl");
+        assertThat(r.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(r.out().split("\n", -1)).containsExactly(
                 "{\"ids\":[882],\"count\":1}",
                 "{\"error\":\"no \\\"text\\\" field\",\"line\":2}",
@@ -70,10 +60,21 @@ class TokensCommandTest {
     }
 
     @Test
+    void overLongLineIsAnErrorAndTheNextLineStillCounts() {
+        TokensCommand cmd = new TokensCommand();
+        cmd.maxLineBytes = 32;
+        cmd.stdin = new ByteArrayInputStream(("{\"text\":\"" + "x".repeat(100) + "\"}\n{\"text\":\"user\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        CliRun.Result r = CliRun.command(cmd, "--jsonl");
+        assertThat(r.code()).isEqualTo(ExitCodes.REJECTS);
+        assertThat(r.out()).isEqualTo("{\"error\":\"line longer than 32 bytes\",\"line\":1}\n{\"ids\":[882],\"count\":1}\n");
+    }
+
+    @Test
     void invalidUtf8LineIsAnErrorNotACrash() {
         byte[] in = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xff, '"', '}', '\n', '{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'u', 's', 'e', 'r', '"', '}'};
-        Run r = run(in, "--jsonl");
-        assertThat(r.exit()).isEqualTo(ExitCodes.REJECTS);
+        CliRun.Result r = run(in, "--jsonl");
+        assertThat(r.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(r.out()).isEqualTo("{\"error\":\"invalid UTF-8\",\"line\":1}\n{\"ids\":[882],\"count\":1}\n");
     }
 
@@ -81,8 +82,8 @@ class TokensCommandTest {
     void inputFileAndRenderedMode(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("in.jsonl");
         Files.writeString(f, "{\"text\":\"<|start_header_id|>user<|end_header_id|>\\n\\n\"}\n");
-        Run r = run("", "--jsonl", "--rendered", "--input", f.toString());
-        assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+        CliRun.Result r = run("", "--jsonl", "--rendered", "--input", f.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).isEqualTo("{\"ids\":[128006,882,128007,271],\"count\":4}\n");
         assertThat(run("", "--jsonl", "--count-only", "-i", f.toString()).out()).isEqualTo("{\"count\":15}\n");
     }
@@ -96,15 +97,15 @@ class TokensCommandTest {
     @Test
     void decodeBothWays() {
         assertThat(run("", "--decode", "128000,882 271").out()).isEqualTo("{\"text\":\"<|begin_of_text|>user\\n\\n\"}\n");
-        Run r = run("{\"ids\":[9125]}\n{\"ids\":[999999]}\n", "--jsonl", "--decode");
-        assertThat(r.exit()).isEqualTo(ExitCodes.REJECTS);
+        CliRun.Result r = run("{\"ids\":[9125]}\n{\"ids\":[999999]}\n", "--jsonl", "--decode");
+        assertThat(r.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(r.out()).startsWith("{\"text\":\"system\"}\n{\"error\":\"token id out of range: 999999");
-        assertThat(run("", "--decode", "12,x").exit()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(run("", "--decode", "12,x").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
     }
 
     @Test
     void textAndJsonlTogetherIsAUsageError() {
-        assertThat(run("", "--jsonl", "hello").exit()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(run("", "--jsonl", "hello").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
     }
 
     @Test

@@ -16,7 +16,7 @@ class KbCliTest {
     @Test
     void exportOfTheSampleByCategory() throws Exception {
         Path out = dir.resolve("inj.jsonl");
-        var r = KbPostgresTest.run("kb", "export", "--category", "injury_modifications", "-o", out.toString());
+        var r = dev.spotter.cli.CliRun.run("kb", "export", "--category", "injury_modifications", "-o", out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("read 3, exported 3, rejected 0 from the bundled sample");
         assertThat(Files.readAllLines(out)).hasSize(3).allMatch(l -> l.contains("\"category\":\"injury_modifications\""));
@@ -24,7 +24,7 @@ class KbCliTest {
 
     @Test
     void quotaShowsTheBriefsTotal() {
-        var r = KbPostgresTest.run("kb", "quota");
+        var r = dev.spotter.cli.CliRun.run("kb", "quota");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("23 chunks, 159 examples to generate");
     }
@@ -37,11 +37,11 @@ class KbCliTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) line).put("kb_chunk_id", p.chunk());
         Files.write(ex, List.of(line.toString()));
         Path report = dir.resolve("cov.json");
-        var r = KbPostgresTest.run("kb", "coverage", ex.toString(), "--report", report.toString(), "-o", dir.resolve("g.jsonl").toString());
+        var r = dev.spotter.cli.CliRun.run("kb", "coverage", ex.toString(), "--report", report.toString(), "-o", dir.resolve("g.jsonl").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("examples read 1, accepted 1, rejected 0").contains("UNDER_MIN");
         assertThat(Files.readString(report)).contains("\"accepted\" : 1");
-        var bad = KbPostgresTest.run("kb", "coverage", dir.resolve("missing.jsonl").toString());
+        var bad = dev.spotter.cli.CliRun.run("kb", "coverage", dir.resolve("missing.jsonl").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).startsWith("spotter: cannot read");
     }
@@ -50,7 +50,7 @@ class KbCliTest {
     void importWithoutUrlIsAUsageError() throws Exception {
         Path in = dir.resolve("x.jsonl");
         Files.writeString(in, "{}\n");
-        var r = KbPostgresTest.run("kb", "import", in.toString());
+        var r = dev.spotter.cli.CliRun.run("kb", "import", in.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("kb import needs --db-url or $SPOTTER_KB_URL");
     }

@@ -216,7 +216,7 @@ class KbGenerateTest {
                 .map(ChunkJsonl::toLine).toList());
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers(null));
-            var r = KbPostgresTest.run("kb", "generate", "--chunks", chunks.toString(), "--base-url", fake.baseUrl(),
+            var r = dev.spotter.cli.CliRun.run("kb", "generate", "--chunks", chunks.toString(), "--base-url", fake.baseUrl(),
                     "--api-key-env", "none", "--model", "fake", "--state", dir.resolve("st").toString(),
                     "-o", dir.resolve("inj.jsonl").toString(), "--concurrency", "2");
             assertThat(r.code()).as(r.out() + r.err()).isZero();

@@ -3,9 +3,8 @@ package dev.spotter.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.cli.CliRun;
 import dev.spotter.cli.SpotterCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +137,7 @@ class KbPostgresTest {
     @Test
     void cliWrongPasswordPrintsOneRedactedLine() {
         String bad = "postgresql://" + PgServer.USER + ":Cli-Secret-123@localhost:" + server.port() + "/" + PgServer.DB;
-        var r = run("kb", "export", "--db-url", bad, "-o", dir.resolve("never.jsonl").toString());
+        var r = CliRun.run("kb", "export", "--db-url", bad, "-o", dir.resolve("never.jsonl").toString());
         assertThat(r.code()).isEqualTo(2);
         String err = r.err().lines().filter(l -> l.startsWith("spotter:")).findFirst().orElse("");
         assertThat(err).startsWith("spotter: authentication failed for user kbuser at jdbc:postgresql://localhost:");
@@ -250,19 +249,19 @@ class KbPostgresTest {
         Path in = dir.resolve("cli.jsonl");
         Files.writeString(in, line(10, "mvq", "t", "body", "{\"a\":1}", "2025-11-07T09:00:00Z") + "\n"
                 + "{\"id\":11,\"content\":\"a\\u0000\"}\n");
-        var r = run("kb", "import", in.toString(), "--db-url", server.uri(), "--table", "kb_cli", "--create-table");
-        assertThat(r.code).isEqualTo(1); // one reject
-        assertThat(r.out).contains("read 2, upserted 1, rejected 1");
-        assertThat(r.out + r.err).doesNotContain(PgServer.PASSWORD);
+        var r = CliRun.run("kb", "import", in.toString(), "--db-url", server.uri(), "--table", "kb_cli", "--create-table");
+        assertThat(r.code()).isEqualTo(1); // one reject
+        assertThat(r.out()).contains("read 2, upserted 1, rejected 1");
+        assertThat(r.out() + r.err()).doesNotContain(PgServer.PASSWORD);
         Path out = dir.resolve("cli.out.jsonl");
-        var e = run("kb", "export", "--db-url", server.uri(), "--table", "kb_cli", "-o", out.toString());
-        assertThat(e.code).isEqualTo(0);
+        var e = CliRun.run("kb", "export", "--db-url", server.uri(), "--table", "kb_cli", "-o", out.toString());
+        assertThat(e.code()).isEqualTo(0);
         assertThat(Files.readString(out)).isEqualTo(Files.readAllLines(in).get(0) + "\n");
 
-        var bad = run("kb", "export", "--db-url", server.uri().replace(PgServer.DB, "kbtest") , "--table", "missing_t",
+        var bad = CliRun.run("kb", "export", "--db-url", server.uri().replace(PgServer.DB, "kbtest") , "--table", "missing_t",
                 "-o", dir.resolve("x.jsonl").toString());
-        assertThat(bad.code).isEqualTo(2);
-        assertThat(bad.err.strip()).startsWith("spotter: table missing_t not found").doesNotContain("\n").doesNotContain("\tat ");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("spotter: table missing_t not found").doesNotContain("\n").doesNotContain("\tat ");
         assertThat(dir.resolve("x.jsonl")).doesNotExist();
     }
 
@@ -309,21 +308,4 @@ class KbPostgresTest {
         };
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SpotterCli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 }
