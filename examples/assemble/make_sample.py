@@ -81,32 +81,8 @@ with open("data/voice_parsing.jsonl", "w") as f:
     for e in voice:
         f.write(json.dumps(e, ensure_ascii=False) + "\n")
 
-COACH = "You are Spotter, an evidence-based strength and conditioning coach. Answer clearly and safely."
-kb = [
- ("mvq", "What do you need to know before building my program?", "Four things: your main goal (strength, muscle, fat loss or sport), how many days a week you can train, what equipment you have, and how long you have been lifting consistently. With those I can pick a split and starting loads."),
- ("mvq", "I only have dumbbells at home, can you still program for me?", "Yes. Tell me the heaviest pair you have and whether they are adjustable. Dumbbells cover presses, rows, split squats and hinges; we progress with reps and tempo when the load tops out."),
- ("mvq", "How many days a week should I tell you I can train?", "Give the number you can keep for months, not your best week. Three full-body days beat five planned days you only hit twice."),
- ("mvq", "Call me at (415) 555-0198 to go over my questionnaire.", "I can't place calls, but I can go through the questionnaire here: what's your goal, weekly training days, equipment and training age?"),
- ("experience", "I've lifted for 8 months, am I a beginner?", "Yes. Under about a year of consistent training you are a beginner: you can still add load most sessions, so a simple linear progression fits."),
- ("experience", "I've trained for two years and my squat stalls every month. What level am I?", "Intermediate. Session-to-session progress has run out, so progress week to week with a structured plan such as varying heavy, medium and light days."),
- ("experience", "What counts as advanced?", "Three or more years of consistent, structured training and progress measured over months. Advanced lifters need planned blocks and deloads to keep progressing."),
- ("experience", "Is someone with 5 years of training and meet experience elite?", "Elite is about performance more than years: competitive totals near national level. Five years with meet experience is advanced; elite is reserved for the top of a federation."),
- ("decision_trees", "Should I run a full-body or split program on 3 days?", "On three days, full-body: each muscle gets trained three times a week, which beats a split that hits each once."),
- ("decision_trees", "How do I choose between 4 and 5 training days?", "Pick four if recovery, sleep or schedule is shaky; five only if you recover well and want more volume per week."),
- ("decision_trees", "When should I deload?", "When performance drops for two sessions in a row, joints ache, or every 4-6 weeks of hard training. Cut volume by about 40% for a week and keep the intensity."),
- ("substitutions", "No squat rack at my gym. What replaces back squats?", "Goblet squats or Bulgarian split squats for lighter loads, a leg press or hack squat for heavy work."),
- ("substitutions", "What can I do instead of barbell bench press?", "Dumbbell bench press, a machine chest press or weighted push-ups all train the same pattern."),
- ("substitutions", "Alternative to deadlifts without a barbell?", "Dumbbell Romanian deadlifts, kettlebell swings, or single-leg RDLs; a trap bar deadlift if the gym has one."),
- ("injury_mods", "My shoulder hurts when I bench. What should I change?", "Use a closer grip, tuck the elbows to about 45 degrees, try a floor press or a neutral-grip dumbbell press, and stay in a pain-free range. If pain persists past two weeks or you have night pain, see a clinician."),
- ("injury_mods", "Lower back tweak from deadlifts, how do I keep training?", "Drop deadlifts for now; train legs with leg press and split squats, keep walking, and bring hinges back light (50% of your usual load) once bending is pain-free."),
- ("injury_mods", "Knee pain on squats, any modifications?", "Box squats to a pain-free depth, slower eccentrics, and a slightly wider stance. Stop if the pain is sharp or the knee swells."),
- ("customization", "Beginner, home gym with dumbbells only, I want to build muscle.", "Three full-body days: goblet squat, dumbbell press, one-arm row, Romanian deadlift, lateral raise; 3 sets of 8-12, add reps until 12, then go heavier."),
- ("customization", "Intermediate powerlifter, 16 weeks to a meet at 1420 Oak Street gym. Plan?", "Run three 4-week blocks (volume, strength, peak) and a taper: squat, bench and deadlift twice a week, heavy singles in the last block, openers at about 90% of your best."),
-]
-with open("data/knowledge_base_qa.jsonl", "w") as f:
-    for cat, q, a in kb:
-        f.write(json.dumps({"category": cat, "messages": [{"role": "system", "content": COACH},
-                {"role": "user", "content": q}, {"role": "assistant", "content": a}]}, ensure_ascii=False) + "\n")
+# The knowledge-base sample (examples/assemble/kb/) is hand-written in the layout `spotter kb generate` writes;
+# it is not produced by this script.
 
 INJ = ("You are Spotter's injury triage assistant. Reason step by step, give differentials with probabilities, "
        "modify training with specific loads, and name red flags that need a doctor.")
