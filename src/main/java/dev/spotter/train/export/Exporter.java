@@ -14,7 +14,6 @@ import dev.spotter.format.Role;
 import dev.spotter.format.TokenCounter;
 import dev.spotter.format.ValidationSummary;
 import dev.spotter.report.CostEstimate;
-import dev.spotter.tokenizer.Llama3Tokenizer;
 import dev.spotter.train.JobParams;
 import dev.spotter.train.JobSpec;
 import java.io.BufferedWriter;
@@ -59,17 +58,7 @@ public final class Exporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The exact Llama 3 tokenizer behind the format package's counter interface. */
-    public static final TokenCounter LLAMA3 = new TokenCounter() {
-        @Override
-        public int count(String text) {
-            return Llama3Tokenizer.shared().count(text);
-        }
-
-        @Override
-        public int countRendered(String rendered) {
-            return Llama3Tokenizer.shared().countRendered(rendered);
-        }
-    };
+    public static final TokenCounter LLAMA3 = TokenCounter.llama3();
 
     private final Target target;
     private final Path outDir;
