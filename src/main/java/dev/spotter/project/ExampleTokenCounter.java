@@ -61,17 +61,7 @@ public interface ExampleTokenCounter {
 
         @Override
         public TokenCounter textCounter() {
-            return new TokenCounter() {
-                @Override
-                public int count(String text) {
-                    return Llama3Tokenizer.shared().count(text);
-                }
-
-                @Override
-                public int countRendered(String rendered) {
-                    return Llama3Tokenizer.shared().countRendered(rendered);
-                }
-            };
+            return TokenCounter.llama3();
         }
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,28 +43,14 @@ class AssembleCommandsTest {
         return dir.resolve("spotter.yaml");
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SpotterCli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void inventoryJsonIsOneObjectWithRowsTotalsCostAndNeeds() throws Exception {
         Path p = project(false);
-        Run r = run("inventory", "--project", p.toString(), "--json");
+        CliRun.Result r = run("inventory", "--project", p.toString(), "--json");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("rows")).hasSize(3);
@@ -76,7 +60,7 @@ class AssembleCommandsTest {
         assertThat(j.path("cost").path("toGenerate").asInt()).isEqualTo(5);
         assertThat(j.path("needs").get(0).path("command").asText()).startsWith("spotter generate coach-qa --provider anthropic --api-key-env SPOTTER_TEST_SECRET_KEY --state ");
 
-        Run text = run("inventory", "--project", p.toString());
+        CliRun.Result text = run("inventory", "--project", p.toString());
         assertThat(text.out()).contains("SOURCE").contains("NEED").contains("training cost")
                 .contains("gen: 5 more (coach 5)").contains("set $SPOTTER_TEST_SECRET_KEY");
     }
@@ -84,13 +68,13 @@ class AssembleCommandsTest {
     @Test
     void buildExitsZeroWhenCleanAndOneWhenLinesWereRejected() throws Exception {
         Path p = project(false);
-        Run ok = run("build", "--project", p.toString());
+        CliRun.Result ok = run("build", "--project", p.toString());
         assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCodes.OK);
         assertThat(ok.out()).contains("accounting", "OK: 30 read").contains("still needed").contains("spotter generate coach-qa --provider anthropic");
         assertThat(dir.resolve("out/messages/train.jsonl")).exists();
 
         Path p2 = project(true);
-        Run rej = run("build", "--project", p2.toString(), "--out", dir.resolve("out2").toString());
+        CliRun.Result rej = run("build", "--project", p2.toString(), "--out", dir.resolve("out2").toString());
         assertThat(rej.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(rej.out()).contains("1 input lines rejected");
         assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl"))).contains("\"reason\":\"missing_messages_list\"").contains("\"line\":31");
@@ -99,22 +83,22 @@ class AssembleCommandsTest {
         // 1 of 31 = 3.2%: a global tolerance of 5% admits it (exit 0, quarantine still reported); a source's own
         // limit overrides the global one
         Files.writeString(p2, Files.readString(p2) + "quality: {maxRejectRate: 0.05}\n");
-        Run tolerated = run("build", "--project", p2.toString(), "--out", dir.resolve("out3").toString());
+        CliRun.Result tolerated = run("build", "--project", p2.toString(), "--out", dir.resolve("out3").toString());
         assertThat(tolerated.code()).as(tolerated.out()).isEqualTo(ExitCodes.OK);
         assertThat(tolerated.out()).contains("1 input lines rejected").contains("within quality.maxRejectRate");
         assertThat(dir.resolve("out3/quarantine.jsonl")).content().contains("missing_messages_list");
         Files.writeString(p2, Files.readString(p2).replace("targets: {qa: 15, tips: 15}}", "targets: {qa: 15, tips: 15}, maxRejectRate: 0.03}"));
-        Run strict = run("build", "--project", p2.toString(), "--out", dir.resolve("out3").toString());
+        CliRun.Result strict = run("build", "--project", p2.toString(), "--out", dir.resolve("out3").toString());
         assertThat(strict.code()).as(strict.out()).isEqualTo(ExitCodes.REJECTS);
     }
 
     @Test
     void badProjectFileIsAUsageErrorNamingTheKey() throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "sources:\n  - {id: x, kind: jsonl, path: a.jsonl, category: c, targets: {c: -1}}\n");
-        Run r = run("build", "--project", dir.resolve("bad.yaml").toString());
+        CliRun.Result r = run("build", "--project", dir.resolve("bad.yaml").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(r.err()).contains("spotter: bad.yaml: sources[0].targets.c: expected a whole number >= 0, got '-1'");
-        Run missing = run("inventory", "--project", dir.resolve("nope.yaml").toString());
+        CliRun.Result missing = run("inventory", "--project", dir.resolve("nope.yaml").toString());
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(missing.err()).contains("no such project file");
     }
