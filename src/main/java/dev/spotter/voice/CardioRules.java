@@ -13,7 +13,7 @@ import java.util.Set;
  * Inside an interval block a time is the target per repeat; otherwise "at 7:45" is a pace and "in 24:30" the
  * total time. Workout type comes from keywords; intervals imply {@code intervals} unless hills are named.
  */
-final class CardioRules {
+final class CardioRules extends ItemRules {
     private static final Map<String, DistanceUnit> DIST = Map.ofEntries(
             Map.entry("mile", DistanceUnit.MI), Map.entry("miles", DistanceUnit.MI), Map.entry("mi", DistanceUnit.MI),
             Map.entry("miler", DistanceUnit.MI), Map.entry("k", DistanceUnit.KM), Map.entry("km", DistanceUnit.KM),
@@ -35,8 +35,6 @@ final class CardioRules {
             Map.entry("raced", "race"), Map.entry("parkrun", "race"), Map.entry("warmup", "warmup"),
             Map.entry("cooldown", "cooldown"));
 
-    private final List<Item> it;
-    private final List<String> trace;
     private Double distance;
     private DistanceUnit distUnit;
     private int durationS = -1;
@@ -50,8 +48,7 @@ final class CardioRules {
     private double penalty;
 
     private CardioRules(List<Item> items, List<String> trace) {
-        this.it = items;
-        this.trace = trace;
+        super(items, trace);
     }
 
     static VoiceResult parse(String[] w, DistanceUnit defaultPaceUnit, List<String> trace) {
@@ -133,53 +130,9 @@ final class CardioRules {
         return false;
     }
 
-    private Item at(int i) {
-        return i >= 0 && i < it.size() ? it.get(i) : null;
-    }
-
-    private boolean w(int i, String word) {
-        Item x = at(i);
-        return x != null && !x.used && x.is(word);
-    }
-
-    private boolean w(int i, Set<String> words) {
-        Item x = at(i);
-        return x != null && !x.used && x.word != null && words.contains(x.word);
-    }
-
     private DistanceUnit unitAt(int i) {
         Item x = at(i);
         return x == null || x.used || x.word == null ? null : DIST.get(x.word);
-    }
-
-    private boolean num(int i) {
-        Item x = at(i);
-        return x != null && !x.used && x.isNum();
-    }
-
-    private void use(int from, int to) {
-        for (int k = Math.max(0, from); k < to && k < it.size(); k++) {
-            it.get(k).used = true;
-        }
-    }
-
-    private String span(int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = Math.max(0, from); k < to && k < it.size(); k++) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(it.get(k).spoken);
-        }
-        return sb.toString();
-    }
-
-    private void note(int from, int to, String meaning) {
-        if (trace != null) trace.add("'" + span(from, to) + "' → " + meaning);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String clock(int s) {

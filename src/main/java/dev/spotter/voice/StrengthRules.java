@@ -12,15 +12,13 @@ import java.util.Set;
  * numbers by size: for a loaded exercise the larger is the weight and a small integer the reps; for a bodyweight
  * exercise the first is the reps. Context fills what is still missing. One instance per utterance.
  */
-final class StrengthRules {
+final class StrengthRules extends ItemRules {
     private static final Set<String> REPS_WORDS = Set.of("reps", "rep", "repetitions", "repetition", "times");
     private static final Set<String> SETS_WORDS = Set.of("sets", "set");
     private static final Set<String> PLATE_WORDS = Set.of("plate", "plates", "wheel", "wheels");
     private static final Set<String> WEIGHT_PREPS = Set.of("with", "plus", "add", "added", "using", "adding");
     private static final Set<String> X_WORDS = Set.of("x", "by");
 
-    private final List<Item> it;
-    private final List<String> trace;
     private Double weight;
     private WeightUnit unit;
     private Integer plates;
@@ -37,57 +35,7 @@ final class StrengthRules {
     private int numbersSeen;
 
     StrengthRules(List<Item> items, List<String> trace) {
-        this.it = items;
-        this.trace = trace;
-    }
-
-    private Item at(int i) {
-        return i >= 0 && i < it.size() ? it.get(i) : null;
-    }
-
-    private boolean w(int i, String word) {
-        Item x = at(i);
-        return x != null && !x.used && x.is(word);
-    }
-
-    private boolean w(int i, Set<String> words) {
-        Item x = at(i);
-        return x != null && !x.used && x.word != null && words.contains(x.word);
-    }
-
-    private boolean num(int i) {
-        Item x = at(i);
-        return x != null && !x.used && x.isNum();
-    }
-
-    private void use(int from, int to) {
-        for (int k = from; k < to && k < it.size(); k++) {
-            if (k >= 0) {
-                it.get(k).used = true;
-            }
-        }
-    }
-
-    private String span(int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = Math.max(0, from); k < to && k < it.size(); k++) {
-            if (it.get(k).is("|")) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(it.get(k).spoken);
-        }
-        return sb.toString();
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private void note(int from, int to, String meaning) {
-        if (trace != null) trace.add("'" + span(from, to) + "' → " + meaning);
+        super(items, trace);
     }
 
     private void pass1() {
