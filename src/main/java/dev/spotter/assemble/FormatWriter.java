@@ -1,10 +1,8 @@
 package dev.spotter.assemble;
 
 import dev.spotter.format.ChatExample;
-import dev.spotter.format.ChatJson;
+import dev.spotter.format.ConvertFormat;
 import dev.spotter.format.Llama33Template;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,55 +31,32 @@ public interface FormatWriter {
     }
 
     /** Conversational JSONL {@code {"messages":[...]}} for Together, OpenAI and Fireworks. */
-    FormatWriter MESSAGES = new FormatWriter() {
-        @Override
-        public String name() {
-            return "messages";
-        }
-
-        @Override
-        public String line(ChatExample example) {
-            return ChatJson.toJsonLine(example);
-        }
-    };
+    FormatWriter MESSAGES = of(ConvertFormat.MESSAGES);
 
     /**
      * Together generic {@code {"text"}}: the conversation rendered by the foundation's {@link Llama33Template}
      * (defaults: date 26 Jul 2024, BOS included, so the trainer must not add another).
      */
-    FormatWriter LLAMA3_TEXT = new FormatWriter() {
-        private final Llama33Template t = Llama33Template.defaults();
-
-        @Override
-        public String name() {
-            return "llama3-text";
-        }
-
-        @Override
-        public String line(ChatExample example) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("text", t.render(example));
-            return o.toString();
-        }
-    };
+    FormatWriter LLAMA3_TEXT = of(ConvertFormat.LLAMA3_TEXT);
 
     /** {@code {"prompt","completion"}}: rendered prompt up to the last assistant header, completion = last turn + eot. */
-    FormatWriter PROMPT_COMPLETION = new FormatWriter() {
-        private final Llama33Template t = Llama33Template.defaults();
+    FormatWriter PROMPT_COMPLETION = of(ConvertFormat.PROMPT_COMPLETION);
 
-        @Override
-        public String name() {
-            return "prompt-completion";
-        }
+    /** A writer for one of the foundation's formats (the same line {@code spotter convert} writes), default template. */
+    static FormatWriter of(ConvertFormat format) {
+        Llama33Template template = Llama33Template.defaults();
+        return new FormatWriter() {
+            @Override
+            public String name() {
+                return format.cliName();
+            }
 
-        @Override
-        public String line(ChatExample example) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("prompt", t.renderPrompt(example));
-            o.put("completion", t.renderCompletion(example));
-            return o.toString();
-        }
-    };
+            @Override
+            public String line(ChatExample example) {
+                return format.line(example, template);
+            }
+        };
+    }
 
     /** Holder for the registered writers. */
     final class Registry {

@@ -1,6 +1,5 @@
 package dev.spotter.format;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,6 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 public final class Converter {
-    private static final JsonStringEncoder ENC = JsonStringEncoder.getInstance();
 
     private final ChatValidator validator;
     private final ConvertFormat format;
@@ -100,10 +98,10 @@ public final class Converter {
     String line(Accepted a, Llama33Template t) {
         ChatExample ex = transform == null ? a.example() : transform.apply(a.example());
         return switch (format) {
-            case MESSAGES -> ChatJson.toJsonLine(weighted(ex, trainOn));
-            case LLAMA3_TEXT -> "{\"text\":\"" + quote(transform == null ? a.rendered() : t.render(ex)) + "\"}";
-            case PROMPT_COMPLETION -> "{\"prompt\":\"" + quote(t.renderPrompt(ex)) + "\",\"completion\":\""
-                    + quote(t.renderCompletion(ex)) + "\"}";
+            case MESSAGES -> format.line(weighted(ex, trainOn), t);
+            // the validator already rendered the untransformed example: don't render it twice
+            case LLAMA3_TEXT -> transform == null ? ConvertFormat.textLine(a.rendered()) : format.line(ex, t);
+            case PROMPT_COMPLETION -> format.line(ex, t);
         };
     }
 
@@ -129,9 +127,5 @@ public final class Converter {
             }
         }
         return new ChatExample(out);
-    }
-
-    private static String quote(String s) {
-        return new String(ENC.quoteAsString(s));
     }
 }

@@ -8,6 +8,7 @@ import dev.spotter.format.Accepted;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
+import dev.spotter.format.ConvertFormat;
 import dev.spotter.format.Llama33Template;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.Role;
@@ -236,13 +237,9 @@ public final class Exporter {
     }
 
     private String render(ChatExample ex) {
-        if (target == Target.BEDROCK) {
-            ObjectNode o = MAPPER.createObjectNode();
-            o.put("prompt", bedrockTemplate.renderPrompt(ex));
-            o.put("completion", bedrockTemplate.renderCompletion(ex));
-            return o.toString();
-        }
-        return ChatJson.toJsonLine(ex);
+        return target == Target.BEDROCK
+                ? ConvertFormat.PROMPT_COMPLETION.line(ex, bedrockTemplate)
+                : ChatJson.toJsonLine(ex);
     }
 
     private static void writeJson(Path p, JsonNode n) throws IOException {
