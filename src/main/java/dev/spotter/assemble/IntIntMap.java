@@ -21,16 +21,8 @@ final class IntIntMap {
 
     /** The value for key, or -1. */
     int get(int key) {
-        int mask = table.length - 1;
-        int i = mix(key) & mask;
-        long s;
-        while ((s = table[i]) != EMPTY) {
-            if ((int) (s >>> 32) == key) {
-                return (int) s;
-            }
-            i = (i + 1) & mask;
-        }
-        return -1;
+        long s = table[slot(key)];
+        return s == EMPTY ? -1 : (int) s;
     }
 
     /** Stores value (≥ 0) unless key is present; returns the value now stored. */
@@ -38,18 +30,24 @@ final class IntIntMap {
         if ((size + 1) * 4L > table.length * 3L) {
             grow();
         }
-        int mask = table.length - 1;
-        int i = mix(key) & mask;
-        long s;
-        while ((s = table[i]) != EMPTY) {
-            if ((int) (s >>> 32) == key) {
-                return (int) s;
-            }
-            i = (i + 1) & mask;
+        int i = slot(key);
+        if (table[i] != EMPTY) {
+            return (int) table[i];
         }
         table[i] = ((long) key << 32) | (value & 0xffffffffL);
         size++;
         return value;
+    }
+
+    /** Linear probing: the slot holding key, or the empty slot where it would go (load ≤ 0.75, so one exists). */
+    private int slot(int key) {
+        int mask = table.length - 1;
+        int i = mix(key) & mask;
+        long s;
+        while ((s = table[i]) != EMPTY && (int) (s >>> 32) != key) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private static int mix(int k) {
