@@ -2,16 +2,11 @@
 // Writes the benchmark input: JSONL {"text": ...} documents of mixed text (workout logs, coaching chat, English prose
 // from a word list, code, JSON, multilingual sentences, emoji), deterministic (fixed seed). Usage: make-text.mjs OUT MB
 import fs from 'node:fs';
+import { mulberry32 } from '../../scripts/tokenizer/mulberry32.mjs';
 
 const [out, mbArg] = process.argv.slice(2);
 const targetBytes = Math.round(parseFloat(mbArg ?? '4') * 1024 * 1024);
-let seed = 20261126;
-const rnd = () => {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(20261126);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 

