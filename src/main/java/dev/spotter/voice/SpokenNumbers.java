@@ -221,7 +221,8 @@ final class SpokenNumbers {
         return Item.number(v, -1, false, join(w, i, j));
     }
 
-    private static String join(String[] w, int from, int to) {
+    /** The words w[from, to) joined by single spaces, as said (for the trace). */
+    static String join(String[] w, int from, int to) {
         if (to - from == 1) {
             return w[from];
         }

@@ -151,7 +151,7 @@ public final class VoiceParser {
             for (int k = best.start(); k < best.end(); k++) {
                 taken[k] = true;
             }
-            String said = join(w, best.start(), best.end());
+            String said = SpokenNumbers.join(w, best.start(), best.end());
             if (trace != null) trace.add("'" + said + "' → " + best.exercise().name()
                     + (fuzzyHit ? " (closest alias, heard differently)" : best.generic() ? " (default for the plain word)" : ""));
         }
@@ -243,7 +243,7 @@ public final class VoiceParser {
                 for (int k = i; k < i + len; k++) {
                     taken[k] = true;
                 }
-                if (trace != null) trace.add("'" + join(w, i, i + len) + "' → refers to the previous set");
+                if (trace != null) trace.add("'" + SpokenNumbers.join(w, i, i + len) + "' → refers to the previous set");
                 if (ref == null || kind.equals("same weight")) {
                     ref = kind;
                 }
@@ -251,17 +251,6 @@ public final class VoiceParser {
             }
         }
         return ref;
-    }
-
-    static String join(String[] w, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = from; k < to; k++) {
-            if (k > from) {
-                sb.append(' ');
-            }
-            sb.append(w[k]);
-        }
-        return sb.toString();
     }
 
     /** Builder; every setter rejects null at once. */
