@@ -15,7 +15,7 @@ if [[ ! -s "$DATA" ]]; then
   echo "generating $N examples -> $DATA" >&2
   python3 "$ROOT/examples/data/make_voice_sample.py" --clean --count "$N" --seed 11 > "$DATA.tmp" && mv "$DATA.tmp" "$DATA"
 fi
-JAR="$ROOT/target/spotter.jar"
+JAR="$ROOT/spotter-cli/target/spotter.jar"
 if [[ ! -f "$JAR" ]]; then (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests); fi
 
 run() { # name, spotter args...

@@ -3,13 +3,8 @@
 # Usage: bench/generate-throughput.sh [limitPerCategory=125] [concurrency=8] [rpm=600] [latencyMs=200]
 # Runs ~70 s with the defaults (700 examples of the coach-qa plan). Not part of the unit tests.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-. scripts/jdk.sh
-./mvnw -B -ntp -q test-compile
-CP="$(./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-mkdir -p target/bench-classes
-javac -d target/bench-classes -cp "target/classes:target/test-classes:$CP" bench/generate/GenerateBench.java
 echo "machine: $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 free -h | head -2
-exec java --enable-native-access=ALL-UNNAMED -cp "target/bench-classes:target/classes:target/test-classes:$CP" GenerateBench "$@"
+exec java --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" dev.spotter.bench.generate.GenerateBench "$@"

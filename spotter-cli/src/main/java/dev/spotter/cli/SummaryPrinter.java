@@ -1,0 +1,50 @@
+package dev.spotter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.RejectReason;
+import dev.spotter.format.ValidationSummary;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Text and JSON rendering of a {@link ValidationSummary}, shared by validate, convert and stats. */
+final class SummaryPrinter {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private SummaryPrinter() {}
+
+    static void text(PrintWriter out, ValidationSummary s) {
+        out.printf("read %,d, accepted %,d, rejected %,d%n", s.read(), s.accepted(), s.rejected());
+        if (!s.reasons().isEmpty()) {
+            out.println("rejects by reason:");
+            for (Map.Entry<RejectReason, Long> e : s.reasons().entrySet()) {
+                out.printf(
+                        "  %-34s %,9d  %s%n",
+                        e.getKey().code(), e.getValue(), e.getKey().explanation());
+            }
+        }
+        if (!s.firstErrors().isEmpty()) {
+            out.println(
+                    s.firstErrors().size() < s.rejected()
+                            ? "first " + s.firstErrors().size() + " errors:"
+                            : "errors:");
+            for (String e : s.firstErrors()) {
+                out.println("  " + e);
+            }
+        }
+    }
+
+    /** {@code read}, {@code accepted}, {@code rejected}, {@code reasons} (code → count), {@code errors}. */
+    static ObjectNode json(ValidationSummary s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("read", s.read());
+        o.put("accepted", s.accepted());
+        o.put("rejected", s.rejected());
+        ObjectNode r = o.putObject("reasons");
+        s.reasons().forEach((k, v) -> r.put(k.code(), v));
+        ArrayNode errs = o.putArray("errors");
+        s.firstErrors().forEach(errs::add);
+        return o;
+    }
+}

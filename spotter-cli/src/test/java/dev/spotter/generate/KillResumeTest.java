@@ -1,0 +1,116 @@
+package dev.spotter.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spotter.format.ChatJson;
+import dev.spotter.llm.FakeLlmServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of a real child process (the CLI main class on the test classpath) mid-run against the fake server, twice,
+ * then the same command again: exactly the targets, no duplicates, every output line parses.
+ */
+class KillResumeTest {
+    private static final String KEY = "sk-kill-test-key";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killNineThenSameCommandEndsWithExactlyTheTargets() throws Exception {
+        try (FakeLlmServer fake = FakeLlmServer.start()
+                .requireKey(KEY)
+                .answerer(new FakeAnswers())
+                .latency(Duration.ofMillis(40))) {
+            Path state = dir.resolve("state");
+            Path out = dir.resolve("out.jsonl");
+            List<String> cmd = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.spotter.cli.SpotterCli",
+                    "generate",
+                    "running",
+                    "--provider",
+                    "openai",
+                    "--base-url",
+                    fake.baseUrl(),
+                    "--model",
+                    "gpt-4o-mini",
+                    "--limit",
+                    "8",
+                    "--concurrency",
+                    "4",
+                    "--state",
+                    state.toString(),
+                    "-o",
+                    out.toString());
+            for (int kill = 1; kill <= 2; kill++) {
+                Process p = start(cmd, kill);
+                long waitFor = kill * 6L;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (accepted(state) < waitFor && p.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(p.isAlive())
+                        .as("child still running when killed (run %d)", kill)
+                        .isTrue();
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                assertThat(accepted(state)).isLessThan(24);
+            }
+            Process last = start(cmd, 3);
+            assertThat(last.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(last.exitValue())
+                    .as(Files.readString(dir.resolve("err3.txt")))
+                    .isZero();
+
+            List<String> lines = Files.readAllLines(out);
+            assertThat(lines).hasSize(24);
+            assertThat(new HashSet<>(lines)).hasSize(24);
+            lines.forEach(ChatJson::parse);
+            assertThat(Files.readAllLines(OutputFiles.provenancePath(out))).hasSize(24);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT COUNT(*), COUNT(DISTINCT category || '/' || filled_slot) FROM responses WHERE status='accepted'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(24);
+                assertThat(rs.getInt(2)).isEqualTo(24);
+            }
+        }
+    }
+
+    private Process start(List<String> cmd, int run) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("OPENAI_API_KEY", KEY);
+        pb.redirectOutput(dir.resolve("out" + run + ".txt").toFile());
+        pb.redirectError(dir.resolve("err" + run + ".txt").toFile());
+        return pb.start();
+    }
+
+    private static long accepted(Path state) {
+        if (!Files.exists(state.resolve("state.db"))) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=2000");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM responses WHERE status='accepted'")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (Exception e) {
+            return 0; // table not created yet
+        }
+    }
+}

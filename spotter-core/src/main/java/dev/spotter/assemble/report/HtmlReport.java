@@ -1,0 +1,435 @@
+package dev.spotter.assemble.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A self-contained HTML page (inline CSS and SVG, no scripts, no external URLs) with the build's charts:
+ * examples per category against targets, token-length histogram, rejects by reason, duplicate clusters,
+ * plus the accounting line. Readable offline; deterministic (rendered from the summary only).
+ */
+public final class HtmlReport {
+    private static final String BAR = "#3b6fb6";
+    private static final String VAL = "#e08a2c";
+    private static final String TARGET = "#c0392b";
+    private static final String MUTED = "#9aa5b1";
+
+    private HtmlReport() {}
+
+    public static String render(JsonNode s) {
+        return render(s, null);
+    }
+
+    /**
+     * The report with an Evaluation section: {@code evalSection} is the eval area's self-contained fragment
+     * ({@code EvalReports.htmlFragment}), or a short note when there is none (null: no section at all).
+     */
+    public static String render(JsonNode s, String evalSection) {
+        StringBuilder b = new StringBuilder(32_000);
+        String name = esc(s.path("name").asText());
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(name)
+                .append(" — dataset build report</title>\n<style>\n")
+                .append(
+                        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1040px;color:#1f2933;padding:0 16px}\n")
+                .append(
+                        "h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #d9e2ec;padding-bottom:4px}\n")
+                .append(
+                        ".kpis{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}.kpi{background:#f0f4f8;border-radius:6px;padding:10px 14px;min-width:120px}\n")
+                .append(".kpi b{display:block;font-size:22px}.kpi span{font-size:12px;color:#52606d}\n")
+                .append(
+                        "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border-bottom:1px solid #e4e7eb;padding:4px 10px;text-align:left}\n")
+                .append(
+                        "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.ok{color:#1e7b34}.bad{color:#b42318}\n")
+                .append(
+                        "svg text{font-family:system-ui,sans-serif;font-size:12px;fill:#1f2933}.note{color:#52606d;font-size:13px}\n")
+                .append("code{background:#f0f4f8;padding:1px 4px;border-radius:3px}\n</style>\n</head>\n<body>\n");
+        b.append("<h1>")
+                .append(name)
+                .append("</h1>\n<p class=\"note\">Spotter dataset build report · seed ")
+                .append(s.path("seed").asLong())
+                .append(" · tokens: ")
+                .append(esc(s.path("tokenMethod").asText()))
+                .append("</p>\n");
+
+        JsonNode acc = s.path("accounting");
+        JsonNode out = s.path("output");
+        JsonNode d = s.path("dedup");
+        b.append("<div class=\"kpis\">");
+        kpi(b, n(out.path("train").asLong()), "train examples");
+        kpi(b, n(out.path("validation").asLong()), "validation examples");
+        kpi(b, n(acc.path("read").asLong()), "input lines read");
+        kpi(b, n(acc.path("quarantined").asLong()), "rejected (quarantine)");
+        kpi(b, n(d.path("exact").asLong() + d.path("near").asLong()), "duplicates dropped");
+        kpi(b, n(out.path("tokens").path("all").path("total").asLong()), "tokens");
+        b.append("</div>\n");
+        b.append("<p class=\"")
+                .append(acc.path("ok").asBoolean() ? "ok" : "bad")
+                .append("\"><b>Accounting ")
+                .append(acc.path("ok").asBoolean() ? "complete" : "FAILED")
+                .append(":</b> ")
+                .append(n(acc.path("read").asLong()))
+                .append(" read = ")
+                .append(n(acc.path("train").asLong()))
+                .append(" train + ")
+                .append(n(acc.path("validation").asLong()))
+                .append(" validation + ")
+                .append(n(acc.path("quarantined").asLong()))
+                .append(" quarantined + ")
+                .append(n(acc.path("deduplicated").asLong()))
+                .append(" duplicates");
+        acc.path("problems").forEach(p -> b.append("; ").append(esc(p.asText())));
+        b.append("</p>\n");
+
+        // Category counts vs targets
+        b.append("<h2>Examples per category vs target</h2>\n");
+        List<String> labels = new ArrayList<>();
+        List<long[]> vals = new ArrayList<>();
+        for (JsonNode r : s.path("inventory").path("rows")) {
+            long t = 0;
+            long v = 0;
+            for (JsonNode st : out.path("strata")) {
+                if (st.path("source").asText().equals(r.path("source").asText())
+                        && st.path("category")
+                                .asText()
+                                .equals(r.path("category").asText())) {
+                    t = st.path("train").asLong();
+                    v = st.path("validation").asLong();
+                }
+            }
+            labels.add(r.path("source").asText() + " / " + r.path("category").asText() + " ("
+                    + r.path("status").asText() + ")");
+            vals.add(new long[] {t, v, r.path("target").asLong()});
+        }
+        b.append(barsWithTargets(labels, vals));
+        b.append("<p class=\"note\"><span style=\"color:")
+                .append(BAR)
+                .append("\">■</span> train · <span style=\"color:")
+                .append(VAL)
+                .append("\">■</span> validation · <span style=\"color:")
+                .append(TARGET)
+                .append("\">|</span> target</p>\n");
+        JsonNode needs = s.path("inventory").path("needs");
+        if (!needs.isEmpty()) {
+            // one row per source: what is missing per category, and the one command that provides it
+            java.util.Map<String, List<JsonNode>> bySource = new java.util.LinkedHashMap<>();
+            needs.forEach(nd -> bySource.computeIfAbsent(nd.path("source").asText(), k -> new ArrayList<>())
+                    .add(nd));
+            b.append(
+                    "<table><tr><th>still needed</th><th class=\"n\">missing</th><th>by category</th><th>how to provide</th></tr>\n");
+            for (var e : bySource.entrySet()) {
+                long total = 0;
+                List<String> parts = new ArrayList<>();
+                for (JsonNode nd : e.getValue()) {
+                    total += nd.path("missing").asLong();
+                    parts.add(esc(nd.path("category").asText()) + " "
+                            + n(nd.path("missing").asLong()));
+                }
+                JsonNode first = e.getValue().get(0);
+                b.append("<tr><td>")
+                        .append(esc(e.getKey()))
+                        .append("</td><td class=\"n\">")
+                        .append(n(total))
+                        .append("</td><td>")
+                        .append(String.join(", ", parts))
+                        .append("</td><td><code>")
+                        .append(esc(first.path("command").asText()))
+                        .append("</code>")
+                        .append(
+                                first.path("needsProvider").asBoolean()
+                                                && !first.path("providerConfigured")
+                                                        .asBoolean()
+                                        ? " (needs $"
+                                                + esc(first.path("providerEnv").asText("an LLM provider key")) + ")"
+                                        : "")
+                        .append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+
+        // Token histogram
+        JsonNode tok = out.path("tokens").path("all");
+        b.append("<h2>Token length per example</h2>\n");
+        List<String> hl = new ArrayList<>();
+        List<Long> hv = new ArrayList<>();
+        for (JsonNode h : tok.path("histogram")) {
+            hl.add(n(h.path("from").asLong()));
+            hv.add(h.path("examples").asLong());
+        }
+        b.append(histogram(hl, hv));
+        b.append("<p class=\"note\">min ")
+                .append(n(tok.path("min").asLong()))
+                .append(" · p10 ")
+                .append(n(tok.path("p10").asLong()))
+                .append(" · median ")
+                .append(n(tok.path("p50").asLong()))
+                .append(" · p90 ")
+                .append(n(tok.path("p90").asLong()))
+                .append(" · max ")
+                .append(n(tok.path("max").asLong()))
+                .append(" · limit ")
+                .append(n(s.path("tokenLimit").asLong()))
+                .append(" tokens</p>\n");
+
+        // Rejects by reason
+        b.append("<h2>Rejected lines by reason</h2>\n");
+        List<String> rl = new ArrayList<>();
+        List<long[]> rv = new ArrayList<>();
+        s.path("rejectReasons").properties().forEach(e -> {
+            rl.add(e.getKey());
+            rv.add(new long[] {e.getValue().asLong(), 0, 0});
+        });
+        if (rl.isEmpty()) {
+            b.append("<p class=\"note\">No line was rejected.</p>\n");
+        } else {
+            b.append(barsWithTargets(rl, rv));
+        }
+
+        // Dedup clusters
+        b.append("<h2>Duplicate clusters</h2>\n<p class=\"note\">")
+                .append(n(d.path("exact").asLong()))
+                .append(" exact and ")
+                .append(n(d.path("near").asLong()))
+                .append(" near duplicates dropped in ")
+                .append(n(d.path("clusterCount").asLong()))
+                .append(" clusters (MinHash ")
+                .append(d.path("permutations").asInt())
+                .append(" permutations, LSH ")
+                .append(d.path("bands").asInt())
+                .append("×")
+                .append(d.path("rows").asInt())
+                .append(", threshold ")
+                .append(d.path("threshold").asText())
+                .append("). Keep rule: ")
+                .append(esc(d.path("keepRule").asText()))
+                .append(".</p>\n");
+        List<String> cl = new ArrayList<>();
+        List<long[]> cv = new ArrayList<>();
+        for (JsonNode c : d.path("clusters")) {
+            cl.add(c.path("keptId").asText());
+            cv.add(new long[] {c.path("exact").asLong() + 1, c.path("near").asLong(), 0});
+        }
+        if (!cl.isEmpty()) {
+            b.append(barsWithTargets(cl, cv));
+            b.append("<p class=\"note\">Bar = cluster size (kept example + <span style=\"color:")
+                    .append(BAR)
+                    .append("\">exact</span> / <span style=\"color:")
+                    .append(VAL)
+                    .append("\">near</span> duplicates), largest ")
+                    .append(cl.size())
+                    .append(".</p>\n");
+        }
+
+        // PII + leakage
+        JsonNode p = s.path("pii");
+        b.append(
+                "<h2>PII scrub and leakage check</h2>\n<table><tr><th>placeholder</th><th class=\"n\">replacements</th></tr>\n");
+        p.path("replacements")
+                .properties()
+                .forEach(e -> b.append("<tr><td><code>")
+                        .append(esc(e.getKey()))
+                        .append("</code></td><td class=\"n\">")
+                        .append(n(e.getValue().asLong()))
+                        .append("</td></tr>\n"));
+        b.append("</table>\n<p class=\"note\">")
+                .append(n(p.path("recordsChanged").asLong()))
+                .append(" examples changed. Leakage: ")
+                .append(esc(s.path("split").path("leakageRule").asText()))
+                .append("; ")
+                .append(n(s.path("split").path("leakageMoved").asLong()))
+                .append(" moved.</p>\n");
+
+        // Sources
+        b.append(
+                "<h2>Sources</h2>\n<table><tr><th>source</th><th>kind</th><th class=\"n\">read</th><th class=\"n\">accepted</th>"
+                        + "<th class=\"n\">rejected</th><th>first errors</th></tr>\n");
+        for (JsonNode src : s.path("sources")) {
+            List<String> errs = new ArrayList<>();
+            src.path("firstErrors").forEach(e -> errs.add(esc(e.asText())));
+            b.append("<tr><td>")
+                    .append(esc(src.path("id").asText()))
+                    .append("</td><td>")
+                    .append(esc(src.path("kind").asText()))
+                    .append("</td><td class=\"n\">")
+                    .append(n(src.path("read").asLong()))
+                    .append("</td><td class=\"n\">")
+                    .append(n(src.path("accepted").asLong()))
+                    .append("</td><td class=\"n\">")
+                    .append(n(src.path("rejected").asLong()))
+                    .append("</td><td>")
+                    .append(String.join("<br>", errs.subList(0, Math.min(3, errs.size()))))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        if (evalSection != null) {
+            b.append(evalSection);
+        }
+        b.append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void kpi(StringBuilder b, String v, String label) {
+        b.append("<div class=\"kpi\"><b>")
+                .append(v)
+                .append("</b><span>")
+                .append(esc(label))
+                .append("</span></div>");
+    }
+
+    /** Horizontal stacked bars ({a, b}) with an optional target tick (third value, 0 = none). */
+    static String barsWithTargets(List<String> labels, List<long[]> vals) {
+        int labelW = 330;
+        int chartW = 560;
+        int rowH = 24;
+        long max = 1;
+        for (long[] v : vals) {
+            max = Math.max(max, Math.max(v[0] + v[1], v[2]));
+        }
+        int h = rowH * labels.size() + 10;
+        StringBuilder b = new StringBuilder();
+        b.append("<svg width=\"")
+                .append(labelW + chartW + 90)
+                .append("\" height=\"")
+                .append(h)
+                .append("\" role=\"img\" aria-label=\"bar chart\">\n");
+        for (int i = 0; i < labels.size(); i++) {
+            long[] v = vals.get(i);
+            int y = i * rowH + 4;
+            double wa = (double) v[0] / max * chartW;
+            double wb = (double) v[1] / max * chartW;
+            b.append("<text x=\"")
+                    .append(labelW - 8)
+                    .append("\" y=\"")
+                    .append(y + 15)
+                    .append("\" text-anchor=\"end\">")
+                    .append(esc(shorten(labels.get(i), 48)))
+                    .append("</text>");
+            b.append(rect(labelW, y + 2, wa, rowH - 8, BAR));
+            if (v[1] > 0) {
+                b.append(rect(labelW + wa, y + 2, wb, rowH - 8, VAL));
+            }
+            if (v[2] > 0) {
+                double tx = labelW + (double) v[2] / max * chartW;
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>",
+                        tx,
+                        tx,
+                        y,
+                        y + rowH - 4,
+                        TARGET));
+            }
+            String label = n(v[0] + v[1]) + (v[2] > 0 ? " / " + n(v[2]) : "");
+            b.append("<text x=\"")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%.1f",
+                            labelW + Math.max(wa + wb, v[2] > 0 ? (double) v[2] / max * chartW : 0) + 6))
+                    .append("\" y=\"")
+                    .append(y + 15)
+                    .append("\">")
+                    .append(label)
+                    .append("</text>\n");
+        }
+        b.append("</svg>\n");
+        return b.toString();
+    }
+
+    static String histogram(List<String> labels, List<Long> counts) {
+        if (counts.isEmpty()) {
+            return "<p class=\"note\">No examples.</p>\n";
+        }
+        int w = 900;
+        int h = 220;
+        int left = 50;
+        int bottom = 40;
+        long max = 1;
+        for (long c : counts) {
+            max = Math.max(max, c);
+        }
+        double bw = (double) (w - left - 10) / counts.size();
+        StringBuilder b = new StringBuilder();
+        b.append("<svg width=\"")
+                .append(w)
+                .append("\" height=\"")
+                .append(h)
+                .append("\" role=\"img\" aria-label=\"histogram\">\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\"/>",
+                left,
+                w - 10,
+                h - bottom,
+                h - bottom,
+                MUTED));
+        b.append("<text x=\"")
+                .append(left - 6)
+                .append("\" y=\"16\" text-anchor=\"end\">")
+                .append(n(max))
+                .append("</text>");
+        b.append("<text x=\"")
+                .append(left - 6)
+                .append("\" y=\"")
+                .append(h - bottom)
+                .append("\" text-anchor=\"end\">0</text>\n");
+        int step = Math.max(1, counts.size() / 10);
+        for (int i = 0; i < counts.size(); i++) {
+            double bh = (double) counts.get(i) / max * (h - bottom - 20);
+            double x = left + i * bw;
+            b.append(rect(x + 1, h - bottom - bh, Math.max(1, bw - 2), bh, BAR));
+            if (i % step == 0) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+                        x + bw / 2,
+                        h - bottom + 16,
+                        esc(labels.get(i))));
+            }
+            b.append('\n');
+        }
+        b.append("<text x=\"")
+                .append(w / 2)
+                .append("\" y=\"")
+                .append(h - 4)
+                .append("\" text-anchor=\"middle\">tokens per example (bin start)</text>\n");
+        b.append("</svg>\n");
+        return b.toString();
+    }
+
+    private static String rect(double x, double y, double w, double h, String fill) {
+        return String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                x,
+                y,
+                w,
+                h,
+                fill);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
+    }
+
+    public static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+}

@@ -1,0 +1,304 @@
+package dev.spotter.eval;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders an {@link EvalReport}: JSON (the stable exchange format, read back by {@link #read}), a terminal table,
+ * an HTML fragment for the project's main report ({@link #htmlFragment}) or a standalone page, and a side-by-side
+ * comparison of two reports. All renderings come from one flat list of metric rows ({@link #metrics}).
+ */
+public final class EvalReports {
+    private EvalReports() {}
+
+    public static void writeJson(EvalReport r, Path file) {
+        try {
+            Files.writeString(
+                    file,
+                    Json.MAPPER
+                                    .copy()
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(r) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static EvalReport read(Path file) {
+        try {
+            return Json.MAPPER.readValue(file.toFile(), EvalReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read evaluation report " + file + ": "
+                            + e.getMessage().replaceAll("\\s+", " "),
+                    e);
+        }
+    }
+
+    /**
+     * One displayable metric: task, name, value as a fraction or plain number, and its text. {@code direction}:
+     * 1 higher is better, -1 lower is better, 0 neither (counts, mean confidence).
+     */
+    public record Metric(String task, String name, double value, String text, int direction) {}
+
+    /** The metrics of one run in display order; tasks the run did not see are left out. */
+    public static List<Metric> metrics(RunResult r) {
+        List<Metric> out = new ArrayList<>();
+        VoiceMetrics v = r.voice();
+        if (v != null && v.jsonValid().n() > 0) {
+            rate(out, "voice", "JSON valid", v.jsonValid());
+            v.fields().forEach((k, rate) -> rate(out, "voice", k + " accuracy", rate));
+            rate(out, "voice", "exact match", v.exactMatch());
+        }
+        PaceMetrics p = r.pace();
+        if (p != null && p.correct().n() > 0) {
+            rate(out, "pace", "numeric correct", p.correct());
+            if (p.jsonValid().n() > 0) {
+                rate(out, "pace", "structured answer", p.jsonValid());
+            }
+        }
+        InjuryMetrics i = r.injury();
+        if (i != null && i.schemaValid().n() > 0) {
+            rate(out, "injury", "schema valid", i.schemaValid());
+            rate(out, "injury", "red-flag recall", i.redFlagRecall());
+            Rate d = i.domsFalsePositive();
+            out.add(new Metric("injury", "DOMS false positives", d.rate(), d.percent(), -1));
+            if (i.proseAnswers() > 0) {
+                out.add(new Metric(
+                        "injury",
+                        "prose answers (escalation read from text)",
+                        i.proseAnswers(),
+                        String.valueOf(i.proseAnswers()),
+                        0));
+            }
+            if (i.topDiagnosis().n() > 0) {
+                rate(out, "injury", "top diagnosis", i.topDiagnosis());
+                out.add(new Metric("injury", "mean confidence", i.meanConfidence(), fmt(i.meanConfidence()), 0));
+                out.add(new Metric("injury", "Brier score", i.brier(), fmt(i.brier()), -1));
+                out.add(new Metric("injury", "ECE (10 bins)", i.ece(), fmt(i.ece()), -1));
+            }
+        }
+        judge(out, "coach", r.coach());
+        judge(out, "kb", r.kb());
+        for (String task : List.of("coach", "kb")) {
+            long n = r.examples().getOrDefault(task, 0L);
+            if (n > 0 && (task.equals("coach") ? r.coach() : r.kb()) == null) {
+                out.add(new Metric(task, "answers (not judged: --judge-model)", n, String.valueOf(n), 0));
+            }
+        }
+        if (r.callErrors() > 0) {
+            out.add(new Metric("all", "call errors", r.callErrors(), String.valueOf(r.callErrors()), -1));
+        }
+        if (r.costUsd() != null) {
+            out.add(new Metric("all", "cost", r.costUsd(), String.format(Locale.ROOT, "$%.4f", r.costUsd()), -1));
+        }
+        return out;
+    }
+
+    private static void rate(List<Metric> out, String task, String name, Rate r) {
+        out.add(new Metric(task, name, r.rate(), r.percent(), 1));
+    }
+
+    private static void judge(List<Metric> out, String task, JudgeMetrics j) {
+        if (j != null && (j.n() > 0 || j.failed() > 0)) {
+            out.add(new Metric(
+                    task,
+                    "judge score (1-5)",
+                    j.meanScore(),
+                    String.format(Locale.ROOT, "%.2f (n=%d, failed %d)", j.meanScore(), j.n(), j.failed()),
+                    1));
+            out.add(new Metric(task, "judge cost", j.costUsd(), String.format(Locale.ROOT, "$%.4f", j.costUsd()), -1));
+        }
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    /** Rows = metrics, columns = runs. */
+    public static String table(EvalReport r) {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        List<String> cols = new ArrayList<>();
+        for (RunResult run : r.runs()) {
+            String col = run.label() + ": " + run.model();
+            cols.add(col);
+            for (Metric m : metrics(run)) {
+                rows.computeIfAbsent(m.task() + " | " + m.name(), k -> new LinkedHashMap<>())
+                        .put(col, m.text());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(
+                Locale.ROOT,
+                "eval %s (%s): %d read, %d evaluated, %d rejected%s%n",
+                r.data(),
+                r.split(),
+                r.read(),
+                r.evaluated(),
+                r.rejected(),
+                r.rejectReasons().isEmpty() ? "" : " " + r.rejectReasons()));
+        sb.append(grid(rows, cols));
+        for (Gate g : r.gates()) {
+            sb.append(String.format(
+                    Locale.ROOT, "%s %s [%s]: %s%n", g.passed() ? "PASS" : "FAIL", g.name(), g.label(), g.detail()));
+        }
+        long modelGates =
+                r.gates().stream().filter(g -> g.label().equals("model")).count();
+        sb.append(r.passed() ? "result: PASS" : "result: FAIL")
+                .append(modelGates == 0 ? " (no gate applies to this split: the scores above are not thresholds)" : "")
+                .append(System.lineSeparator());
+        return sb.toString();
+    }
+
+    private static String grid(Map<String, Map<String, String>> rows, List<String> cols) {
+        int w0 = Math.max(
+                6, rows.keySet().stream().mapToInt(String::length).max().orElse(6));
+        int[] w = new int[cols.size()];
+        for (int c = 0; c < cols.size(); c++) {
+            w[c] = cols.get(c).length();
+            for (Map<String, String> row : rows.values()) {
+                w[c] = Math.max(w[c], row.getOrDefault(cols.get(c), "-").length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(pad("metric", w0));
+        for (int c = 0; c < cols.size(); c++) {
+            sb.append("  ").append(pad(cols.get(c), w[c]));
+        }
+        sb.append(System.lineSeparator());
+        for (Map.Entry<String, Map<String, String>> e : rows.entrySet()) {
+            sb.append(pad(e.getKey(), w0));
+            for (int c = 0; c < cols.size(); c++) {
+                sb.append("  ").append(pad(e.getValue().getOrDefault(cols.get(c), "-"), w[c]));
+            }
+            sb.append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
+
+    /** Side by side: the runs of A then the runs of B, with the change of each metric of A's and B's first run. */
+    public static String compare(EvalReport a, EvalReport b) {
+        RunResult ra = a.runs().get(0);
+        RunResult rb = b.runs().get(0);
+        Map<String, Metric> ma = new LinkedHashMap<>();
+        metrics(ra).forEach(m -> ma.put(m.task() + " | " + m.name(), m));
+        Map<String, Metric> mb = new LinkedHashMap<>();
+        metrics(rb).forEach(m -> mb.put(m.task() + " | " + m.name(), m));
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        String ca = "A " + ra.model();
+        String cb = "B " + rb.model();
+        List<String> keys = new ArrayList<>(ma.keySet());
+        mb.keySet().stream().filter(k -> !ma.containsKey(k)).forEach(keys::add);
+        for (String k : keys) {
+            Map<String, String> row = new LinkedHashMap<>();
+            Metric x = ma.get(k);
+            Metric y = mb.get(k);
+            row.put(ca, x == null ? "-" : x.text());
+            row.put(cb, y == null ? "-" : y.text());
+            if (x != null && y != null) {
+                double d = y.value() - x.value();
+                boolean rate = x.text().endsWith(")") && x.text().contains("%");
+                String delta = rate
+                        ? String.format(Locale.ROOT, "%+.2f pts", 100 * d)
+                        : String.format(Locale.ROOT, "%+.3f", d);
+                boolean better = x.direction() * d > 1e-12;
+                boolean worse = x.direction() * d < -1e-12;
+                row.put("B - A", delta + (better ? " better" : worse ? " worse" : ""));
+            }
+            rows.put(k, row);
+        }
+        return "A: " + a.data() + " (" + a.createdAt() + ")" + System.lineSeparator()
+                + "B: " + b.data() + " (" + b.createdAt() + ")" + System.lineSeparator()
+                + grid(rows, List.of(ca, cb, "B - A"))
+                + "gates: A " + (a.passed() ? "PASS" : "FAIL") + ", B " + (b.passed() ? "PASS" : "FAIL")
+                + System.lineSeparator();
+    }
+
+    /** A self-contained {@code <section>} (inline styles only) for embedding in the project's HTML report. */
+    public static String htmlFragment(EvalReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<section class=\"spotter-eval\" style=\"font-family:system-ui,sans-serif\">\n");
+        sb.append("<h2>Evaluation</h2>\n<p>")
+                .append(esc(r.data()))
+                .append(" (")
+                .append(esc(r.split()))
+                .append("), ")
+                .append(r.evaluated())
+                .append(" examples evaluated, ")
+                .append(r.rejected())
+                .append(" rejected; endpoint ")
+                .append(esc(String.valueOf(r.endpoint())))
+                .append("; ")
+                .append(esc(r.createdAt()))
+                .append("</p>\n");
+        sb.append(
+                "<table style=\"border-collapse:collapse\">\n<tr><th style=\"text-align:left;padding:2px 8px\">task</th>"
+                        + "<th style=\"text-align:left;padding:2px 8px\">metric</th>");
+        for (RunResult run : r.runs()) {
+            sb.append("<th style=\"text-align:left;padding:2px 8px\">")
+                    .append(esc(run.label()))
+                    .append("<br><code>")
+                    .append(esc(run.model()))
+                    .append("</code></th>");
+        }
+        sb.append("</tr>\n");
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        for (int c = 0; c < r.runs().size(); c++) {
+            for (Metric m : metrics(r.runs().get(c))) {
+                String[] row = rows.computeIfAbsent(
+                        m.task() + "\u0000" + m.name(), k -> new String[r.runs().size()]);
+                row[c] = m.text();
+            }
+        }
+        for (Map.Entry<String, String[]> e : rows.entrySet()) {
+            String[] k = e.getKey().split("\u0000");
+            sb.append("<tr style=\"border-top:1px solid #ddd\"><td style=\"padding:2px 8px\">")
+                    .append(esc(k[0]))
+                    .append("</td><td style=\"padding:2px 8px\">")
+                    .append(esc(k[1]))
+                    .append("</td>");
+            for (String v : e.getValue()) {
+                sb.append("<td style=\"padding:2px 8px\">")
+                        .append(esc(v == null ? "-" : v))
+                        .append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</table>\n<ul>\n");
+        for (Gate g : r.gates()) {
+            sb.append("<li style=\"color:")
+                    .append(g.passed() ? "#176f2c" : "#b00020")
+                    .append("\">")
+                    .append(g.passed() ? "PASS " : "FAIL ")
+                    .append(esc(g.name()))
+                    .append(" [")
+                    .append(esc(g.label()))
+                    .append("]: ")
+                    .append(esc(g.detail()))
+                    .append("</li>\n");
+        }
+        sb.append("</ul>\n<p><strong>").append(r.passed() ? "PASS" : "FAIL").append("</strong></p>\n</section>\n");
+        return sb.toString();
+    }
+
+    public static String htmlPage(EvalReport r) {
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Spotter evaluation</title></head>"
+                + "<body>\n" + htmlFragment(r) + "</body></html>\n";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

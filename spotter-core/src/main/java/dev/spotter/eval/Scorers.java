@@ -1,0 +1,262 @@
+package dev.spotter.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Per-run accumulators for the task scorers. Thread-safe (synchronized): answers arrive from many virtual
+ * threads. Memory is constant per run except the calibration pairs (16 bytes per injury example).
+ */
+final class Scorers {
+    /** Contract fields (voice-contract.md) compared for strength and cardio logs. */
+    static final List<String> VOICE_FIELDS = List.of(
+            "exercise", "weight", "unit", "reps", "sets", "rpe", "distance", "distance_unit", "duration_s", "pace");
+
+    private final Predicate<JsonNode> injurySchema;
+    private final PaceJudge paceJudge;
+
+    private Rate voiceJson = Rate.EMPTY;
+    private final Map<String, Rate> voiceFields = new LinkedHashMap<>();
+    private Rate voiceExact = Rate.EMPTY;
+    private Rate paceCorrect = Rate.EMPTY;
+    private Rate paceJson = Rate.EMPTY;
+    private Rate injurySchemaValid = Rate.EMPTY;
+    private Rate redFlag = Rate.EMPTY;
+    private Rate domsFp = Rate.EMPTY;
+    private Rate top = Rate.EMPTY;
+    private final List<double[]> calibration = new ArrayList<>();
+    private long proseJudged;
+
+    /** Decides whether a model's pace answer is right given the gold answer. */
+    interface PaceJudge {
+        boolean correct(String gold, String answer);
+    }
+
+    Scorers(Predicate<JsonNode> injurySchema, PaceJudge paceJudge) {
+        this.injurySchema = injurySchema;
+        this.paceJudge = paceJudge;
+        for (String f : VOICE_FIELDS) {
+            voiceFields.put(f, Rate.EMPTY);
+        }
+    }
+
+    // ------------------------------------------------------------------ voice
+
+    /** Scores one voice answer; returns the number of fields wrong (0 = exact). */
+    synchronized int voice(String gold, String answer) {
+        JsonNode g = Json.object(gold);
+        JsonNode a = Json.object(answer);
+        voiceJson = voiceJson.plus(a != null);
+        if (g == null) {
+            return 0;
+        }
+        int wrong = 0;
+        int counted = 0;
+        for (String f : VOICE_FIELDS) {
+            JsonNode gv = field(g, f);
+            if (gv == null) {
+                continue;
+            }
+            counted++;
+            boolean ok = a != null && Json.sameValue(gv, field(a, f) == null ? null : field(a, f));
+            if (f.equals("exercise") && a != null && !ok) {
+                ok = sameExercise(g, a);
+            }
+            voiceFields.merge(f, Rate.EMPTY.plus(ok), (x, y) -> new Rate(x.n() + y.n(), x.ok() + y.ok()));
+            if (!ok) {
+                wrong++;
+            }
+        }
+        if (counted > 0) {
+            voiceExact = voiceExact.plus(wrong == 0);
+        }
+        return wrong;
+    }
+
+    /** The gold's value for a contract field, or null when the gold does not have the field at all. */
+    static JsonNode field(JsonNode o, String f) {
+        return switch (f) {
+            case "exercise" -> o.has("exercise_id") ? o.get("exercise_id") : o.get("exercise_name");
+            case "unit" -> o.get("weight_unit");
+            case "pace" -> o.get("pace_s_per_unit");
+            default -> o.get(f);
+        };
+    }
+
+    /** Exercise matches by id, else by name ignoring case and punctuation. */
+    static boolean sameExercise(JsonNode g, JsonNode a) {
+        String gi = norm(g.path("exercise_id").asText(""));
+        String ai = norm(a.path("exercise_id").asText(""));
+        if (!gi.isEmpty() && gi.equals(ai)) {
+            return true;
+        }
+        String gn = norm(g.path("exercise_name").asText(""));
+        String an = norm(a.path("exercise_name").asText(""));
+        return !gn.isEmpty() && gn.equals(an);
+    }
+
+    static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    }
+
+    // ------------------------------------------------------------------ pace
+
+    synchronized boolean pace(String gold, String answer) {
+        boolean goldJson = Json.object(gold) != null && Json.object(gold).has("calculation");
+        if (goldJson) {
+            JsonNode a = Json.object(answer);
+            paceJson = paceJson.plus(a != null && a.has("calculation"));
+        }
+        boolean ok = paceJudge.correct(gold, answer);
+        paceCorrect = paceCorrect.plus(ok);
+        return ok;
+    }
+
+    // ------------------------------------------------------------------ injury
+
+    /** Scores one injury answer; returns a short verdict for the details file. */
+    synchronized String injury(String category, String gold, String answer) {
+        JsonNode g = Json.object(gold);
+        JsonNode a = Json.object(answer);
+        boolean valid = a != null && injurySchema.test(a);
+        injurySchemaValid = injurySchemaValid.plus(valid);
+        String goldType = g == null ? "" : g.path("assessment_type").asText("");
+        String type = a == null ? "" : a.path("assessment_type").asText("");
+        String see = a == null ? "" : a.path("escalation").path("see_clinician").asText("");
+        boolean urgent = a != null ? see.equals("emergency") || see.equals("within_24_hours") : urgentProse(answer);
+        if (a == null) {
+            proseJudged++;
+        }
+        List<String> verdict = new ArrayList<>();
+        if (goldType.equals("red_flag") || category.contains("red_flag") || category.contains("red-flag")) {
+            redFlag = redFlag.plus(urgent);
+            verdict.add(urgent ? "red flag escalated" : "RED FLAG MISSED");
+        }
+        if (goldType.equals("doms") || category.contains("doms")) {
+            boolean fp = (a != null && !type.equals("doms")) || urgent;
+            domsFp = domsFp.plus(fp);
+            verdict.add(fp ? "DOMS treated as injury" : "DOMS recognised");
+        }
+        String goldTop = g == null ? null : topDiagnosis(g);
+        if (goldTop != null && a != null && a.path("confidence").path("score").isNumber()) {
+            double score =
+                    Math.max(0, Math.min(1, a.path("confidence").path("score").asDouble()));
+            String mine = topDiagnosis(a);
+            boolean correct = mine != null && sameCondition(goldTop, mine);
+            top = top.plus(correct);
+            calibration.add(new double[] {score, correct ? 1 : 0});
+            verdict.add((correct ? "top dx right" : "top dx wrong") + " @" + score);
+        }
+        if (!valid) {
+            verdict.add("schema invalid");
+        }
+        return String.join(", ", verdict);
+    }
+
+    /**
+     * Escalation stated in prose (answers that are not the structured JSON): a sentence that sends the user to
+     * emergency care or a clinician now/today, and is not conditional ("if", "unless", "should"). Conservative on
+     * purpose: a hedged "see a doctor if it gets worse" is not an escalation, so recall is never flattered.
+     */
+    static boolean urgentProse(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n+")) {
+            String s = sentence.toLowerCase(Locale.ROOT);
+            if (s.matches(".*\\b(if|unless|should (it|the|you notice))\\b.*")) {
+                continue;
+            }
+            if (URGENT.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern URGENT = java.util.regex.Pattern.compile(
+            "\\b(call 911|call 999|call 112|emergency|a&e|\\ber\\b|urgent care|ambulance"
+                    + "|(see|seek|get|go to) (a |an |your )?(doctor|physician|clinician|medical (help|attention|care))"
+                    + "[^.]*\\b(now|today|immediately|right away|urgently|same day|tonight))");
+
+    static String topDiagnosis(JsonNode analysis) {
+        JsonNode best = null;
+        for (JsonNode d : analysis.path("differential_diagnoses")) {
+            if (best == null
+                    || d.path("probability").asDouble()
+                            > best.path("probability").asDouble()) {
+                best = d;
+            }
+        }
+        return best == null ? null : best.path("condition").asText(null);
+    }
+
+    static boolean sameCondition(String a, String b) {
+        String x = norm(a);
+        String y = norm(b);
+        return !x.isEmpty() && !y.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
+    }
+
+    // ------------------------------------------------------------------ results
+
+    synchronized VoiceMetrics voiceMetrics() {
+        Map<String, Rate> f = new LinkedHashMap<>();
+        voiceFields.forEach((k, v) -> {
+            if (v.n() > 0) {
+                f.put(k, v);
+            }
+        });
+        return new VoiceMetrics(voiceJson, f, voiceExact);
+    }
+
+    synchronized PaceMetrics paceMetrics() {
+        return new PaceMetrics(paceCorrect, paceJson);
+    }
+
+    synchronized InjuryMetrics injuryMetrics() {
+        double brier = 0;
+        double mean = 0;
+        for (double[] p : calibration) {
+            brier += (p[0] - p[1]) * (p[0] - p[1]);
+            mean += p[0];
+        }
+        int n = calibration.size();
+        return new InjuryMetrics(
+                injurySchemaValid,
+                redFlag,
+                domsFp,
+                top,
+                n == 0 ? 0 : mean / n,
+                n == 0 ? 0 : brier / n,
+                ece(calibration, 10),
+                proseJudged);
+    }
+
+    /** Expected calibration error over equal-width bins of the stated score; a score of 1.0 goes in the top bin. */
+    static double ece(List<double[]> pairs, int bins) {
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        double[] conf = new double[bins];
+        double[] acc = new double[bins];
+        int[] count = new int[bins];
+        for (double[] p : pairs) {
+            int b = Math.min(bins - 1, (int) Math.floor(p[0] * bins));
+            conf[b] += p[0];
+            acc[b] += p[1];
+            count[b]++;
+        }
+        double e = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                e += (double) count[b] / pairs.size() * Math.abs(acc[b] / count[b] - conf[b] / count[b]);
+            }
+        }
+        return e;
+    }
+}

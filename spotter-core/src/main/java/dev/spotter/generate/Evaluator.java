@@ -1,0 +1,207 @@
+package dev.spotter.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.checks.CheckResult;
+import dev.spotter.checks.InjuryAnalysisChecker;
+import dev.spotter.checks.InjuryExpectation;
+import dev.spotter.checks.PaceAnswerChecker;
+import dev.spotter.checks.TextChecks;
+import dev.spotter.format.ChatExample;
+import dev.spotter.format.ChatMessage;
+import dev.spotter.format.Role;
+import dev.spotter.llm.FinishReason;
+import dev.spotter.llm.LlmResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a generator response into a training example or a reject with a reason. Same path for live calls and
+ * batch results. Thread-safe.
+ */
+public final class Evaluator {
+    /** The verdict on one response. */
+    public sealed interface Outcome {
+        /** Passed every check; {@code example} is system + conversation. */
+        record Accepted(ChatExample example) implements Outcome {}
+
+        /** Failed; {@code code} is the first reason code (e.g. truncated, not_json, schema, calc_wrong). */
+        record Rejected(String code, String reason) implements Outcome {}
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int COACH_MIN_CHARS = 200;
+    private static final int COACH_MIN_CHARS_EARLIER_TURN = 40;
+    private static final int COACH_MAX_CHARS = 4500;
+
+    private final InjuryAnalysisChecker injury = InjuryAnalysisChecker.create();
+    private final PaceAnswerChecker pace = PaceAnswerChecker.create();
+    private final ExampleCheck extra;
+
+    public Evaluator() {
+        this(ExampleCheck.NONE);
+    }
+
+    /** With a caller-supplied check run after the built-in ones (see {@link ExampleCheck}). */
+    public Evaluator(ExampleCheck extra) {
+        this.extra = java.util.Objects.requireNonNull(extra, "extra check");
+    }
+
+    public Outcome evaluate(Plan plan, Plan.Category c, LlmResponse r) {
+        return evaluate(plan, c, null, r);
+    }
+
+    /** As {@link #evaluate(Plan, Plan.Category, LlmResponse)}, for the slot drawn from source {@code sourceId} (null = none). */
+    public Outcome evaluate(Plan plan, Plan.Category c, String sourceId, LlmResponse r) {
+        if (r.finishReason() == FinishReason.LENGTH) {
+            return new Outcome.Rejected("truncated", "response hit max_tokens (" + c.maxTokens() + ") and is cut off");
+        }
+        if (r.finishReason() == FinishReason.REFUSAL) {
+            return new Outcome.Rejected("refusal", "the model refused: " + abbreviate(r.text()));
+        }
+        return evaluateText(plan, c, sourceId, r.text());
+    }
+
+    /** Checks generator output text (the JSON with "messages"). */
+    public Outcome evaluateText(Plan plan, Plan.Category c, String text) {
+        return evaluateText(plan, c, null, text);
+    }
+
+    /** Checks generator output text for the slot drawn from source {@code sourceId} (null = none). */
+    public Outcome evaluateText(Plan plan, Plan.Category c, String sourceId, String text) {
+        String body = stripFences(text.strip());
+        JsonNode root = parseObject(body);
+        if (root == null) {
+            return new Outcome.Rejected("not_json", "generator output is not JSON: " + abbreviate(body));
+        }
+        if (root == null || !root.path("messages").isArray()) {
+            return new Outcome.Rejected("shape", "generator output has no \"messages\" array");
+        }
+        List<ChatMessage> turns = new ArrayList<>();
+        for (JsonNode m : root.path("messages")) {
+            String role = m.path("role").asText();
+            JsonNode content = m.path("content");
+            if (role.equals("user")) {
+                if (!content.isTextual()) {
+                    return new Outcome.Rejected("shape", "a user message has no text content");
+                }
+                turns.add(ChatMessage.user(content.asText().strip()));
+            } else if (role.equals("assistant")) {
+                String s;
+                if (c.output().isJson()) {
+                    JsonNode obj = content;
+                    if (content.isTextual()) { // some models stringify the object; accept it if it parses
+                        try {
+                            obj = MAPPER.readTree(stripFences(content.asText().strip()));
+                        } catch (Exception e) {
+                            return new Outcome.Rejected(
+                                    "not_json",
+                                    "assistant content is not a JSON object: " + abbreviate(content.asText()));
+                        }
+                    }
+                    if (obj == null || !obj.isObject()) {
+                        return new Outcome.Rejected("not_json", "assistant content is not a JSON object");
+                    }
+                    s = obj.toString();
+                } else {
+                    if (!content.isTextual()) {
+                        return new Outcome.Rejected(
+                                "shape",
+                                "assistant content must be text for "
+                                        + c.output().wireName());
+                    }
+                    s = content.asText().strip();
+                }
+                turns.add(ChatMessage.assistant(s));
+            } else {
+                return new Outcome.Rejected("shape", "unexpected role '" + role + "' (only user and assistant)");
+            }
+        }
+        CheckResult res = TextChecks.conversation(turns, c.minTurns(), c.maxTurns());
+        if (!res.ok()) {
+            return reject(res);
+        }
+        int last = turns.size() - 1;
+        for (int i = 0; i < turns.size(); i++) {
+            ChatMessage m = turns.get(i);
+            if (m.role() != Role.ASSISTANT) {
+                continue;
+            }
+            boolean isFinal = i == last;
+            CheckResult r = switch (c.output()) {
+                case INJURY_ANALYSIS ->
+                    injury.check(m.content(), isFinal ? c.expect() : Set.<InjuryExpectation>of())
+                            .and(TextChecks.noLeaks(m.content()));
+                case PACE_CALCULATION -> pace.check(m.content()).and(TextChecks.noLeaks(m.content()));
+                case COACH_ANSWER ->
+                    TextChecks.answerText(
+                            m.content(), isFinal ? COACH_MIN_CHARS : COACH_MIN_CHARS_EARLIER_TURN, COACH_MAX_CHARS);
+            };
+            if (!r.ok()) {
+                return reject(r);
+            }
+        }
+        List<ChatMessage> all = new ArrayList<>(turns.size() + 1);
+        all.add(ChatMessage.system(plan.systemPrompt()));
+        all.addAll(turns);
+        ChatExample example = new ChatExample(all);
+        Plan.SourceItem source = sourceId == null
+                ? null
+                : c.sources().stream()
+                        .filter(si -> si.id().equals(sourceId))
+                        .findFirst()
+                        .orElse(null);
+        CheckResult extraResult = extra.check(c, source, example);
+        if (!extraResult.ok()) {
+            return reject(extraResult);
+        }
+        return new Outcome.Accepted(example);
+    }
+
+    private static Outcome reject(CheckResult r) {
+        return new Outcome.Rejected(r.violations().getFirst().code(), r.summary());
+    }
+
+    /**
+     * The JSON object in the text: the whole text, or else the span from the first '{' to the last '}' (models
+     * sometimes add a sentence around the object; the span still has to parse and pass every check). null if none.
+     */
+    static JsonNode parseObject(String text) {
+        try {
+            JsonNode n = MAPPER.readTree(text);
+            if (n != null && n.isObject()) {
+                return n;
+            }
+        } catch (Exception ignored) {
+            // try the span below
+        }
+        int a = text.indexOf('{');
+        int b = text.lastIndexOf('}');
+        if (a < 0 || b <= a) {
+            return null;
+        }
+        try {
+            JsonNode n = MAPPER.readTree(text.substring(a, b + 1));
+            return n != null && n.isObject() ? n : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static String stripFences(String s) {
+        if (s.startsWith("```")) {
+            int nl = s.indexOf('\n');
+            int end = s.lastIndexOf("```");
+            if (nl > 0 && end > nl) {
+                return s.substring(nl + 1, end).strip();
+            }
+        }
+        return s;
+    }
+
+    static String abbreviate(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() <= 160 ? t : t.substring(0, 160) + "…";
+    }
+}

@@ -1,0 +1,571 @@
+package dev.spotter.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Crash-safe generation state: one SQLite database ({@code state.db}, WAL, {@code synchronous=FULL}, busy timeout)
+ * under the state directory, plus an exclusive lock file so two runs cannot share a state.
+ *
+ * <p>Design for {@code kill -9}: every response is committed in one transaction the moment it arrives, together
+ * with its verdict. A partial unique index on {@code (category, filled_slot) WHERE status='accepted'} makes a
+ * duplicate acceptance impossible even under a bug. Output files are never appended to; they are rewritten from
+ * this database at the end of a run (temp file, fsync, atomic rename), so a kill leaves either the previous output
+ * or none, never a torn line. The only loss window is a response received but not yet committed (microseconds).
+ * All methods are synchronized: one connection, one writer. Memory is constant: nothing is cached here.
+ */
+public final class GenerationState implements AutoCloseable {
+    /** Status of a stored response. */
+    public enum Status {
+        ACCEPTED,
+        REJECTED,
+        SURPLUS,
+        ERROR
+    }
+
+    /** One response to record. {@code example} is non-null exactly when the checks passed. */
+    public record Row(
+            String customId,
+            String category,
+            int slot,
+            int attempt,
+            String example,
+            String reasonCode,
+            String reason,
+            String attributesJson,
+            String promptHash,
+            String provider,
+            String model,
+            String requestId,
+            String mode,
+            long inputTokens,
+            long outputTokens,
+            Double costUsd,
+            String priceAsOf,
+            String raw) {}
+
+    /** An accepted example with its provenance columns, in output order. */
+    public record Accepted(
+            String category,
+            int slot,
+            String example,
+            String attributesJson,
+            String promptHash,
+            String provider,
+            String model,
+            String requestId,
+            String mode,
+            long inputTokens,
+            long outputTokens,
+            Double costUsd,
+            String priceAsOf,
+            String createdAt,
+            String customId) {}
+
+    /** A rejected or failed response (for the quarantine file). */
+    public record Reject(
+            String customId,
+            String category,
+            int slot,
+            int attempt,
+            String status,
+            String reasonCode,
+            String reason,
+            String raw) {}
+
+    /** Totals over the whole state. */
+    public record Totals(
+            long accepted,
+            long rejected,
+            long surplus,
+            long errors,
+            long inputTokens,
+            long outputTokens,
+            double costUsd) {}
+
+    private final Connection db;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private GenerationState(Connection db, FileChannel lockChannel, FileLock lock) {
+        this.db = db;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Opens (creating if needed) the state under {@code dir}; fails fast if another run holds it. */
+    public static GenerationState open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // held by this same JVM
+        }
+        if (l == null) {
+            ch.close();
+            throw new IOException("state " + dir + " is in use by another spotter generate run");
+        }
+        try {
+            Connection c = DriverManager.getConnection(
+                    "jdbc:sqlite:" + dir.resolve("state.db").toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS responses(
+                          id INTEGER PRIMARY KEY,
+                          custom_id TEXT NOT NULL UNIQUE,
+                          category TEXT NOT NULL,
+                          slot INTEGER NOT NULL,
+                          attempt INTEGER NOT NULL,
+                          status TEXT NOT NULL CHECK (status IN ('accepted','rejected','surplus','error')),
+                          filled_slot INTEGER,
+                          example TEXT,
+                          reason_code TEXT,
+                          reason TEXT,
+                          attributes TEXT NOT NULL,
+                          prompt_hash TEXT NOT NULL,
+                          provider TEXT, model TEXT, request_id TEXT, mode TEXT NOT NULL,
+                          input_tokens INTEGER NOT NULL DEFAULT 0,
+                          output_tokens INTEGER NOT NULL DEFAULT 0,
+                          cost_usd REAL,
+                          price_as_of TEXT,
+                          raw TEXT,
+                          created_at TEXT NOT NULL,
+                          user_hash TEXT)""");
+                s.execute(
+                        "CREATE UNIQUE INDEX IF NOT EXISTS one_accept_per_slot ON responses(category, filled_slot) WHERE status='accepted'");
+                s.execute("CREATE INDEX IF NOT EXISTS by_slot ON responses(category, slot)");
+                s.execute(
+                        "CREATE INDEX IF NOT EXISTS by_user_hash ON responses(user_hash) WHERE user_hash IS NOT NULL");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS batch_requests(
+                          custom_id TEXT PRIMARY KEY, category TEXT NOT NULL, slot INTEGER NOT NULL, attempt INTEGER NOT NULL,
+                          attributes TEXT NOT NULL, prompt_hash TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL,
+                          exported_at TEXT NOT NULL)""");
+            }
+            return new GenerationState(c, ch, l);
+        } catch (SQLException e) {
+            l.release();
+            ch.close();
+            throw new IOException("cannot open state database in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing state read-only and without the run lock (for dry runs and reports while a run is going;
+     * WAL lets readers see the last committed state). Writing methods fail on this instance.
+     */
+    public static GenerationState openReadOnly(Path dir) throws IOException {
+        Path db = dir.resolve("state.db");
+        if (!Files.exists(db)) {
+            throw new IOException("no state database at " + db);
+        }
+        try {
+            org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+            cfg.setReadOnly(true);
+            cfg.setBusyTimeout(10000);
+            return new GenerationState(cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath()), null, null);
+        } catch (SQLException e) {
+            throw new IOException("cannot open state database " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized Optional<String> meta(String key) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key=?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    public synchronized void putMeta(String key, String value) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /**
+     * Records one response in one transaction. A passing response fills its own slot when that slot is open,
+     * else it is kept as {@link Status#SURPLUS} (paid, valid, reusable). Returns the stored status; a custom_id
+     * seen before (a re-imported batch line) is ignored and returns empty.
+     */
+    public synchronized Optional<Status> record(Row r, boolean isError) {
+        return inTransaction(() -> {
+            if (exists(r.customId())) {
+                return Optional.empty();
+            }
+            Status st;
+            String example = r.example();
+            String reasonCode = r.reasonCode();
+            String reason = r.reason();
+            String userHash = example == null ? null : userHash(example);
+            String dupOf = userHash == null ? null : duplicateOf(userHash);
+            if (isError) {
+                st = Status.ERROR;
+            } else if (example == null) {
+                st = Status.REJECTED;
+            } else if (dupOf != null) {
+                // the generator repeated itself: an identical first question adds nothing to the dataset
+                st = Status.REJECTED;
+                example = null;
+                userHash = null;
+                reasonCode = "duplicate";
+                reason = "same first user message as " + dupOf;
+            } else {
+                st = slotFilled(r.category(), r.slot()) ? Status.SURPLUS : Status.ACCEPTED;
+            }
+            try (PreparedStatement ps = db.prepareStatement("""
+                    INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
+                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                ps.setString(1, r.customId());
+                ps.setString(2, r.category());
+                ps.setInt(3, r.slot());
+                ps.setInt(4, r.attempt());
+                ps.setString(5, st.name().toLowerCase(java.util.Locale.ROOT));
+                if (st == Status.ACCEPTED) {
+                    ps.setInt(6, r.slot());
+                } else {
+                    ps.setNull(6, java.sql.Types.INTEGER);
+                }
+                ps.setString(7, example);
+                ps.setString(8, reasonCode);
+                ps.setString(9, reason);
+                ps.setString(10, r.attributesJson());
+                ps.setString(11, r.promptHash());
+                ps.setString(12, r.provider());
+                ps.setString(13, r.model());
+                ps.setString(14, r.requestId());
+                ps.setString(15, r.mode());
+                ps.setLong(16, r.inputTokens());
+                ps.setLong(17, r.outputTokens());
+                if (r.costUsd() == null) {
+                    ps.setNull(18, java.sql.Types.REAL);
+                } else {
+                    ps.setDouble(18, r.costUsd());
+                }
+                ps.setString(19, r.priceAsOf());
+                ps.setString(20, r.raw());
+                ps.setString(21, Instant.now().toString());
+                ps.setString(22, userHash);
+                ps.executeUpdate();
+            }
+            return Optional.of(st);
+        });
+    }
+
+    /**
+     * Moves a valid surplus response of {@code category} into the open slot {@code slot}. Returns false when there
+     * is no surplus left. The example keeps its own attributes/provenance (they describe what was asked).
+     */
+    public synchronized boolean fillFromSurplus(String category, int slot) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "UPDATE responses SET status='accepted', filled_slot=? WHERE id=(SELECT id FROM responses WHERE category=? AND status='surplus' ORDER BY id LIMIT 1)")) {
+            ps.setInt(1, slot);
+            ps.setString(2, category);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** Slots of a category that hold an accepted example. */
+    public synchronized java.util.BitSet filledSlots(String category) {
+        java.util.BitSet b = new java.util.BitSet();
+        try (PreparedStatement ps =
+                db.prepareStatement("SELECT filled_slot FROM responses WHERE category=? AND status='accepted'")) {
+            ps.setString(1, category);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    b.set(rs.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+        return b;
+    }
+
+    /** Highest attempt number used for each slot of a category (live, batch-exported or imported). */
+    public synchronized Map<Integer, Integer> lastAttempts(String category) {
+        Map<Integer, Integer> m = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("""
+                SELECT slot, MAX(attempt) FROM (SELECT slot, attempt FROM responses WHERE category=?
+                  UNION ALL SELECT slot, attempt FROM batch_requests WHERE category=?) GROUP BY slot""")) {
+            ps.setString(1, category);
+            ps.setString(2, category);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getInt(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+        return m;
+    }
+
+    public synchronized long countByStatus(String category, Status st) {
+        try (PreparedStatement ps =
+                db.prepareStatement("SELECT COUNT(*) FROM responses WHERE category=? AND status=?")) {
+            ps.setString(1, category);
+            ps.setString(2, st.name().toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    public synchronized Totals totals() {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("""
+                SELECT SUM(status='accepted'), SUM(status='rejected'), SUM(status='surplus'), SUM(status='error'),
+                       COALESCE(SUM(input_tokens),0), COALESCE(SUM(output_tokens),0), COALESCE(SUM(cost_usd),0) FROM responses""")) {
+            rs.next();
+            return new Totals(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getDouble(7));
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** Registers exported batch requests (one transaction). */
+    public synchronized void recordBatchRequests(List<String[]> rows) {
+        inTransaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT OR REPLACE INTO batch_requests(custom_id,category,slot,attempt,attributes,prompt_hash,provider,model,exported_at) VALUES(?,?,?,?,?,?,?,?,?)")) {
+                String now = Instant.now().toString();
+                for (String[] r : rows) {
+                    ps.setString(1, r[0]);
+                    ps.setString(2, r[1]);
+                    ps.setInt(3, Integer.parseInt(r[2]));
+                    ps.setInt(4, Integer.parseInt(r[3]));
+                    ps.setString(5, r[4]);
+                    ps.setString(6, r[5]);
+                    ps.setString(7, r[6]);
+                    ps.setString(8, r[7]);
+                    ps.setString(9, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    private <T> T inTransaction(SqlWork<T> work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                T result = work.run();
+                db.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** The exported request behind a custom_id: {category, slot, attempt, attributes, prompt_hash, provider, model}. */
+    public synchronized Optional<String[]> batchRequest(String customId) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT category,slot,attempt,attributes,prompt_hash,provider,model FROM batch_requests WHERE custom_id=?")) {
+            ps.setString(1, customId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String[] out = new String[7];
+                for (int i = 0; i < 7; i++) {
+                    out[i] = rs.getString(i + 1);
+                }
+                return Optional.of(out);
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** Streams accepted examples of one category in slot order. */
+    public synchronized void forEachAccepted(String category, Consumer<Accepted> sink) {
+        try (PreparedStatement ps = db.prepareStatement("""
+                SELECT category, filled_slot, example, attributes, prompt_hash, provider, model, request_id, mode,
+                       input_tokens, output_tokens, cost_usd, price_as_of, created_at, custom_id
+                FROM responses WHERE category=? AND status='accepted' ORDER BY filled_slot""")) {
+            ps.setString(1, category);
+            ps.setFetchSize(256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double cost = rs.getDouble(12);
+                    Double c = rs.wasNull() ? null : cost;
+                    sink.accept(new Accepted(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getLong(10),
+                            rs.getLong(11),
+                            c,
+                            rs.getString(13),
+                            rs.getString(14),
+                            rs.getString(15)));
+                }
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** Streams rejected and failed responses in arrival order. */
+    public synchronized void forEachReject(Consumer<Reject> sink) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT custom_id, category, slot, attempt, status, reason_code, reason, raw FROM responses WHERE status IN ('rejected','error') ORDER BY id")) {
+            while (rs.next()) {
+                sink.accept(new Reject(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** Reject counts by reason code (for the summary). */
+    public synchronized Map<String, Long> rejectReasons() {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT reason_code, COUNT(*) FROM responses WHERE status IN ('rejected','error') GROUP BY reason_code")) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+        return m;
+    }
+
+    /** SHA-256 of the first user message, lower-cased with whitespace collapsed. */
+    static String userHash(String exampleLine) {
+        var ex = dev.spotter.format.ChatJson.parse(exampleLine);
+        return ex.first(dev.spotter.format.Role.USER)
+                .map(m -> Plans.sha256(m.content()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("\\s+", " ")
+                        .strip()))
+                .orElse(null);
+    }
+
+    private String duplicateOf(String userHash) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT custom_id FROM responses WHERE user_hash=? AND status IN ('accepted','surplus') LIMIT 1")) {
+            ps.setString(1, userHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private boolean exists(String customId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM responses WHERE custom_id=?")) {
+            ps.setString(1, customId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private boolean slotFilled(String category, int slot) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT 1 FROM responses WHERE category=? AND filled_slot=? AND status='accepted'")) {
+            ps.setString(1, category);
+            ps.setInt(2, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static UncheckedIOException wrap(SQLException e) {
+        return new UncheckedIOException(new IOException("state database: " + e.getMessage(), e));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing after a failure; nothing useful to add
+        }
+        try {
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+            }
+        } catch (IOException ignored) {
+            // the OS drops the lock with the process anyway
+        }
+    }
+}

@@ -1,0 +1,687 @@
+package dev.spotter.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.generate.Evaluator.Outcome;
+import dev.spotter.generate.GenerationState.Status;
+import dev.spotter.llm.LlmClient;
+import dev.spotter.llm.LlmClients;
+import dev.spotter.llm.LlmConfig;
+import dev.spotter.llm.LlmException;
+import dev.spotter.llm.LlmRequest;
+import dev.spotter.llm.LlmResponse;
+import dev.spotter.llm.PriceTable;
+import dev.spotter.llm.Provider;
+import dev.spotter.llm.TokenEstimate;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a plan to its exact quotas. Public entry points: {@link #run}, {@link #dryRun}, {@link #exportBatch},
+ * {@link #importBatch}.
+ *
+ * <p>Quotas are slots: category c has target(c) slots, each filled by exactly one accepted example. A worker owns
+ * one slot at a time and retries it (new attempt number, same attributes) until a response passes the checks or
+ * the per-run attempt limit is hit, so a live run never over-generates. A passing response for a slot that is
+ * already filled (re-imported batch, concurrent history) is kept as surplus and used to fill open slots of the same
+ * category on a later run. Workers are virtual threads; the HTTP client enforces rpm/tpm and retries.
+ */
+public final class Generator {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Generator() {}
+
+    /** Fails fast on a missing key, unknown price with a budget, or a state that belongs to another plan. */
+    public static Report run(GenerateOptions o) throws IOException, LlmException {
+        try (GenerationState st = GenerationState.open(o.stateDir)) {
+            bindPlan(st, o.plan);
+            PriceTable.Price price = price(o, false);
+            if (o.budgetUsd != null && price == null) {
+                throw new IllegalArgumentException("--budget-usd needs a price for model '" + o.model
+                        + "', which is not in the price table (as of " + o.prices.asOf()
+                        + "); pass --price-in and --price-out (USD per million tokens)");
+            }
+            Map<String, Integer> filledAtStart = new HashMap<>();
+            ConcurrentLinkedQueue<Slot> queue = new ConcurrentLinkedQueue<>(openSlots(st, o, filledAtStart));
+            AtomicReference<String> stop = new AtomicReference<>();
+            AtomicReference<String> fatal = new AtomicReference<>();
+            AtomicBoolean anyGaveUp = new AtomicBoolean();
+            if (!queue.isEmpty()) {
+                LlmClient client = LlmClients.create(LlmConfig.builder(o.provider)
+                        .baseUrl(o.baseUrl == null ? o.provider.defaultBaseUrl() : o.baseUrl)
+                        .apiKeyEnv(o.apiKeyEnv == null ? o.provider.defaultKeyEnv() : o.apiKeyEnv)
+                        .env(o.env)
+                        .requestTimeout(o.requestTimeout)
+                        .maxAttempts(o.maxRetries)
+                        .requestsPerMinute(o.rpm)
+                        .tokensPerMinute(o.tpm)
+                        .build());
+                Budget budget = new Budget(o.budgetUsd, st.totals().costUsd());
+                Evaluator evaluator = new Evaluator(o.extraCheck);
+                Map<String, Map<Integer, Integer>> attempts = new ConcurrentHashMap<>();
+                for (Plan.Category c : o.plan.categories()) {
+                    attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
+                }
+                try (Progress progress =
+                        new Progress(o.progress, o.progressTty, o.progressEvery, o.budgetUsd, budget.spent())) {
+                    for (Plan.Category c : o.plan.categories()) {
+                        progress.category(c.id(), filledAtStart.get(c.id()), o.target(c));
+                    }
+                    progress.start();
+                    Worker w = new Worker(
+                            o, st, client, price, budget, evaluator, attempts, queue, stop, fatal, anyGaveUp, progress);
+                    int n = Math.min(o.concurrency, queue.size());
+                    try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (int i = 0; i < n; i++) {
+                            ex.submit(w);
+                        }
+                    }
+                }
+            }
+            long lines = OutputFiles.write(st, o);
+            Report r = report(
+                    st,
+                    o,
+                    lines,
+                    stop.get() != null
+                            ? stop.get()
+                            : anyGaveUp.get()
+                                    ? "some slots failed " + o.maxAttemptsPerSlot
+                                            + " attempts in this run; rerun the same command to continue"
+                                    : null);
+            if (fatal.get() != null) {
+                throw new IOException(
+                        fatal.get() + " (output written from state: " + lines + " lines; rerun to continue)");
+            }
+            return r;
+        }
+    }
+
+    /** Processes slots until the queue is empty or the run stops. One instance shared by all worker threads. */
+    private record Worker(
+            GenerateOptions o,
+            GenerationState st,
+            LlmClient client,
+            PriceTable.Price price,
+            Budget budget,
+            Evaluator evaluator,
+            Map<String, Map<Integer, Integer>> attempts,
+            ConcurrentLinkedQueue<Slot> queue,
+            AtomicReference<String> stop,
+            AtomicReference<String> fatal,
+            AtomicBoolean anyGaveUp,
+            Progress progress)
+            implements Runnable {
+        @Override
+        public void run() {
+            try {
+                loop();
+            } catch (RuntimeException | Error e) {
+                // never let a worker die silently inside the executor: stop the run and say why
+                fatal.compareAndSet(null, "internal error in a worker: " + e);
+                stop.compareAndSet(null, "internal error");
+            }
+        }
+
+        private void loop() {
+            Slot s;
+            while (stop.get() == null && (s = queue.poll()) != null) {
+                Plan.Category c = o.plan.category(s.category());
+                boolean filled = false;
+                int tries = 0;
+                while (!filled && stop.get() == null && tries < o.maxAttemptsPerSlot) {
+                    int attempt = attempts.get(c.id()).merge(s.index(), 1, Integer::sum);
+                    LlmRequest req = Prompts.request(o.plan, c, s, o.model);
+                    double worst = price == null ? 0 : price.cost(TokenEstimate.promptTokens(req), req.maxTokens());
+                    try {
+                        if (!budget.reserve(worst)) {
+                            stop.compareAndSet(
+                                    null,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "budget: the next request could cost up to $%.4f and spend is $%.4f of $%.2f",
+                                            worst,
+                                            budget.spent(),
+                                            budget.cap()));
+                            return;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    tries++;
+                    progress.request();
+                    filled = attempt(c, s, attempt, req, worst);
+                }
+                if (!filled && stop.get() == null) {
+                    anyGaveUp.set(true);
+                }
+            }
+        }
+
+        private boolean attempt(Plan.Category c, Slot s, int attempt, LlmRequest req, double worst) {
+            String attrs = attrs(s);
+            boolean settled = false;
+            try {
+                LlmResponse r = client.complete(req);
+                Double cost = price == null ? null : price.cost(r.usage());
+                budget.settle(worst, cost == null ? 0 : cost);
+                settled = true;
+                progress.inTokens.addAndGet(r.usage().inputTokens());
+                progress.outTokens.addAndGet(r.usage().outputTokens());
+                progress.dollars.add(cost == null ? 0 : cost);
+                Outcome out = evaluator.evaluate(o.plan, c, s.attributes().get("source_id"), r);
+                String example =
+                        out instanceof Outcome.Accepted a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
+                String code = out instanceof Outcome.Rejected rj ? rj.code() : null;
+                String reason = out instanceof Outcome.Rejected rj ? rj.reason() : null;
+                Status status = st.record(
+                                new GenerationState.Row(
+                                        s.customId(attempt),
+                                        c.id(),
+                                        s.index(),
+                                        attempt,
+                                        example,
+                                        code,
+                                        reason,
+                                        attrs,
+                                        c.promptHash(),
+                                        o.provider.name().toLowerCase(Locale.ROOT),
+                                        o.model,
+                                        r.requestId(),
+                                        "live",
+                                        r.usage().inputTokens(),
+                                        r.usage().outputTokens(),
+                                        cost,
+                                        price == null ? null : priceDate(o),
+                                        r.rawBody()),
+                                false)
+                        .orElse(Status.REJECTED);
+                if (status == Status.ACCEPTED) {
+                    progress.accepted(c.id());
+                    return true;
+                }
+                if (status == Status.SURPLUS) {
+                    return true; // the slot was filled meanwhile; this paid answer stays in state
+                }
+                progress.rejects.incrementAndGet();
+                return false;
+            } catch (LlmException e) {
+                boolean billed = e.kind() == LlmException.Kind.MALFORMED_RESPONSE;
+                // A malformed 200 was probably billed but carries no usage: charge the reservation (worst case).
+                budget.settle(worst, billed ? worst : 0);
+                settled = true;
+                if (billed) {
+                    progress.dollars.add(worst);
+                }
+                String code = switch (e.kind()) {
+                    case MALFORMED_RESPONSE -> "malformed_response";
+                    case TRANSIENT -> "transient";
+                    case REJECTED_BY_PROVIDER -> "provider_rejected";
+                    case CONFIGURATION -> "configuration";
+                    case INTERRUPTED -> "interrupted";
+                };
+                if (e.kind() == LlmException.Kind.INTERRUPTED) {
+                    stop.compareAndSet(null, "interrupted");
+                    return false;
+                }
+                st.record(
+                        new GenerationState.Row(
+                                s.customId(attempt),
+                                c.id(),
+                                s.index(),
+                                attempt,
+                                null,
+                                code,
+                                e.getMessage()
+                                        + (billed ? " (cost is the worst-case estimate: no usage in the body)" : ""),
+                                attrs,
+                                c.promptHash(),
+                                o.provider.name().toLowerCase(Locale.ROOT),
+                                o.model,
+                                null,
+                                "live",
+                                0,
+                                0,
+                                billed && price != null ? worst : null,
+                                price == null ? null : priceDate(o),
+                                e.rawBody()),
+                        !billed);
+                if (billed) {
+                    progress.rejects.incrementAndGet();
+                } else {
+                    progress.errors.incrementAndGet();
+                }
+                int sc = e.status();
+                if (e.kind() == LlmException.Kind.CONFIGURATION
+                        || (e.kind() == LlmException.Kind.REJECTED_BY_PROVIDER
+                                && (sc == 401 || sc == 403 || sc == 404))) {
+                    String msg = "provider refused the request (" + e.getMessage() + ")";
+                    fatal.compareAndSet(null, msg);
+                    stop.compareAndSet(null, msg);
+                }
+                return false;
+            } catch (RuntimeException e) {
+                if (!settled) {
+                    budget.settle(worst, 0);
+                }
+                fatal.compareAndSet(null, "internal error on " + s.customId(attempt) + ": " + e);
+                stop.compareAndSet(null, "internal error");
+                return false;
+            }
+        }
+    }
+
+    /** Open slots after filling what surplus can, interleaved across categories so progress is even. */
+    private static List<Slot> openSlots(GenerationState st, GenerateOptions o, Map<String, Integer> filledOut) {
+        List<List<Slot>> per = new ArrayList<>();
+        for (Plan.Category c : o.plan.categories()) {
+            int target = o.target(c);
+            BitSet filled = st.filledSlots(c.id());
+            List<Slot> all = Slots.of(o.plan, c);
+            List<Slot> open = new ArrayList<>();
+            int count = 0;
+            for (int i = 0; i < target; i++) {
+                if (filled.get(i) || st.fillFromSurplus(c.id(), i)) {
+                    count++;
+                } else {
+                    open.add(all.get(i));
+                }
+            }
+            filledOut.put(c.id(), count);
+            per.add(open);
+        }
+        List<Slot> out = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            boolean any = false;
+            for (List<Slot> l : per) {
+                if (i < l.size()) {
+                    out.add(l.get(i));
+                    any = true;
+                }
+            }
+            if (!any) {
+                return out;
+            }
+        }
+    }
+
+    private static void bindPlan(GenerationState st, Plan plan) {
+        var bound = st.meta("plan");
+        if (bound.isPresent() && !bound.get().equals(plan.name())) {
+            throw new IllegalArgumentException("state directory holds plan '" + bound.get() + "', not '" + plan.name()
+                    + "'; use another --state directory per plan");
+        }
+        st.putMeta("plan", plan.name());
+    }
+
+    private static PriceTable.Price price(GenerateOptions o, boolean batch) {
+        PriceTable.Price p = o.priceOverride != null
+                ? o.priceOverride
+                : o.prices.lookup(o.model).orElse(null);
+        return p == null ? null : batch ? p.scaled(o.prices.batchDiscount()) : p;
+    }
+
+    private static String priceDate(GenerateOptions o) {
+        return o.priceOverride != null ? "override" : o.prices.asOf();
+    }
+
+    /** The {@code source_id} in a slot's stored attributes JSON (see {@link #attrs}), or null. */
+    private static String sourceIdOf(String attrsJson) {
+        if (attrsJson == null) {
+            return null;
+        }
+        try {
+            JsonNode id = MAPPER.readTree(attrsJson).get("source_id");
+            return id == null || id.isNull() ? null : id.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String attrs(Slot s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        new TreeMap<>(s.attributes()).forEach(n::put);
+        return n.toString();
+    }
+
+    private static Report report(GenerationState st, GenerateOptions o, long lines, String stopReason) {
+        List<Report.CategoryCount> cats = new ArrayList<>();
+        for (Plan.Category c : o.plan.categories()) {
+            int target = o.target(c);
+            long acc = st.filledSlots(c.id()).get(0, target).cardinality();
+            cats.add(new Report.CategoryCount(c.id(), acc, target));
+        }
+        return new Report(cats, st.totals(), st.rejectReasons(), stopReason, lines);
+    }
+
+    // ---------------------------------------------------------------- dry run
+
+    /** Plan, quotas, progress so far (if the state exists) and a cost estimate. Calls nothing. */
+    public static String dryRun(GenerateOptions o) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        Plan plan = o.plan;
+        sb.append("plan ")
+                .append(plan.name())
+                .append(": ")
+                .append(plan.description())
+                .append('\n');
+        PriceTable.Price price = price(o, false);
+        Map<String, BitSet> filled = new HashMap<>();
+        if (Files.exists(o.stateDir.resolve("state.db"))) {
+            try (GenerationState st = GenerationState.openReadOnly(o.stateDir)) {
+                for (Plan.Category c : plan.categories()) {
+                    filled.put(c.id(), st.filledSlots(c.id()));
+                }
+            }
+        }
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-24s %7s %6s %5s %7s %8s %9s  %s%n",
+                "category",
+                "target",
+                "done",
+                "turns",
+                "prompt~",
+                "max_out",
+                "output",
+                "prompt sha256"));
+        double expected = 0;
+        double worst = 0;
+        long remaining = 0;
+        for (Plan.Category c : plan.categories()) {
+            int target = o.target(c);
+            int done = filled.getOrDefault(c.id(), new BitSet()).get(0, target).cardinality();
+            Slot first = Slots.of(plan, c).getFirst();
+            LlmRequest req = Prompts.request(plan, c, first, o.model);
+            long promptTok = TokenEstimate.promptTokens(req);
+            int left = target - done;
+            remaining += left;
+            if (price != null) {
+                expected += left * price.cost(promptTok, c.maxTokens() / 2);
+                worst += left * price.cost(promptTok, c.maxTokens());
+            }
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-24s %7d %6d %5s %7d %8d %9s  %s%n",
+                    c.id(),
+                    target,
+                    done,
+                    c.minTurns() == c.maxTurns() ? Integer.toString(c.minTurns()) : c.minTurns() + "-" + c.maxTurns(),
+                    promptTok,
+                    c.maxTokens(),
+                    c.output()
+                            .wireName()
+                            .replace("_analysis", "")
+                            .replace("_calculation", "")
+                            .replace("_answer", ""),
+                    c.promptHash().substring(0, 12)));
+        }
+        sb.append(String.format(
+                Locale.ROOT,
+                "total target %d, remaining %d%n",
+                plan.categories().stream().mapToInt(o::target).sum(),
+                remaining));
+        if (price == null) {
+            sb.append("cost: model '")
+                    .append(o.model)
+                    .append("' is not in the price table (as of ")
+                    .append(o.prices.asOf())
+                    .append("); pass --price-in/--price-out for an estimate\n");
+        } else {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "cost for the remaining slots with no rejects, model %s at $%.2f/$%.2f per M tokens (%s): ~$%.2f if answers use half of max_tokens, at most $%.2f; "
+                            + "each 10%% of rejects adds ~10%%; batch APIs ~%.0f%% of that%n",
+                    o.model,
+                    price.inputPerMTok(),
+                    price.outputPerMTok(),
+                    priceDate(o),
+                    expected,
+                    worst,
+                    o.prices.batchDiscount() * 100));
+        }
+        sb.append("prompt~ = estimated prompt tokens (chars/3, deliberately high); nothing was sent.");
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- batch export / import
+
+    /**
+     * Writes one request line per open slot (OpenAI Batch: {@code {custom_id, method, url, body}}; Anthropic
+     * Message Batches: {@code {custom_id, params}}, wrap the lines as {@code {"requests": [...]}} when posting) and
+     * registers each custom_id in the state so results can be matched. Returns the number of lines.
+     */
+    public static long exportBatch(GenerateOptions o, Path file) throws IOException {
+        try (GenerationState st = GenerationState.open(o.stateDir)) {
+            bindPlan(st, o.plan);
+            List<Slot> open = openSlots(st, o, new HashMap<>());
+            List<String[]> rows = new ArrayList<>();
+            Path abs = file.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            try (OutputFiles.AtomicFile out = new OutputFiles.AtomicFile(abs)) {
+                Map<String, Map<Integer, Integer>> attempts = new HashMap<>();
+                for (Slot s : open) {
+                    Plan.Category c = o.plan.category(s.category());
+                    int attempt =
+                            attempts.computeIfAbsent(c.id(), st::lastAttempts).merge(s.index(), 1, Integer::sum);
+                    LlmRequest req = Prompts.request(o.plan, c, s, o.model);
+                    ObjectNode line = MAPPER.createObjectNode();
+                    String cid = s.customId(attempt);
+                    line.put("custom_id", cid);
+                    if (o.provider == Provider.OPENAI) {
+                        line.put("method", "POST").put("url", "/v1/chat/completions");
+                        line.set("body", o.provider.requestBody(req));
+                    } else {
+                        line.set("params", o.provider.requestBody(req));
+                    }
+                    out.line(line.toString());
+                    rows.add(new String[] {
+                        cid,
+                        c.id(),
+                        Integer.toString(s.index()),
+                        Integer.toString(attempt),
+                        attrs(s),
+                        c.promptHash(),
+                        o.provider.name().toLowerCase(Locale.ROOT),
+                        o.model
+                    });
+                }
+                st.recordBatchRequests(rows); // before the file appears: a result can always be matched
+                out.commit();
+            }
+            return rows.size();
+        }
+    }
+
+    /** Result of an import, on top of the state report. */
+    public record ImportResult(Report report, long lines, long recorded, long duplicates, List<String> unmatched) {}
+
+    /**
+     * Ingests an OpenAI Batch output file or Anthropic Message Batches results file (any order, errors, expired)
+     * through the same checks as live calls. Re-importing a file is harmless (custom_ids are recorded once).
+     */
+    public static ImportResult importBatch(GenerateOptions o, Path file) throws IOException {
+        try (GenerationState st = GenerationState.open(o.stateDir);
+                BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            bindPlan(st, o.plan);
+            Evaluator evaluator = new Evaluator(o.extraCheck);
+            long lines = 0;
+            long recorded = 0;
+            long dups = 0;
+            List<String> unmatched = new ArrayList<>();
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    unmatched.add(file + ":" + lines + ": blank line");
+                    continue;
+                }
+                JsonNode n;
+                try {
+                    n = MAPPER.readTree(line);
+                } catch (IOException e) {
+                    unmatched.add(file + ":" + lines + ": not JSON");
+                    continue;
+                }
+                String cid = n.path("custom_id").asText("");
+                var req = st.batchRequest(cid);
+                if (req.isEmpty()) {
+                    unmatched.add(file + ":" + lines + ": custom_id '" + cid + "' was not exported from this state");
+                    continue;
+                }
+                String[] r = req.get();
+                Plan.Category c;
+                try {
+                    c = o.plan.category(r[0]);
+                } catch (IllegalArgumentException e) {
+                    unmatched.add(file + ":" + lines + ": " + e.getMessage());
+                    continue;
+                }
+                Provider provider = Provider.parse(r[5]);
+                PriceTable.Price base = o.priceOverride != null
+                        ? o.priceOverride
+                        : o.prices.lookup(r[6]).orElse(null);
+                PriceTable.Price price = base == null ? null : base.scaled(o.prices.batchDiscount());
+                int slot = Integer.parseInt(r[1]);
+                int attempt = Integer.parseInt(r[2]);
+                String error = null;
+                String errorCode = null;
+                String body = null;
+                if (n.has("response") || n.has("error")) { // OpenAI Batch output
+                    JsonNode err = n.path("error");
+                    JsonNode resp = n.path("response");
+                    if (err.isObject()) {
+                        errorCode = "batch_error";
+                        error = "batch error " + err.path("code").asText() + ": "
+                                + err.path("message").asText();
+                    } else if (resp.path("status_code").asInt() != 200) {
+                        errorCode = "batch_http_" + resp.path("status_code").asInt();
+                        error = "batch request failed with HTTP "
+                                + resp.path("status_code").asInt() + ": " + resp.path("body");
+                    } else {
+                        body = resp.path("body").toString();
+                    }
+                } else if (n.has("result")) { // Anthropic Message Batches results
+                    JsonNode res = n.path("result");
+                    String type = res.path("type").asText();
+                    switch (type) {
+                        case "succeeded" -> body = res.path("message").toString();
+                        case "errored" -> {
+                            errorCode = "batch_error";
+                            error = "batch errored: " + res.path("error");
+                        }
+                        case "expired", "canceled" -> {
+                            errorCode = "batch_" + type;
+                            error = "batch request " + type;
+                        }
+                        default -> {
+                            errorCode = "batch_error";
+                            error = "unknown result type '" + type + "'";
+                        }
+                    }
+                } else {
+                    unmatched.add(
+                            file + ":" + lines + ": neither an OpenAI batch output line nor an Anthropic result line");
+                    continue;
+                }
+                GenerationState.Row row;
+                if (error != null) {
+                    row = new GenerationState.Row(
+                            cid, c.id(), slot, attempt, null, errorCode, error, r[3], r[4], r[5], r[6], null, "batch",
+                            0, 0, null, null, line);
+                } else {
+                    LlmResponse resp;
+                    try {
+                        resp = provider.parseResponse(body, null);
+                    } catch (LlmException e) {
+                        row = new GenerationState.Row(
+                                cid,
+                                c.id(),
+                                slot,
+                                attempt,
+                                null,
+                                "malformed_response",
+                                e.getMessage(),
+                                r[3],
+                                r[4],
+                                r[5],
+                                r[6],
+                                null,
+                                "batch",
+                                0,
+                                0,
+                                null,
+                                null,
+                                line);
+                        recorded += st.record(row, false).isPresent() ? 1 : 0;
+                        continue;
+                    }
+                    Outcome out = evaluator.evaluate(o.plan, c, sourceIdOf(r[3]), resp);
+                    String example = out instanceof Outcome.Accepted a
+                            ? dev.spotter.format.ChatJson.toJsonLine(a.example())
+                            : null;
+                    Double cost = price == null ? null : price.cost(resp.usage());
+                    row = new GenerationState.Row(
+                            cid,
+                            c.id(),
+                            slot,
+                            attempt,
+                            example,
+                            out instanceof Outcome.Rejected rj ? rj.code() : null,
+                            out instanceof Outcome.Rejected rj ? rj.reason() : null,
+                            r[3],
+                            r[4],
+                            r[5],
+                            r[6],
+                            resp.requestId(),
+                            "batch",
+                            resp.usage().inputTokens(),
+                            resp.usage().outputTokens(),
+                            cost,
+                            price == null ? null : priceDate(o) + " x" + o.prices.batchDiscount(),
+                            resp.rawBody());
+                }
+                if (st.record(row, error != null).isPresent()) {
+                    recorded++;
+                } else {
+                    dups++;
+                }
+            }
+            // fill any still-open slots from valid surplus (e.g. two results for one slot, one slot left open)
+            openSlots(st, o, new HashMap<>());
+            long written = OutputFiles.write(st, o);
+            Report rep = report(st, o, written, null);
+            return new ImportResult(
+                    rep.complete()
+                            ? rep
+                            : new Report(
+                                    rep.categories(),
+                                    rep.totals(),
+                                    rep.rejectsByReason(),
+                                    "targets not met yet: run generate again (live) or export another batch for the open slots",
+                                    written),
+                    lines,
+                    recorded,
+                    dups,
+                    unmatched);
+        }
+    }
+}

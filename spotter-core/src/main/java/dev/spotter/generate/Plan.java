@@ -1,0 +1,96 @@
+package dev.spotter.generate;
+
+import dev.spotter.checks.InjuryExpectation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A generation plan: categories with exact targets, prompts, attributes and checks. Load with {@link Plans}.
+ *
+ * @param name         plan name (bundled: injury, coach-qa, running)
+ * @param description  one line
+ * @param systemPrompt the system message of every produced training example (the product's prompt)
+ * @param authorPrompt the generator model's system prompt
+ * @param seed         seed for attribute assignment (same plan + seed ⇒ same slots)
+ * @param categories   in output order
+ */
+public record Plan(
+        String name,
+        String description,
+        String systemPrompt,
+        String authorPrompt,
+        long seed,
+        List<Category> categories) {
+    public Plan {
+        categories = List.copyOf(categories);
+    }
+
+    public int totalTarget() {
+        return categories.stream().mapToInt(Category::target).sum();
+    }
+
+    public Category category(String id) {
+        return categories.stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("plan " + name + " has no category '" + id + "'"));
+    }
+
+    /**
+     * One category.
+     *
+     * @param id           [a-z0-9-]{1,40}; appears in custom_ids and provenance
+     * @param target       exact number of accepted examples wanted
+     * @param template     the user-prompt template text ({{placeholders}})
+     * @param templateFile where it came from (for messages)
+     * @param output       assistant content kind
+     * @param expect       extra injury expectations (red flag, DOMS, ambiguous)
+     * @param minTurns     user turns, lower bound (1 = single turn)
+     * @param maxTurns     user turns, upper bound
+     * @param maxTokens    completion cap per request
+     * @param temperature  sampling temperature
+     * @param attributes   dimension → values, assigned balanced across the category's slots
+     * @param sources      optional per-item source material; empty = none
+     * @param promptHash   SHA-256 (hex) over system prompt, author prompt, template and output contract
+     */
+    public record Category(
+            String id,
+            String description,
+            int target,
+            String template,
+            String templateFile,
+            OutputKind output,
+            Set<InjuryExpectation> expect,
+            int minTurns,
+            int maxTurns,
+            int maxTokens,
+            double temperature,
+            Map<String, List<String>> attributes,
+            List<SourceItem> sources,
+            String promptHash) {
+        public Category {
+            attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            sources = List.copyOf(sources);
+            expect = Set.copyOf(expect);
+        }
+
+        public boolean multiTurn() {
+            return maxTurns > 1;
+        }
+    }
+
+    /**
+     * Source material for a slice of a category's slots (e.g. a knowledge-base chunk): between {@code min} and
+     * {@code max} examples are generated from it. Its text fills the {@code {{source}}} placeholder.
+     */
+    public record SourceItem(String id, String text, int min, int max) {
+        public SourceItem {
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException(
+                        "source '" + id + "': need 0 <= min <= max, was " + min + ".." + max);
+            }
+        }
+    }
+}

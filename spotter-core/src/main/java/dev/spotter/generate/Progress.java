@@ -1,0 +1,111 @@
+package dev.spotter.generate;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * Progress on stderr: accepted/target per category, rejects, errors, tokens and dollars. On a terminal one line is
+ * redrawn in place ({@code \r}); otherwise a plain line is printed every interval (log-friendly).
+ */
+final class Progress implements AutoCloseable {
+    private final PrintStream out;
+    private final boolean tty;
+    private final Map<String, AtomicLong> accepted = new LinkedHashMap<>();
+    private final Map<String, Integer> targets = new LinkedHashMap<>();
+    final AtomicLong rejects = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong inTokens = new AtomicLong();
+    final AtomicLong outTokens = new AtomicLong();
+    final DoubleAdder dollars = new DoubleAdder();
+    private final Double budget;
+    private final Thread ticker;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong requests = new AtomicLong();
+
+    Progress(PrintStream out, boolean tty, Duration every, Double budget, double spentBefore) {
+        this.out = out;
+        this.tty = tty;
+        this.budget = budget;
+        this.dollars.add(spentBefore);
+        this.ticker = Thread.ofVirtual().unstarted(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(every);
+                    print(false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    void category(String id, long already, int target) {
+        accepted.put(id, new AtomicLong(already));
+        targets.put(id, target);
+    }
+
+    void start() {
+        ticker.start();
+    }
+
+    void accepted(String category) {
+        accepted.get(category).incrementAndGet();
+    }
+
+    void request() {
+        requests.incrementAndGet();
+    }
+
+    synchronized void print(boolean last) {
+        long acc = 0;
+        long tgt = 0;
+        StringBuilder cats = new StringBuilder();
+        for (Map.Entry<String, AtomicLong> e : accepted.entrySet()) {
+            long a = e.getValue().get();
+            int t = targets.get(e.getKey());
+            acc += a;
+            tgt += t;
+            if (!cats.isEmpty()) {
+                cats.append(' ');
+            }
+            cats.append(e.getKey()).append(' ').append(a).append('/').append(t);
+        }
+        double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        String line = String.format(
+                Locale.ROOT,
+                "generate: %d/%d accepted [%s] | rejects %d, errors %d | tokens %s in, %s out | $%.4f%s | %.1f req/min",
+                acc,
+                tgt,
+                cats,
+                rejects.get(),
+                errors.get(),
+                human(inTokens.get()),
+                human(outTokens.get()),
+                dollars.sum(),
+                budget == null ? "" : String.format(Locale.ROOT, " of $%.2f", budget),
+                requests.get() * 60 / secs);
+        if (tty) {
+            out.print("\r\033[2K" + line + (last ? "\n" : ""));
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    private static String human(long n) {
+        return n >= 1_000_000
+                ? String.format(Locale.ROOT, "%.1fM", n / 1e6)
+                : n >= 1_000 ? String.format(Locale.ROOT, "%.1fk", n / 1e3) : Long.toString(n);
+    }
+
+    @Override
+    public void close() {
+        ticker.interrupt();
+        print(true);
+    }
+}

@@ -1,0 +1,308 @@
+package dev.spotter.kb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.ChatExample;
+import dev.spotter.format.ChatJson;
+import dev.spotter.format.Role;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Coverage check for examples generated from knowledge-base chunks: every example is traced to its chunk, checked
+ * for grounding ({@link GroundingChecker}) and counted against the chunk's quota ({@link QuotaPolicy}).
+ *
+ * <p>Where the chunk id comes from, first match wins: a provenance sidecar line (line N describes example N, as
+ * {@code spotter generate} writes it) with {@code attributes.source_id}, {@code source_id} or {@code kb_chunk_id};
+ * or the example line itself with {@code kb_chunk_id}, {@code source_id} or {@code metadata.kb_chunk_id}.
+ *
+ * <p>Every example read is either accepted (written to the grounded output when one is given) or rejected to the
+ * quarantine with a reason: no chunk id, unknown chunk, not a chat example, not grounded, or over the chunk's max.
+ * Memory: the chunk index (the chunks' text plus a few counters per chunk); examples are streamed.
+ */
+public final class KbCoverage {
+    /** Per-chunk state of the check. */
+    public enum Status {
+        OK,
+        UNDER_MIN,
+        MULTI_TURN_SHORT
+    }
+
+    /** One row of the report. */
+    public record ChunkRow(
+            String id,
+            String category,
+            String title,
+            int min,
+            int max,
+            int target,
+            int multiTurnNeeded,
+            int accepted,
+            int multiTurn,
+            int rejected,
+            double meanScore,
+            double minScore,
+            Status status) {}
+
+    /** The whole report; {@code read == accepted + rejected}. {@code ok} when every chunk is {@link Status#OK}. */
+    public record Report(
+            long read, long accepted, long rejected, Map<String, Long> rejectReasons, List<ChunkRow> rows) {
+        public boolean ok() {
+            return rows.stream().allMatch(r -> r.status() == Status.OK);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<QuotaPolicy.ChunkQuota> quotas;
+    private final GroundingChecker checker;
+
+    public KbCoverage(List<QuotaPolicy.ChunkQuota> quotas, GroundingChecker checker) {
+        this.quotas = List.copyOf(Objects.requireNonNull(quotas, "quotas"));
+        this.checker = Objects.requireNonNull(checker, "checker");
+    }
+
+    private static final class Tally {
+        final QuotaPolicy.ChunkQuota q;
+        int accepted;
+        int multi;
+        int rejected;
+        double scoreSum;
+        double scoreMin = Double.NaN;
+
+        Tally(QuotaPolicy.ChunkQuota q) {
+            this.q = q;
+        }
+    }
+
+    /**
+     * Checks {@code examples} (chat JSONL). {@code provenance} may be null (ids inline); {@code grounded} may be null
+     * (no filtered output wanted).
+     */
+    public Report check(Path examples, Path provenance, Path grounded, Path quarantine) {
+        Map<String, Tally> byId = new LinkedHashMap<>();
+        for (QuotaPolicy.ChunkQuota q : quotas) {
+            byId.put(q.chunk().id(), new Tally(q));
+        }
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        long read = 0;
+        long ok = 0;
+        try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
+                BufferedReader prov =
+                        provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
+                BufferedWriter out = grounded == null ? null : writer(grounded);
+                Quarantine q = new Quarantine(quarantine, examples.toString())) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                String provLine = prov == null ? null : prov.readLine();
+                if (prov != null && provLine == null) {
+                    throw new KbException(
+                            provenance + " has fewer lines than " + examples + " (ends before line " + n + ")");
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                read++;
+                String reject;
+                String chunkId = null;
+                String code;
+                ChatExample ex = null;
+                JsonNode root;
+                try {
+                    root = JSON.readTree(line);
+                    ex = ChatJson.fromNode(root);
+                    chunkId = chunkId(provLine == null ? null : JSON.readTree(provLine), root);
+                } catch (IOException | IllegalArgumentException e) {
+                    root = null;
+                    code = "bad_example";
+                    reject = "not a chat example: " + e.getMessage();
+                    count(reasons, code);
+                    q.add("line", n, null, reject, Canonical.abbreviate(line, 4000));
+                    continue;
+                }
+                Tally t = chunkId == null ? null : byId.get(chunkId);
+                if (chunkId == null) {
+                    code = "no_chunk_id";
+                    reject = "no chunk id (attributes.source_id in provenance, or kb_chunk_id on the line)";
+                } else if (t == null) {
+                    code = "unknown_chunk";
+                    reject = "chunk " + chunkId + " is not in the knowledge base being checked";
+                } else {
+                    GroundingChecker.Result r = checker.check(t.q.chunk().content(), ex);
+                    if (!r.grounded()) {
+                        code = "not_grounded";
+                        reject = r.reason();
+                        t.rejected++;
+                    } else if (t.accepted >= t.q.max()) {
+                        code = "over_max";
+                        reject = "chunk " + chunkId + " already has its max of " + t.q.max() + " examples";
+                        t.rejected++;
+                    } else {
+                        t.accepted++;
+                        if (ex.messages().stream()
+                                        .filter(m -> m.role() == Role.USER)
+                                        .count()
+                                >= 2) {
+                            t.multi++;
+                        }
+                        t.scoreSum += r.score();
+                        t.scoreMin = Double.isNaN(t.scoreMin) ? r.score() : Math.min(t.scoreMin, r.score());
+                        ok++;
+                        if (out != null) {
+                            out.write(line);
+                            out.write('\n');
+                        }
+                        continue;
+                    }
+                }
+                count(reasons, code);
+                q.add("line", n, chunkId, reject, Canonical.abbreviate(line, 4000));
+            }
+        } catch (IOException e) {
+            throw new KbException("coverage check of " + examples + " failed: " + e.getMessage(), e);
+        }
+        List<ChunkRow> rows = new ArrayList<>();
+        for (Tally t : byId.values()) {
+            // the multi-turn share applies to what was accepted: 50% of 7 accepted examples needs 4 multi-turn
+            int needed = (int) Math.ceil(t.q.category().multiTurnShare() * t.accepted - 1e-9);
+            Status s =
+                    t.accepted < t.q.min() ? Status.UNDER_MIN : t.multi < needed ? Status.MULTI_TURN_SHORT : Status.OK;
+            KbChunk c = t.q.chunk();
+            rows.add(new ChunkRow(
+                    c.id(),
+                    c.category(),
+                    c.title(),
+                    t.q.min(),
+                    t.q.max(),
+                    t.q.target(),
+                    needed,
+                    t.accepted,
+                    t.multi,
+                    t.rejected,
+                    t.accepted == 0 ? 0 : t.scoreSum / t.accepted,
+                    Double.isNaN(t.scoreMin) ? 0 : t.scoreMin,
+                    s));
+        }
+        return new Report(read, ok, read - ok, reasons, rows);
+    }
+
+    private static void count(Map<String, Long> reasons, String code) {
+        reasons.merge(code, 1L, Long::sum);
+    }
+
+    static String chunkId(JsonNode prov, JsonNode line) {
+        for (JsonNode n : new JsonNode[] {
+            prov == null ? null : prov.path("attributes").get("source_id"),
+            prov == null ? null : prov.get("source_id"),
+            prov == null ? null : prov.get("kb_chunk_id"),
+            line.get("kb_chunk_id"),
+            line.get("source_id"),
+            line.path("metadata").get("kb_chunk_id")
+        }) {
+            if (n != null && !n.isNull() && (n.isTextual() || n.isIntegralNumber())) {
+                return n.asText();
+            }
+        }
+        return null;
+    }
+
+    private static BufferedWriter writer(Path p) throws IOException {
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+    }
+
+    /** A fixed-width text table, one row per chunk, then totals. */
+    public static String table(Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-38s %-26s %7s %6s %8s %5s %5s %5s %-16s%n",
+                "chunk",
+                "category",
+                "min-max",
+                "target",
+                "accepted",
+                "multi",
+                "rej",
+                "score",
+                "status"));
+        for (ChunkRow c : r.rows()) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-38s %-26s %7s %6d %8d %5s %5d %5.2f %-16s%n",
+                    c.id(),
+                    Canonical.abbreviate(String.valueOf(c.category()), 26),
+                    c.min() + "-" + c.max(),
+                    c.target(),
+                    c.accepted(),
+                    c.multiTurnNeeded() == 0
+                            ? String.valueOf(c.multiTurn())
+                            : c.multiTurn() + "/" + c.multiTurnNeeded(),
+                    c.rejected(),
+                    c.meanScore(),
+                    c.status()));
+        }
+        long under = r.rows().stream().filter(c -> c.status() != Status.OK).count();
+        sb.append(String.format(
+                Locale.ROOT,
+                "examples read %d, accepted %d, rejected %d %s; chunks %d, short %d%n",
+                r.read(),
+                r.accepted(),
+                r.rejected(),
+                r.rejectReasons(),
+                r.rows().size(),
+                under));
+        return sb.toString();
+    }
+
+    /** The report as pretty JSON (for --report). */
+    public static String json(Report r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("read", r.read());
+        root.put("accepted", r.accepted());
+        root.put("rejected", r.rejected());
+        root.put("ok", r.ok());
+        ObjectNode reasons = root.putObject("reject_reasons");
+        r.rejectReasons().forEach(reasons::put);
+        ArrayNode rows = root.putArray("chunks");
+        for (ChunkRow c : r.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("id", c.id());
+            o.put("category", c.category());
+            o.put("title", c.title());
+            o.put("min", c.min());
+            o.put("max", c.max());
+            o.put("target", c.target());
+            o.put("multi_turn_needed", c.multiTurnNeeded());
+            o.put("accepted", c.accepted());
+            o.put("multi_turn", c.multiTurn());
+            o.put("rejected", c.rejected());
+            o.put("mean_score", Math.round(c.meanScore() * 1000) / 1000.0);
+            o.put("min_score", Math.round(c.minScore() * 1000) / 1000.0);
+            o.put("status", c.status().name());
+        }
+        try {
+            return JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.spotter.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.ChatMessage;
+import dev.spotter.format.Role;
+import java.util.Locale;
+
+/**
+ * The two wire formats Spotter speaks. OpenAI-compatible covers OpenAI, Together, Fireworks, vLLM, Ollama and
+ * llama.cpp (only the base URL and key variable differ). The request/response mapping is public so batch files
+ * use exactly the same JSON as live calls.
+ */
+public enum Provider {
+    OPENAI("https://api.openai.com/v1", "OPENAI_API_KEY", "/chat/completions"),
+    ANTHROPIC("https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", "/messages");
+
+    /** Version header Anthropic requires (platforms.md). */
+    public static final String ANTHROPIC_VERSION = "2023-06-01";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String defaultBaseUrl;
+    private final String defaultKeyEnv;
+    private final String path;
+
+    Provider(String defaultBaseUrl, String defaultKeyEnv, String path) {
+        this.defaultBaseUrl = defaultBaseUrl;
+        this.defaultKeyEnv = defaultKeyEnv;
+        this.path = path;
+    }
+
+    public String defaultBaseUrl() {
+        return defaultBaseUrl;
+    }
+
+    /** Environment variable read for the key unless the configuration names another one. */
+    public String defaultKeyEnv() {
+        return defaultKeyEnv;
+    }
+
+    /** Endpoint path appended to the base URL ({@code /chat/completions} or {@code /messages}). */
+    public String path() {
+        return path;
+    }
+
+    public static Provider parse(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "openai", "openai-compatible", "together", "fireworks", "vllm", "ollama", "llamacpp", "llama.cpp" ->
+                OPENAI;
+            case "anthropic", "claude" -> ANTHROPIC;
+            default ->
+                throw new IllegalArgumentException("unknown provider '" + s + "' (expected openai or anthropic)");
+        };
+    }
+
+    /** The JSON request body for this provider. */
+    public ObjectNode requestBody(LlmRequest req) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("model", req.model());
+        body.put("max_tokens", req.maxTokens());
+        body.put("temperature", req.temperature());
+        if (this == OPENAI) {
+            ArrayNode msgs = body.putArray("messages");
+            for (ChatMessage m : req.messages()) {
+                msgs.addObject().put("role", m.role().wireName()).put("content", m.content());
+            }
+            if (req.jsonMode()) {
+                body.putObject("response_format").put("type", "json_object");
+            }
+        } else {
+            // Anthropic: system is a top-level field, messages alternate user/assistant.
+            StringBuilder system = new StringBuilder();
+            ArrayNode msgs = MAPPER.createArrayNode();
+            for (ChatMessage m : req.messages()) {
+                if (m.role() == Role.SYSTEM) {
+                    if (!system.isEmpty()) {
+                        system.append("\n\n");
+                    }
+                    system.append(m.content());
+                } else {
+                    msgs.addObject().put("role", m.role().wireName()).put("content", m.content());
+                }
+            }
+            if (!system.isEmpty()) {
+                body.put("system", system.toString());
+            }
+            body.set("messages", msgs);
+        }
+        return body;
+    }
+
+    /**
+     * Maps a 2xx response body to an {@link LlmResponse}.
+     *
+     * @throws LlmException {@link LlmException.Kind#MALFORMED_RESPONSE} when the body is not the expected shape
+     */
+    public LlmResponse parseResponse(String rawBody, String headerRequestId) throws LlmException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(rawBody);
+        } catch (Exception e) {
+            throw malformed("response body is not JSON", rawBody, e);
+        }
+        if (root == null || !root.isObject()) {
+            throw malformed("response body is not a JSON object", rawBody, null);
+        }
+        String id = root.path("id").isTextual() ? root.path("id").asText() : headerRequestId;
+        if (this == OPENAI) {
+            JsonNode choice = root.path("choices").path(0);
+            if (!choice.isObject()) {
+                throw malformed("response has no choices[0]", rawBody, null);
+            }
+            JsonNode msg = choice.path("message");
+            JsonNode usage = root.path("usage");
+            if (!usage.isObject()) {
+                throw malformed("response has no usage", rawBody, null);
+            }
+            FinishReason fr =
+                    FinishReason.fromOpenAi(choice.path("finish_reason").asText(null));
+            if (msg.hasNonNull("refusal") && !msg.path("refusal").asText().isEmpty()) {
+                fr = FinishReason.REFUSAL;
+            }
+            String text = msg.path("content").isTextual() ? msg.path("content").asText() : "";
+            return new LlmResponse(
+                    text,
+                    fr,
+                    new Usage(
+                            usage.path("prompt_tokens").asLong(0),
+                            usage.path("completion_tokens").asLong(0)),
+                    id,
+                    rawBody);
+        }
+        JsonNode content = root.path("content");
+        JsonNode usage = root.path("usage");
+        if (!content.isArray() || !usage.isObject()) {
+            throw malformed("response has no content array or usage", rawBody, null);
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode block : content) {
+            if ("text".equals(block.path("type").asText())) {
+                text.append(block.path("text").asText());
+            }
+        }
+        return new LlmResponse(
+                text.toString(),
+                FinishReason.fromAnthropic(root.path("stop_reason").asText(null)),
+                new Usage(
+                        usage.path("input_tokens").asLong(0),
+                        usage.path("output_tokens").asLong(0)),
+                id,
+                rawBody);
+    }
+
+    private static LlmException malformed(String what, String body, Throwable cause) {
+        return new LlmException(
+                LlmException.Kind.MALFORMED_RESPONSE, 200, what + ": " + LlmHttp.snippet(body), body, cause);
+    }
+}

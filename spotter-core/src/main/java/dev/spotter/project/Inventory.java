@@ -1,0 +1,428 @@
+package dev.spotter.project;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The brief's "Quick Summary" computed from the files on disk: per source and category how many valid examples
+ * exist, the target, a status, where they live and their tokens; totals and the brief's cost arithmetic.
+ * Built by streaming every source once ({@link #compute}); memory is one counter per source and category.
+ */
+public record Inventory(
+        String project,
+        List<Row> rows,
+        int haveTotal,
+        int targetTotal,
+        long tokensTotal,
+        long rejected,
+        String tokenMethod,
+        CostEstimate cost,
+        List<Need> needs) {
+
+    public enum Status {
+        HAVE,
+        PARTIAL,
+        NEED
+    }
+
+    /** One source + category line of the table. */
+    public record Row(
+            String source,
+            String kind,
+            String category,
+            int have,
+            int target,
+            Status status,
+            String location,
+            long tokens,
+            long rejected) {}
+
+    /**
+     * The brief's arithmetic: training = examples × tokens per example × epochs × price; generation = examples
+     * still to generate × tokens per generated example × price.
+     *
+     * @param plannedExamples   the sum of targets (the brief's 6,265)
+     * @param tokensPerExample  measured mean over the examples present, or the assumed figure when none are
+     * @param tokensMeasured    whether {@code tokensPerExample} was measured
+     * @param assumedTokensPerExample the brief's assumption (1,200) and the training cost it gives
+     */
+    public record CostEstimate(
+            int plannedExamples,
+            int tokensPerExample,
+            boolean tokensMeasured,
+            int epochs,
+            long trainingTokens,
+            double trainingPricePer1k,
+            double trainingUsd,
+            int assumedTokensPerExample,
+            long assumedTrainingTokens,
+            double assumedTrainingUsd,
+            int toGenerate,
+            int generationTokensPerExample,
+            long generationTokens,
+            double generationPricePer1k,
+            double generationUsd) {
+        public double totalUsd() {
+            return trainingUsd + generationUsd;
+        }
+    }
+
+    /** A category short of its target, and the command that provides it. */
+    public record Need(
+            String source,
+            String category,
+            int missing,
+            boolean needsProvider,
+            String providerEnv,
+            boolean providerConfigured,
+            String command) {}
+
+    public static Status status(int have, int target) {
+        if (have == 0) {
+            return target == 0 ? Status.HAVE : Status.NEED;
+        }
+        return have >= target ? Status.HAVE : Status.PARTIAL;
+    }
+
+    /** Scans every source of the project and computes the inventory. */
+    public static Inventory compute(Project project, ExampleTokenCounter counter) {
+        SourceScanner scanner = new SourceScanner(project, counter);
+        Map<String, Map<String, long[]>> counts = new LinkedHashMap<>(); // source -> category -> {have, tokens}
+        Map<String, Long> rejects = new LinkedHashMap<>();
+        for (SourceSpec s : project.sources()) {
+            Map<String, long[]> byCat = new LinkedHashMap<>();
+            s.targets().keySet().forEach(c -> byCat.put(c, new long[2]));
+            long[] rej = {0};
+            if (s.synthesized()) {
+                // Synthesized by the build itself (deterministic, topped up until the target survives dedup):
+                // the build's own inventory shows the real count and tokens.
+                s.targets().forEach((c, t) -> byCat.get(c)[0] = t);
+                counts.put(s.id(), byCat);
+                rejects.put(s.id(), 0L);
+                continue;
+            }
+            scanner.scan(s, r -> {
+                if (r.accepted()) {
+                    long[] c = byCat.computeIfAbsent(r.category(), k -> new long[2]);
+                    c[0]++;
+                    c[1] += r.tokens();
+                } else {
+                    rej[0]++;
+                }
+            });
+            counts.put(s.id(), byCat);
+            rejects.put(s.id(), rej[0]);
+        }
+        return from(project, counter.describe(), counts, rejects);
+    }
+
+    /**
+     * Builds the inventory from counts already made (the build uses this with its post-dedup counts).
+     *
+     * @param counts source id → category → {examples, tokens}
+     */
+    public static Inventory from(
+            Project project, String tokenMethod, Map<String, Map<String, long[]>> counts, Map<String, Long> rejects) {
+        SourceScanner scanner = new SourceScanner(project, ExampleTokenCounter.estimate());
+        List<Row> rows = new ArrayList<>();
+        List<Need> needs = new ArrayList<>();
+        int have = 0;
+        int target = 0;
+        long tokens = 0;
+        long rejected = 0;
+        int toGenerate = 0;
+        for (SourceSpec s : project.sources()) {
+            List<Path> files = scanner.files(s);
+            String location = locate(scanner, s, files);
+            Map<String, long[]> byCat = new LinkedHashMap<>();
+            s.targets().keySet().forEach(c -> byCat.put(c, new long[2]));
+            counts.getOrDefault(s.id(), Map.of())
+                    .forEach((c, v) -> byCat.computeIfAbsent(c, k -> new long[2])[0] += v[0]);
+            counts.getOrDefault(s.id(), Map.of()).forEach((c, v) -> byCat.get(c)[1] += v[1]);
+            if (byCat.isEmpty()) {
+                byCat.put(s.category() == null ? "(none)" : s.category(), new long[2]);
+            }
+            long srcRejects = rejects.getOrDefault(s.id(), 0L);
+            boolean first = true;
+            for (var e : byCat.entrySet()) {
+                int h = (int) e.getValue()[0];
+                int t = s.targets().getOrDefault(e.getKey(), 0);
+                rows.add(new Row(
+                        s.id(),
+                        s.kind().name(),
+                        e.getKey(),
+                        h,
+                        t,
+                        status(h, t),
+                        location,
+                        e.getValue()[1],
+                        first ? srcRejects : 0));
+                first = false;
+                have += h;
+                target += t;
+                tokens += e.getValue()[1];
+                if (h < t) {
+                    String cmd = s.command() != null
+                            ? s.command()
+                            : s.kind().defaultCommand(s, display(project, s), project);
+                    needs.add(new Need(
+                            s.id(),
+                            e.getKey(),
+                            t - h,
+                            s.kind().needsProvider(),
+                            project.provider().apiKeyEnv(),
+                            project.provider().configured(),
+                            cmd));
+                    if (s.kind().needsProvider()) {
+                        toGenerate += t - h;
+                    }
+                }
+            }
+            rejected += srcRejects;
+        }
+        Project.Cost c = project.cost();
+        boolean measured = have > 0;
+        int perExample = measured ? (int) Math.round((double) tokens / have) : c.assumedTokensPerExample();
+        // The brief's figure uses the assumed 1,200 tokens; with data present the measured mean is the better guess.
+        long trainTokens = (long) target * perExample * c.epochs();
+        long genTokens = (long) toGenerate * c.generationTokensPerExample();
+        long assumedTokens = (long) target * c.assumedTokensPerExample() * c.epochs();
+        CostEstimate cost = new CostEstimate(
+                target,
+                perExample,
+                measured,
+                c.epochs(),
+                trainTokens,
+                c.trainingPricePer1k(),
+                trainTokens / 1000.0 * c.trainingPricePer1k(),
+                c.assumedTokensPerExample(),
+                assumedTokens,
+                assumedTokens / 1000.0 * c.trainingPricePer1k(),
+                toGenerate,
+                c.generationTokensPerExample(),
+                genTokens,
+                c.generationPricePer1k(),
+                genTokens / 1000.0 * c.generationPricePer1k());
+        return new Inventory(
+                project.name(),
+                List.copyOf(rows),
+                have,
+                target,
+                tokens,
+                rejected,
+                tokenMethod,
+                cost,
+                List.copyOf(needs));
+    }
+
+    /** The source's first path as typed from the working directory (what a shown command line needs). */
+    static String display(Project project, SourceSpec s) {
+        return display(
+                project, s.paths().isEmpty() ? s.id() + ".jsonl" : s.paths().get(0));
+    }
+
+    /** A project-relative path as the user types it from the working directory. */
+    static String display(Project project, String projectRelative) {
+        Path abs = project.baseDir().resolve(projectRelative).toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        try {
+            String rel = cwd.relativize(abs).toString();
+            return rel.isEmpty() ? abs.toString() : rel.replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return abs.toString();
+        }
+    }
+
+    private static String locate(SourceScanner scanner, SourceSpec s, List<Path> files) {
+        if (s.synthesized()) {
+            return "synthesized by build: preset " + s.preset() + ", seed "
+                    + (s.synthSeed() == null ? "project" : s.synthSeed());
+        }
+        if (s.kb() != null) {
+            String loc = files.isEmpty()
+                    ? String.join(", ", s.paths())
+                    : scanner.relative(files.get(0)) + (Files.isRegularFile(files.get(0)) ? "" : " (missing)");
+            String from = s.kb().chunkSource().startsWith("bundled") ? "sample" : s.kb().chunkSource();
+            return "kb " + s.kb().chunkCount() + " chunks (" + from + "): " + loc;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Path f : files) {
+            parts.add(scanner.relative(f) + (Files.isRegularFile(f) ? "" : " (missing)"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(String.join(", ", s.paths()) + " (no match)");
+        }
+        String loc = parts.size() > 3 ? parts.get(0) + " +" + (parts.size() - 1) + " files" : String.join(", ", parts);
+        return s.plan() == null ? loc : "plan " + s.plan() + ": " + loc;
+    }
+
+    /**
+     * One line per source that is short of its targets: how many more, per category, and the command that
+     * provides them (with the environment variable to set first when a provider is needed and missing).
+     */
+    public static List<String> needLines(List<Need> needs) {
+        Map<String, List<Need>> bySource = new LinkedHashMap<>();
+        for (Need n : needs) {
+            bySource.computeIfAbsent(n.source(), k -> new ArrayList<>()).add(n);
+        }
+        List<String> out = new ArrayList<>();
+        for (var e : bySource.entrySet()) {
+            Need first = e.getValue().get(0);
+            int total = e.getValue().stream().mapToInt(Need::missing).sum();
+            List<String> parts = new ArrayList<>();
+            e.getValue().forEach(x -> parts.add(x.category() + " " + n(x.missing())));
+            String provider = first.needsProvider() && !first.providerConfigured()
+                    ? "  [needs an LLM provider: set $"
+                            + (first.providerEnv() == null ? "<provider.apiKeyEnv>" : first.providerEnv()) + "]"
+                    : "";
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%s: %s more (%s)%n      -> %s%s",
+                    e.getKey(),
+                    n(total),
+                    String.join(", ", parts),
+                    first.command(),
+                    provider));
+        }
+        return out;
+    }
+
+    /** The table as aligned text, like the brief's Quick Summary. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "%-14s %-25s %8s %8s %-8s %10s  %s%n";
+        sb.append(String.format(
+                Locale.ROOT, fmt, "SOURCE", "CATEGORY", "HAVE", "TARGET", "STATUS", "TOKENS", "LOCATION"));
+        for (Row r : rows) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    fmt,
+                    r.source(),
+                    r.category(),
+                    n(r.have()),
+                    n(r.target()),
+                    r.status(),
+                    n(r.tokens()),
+                    r.location()));
+        }
+        sb.append(String.format(
+                Locale.ROOT,
+                fmt,
+                "TOTAL",
+                "",
+                n(haveTotal),
+                n(targetTotal),
+                status(haveTotal, targetTotal),
+                n(tokensTotal),
+                ""));
+        if (rejected > 0) {
+            sb.append(String.format(Locale.ROOT, "rejected lines (not counted above): %s%n", n(rejected)));
+        }
+        sb.append("tokens: ").append(tokenMethod).append('\n');
+        CostEstimate c = cost;
+        sb.append(String.format(
+                Locale.ROOT,
+                "training cost: %s examples x %s tokens (%s) x %d epochs = %s tokens x $%s/1K = $%.2f%n",
+                n(c.plannedExamples()),
+                n(c.tokensPerExample()),
+                c.tokensMeasured() ? "measured mean" : "assumed",
+                c.epochs(),
+                n(c.trainingTokens()),
+                plain(c.trainingPricePer1k()),
+                c.trainingUsd()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "training cost as the brief assumes: %s examples x %s tokens x %d epochs = %s tokens = $%.2f%n",
+                n(c.plannedExamples()),
+                n(c.assumedTokensPerExample()),
+                c.epochs(),
+                n(c.assumedTrainingTokens()),
+                c.assumedTrainingUsd()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "generation cost: %s examples x %s tokens = %s tokens x $%s/1K = $%.2f%n",
+                n(c.toGenerate()),
+                n(c.generationTokensPerExample()),
+                n(c.generationTokens()),
+                plain(c.generationPricePer1k()),
+                c.generationUsd()));
+        sb.append(String.format(Locale.ROOT, "total (measured training + generation): $%.2f%n", c.totalUsd()));
+        return sb.toString();
+    }
+
+    static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** The inventory as one JSON object. */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("project", project);
+        ArrayNode rs = o.putArray("rows");
+        for (Row r : rows) {
+            ObjectNode x = rs.addObject();
+            x.put("source", r.source());
+            x.put("kind", r.kind());
+            x.put("category", r.category());
+            x.put("have", r.have());
+            x.put("target", r.target());
+            x.put("status", r.status().name());
+            x.put("location", r.location());
+            x.put("tokens", r.tokens());
+            x.put("rejected", r.rejected());
+        }
+        ObjectNode t = o.putObject("totals");
+        t.put("have", haveTotal);
+        t.put("target", targetTotal);
+        t.put("status", status(haveTotal, targetTotal).name());
+        t.put("tokens", tokensTotal);
+        t.put("rejected", rejected);
+        o.put("tokenMethod", tokenMethod);
+        ObjectNode c = o.putObject("cost");
+        c.put("plannedExamples", cost.plannedExamples());
+        c.put("tokensPerExample", cost.tokensPerExample());
+        c.put("tokensMeasured", cost.tokensMeasured());
+        c.put("epochs", cost.epochs());
+        c.put("trainingTokens", cost.trainingTokens());
+        c.put("trainingPricePer1k", cost.trainingPricePer1k());
+        c.put("trainingUsd", round2(cost.trainingUsd()));
+        c.put("assumedTokensPerExample", cost.assumedTokensPerExample());
+        c.put("assumedTrainingTokens", cost.assumedTrainingTokens());
+        c.put("assumedTrainingUsd", round2(cost.assumedTrainingUsd()));
+        c.put("toGenerate", cost.toGenerate());
+        c.put("generationTokens", cost.generationTokens());
+        c.put("generationPricePer1k", cost.generationPricePer1k());
+        c.put("generationUsd", round2(cost.generationUsd()));
+        c.put("totalUsd", round2(cost.totalUsd()));
+        ArrayNode ns = o.putArray("needs");
+        for (Need n : needs) {
+            ObjectNode x = ns.addObject();
+            x.put("source", n.source());
+            x.put("category", n.category());
+            x.put("missing", n.missing());
+            x.put("needsProvider", n.needsProvider());
+            if (n.providerEnv() != null) {
+                x.put("providerEnv", n.providerEnv());
+            }
+            x.put("providerConfigured", n.providerConfigured());
+            x.put("command", n.command());
+        }
+        return o;
+    }
+
+    static double round2(double d) {
+        return Math.round(d * 100.0) / 100.0;
+    }
+}

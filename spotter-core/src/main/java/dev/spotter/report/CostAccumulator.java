@@ -1,0 +1,60 @@
+package dev.spotter.report;
+
+import dev.spotter.format.Accepted;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+
+/**
+ * Sums billed tokens per epoch over accepted examples, each capped at {@code tokenCap} (the cookbook's
+ * {@code min(cap, tokens)}; 0 = no cap). Feed it as the validator's consumer, then {@link #estimate}.
+ */
+public final class CostAccumulator implements Consumer<Accepted> {
+    private final int tokenCap;
+    private long examples;
+    private long tokens;
+    private long capped;
+
+    public CostAccumulator(int tokenCap) {
+        if (tokenCap < 0) {
+            throw new IllegalArgumentException("tokenCap must be >= 0, was " + tokenCap);
+        }
+        this.tokenCap = tokenCap;
+    }
+
+    @Override
+    public void accept(Accepted a) {
+        if (a.tokens() < 0) {
+            throw new IllegalArgumentException("example at " + a.source() + ":" + a.line() + " has no token count");
+        }
+        accept(a.tokens());
+    }
+
+    public void accept(int exampleTokens) {
+        examples++;
+        if (tokenCap > 0 && exampleTokens > tokenCap) {
+            capped++;
+            tokens += tokenCap;
+        } else {
+            tokens += exampleTokens;
+        }
+    }
+
+    public long examples() {
+        return examples;
+    }
+
+    public long tokensPerEpoch() {
+        return tokens;
+    }
+
+    /** Examples billed at the cap rather than their full length. */
+    public long cappedExamples() {
+        return capped;
+    }
+
+    /** @param epochs null = the cookbook default for this many examples */
+    public CostEstimate estimate(Integer epochs, BigDecimal pricePer1k) {
+        return CostEstimate.of(
+                examples, tokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, pricePer1k);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.spotter.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KbDatabaseTest {
+    @Test
+    void convertsSupabaseUriAndHidesThePassword() {
+        KbDatabase db = KbDatabase.fromUrl(
+                "postgresql://postgres.abcd:p%40ss%2Fw%3Ard@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require",
+                Map.of());
+        assertThat(db.dialect()).isEqualTo(KbDatabase.Dialect.POSTGRES);
+        assertThat(db.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require");
+        assertThat(db.visibleProperties())
+                .containsEntry("user", "postgres.abcd")
+                .containsEntry("prepareThreshold", "0")
+                .doesNotContainKey("password");
+        assertThat(db.toString()).doesNotContain("p@ss").contains("user postgres.abcd");
+        assertThat(db.redact("FATAL: password p@ss/w:rd rejected")).isEqualTo("FATAL: password *** rejected");
+    }
+
+    @Test
+    void directConnectionGetsNoPoolerSettingAndPasswordMayComeFromEnv() {
+        KbDatabase db = KbDatabase.fromUrl(
+                "postgres://db.abcd.supabase.co:5432/postgres",
+                Map.of("PGPASSWORD", "env-secret", "PGUSER", "postgres"));
+        assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.abcd.supabase.co:5432/postgres");
+        assertThat(db.visibleProperties()).containsEntry("user", "postgres").doesNotContainKey("prepareThreshold");
+        assertThat(db.redact("x env-secret y")).isEqualTo("x *** y");
+    }
+
+    @Test
+    void passwordWithAtSignUnencodedStillParses() {
+        KbDatabase db = KbDatabase.fromUrl("postgresql://u:a@b@host:5432/db", Map.of());
+        assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://host:5432/db");
+        assertThat(db.redact("a@b")).isEqualTo("***");
+    }
+
+    @Test
+    void jdbcUrlPasswordParameterIsMovedOut() {
+        KbDatabase db = KbDatabase.fromUrl("jdbc:postgresql://h:5432/d?user=u&password=pw1&sslmode=require", Map.of());
+        assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/d?user=u&sslmode=require");
+        KbDatabase first = KbDatabase.fromUrl("jdbc:postgresql://h/d?password=pw1&user=u", Map.of());
+        assertThat(first.jdbcUrl()).isEqualTo("jdbc:postgresql://h/d?user=u");
+        assertThat(first.toString()).doesNotContain("pw1");
+    }
+
+    @Test
+    void rejectsUnknownSchemesAndEmptyUrlsWithoutShowingSecrets() {
+        assertThatThrownBy(() -> KbDatabase.fromUrl("mysql://root:topsecret@h/db", Map.of()))
+                .isInstanceOf(KbException.class)
+                .hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> KbDatabase.fromUrl(" ", Map.of())).hasMessageContaining("SPOTTER_KB_URL");
+        assertThatThrownBy(() -> KbDatabase.fromUrl("postgresql://u:pw@/db", Map.of()))
+                .hasMessageContaining("names no host")
+                .hasMessageNotContaining(":pw@");
+        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl("jdbc:sqlite::memory:", Map.of()), "x; drop"))
+                .hasMessageContaining("invalid table name");
+    }
+}
