@@ -1,6 +1,7 @@
 package dev.spotter.assemble;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.project.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,13 +67,13 @@ public record DatasetLayout(Path dir, Path stateDir) {
         return l;
     }
 
-    /** The formats the finished build wrote, from its {@code summary.json}. */
+    /** The formats the finished build wrote, from its {@code summary.json} (empty when it names none). */
     public List<String> builtFormats() {
         try {
-            return Jsonl.MAPPER
-                    .readerFor(new TypeReference<List<String>>() {})
-                    .at("/output/formats")
-                    .readValue(summary().toFile());
+            JsonNode formats = Jsonl.MAPPER.readTree(summary().toFile()).at("/output/formats");
+            return formats.isArray()
+                    ? List.copyOf(Jsonl.MAPPER.treeToValue(formats, new TypeReference<List<String>>() {}))
+                    : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + summary() + ": " + e.getMessage(), e);
         }

@@ -66,6 +66,12 @@ class BuildModelTest {
                 .hasMessageContaining("no built dataset in")
                 .hasMessageContaining("spotter build");
         assertThatThrownBy(() -> l.split("messages", "test")).hasMessageContaining("unknown split \"test\"");
+        // a summary without formats is not a build of any format
+        Path odd = Files.createDirectories(dir.resolve("odd"));
+        Files.writeString(odd.resolve("summary.json"), "{\"name\":\"x\"}");
+        assertThatThrownBy(() -> DatasetLayout.open(odd, "messages"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no messages files (formats: )");
     }
 
     @Test
