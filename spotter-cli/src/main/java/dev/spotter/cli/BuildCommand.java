@@ -57,13 +57,10 @@ public final class BuildCommand implements Callable<Integer> {
         BuildPipeline pipeline = b.build();
         w.println("spotter build: " + p.name() + " (" + project + ")");
         BuildResult r = pipeline.run();
-        var o = r.summary().path("output");
+        var o = r.summary().output();
         w.printf(
                 "wrote %s: %,d train + %,d validation examples in %s; README.md, report.html, summary.json%n",
-                r.outDir(),
-                o.path("train").asLong(),
-                o.path("validation").asLong(),
-                String.join(", ", p.output().formats()));
+                r.outDir(), o.train(), o.validation(), String.join(", ", o.formats()));
         if (timings) {
             w.println("step timings (wall ms, thread CPU ms, JVM peak heap MB):");
             long total = 0;
@@ -85,7 +82,7 @@ public final class BuildCommand implements Callable<Integer> {
         if (r.rejected() > 0) {
             w.printf(
                     "%,d input lines rejected (quarantined with their reasons): %s%n",
-                    r.rejected(), r.outDir().resolve("quarantine.jsonl"));
+                    r.rejected(), r.layout().quarantine());
             if (exceeded.isEmpty()) {
                 w.println("  within quality.maxRejectRate for every source");
             }

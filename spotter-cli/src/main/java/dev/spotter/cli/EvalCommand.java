@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.eval.EvalReport;
 import dev.spotter.eval.EvalReports;
 import dev.spotter.eval.Evaluator;
@@ -10,7 +11,6 @@ import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
 import dev.spotter.llm.PriceTable;
 import dev.spotter.llm.Provider;
-import dev.spotter.train.BuiltDataset;
 import dev.spotter.voice.VoiceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +57,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--project", description = "spotter.yaml: evaluate its built <split> with the provenance sidecar.")
     Path project;
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "DIR",
+            description = "A build's output directory (what spotter build --out wrote), instead of --project.")
+    Path dataset;
 
     @Option(names = "--provenance", description = "Provenance sidecar for --data (line N describes line N).")
     Path provenance;
@@ -110,17 +116,17 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Path input = data;
         Path prov = provenance;
-        if (project != null) {
-            BuiltDataset built = BuiltDataset.of(project);
+        if (project != null || dataset != null) {
+            DatasetLayout built = BuiltDatasets.open(project, dataset);
             if (input == null) {
-                input = built.split(split);
+                input = built.split(BuiltDatasets.FORMAT, split);
                 if (prov == null && Files.isRegularFile(built.provenance(split))) {
                     prov = built.provenance(split);
                 }
             }
         }
         if (input == null) {
-            throw new IllegalArgumentException("give --data FILE or --project spotter.yaml");
+            throw new IllegalArgumentException("give --data FILE, --project spotter.yaml or --dataset DIR");
         }
         LlmClient client = LlmClients.create(config(endpoint, apiKeyEnv));
         Evaluator.Builder b = Evaluator.builder(new LlmResponder(client, maxTokens))

@@ -1,6 +1,6 @@
 package dev.spotter.cli;
 
-import dev.spotter.train.BuiltDataset;
+import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.train.JobSpec;
 import dev.spotter.train.export.ExportReport;
 import dev.spotter.train.export.Exporter;
@@ -38,6 +38,12 @@ public final class ExportCommand implements Callable<Integer> {
             names = "--project",
             description = "spotter.yaml: export its built train/validation split (spotter build first).")
     Path project;
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "DIR",
+            description = "A build's output directory (what spotter build --out wrote): export its split.")
+    Path dataset;
 
     @Option(names = "--validation", arity = "1..*", description = "Validation JSONL files.")
     List<Path> validation = new ArrayList<>();
@@ -94,18 +100,18 @@ public final class ExportCommand implements Callable<Integer> {
         Target t = Target.parse(target);
         List<Path> train = inputs;
         List<Path> val = validation;
-        if (project != null) {
+        if (project != null || dataset != null) {
             if (!inputs.isEmpty()) {
-                throw new IllegalArgumentException("give either --project or input files, not both");
+                throw new IllegalArgumentException("give --project or --dataset, or input files, not both");
             }
-            BuiltDataset built = BuiltDataset.of(project);
-            train = List.of(built.train());
-            if (val.isEmpty() && java.nio.file.Files.isRegularFile(built.validation())) {
-                val = List.of(built.validation());
+            DatasetLayout built = BuiltDatasets.open(project, dataset);
+            train = List.of(built.train(BuiltDatasets.FORMAT));
+            if (val.isEmpty() && java.nio.file.Files.isRegularFile(built.validation(BuiltDatasets.FORMAT))) {
+                val = List.of(built.validation(BuiltDatasets.FORMAT));
             }
         }
         if (train.isEmpty()) {
-            throw new IllegalArgumentException("give input files or --project spotter.yaml");
+            throw new IllegalArgumentException("give input files, --project spotter.yaml or --dataset DIR");
         }
         int evals = nEvals != null ? nEvals : (val.isEmpty() ? 0 : 3);
         JobSpec js = JobSpec.builder()

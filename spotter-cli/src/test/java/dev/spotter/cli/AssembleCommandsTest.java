@@ -123,6 +123,38 @@ class AssembleCommandsTest {
     }
 
     @Test
+    void exportReadsTheBuildWhereBuildOutPutIt() throws Exception {
+        Path p = project(false);
+        Path built = dir.resolve("built-elsewhere");
+        assertThat(run("build", "--project", p.toString(), "--out", built.toString())
+                        .code())
+                .isEqualTo(ExitCodes.OK);
+        // the project's output.dir has no build: --project says so, --dataset reads where build --out wrote
+        CliRun.Result none = run(
+                "export",
+                "--target",
+                "together",
+                "--project",
+                p.toString(),
+                "-o",
+                dir.resolve("x").toString());
+        assertThat(none.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(none.err()).contains("no built dataset in " + dir.resolve("out"));
+        CliRun.Result ok = run(
+                "export",
+                "--target",
+                "together",
+                "--dataset",
+                built.toString(),
+                "-o",
+                dir.resolve("t").toString());
+        assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(dir.resolve("t/train.jsonl")))
+                .isEqualTo(Files.readAllLines(built.resolve("messages/train.jsonl")));
+        assertThat(Files.readString(dir.resolve("t/job.json"))).contains("\"validation_file\" : \"validation.jsonl\"");
+    }
+
+    @Test
     void badProjectFileIsAUsageErrorNamingTheKey() throws Exception {
         Files.writeString(
                 dir.resolve("bad.yaml"),

@@ -1,28 +1,23 @@
 package dev.spotter.assemble;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.project.Inventory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a build did.
  *
- * @param outDir    where the dataset was written
- * @param steps     every step in order, whether it ran or was reused from the last build, its time and peak heap
- * @param summary   the build summary (also written as {@code summary.json}); deterministic for the same inputs
- * @param needs     categories still short of their targets, with the command that provides them
- * @param rejected  input lines rejected (they are in the quarantine file)
- * @param accountingOk true when every input line was found in exactly one of: an upload file, the quarantine,
- *                  or the dedup log
+ * @param layout  where the dataset was written, file by file
+ * @param steps   every step in order, whether it ran or was reused from the last build, its time and peak heap
+ * @param summary the build summary (also written as {@code summary.json}); equal for the same inputs
  */
-public record BuildResult(
-        Path outDir,
-        List<StepRun> steps,
-        ObjectNode summary,
-        List<Inventory.Need> needs,
-        long rejected,
-        boolean accountingOk) {
+public record BuildResult(DatasetLayout layout, List<StepRun> steps, BuildSummary summary) {
+
+    public BuildResult {
+        steps = List.copyOf(steps);
+    }
 
     /**
      * One pipeline step. {@code millis} is wall time, {@code cpuMillis} the CPU time of the thread that ran it
@@ -31,22 +26,45 @@ public record BuildResult(
      */
     public record StepRun(String name, boolean ran, long millis, long cpuMillis, long peakHeapBytes, String detail) {}
 
+    /** Where the dataset was written ({@link DatasetLayout#dir()}). */
+    public Path outDir() {
+        return layout.dir();
+    }
+
+    /** Categories still short of their targets, with the command that provides them. */
+    public List<Inventory.Need> needs() {
+        return summary.inventory().needs();
+    }
+
+    /** Input lines rejected (they are in the quarantine file). */
+    public long rejected() {
+        return summary.rejected();
+    }
+
+    /**
+     * True when every input line was found in exactly one of: an upload file, the quarantine, or the dedup log (and
+     * every format's files have the provenance's line counts).
+     */
+    public boolean accountingOk() {
+        return summary.accounting().ok();
+    }
+
     /**
      * Sources whose reject rate (rejected / read lines) exceeds their {@code maxRejectRate} (else the project's
      * {@code quality.maxRejectRate}, default 0), as "id: 7.43% rejected > 5.00% allowed"; empty when the build passes.
      */
     public List<String> rejectRateExceeded() {
-        List<String> out = new java.util.ArrayList<>();
-        for (var src : summary.path("sources")) {
-            if (src.path("rejectRateExceeded").asBoolean()) {
+        List<String> out = new ArrayList<>();
+        for (BuildSummary.Source src : summary.sources()) {
+            if (src.rejectRateExceeded()) {
                 out.add(String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "%s: %,d of %,d lines rejected (%.2f%%) > maxRejectRate %.2f%%",
-                        src.path("id").asText(),
-                        src.path("rejected").asLong(),
-                        src.path("read").asLong(),
-                        src.path("rejectRate").asDouble() * 100,
-                        src.path("maxRejectRate").asDouble() * 100));
+                        src.id(),
+                        src.rejected(),
+                        src.read(),
+                        src.rejectRate() * 100,
+                        src.maxRejectRate() * 100));
             }
         }
         return out;

@@ -1,105 +1,112 @@
 package dev.spotter.assemble;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the last build did, per step: the key (a hash of the step's inputs and settings), its output files with
- * their SHA-256, and its statistics. A step whose key matches and whose outputs are intact is not run again.
- * Stored as {@code .state/state.json} under the output directory.
+ * their size and SHA-256, and its statistics record. A step whose key matches and whose outputs have the recorded
+ * sizes is not run again. Stored as {@link DatasetLayout#stateFile()} ({@code .state/state.json}).
  */
 final class BuildState {
-    static final int VERSION = 1;
-    private final Path file;
-    private final ObjectNode steps;
+    /** Version 2: statistics are the step records (version 1 held untyped trees with the log line in them). */
+    static final int VERSION = 2;
 
-    private BuildState(Path file, ObjectNode steps) {
+    private final Path file;
+    private final Map<String, Entry> steps;
+
+    /** The file's shape. */
+    record Saved(int version, Map<String, Entry> steps) {}
+
+    /** One step: its key, outputs (path relative to the output directory → size and hash) and statistics. */
+    record Entry(String key, Map<String, Output> outputs, JsonNode stats) {}
+
+    record Output(long size, String sha256) {}
+
+    private BuildState(Path file, Map<String, Entry> steps) {
         this.file = file;
         this.steps = steps;
     }
 
     static BuildState load(Path file) {
-        ObjectNode steps = JsonNodeFactory.instance.objectNode();
+        Map<String, Entry> steps = new LinkedHashMap<>();
         if (Files.isRegularFile(file)) {
             try {
-                JsonNode root = Jsonl.MAPPER.readTree(file.toFile());
-                if (root != null
-                        && root.path("version").asInt() == VERSION
-                        && root.path("steps").isObject()) {
-                    steps = (ObjectNode) root.get("steps");
+                Saved f = Jsonl.MAPPER.readValue(file.toFile(), Saved.class);
+                if (f != null && f.version() == VERSION && f.steps() != null) {
+                    steps.putAll(f.steps());
                 }
             } catch (IOException e) {
-                // A damaged state file only costs a full rebuild.
-                steps = JsonNodeFactory.instance.objectNode();
+                // A damaged or older state file only costs a full rebuild.
+                steps.clear();
             }
         }
         return new BuildState(file, steps);
     }
 
-    /** The saved step when its key matches and every output still has the recorded hash; else null. */
-    ObjectNode reusable(String step, String key, Path root) {
-        JsonNode s = steps.get(step);
-        if (s == null || !key.equals(s.path("key").asText())) {
+    /**
+     * The saved step when its key matches, every output still has the recorded size and its statistics read as
+     * {@code type}; else null.
+     */
+    <T> Step<T> reusable(String step, String key, DatasetLayout layout, Class<T> type) {
+        Entry e = steps.get(step);
+        if (e == null || !key.equals(e.key()) || e.outputs() == null || e.stats() == null) {
             return null;
         }
-        for (Map.Entry<String, JsonNode> e : s.path("outputs").properties()) {
-            Path p = root.resolve(e.getKey());
+        for (Map.Entry<String, Output> o : e.outputs().entrySet()) {
+            Path p = layout.dir().resolve(o.getKey());
             try {
-                if (!Files.isRegularFile(p)
-                        || Files.size(p) != e.getValue().path("size").asLong()) {
+                if (!Files.isRegularFile(p) || Files.size(p) != o.getValue().size()) {
                     return null;
                 }
             } catch (IOException ex) {
                 return null;
             }
         }
-        return (ObjectNode) s;
+        T stats;
+        try {
+            stats = Jsonl.MAPPER.treeToValue(e.stats(), type);
+        } catch (IOException | IllegalArgumentException ex) {
+            return null; // statistics of another shape: run the step again
+        }
+        return new Step<>(stats, hashes(e));
     }
 
-    /** Records a step run; output hashes are computed here. */
-    ObjectNode record(String step, String key, Path root, List<Path> outputs, ObjectNode stats) {
-        ObjectNode s = JsonNodeFactory.instance.objectNode();
-        s.put("key", key);
-        ObjectNode outs = s.putObject("outputs");
+    /** Records a step run; output sizes and hashes are computed here. */
+    <T> Step<T> record(String step, String key, DatasetLayout layout, List<Path> outputs, T stats) {
+        Map<String, Output> outs = new LinkedHashMap<>();
         for (Path p : outputs) {
-            ObjectNode o = outs.putObject(root.relativize(p).toString().replace('\\', '/'));
             try {
-                o.put("size", Files.size(p));
+                outs.put(layout.relative(p), new Output(Files.size(p), Jsonl.sha256(p)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot stat " + p + ": " + e.getMessage(), e);
             }
-            o.put("sha256", Jsonl.sha256(p));
         }
-        s.set("stats", stats);
-        steps.set(step, s);
-        return s;
+        Entry e = new Entry(key, outs, Jsonl.MAPPER.valueToTree(stats));
+        steps.put(step, e);
+        return new Step<>(stats, hashes(e));
     }
 
-    /** The recorded hash of an output of a step. */
-    static String outputHash(ObjectNode step, String relPath) {
-        return step.path("outputs").path(relPath).path("sha256").asText("");
+    private static Map<String, String> hashes(Entry e) {
+        Map<String, String> h = new LinkedHashMap<>();
+        e.outputs().forEach((k, v) -> h.put(k, v.sha256()));
+        return h;
     }
 
     void save() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("version", VERSION);
-        root.set("steps", steps);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Jsonl.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-            Files.move(
-                    tmp,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(
+                    tmp, Jsonl.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new Saved(VERSION, steps)));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,17 @@
 package dev.spotter.project;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,16 +25,18 @@ import java.util.Map;
  * exist, the target, a status, where they live and their tokens; totals and the brief's cost arithmetic.
  * Built by streaming every source once ({@link #compute}); memory is one counter per source and category.
  */
+@JsonPropertyOrder({"project", "rows", "totals", "tokenMethod", "cost", "needs"})
 public record Inventory(
         String project,
         List<Row> rows,
-        int haveTotal,
-        int targetTotal,
-        long tokensTotal,
-        long rejected,
+        @JsonIgnore int haveTotal,
+        @JsonIgnore int targetTotal,
+        @JsonIgnore long tokensTotal,
+        @JsonIgnore long rejected,
         String tokenMethod,
         CostEstimate cost,
         List<Need> needs) {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     public enum Status {
         HAVE,
@@ -61,15 +72,17 @@ public record Inventory(
             int epochs,
             long trainingTokens,
             double trainingPricePer1k,
-            double trainingUsd,
+            @JsonSerialize(using = Cents.class) double trainingUsd,
             int assumedTokensPerExample,
             long assumedTrainingTokens,
-            double assumedTrainingUsd,
+            @JsonSerialize(using = Cents.class) double assumedTrainingUsd,
             int toGenerate,
-            int generationTokensPerExample,
+            @JsonIgnore int generationTokensPerExample,
             long generationTokens,
             double generationPricePer1k,
-            double generationUsd) {
+            @JsonSerialize(using = Cents.class) double generationUsd) {
+        @JsonProperty("totalUsd")
+        @JsonSerialize(using = Cents.class)
         public double totalUsd() {
             return trainingUsd + generationUsd;
         }
@@ -81,7 +94,7 @@ public record Inventory(
             String category,
             int missing,
             boolean needsProvider,
-            String providerEnv,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String providerEnv,
             boolean providerConfigured,
             String command) {}
 
@@ -157,7 +170,7 @@ public record Inventory(
                 int t = s.targets().getOrDefault(e.getKey(), 0);
                 rows.add(new Row(
                         s.id(),
-                        s.kind().name(),
+                        s.kind().yamlName(),
                         e.getKey(),
                         h,
                         t,
@@ -366,63 +379,36 @@ public record Inventory(
         return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    /** The inventory as one JSON object. */
+    /** The inventory as one JSON object: {@code project, rows, totals, tokenMethod, cost, needs}. */
     public ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("project", project);
-        ArrayNode rs = o.putArray("rows");
-        for (Row r : rows) {
-            ObjectNode x = rs.addObject();
-            x.put("source", r.source());
-            x.put("kind", r.kind());
-            x.put("category", r.category());
-            x.put("have", r.have());
-            x.put("target", r.target());
-            x.put("status", r.status().name());
-            x.put("location", r.location());
-            x.put("tokens", r.tokens());
-            x.put("rejected", r.rejected());
-        }
-        ObjectNode t = o.putObject("totals");
-        t.put("have", haveTotal);
-        t.put("target", targetTotal);
-        t.put("status", status(haveTotal, targetTotal).name());
-        t.put("tokens", tokensTotal);
-        t.put("rejected", rejected);
-        o.put("tokenMethod", tokenMethod);
-        ObjectNode c = o.putObject("cost");
-        c.put("plannedExamples", cost.plannedExamples());
-        c.put("tokensPerExample", cost.tokensPerExample());
-        c.put("tokensMeasured", cost.tokensMeasured());
-        c.put("epochs", cost.epochs());
-        c.put("trainingTokens", cost.trainingTokens());
-        c.put("trainingPricePer1k", cost.trainingPricePer1k());
-        c.put("trainingUsd", round2(cost.trainingUsd()));
-        c.put("assumedTokensPerExample", cost.assumedTokensPerExample());
-        c.put("assumedTrainingTokens", cost.assumedTrainingTokens());
-        c.put("assumedTrainingUsd", round2(cost.assumedTrainingUsd()));
-        c.put("toGenerate", cost.toGenerate());
-        c.put("generationTokens", cost.generationTokens());
-        c.put("generationPricePer1k", cost.generationPricePer1k());
-        c.put("generationUsd", round2(cost.generationUsd()));
-        c.put("totalUsd", round2(cost.totalUsd()));
-        ArrayNode ns = o.putArray("needs");
-        for (Need n : needs) {
-            ObjectNode x = ns.addObject();
-            x.put("source", n.source());
-            x.put("category", n.category());
-            x.put("missing", n.missing());
-            x.put("needsProvider", n.needsProvider());
-            if (n.providerEnv() != null) {
-                x.put("providerEnv", n.providerEnv());
-            }
-            x.put("providerConfigured", n.providerConfigured());
-            x.put("command", n.command());
-        }
-        return o;
+        return JSON.valueToTree(this);
     }
 
-    static double round2(double d) {
-        return Math.round(d * 100.0) / 100.0;
+    /** Whole totals of the table, with their status. */
+    public record Totals(int have, int target, Status status, long tokens, long rejected) {}
+
+    /** {@link #haveTotal}, {@link #targetTotal}, their status, {@link #tokensTotal} and {@link #rejected}. */
+    @JsonProperty("totals")
+    public Totals totals() {
+        return new Totals(haveTotal, targetTotal, status(haveTotal, targetTotal), tokensTotal, rejected);
+    }
+
+    /** A dollar figure rounded to cents, as the JSON and the dataset card show it. */
+    public static double roundCents(double usd) {
+        return Math.round(usd * 100.0) / 100.0;
+    }
+
+    /** Writes a dollar figure rounded to cents. */
+    static final class Cents extends StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        Cents() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeNumber(roundCents(v));
+        }
     }
 }

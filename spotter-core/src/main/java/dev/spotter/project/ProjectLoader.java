@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.format.ConvertFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +24,9 @@ import java.util.regex.Pattern;
  * errors so that a typo never silently becomes a default.
  */
 public final class ProjectLoader {
-    /** The upload formats the build can write (the foundation issue's names). */
-    public static final List<String> FORMATS = List.of("messages", "llama3-text", "prompt-completion");
+    /** The upload formats the build can write: the foundation's {@link ConvertFormat} names. */
+    public static final List<String> FORMATS =
+            Arrays.stream(ConvertFormat.values()).map(ConvertFormat::cliName).toList();
     /** Presets of the voice synthesizer ({@code spotter synth-voice}). */
     public static final List<String> SYNTH_PRESETS = List.of("running-150", "strength", "cardio", "mixed");
 
@@ -332,7 +335,7 @@ public final class ProjectLoader {
             for (SourceSpec s : p.sources()) {
                 var m = new java.util.LinkedHashMap<String, Object>();
                 m.put("id", s.id());
-                m.put("kind", s.kind().name());
+                m.put("kind", s.kind().yamlName());
                 m.put("paths", s.paths());
                 m.put("category", s.category());
                 m.put("categoryField", s.categoryField());

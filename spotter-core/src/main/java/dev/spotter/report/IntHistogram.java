@@ -1,5 +1,7 @@
 package dev.spotter.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -73,6 +75,45 @@ public final class IntHistogram {
         }
         return c;
     }
+
+    /**
+     * Equal-width bins from 0 covering [0, max], for a chart: the width is the smallest "nice" number (1, 2 or 5 ×
+     * 10^k) of at least {@code ceil(max / target)}, so there are at most {@code target + 1} bins. Empty when there
+     * are no samples.
+     */
+    public List<Bin> niceBins(int target) {
+        if (target < 1) {
+            throw new IllegalArgumentException("target must be >= 1, was " + target);
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        int max = max();
+        int width = niceWidth(Math.max(1, (int) ((max + (long) target - 1) / target)));
+        long[] c = new long[max / width + 1];
+        counts.forEach((v, k) -> c[v / width] += k[0]);
+        List<Bin> bins = new ArrayList<>(c.length);
+        for (int b = 0; b < c.length; b++) {
+            bins.add(new Bin((long) b * width, (long) (b + 1) * width, c[b]));
+        }
+        return bins;
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code w}. */
+    private static int niceWidth(int w) {
+        long p = 1;
+        while (true) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (m * p >= w) {
+                    return (int) (m * p);
+                }
+            }
+            p *= 10;
+        }
+    }
+
+    /** Samples with {@code from <= value < to}. */
+    public record Bin(long from, long to, long count) {}
 
     /** min, p10, median, p90, max, mean, sum: the summary every report prints. */
     public Summary summary() {

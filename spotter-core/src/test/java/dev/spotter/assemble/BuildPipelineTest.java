@@ -41,12 +41,12 @@ class BuildPipelineTest {
         BuildResult r = build(yaml, dir.resolve("out"));
         Path out = r.outDir();
         assertThat(r.accountingOk()).isTrue();
-        JsonNode acc = r.summary().path("accounting");
-        assertThat(acc.path("read").asInt()).isEqualTo(BuildFixture.read());
-        assertThat(acc.path("quarantined").asInt()).isEqualTo(BuildFixture.BROKEN);
+        AccountingStats acc = r.summary().accounting();
+        assertThat(acc.read()).isEqualTo(BuildFixture.read());
+        assertThat(acc.quarantined()).isEqualTo(BuildFixture.BROKEN);
         // 2 exact in a, 1 exact across sources (b's copy of a:1), 1 near
-        assertThat(r.summary().path("dedup").path("exact").asInt()).isEqualTo(3);
-        assertThat(r.summary().path("dedup").path("near").asInt()).isEqualTo(1);
+        assertThat(r.summary().dedup().exact()).isEqualTo(3);
+        assertThat(r.summary().dedup().near()).isEqualTo(1);
         int train = lines(out.resolve("messages/train.jsonl")).size();
         int val = lines(out.resolve("messages/validation.jsonl")).size();
         assertThat(train + val + 3 + 4).isEqualTo(BuildFixture.read());
@@ -98,8 +98,7 @@ class BuildPipelineTest {
         Path out = r.outDir();
         // the fixture's 40 pairs (true Jaccard 0.74: kept by dedup, leakage across a split) are grouped before the
         // split; the estimate's noise (about ±0.04 at 128 permutations) leaves a few below 0.7 ungrouped
-        assertThat(r.summary().path("split").path("nearDuplicateGroupMembers").asInt())
-                .isGreaterThanOrEqualTo(30);
+        assertThat(r.summary().split().nearDuplicateGroupMembers()).isGreaterThanOrEqualTo(30);
         Map<String, String> side = new TreeMap<>();
         for (String split : List.of("train", "validation")) {
             for (String l : lines(out.resolve("provenance/" + split + ".jsonl"))) {
@@ -119,7 +118,7 @@ class BuildPipelineTest {
         assertThat(together).isGreaterThanOrEqualTo(33);
         assertThat(pairsInValidation).isPositive();
         assertThat(lines(out.resolve("leakage-log.jsonl")))
-                .hasSize(r.summary().path("split").path("leakageMoved").asInt());
+                .hasSize(r.summary().split().leakageMoved());
         MinHasher h = new MinHasher(128, true, 3);
         List<long[]> trainSigs = new ArrayList<>();
         for (String l : lines(out.resolve("messages/train.jsonl"))) {
@@ -135,11 +134,9 @@ class BuildPipelineTest {
             }
         }
         // every stratum with enough examples has validation examples, small ones have none
-        Map<String, int[]> strata = new TreeMap<>();
-        for (JsonNode st : r.summary().path("output").path("strata")) {
-            strata.put(
-                    st.path("source").asText() + "/" + st.path("category").asText(),
-                    new int[] {st.path("train").asInt(), st.path("validation").asInt()});
+        Map<String, long[]> strata = new TreeMap<>();
+        for (WriteStats.Stratum st : r.summary().output().strata()) {
+            strata.put(st.source() + "/" + st.category(), new long[] {st.train(), st.validation()});
         }
         assertThat(strata).containsOnlyKeys("a/strength", "a/cardio", "b/kb");
         strata.values().forEach(v -> assertThat(v[1]).isPositive());
@@ -185,7 +182,7 @@ class BuildPipelineTest {
 
         BuildResult again = build(yaml, out);
         assertThat(again.ran()).containsExactly("accounting");
-        assertThat(again.summary().toString()).isEqualTo(first.summary().toString());
+        assertThat(again.summary()).isEqualTo(first.summary());
 
         // add one source: only it is ingested; the merged steps after it run again
         Files.writeString(
@@ -197,7 +194,7 @@ class BuildPipelineTest {
                         "  - {id: c, kind: jsonl, path: c.jsonl, categoryField: category, targets: {c: 1}}\n"));
         BuildResult added = build(yaml, out);
         assertThat(added.ran()).containsExactly("ingest:c", "dedup", "scrub", "split", "write", "accounting", "report");
-        assertThat(added.summary().path("accounting").path("read").asInt()).isEqualTo(BuildFixture.read() + 1);
+        assertThat(added.summary().accounting().read()).isEqualTo(BuildFixture.read() + 1);
 
         // change only the split: ingest, dedup and scrub are reused
         Files.writeString(yaml, Files.readString(yaml).replace("validation: 0.2", "validation: 0.25"));

@@ -3,7 +3,6 @@ package dev.spotter.assemble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.kb.KbChunks;
 import dev.spotter.project.Inventory;
@@ -33,9 +32,9 @@ class SourceKindsBuildTest {
 
     private static Map<String, Integer> have(BuildResult r, String source) {
         Map<String, Integer> m = new TreeMap<>();
-        for (JsonNode row : r.summary().path("inventory").path("rows")) {
-            if (row.path("source").asText().equals(source)) {
-                m.put(row.path("category").asText(), row.path("have").asInt());
+        for (Inventory.Row row : r.summary().inventory().rows()) {
+            if (row.source().equals(source)) {
+                m.put(row.category(), row.have());
             }
         }
         return m;
@@ -53,9 +52,9 @@ class SourceKindsBuildTest {
         BuildResult r = build(yaml, dir.resolve("out"));
         // the running-150 preset at seed 42 has near-duplicates: the build tops up from the next seed
         assertThat(r.steps().get(0).detail()).contains("150 kept of").contains("2 batches");
-        assertThat(r.summary().path("dedup").path("near").asLong()
-                        + r.summary().path("dedup").path("exact").asLong())
-                .isZero();
+        DedupStats dedup = r.summary().dedup();
+        assertThat(dedup.input()).isEqualTo(150); // the dedup step saw the synthesized examples
+        assertThat(dedup.near() + dedup.exact()).isZero();
         assertThat(have(r, "rv")).containsEntry("running_voice", 150);
         assertThat(r.needs()).isEmpty();
         assertThat(Files.readAllLines(dir.resolve("out/provenance/train.jsonl")).get(0))
@@ -109,8 +108,7 @@ class SourceKindsBuildTest {
             expected.merge(cat, 1, Integer::sum);
         }
         expected.forEach((cat, n) -> assertThat(have(r, "kb")).containsEntry(cat, n));
-        assertThat(r.summary().path("rejectReasons").path("unknown_chunk").asLong())
-                .isEqualTo(1);
+        assertThat(r.summary().rejectReasons()).containsEntry("unknown_chunk", 1L);
         Inventory.Need n = r.needs().get(0);
         assertThat(n.command())
                 .startsWith("spotter kb generate --provider anthropic --api-key-env SPOTTER_TEST_FAKE_KEY")
@@ -187,7 +185,7 @@ class SourceKindsBuildTest {
                 .contains(dev.spotter.eval.EvalReports.htmlFragment(report))
                 .contains("ft:llama-3.3-70b-spotter")
                 .contains("PASS voice_exact");
-        assertThat(before.summary().toString()).isEqualTo(after.summary().toString());
+        assertThat(before.summary()).isEqualTo(after.summary());
 
         // eval: in spotter.yaml points elsewhere (project-relative)
         Files.createDirectories(dir.resolve("results"));

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,30 @@ class ReportTest {
         assertThat(h.countAbove(7)).isEqualTo(3);
         assertThat(new IntHistogram().summary().median()).isZero();
         assertThatThrownBy(() -> h.percentile(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void niceBinsCoverZeroToMaxWithAOneTwoFiveWidth() {
+        IntHistogram h = new IntHistogram();
+        for (int v : new int[] {0, 5, 19, 20, 252}) {
+            h.add(v);
+        }
+        // ceil(252 / 20) = 13 -> width 20: 13 bins [0, 20) ... [240, 260)
+        List<IntHistogram.Bin> bins = h.niceBins(20);
+        assertThat(bins).hasSize(13);
+        assertThat(bins.get(0)).isEqualTo(new IntHistogram.Bin(0, 20, 3));
+        assertThat(bins.get(1)).isEqualTo(new IntHistogram.Bin(20, 40, 1));
+        assertThat(bins.get(12)).isEqualTo(new IntHistogram.Bin(240, 260, 1));
+        assertThat(bins.stream().mapToLong(IntHistogram.Bin::count).sum()).isEqualTo(5);
+        // ceil(2001 / 20) = 101 -> width 200
+        IntHistogram wide = new IntHistogram();
+        wide.add(2001);
+        assertThat(wide.niceBins(20)).hasSize(11).last().isEqualTo(new IntHistogram.Bin(2000, 2200, 1));
+        IntHistogram zero = new IntHistogram();
+        zero.add(0);
+        assertThat(zero.niceBins(20)).containsExactly(new IntHistogram.Bin(0, 1, 1));
+        assertThat(new IntHistogram().niceBins(20)).isEmpty();
+        assertThatThrownBy(() -> h.niceBins(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

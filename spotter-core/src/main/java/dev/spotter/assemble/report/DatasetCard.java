@@ -1,9 +1,17 @@
 package dev.spotter.assemble.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.assemble.AccountingStats;
+import dev.spotter.assemble.BuildSummary;
+import dev.spotter.assemble.DedupStats;
+import dev.spotter.assemble.ScrubStats;
+import dev.spotter.assemble.SplitStats;
+import dev.spotter.assemble.TokenStats;
+import dev.spotter.assemble.WriteStats;
+import dev.spotter.project.Inventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The dataset card: a README.md in Hugging Face dataset-card form (YAML front matter with licence, task,
@@ -13,29 +21,29 @@ import java.util.Locale;
 public final class DatasetCard {
     private DatasetCard() {}
 
-    public static String render(JsonNode s) {
+    public static String render(BuildSummary s) {
         StringBuilder b = new StringBuilder();
-        JsonNode outp = s.path("output");
-        long train = outp.path("train").asLong();
-        long val = outp.path("validation").asLong();
+        WriteStats outp = s.output();
+        long train = outp.train();
+        long val = outp.validation();
         b.append("---\n");
-        b.append("pretty_name: ").append(yaml(s.path("name").asText())).append('\n');
-        b.append("license: ").append(yaml(s.path("license").asText())).append('\n');
+        b.append("pretty_name: ").append(yaml(s.name())).append('\n');
+        b.append("license: ").append(yaml(s.license())).append('\n');
         b.append("language:\n- en\n");
         b.append("task_categories:\n- text-generation\n");
         b.append("tags:\n- fitness\n- coaching\n- conversational\n- llama-3.3\n- fine-tuning\n");
         b.append("size_categories:\n- ").append(sizeCategory(train + val)).append('\n');
         b.append("configs:\n");
-        for (JsonNode f : outp.path("formats")) {
-            b.append("- config_name: ").append(f.asText()).append('\n');
+        for (String f : outp.formats()) {
+            b.append("- config_name: ").append(f).append('\n');
             b.append("  data_files:\n");
-            b.append("  - split: train\n    path: ").append(f.asText()).append("/train.jsonl\n");
-            b.append("  - split: validation\n    path: ").append(f.asText()).append("/validation.jsonl\n");
+            b.append("  - split: train\n    path: ").append(f).append("/train.jsonl\n");
+            b.append("  - split: validation\n    path: ").append(f).append("/validation.jsonl\n");
         }
         b.append("---\n\n");
-        b.append("# ").append(s.path("name").asText()).append("\n\n");
-        if (!s.path("description").asText().isEmpty()) {
-            b.append(s.path("description").asText()).append("\n\n");
+        b.append("# ").append(s.name()).append("\n\n");
+        if (s.description() != null && !s.description().isEmpty()) {
+            b.append(s.description()).append("\n\n");
         }
         b.append(String.format(
                 Locale.ROOT,
@@ -44,12 +52,12 @@ public final class DatasetCard {
                         + "(`report.html`) shows the same figures as charts.%n%n",
                 n(train),
                 n(val),
-                s.path("seed").asLong()));
+                s.seed()));
 
         b.append("## Dataset structure\n\n");
         b.append("| format | files | line shape |\n|---|---|---|\n");
-        for (JsonNode f : outp.path("formats")) {
-            String shape = switch (f.asText()) {
+        for (String f : outp.formats()) {
+            String shape = switch (f) {
                 case "messages" -> "`{\"messages\":[{\"role\",\"content\"}...]}`";
                 case "llama3-text" ->
                     "`{\"text\"}`: Llama 3.3 template, starts with `<|begin_of_text|>` (the trainer must not add BOS)";
@@ -59,11 +67,11 @@ public final class DatasetCard {
                 default -> "";
             };
             b.append("| ")
-                    .append(f.asText())
+                    .append(f)
                     .append(" | `")
-                    .append(f.asText())
+                    .append(f)
                     .append("/train.jsonl`, `")
-                    .append(f.asText())
+                    .append(f)
                     .append("/validation.jsonl` | ")
                     .append(shape)
                     .append(" |\n");
@@ -74,178 +82,170 @@ public final class DatasetCard {
 
         b.append(
                 "## Sources\n\n| source | kind | files | read | accepted | rejected |\n|---|---|---|---:|---:|---:|\n");
-        for (JsonNode src : s.path("sources")) {
+        for (BuildSummary.Source src : s.sources()) {
             List<String> files = new ArrayList<>();
-            src.path("files").forEach(f -> files.add("`" + f.asText() + "`"));
-            src.path("missing").forEach(f -> files.add("`" + f.asText() + "` (missing)"));
+            src.files().forEach(f -> files.add("`" + f + "`"));
+            src.missing().forEach(f -> files.add("`" + f + "` (missing)"));
             b.append("| ")
-                    .append(src.path("id").asText())
+                    .append(src.id())
                     .append(" | ")
-                    .append(src.path("kind").asText())
-                    .append(src.has("plan") ? " (plan " + src.path("plan").asText() + ")" : "")
+                    .append(src.kind().yamlName())
+                    .append(src.plan() != null ? " (plan " + src.plan() + ")" : "")
                     .append(" | ")
                     .append(String.join(", ", files))
                     .append(" | ")
-                    .append(n(src.path("read").asLong()))
+                    .append(n(src.read()))
                     .append(" | ")
-                    .append(n(src.path("accepted").asLong()))
+                    .append(n(src.accepted()))
                     .append(" | ")
-                    .append(n(src.path("rejected").asLong()))
+                    .append(n(src.rejected()))
                     .append(" |\n");
         }
 
         b.append("\n## Counts and categories\n\n| source | category | train | validation | total | target | status |\n"
                 + "|---|---|---:|---:|---:|---:|---|\n");
-        JsonNode inv = s.path("inventory");
-        for (JsonNode r : inv.path("rows")) {
-            long t = 0;
-            long v = 0;
-            for (JsonNode st : outp.path("strata")) {
-                if (st.path("source").asText().equals(r.path("source").asText())
-                        && st.path("category")
-                                .asText()
-                                .equals(r.path("category").asText())) {
-                    t = st.path("train").asLong();
-                    v = st.path("validation").asLong();
-                }
-            }
+        Inventory inv = s.inventory();
+        for (Inventory.Row r : inv.rows()) {
+            WriteStats.Stratum st = stratum(outp, r);
             b.append("| ")
-                    .append(r.path("source").asText())
+                    .append(r.source())
                     .append(" | ")
-                    .append(r.path("category").asText())
+                    .append(r.category())
                     .append(" | ")
-                    .append(n(t))
+                    .append(n(st == null ? 0 : st.train()))
                     .append(" | ")
-                    .append(n(v))
+                    .append(n(st == null ? 0 : st.validation()))
                     .append(" | ")
-                    .append(n(r.path("have").asLong()))
+                    .append(n(r.have()))
                     .append(" | ")
-                    .append(n(r.path("target").asLong()))
+                    .append(n(r.target()))
                     .append(" | ")
-                    .append(r.path("status").asText())
+                    .append(r.status())
                     .append(" |\n");
         }
-        JsonNode tot = inv.path("totals");
+        Inventory.Totals tot = inv.totals();
         b.append("| **total** | | **")
                 .append(n(train))
                 .append("** | **")
                 .append(n(val))
                 .append("** | **")
-                .append(n(tot.path("have").asLong()))
+                .append(n(tot.have()))
                 .append("** | **")
-                .append(n(tot.path("target").asLong()))
+                .append(n(tot.target()))
                 .append("** | ")
-                .append(tot.path("status").asText())
+                .append(tot.status())
                 .append(" |\n\n");
 
         b.append("## Token statistics\n\nTokens per example as rendered with the Llama 3.3 template; method: ")
-                .append(s.path("tokenMethod").asText())
+                .append(s.tokenMethod())
                 .append(".\n\n");
         b.append(
                 "| split | examples | total | mean | min | p10 | median | p90 | max |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String split : List.of("train", "validation", "all")) {
-            JsonNode t = outp.path("tokens").path(split);
+        WriteStats.Tokens tokens = outp.tokens();
+        Map<String, TokenStats> splits = new java.util.LinkedHashMap<>();
+        splits.put("train", tokens.train());
+        splits.put("validation", tokens.validation());
+        splits.put("all", tokens.all());
+        for (var e : splits.entrySet()) {
+            TokenStats t = e.getValue();
             b.append("| ")
-                    .append(split)
+                    .append(e.getKey())
                     .append(" | ")
-                    .append(n(t.path("examples").asLong()))
+                    .append(n(t.examples()))
                     .append(" | ")
-                    .append(n(t.path("total").asLong()))
+                    .append(n(t.total()))
                     .append(" | ")
-                    .append(n(t.path("mean").asLong()))
+                    .append(n(t.mean()))
                     .append(" | ")
-                    .append(n(t.path("min").asLong()))
+                    .append(n(t.min()))
                     .append(" | ")
-                    .append(n(t.path("p10").asLong()))
+                    .append(n(t.p10()))
                     .append(" | ")
-                    .append(n(t.path("p50").asLong()))
+                    .append(n(t.p50()))
                     .append(" | ")
-                    .append(n(t.path("p90").asLong()))
+                    .append(n(t.p90()))
                     .append(" | ")
-                    .append(n(t.path("max").asLong()))
+                    .append(n(t.max()))
                     .append(" |\n");
         }
-        JsonNode cost = inv.path("cost");
+        Inventory.CostEstimate cost = inv.cost();
         b.append(String.format(
                 Locale.ROOT,
                 "%nTraining cost estimate: %s planned examples × %s tokens × %d epochs = %s tokens "
                         + "≈ $%.2f at $%s per 1K tokens.%n%n",
-                n(cost.path("plannedExamples").asLong()),
-                n(cost.path("tokensPerExample").asLong()),
-                cost.path("epochs").asInt(),
-                n(cost.path("trainingTokens").asLong()),
-                cost.path("trainingUsd").asDouble(),
-                cost.path("trainingPricePer1k").asText()));
+                n(cost.plannedExamples()),
+                n(cost.tokensPerExample()),
+                cost.epochs(),
+                n(cost.trainingTokens()),
+                Inventory.roundCents(cost.trainingUsd()),
+                String.valueOf(cost.trainingPricePer1k())));
 
-        JsonNode d = s.path("dedup");
-        JsonNode p = s.path("pii");
-        JsonNode sp = s.path("split");
+        DedupStats d = s.dedup();
+        ScrubStats p = s.pii();
+        SplitStats sp = s.split();
+        AccountingStats acc = s.accounting();
         b.append("## Processing\n\n");
         b.append(String.format(
                 Locale.ROOT,
                 "1. **Validation**: %s lines read, %s rejected (reasons: %s); rejected lines are in "
                         + "`quarantine.jsonl` with file, line and reason.%n",
-                n(s.path("accounting").path("read").asLong()),
-                n(s.path("accounting").path("quarantined").asLong()),
-                reasons(s.path("rejectReasons"))));
+                n(acc.read()),
+                n(acc.quarantined()),
+                counts(s.rejectReasons(), "none")));
         b.append(String.format(
                 Locale.ROOT,
                 "2. **Deduplication**: exact duplicates on NFKC-normalised, case-folded, "
                         + "whitespace-collapsed text (%s dropped) and near duplicates by MinHash (%d permutations, %s shingles "
                         + "of user and assistant turns) with LSH (%d bands × %d rows), estimated Jaccard ≥ %s (%s dropped, %s "
                         + "clusters). Keep rule: %s. Every drop is in `dedup-log.jsonl`.%n",
-                n(d.path("exact").asLong()),
-                d.path("permutations").asInt(),
-                d.path("shingle").asText(),
-                d.path("bands").asInt(),
-                d.path("rows").asInt(),
-                d.path("threshold").asText(),
-                n(d.path("near").asLong()),
-                n(d.path("clusterCount").asLong()),
-                d.path("keepRule").asText()));
+                n(d.exact()),
+                d.permutations(),
+                d.shingle(),
+                d.bands(),
+                d.rows(),
+                String.valueOf(d.threshold()),
+                n(d.near()),
+                n(d.clusterCount()),
+                d.keepRule()));
         b.append(String.format(
                 Locale.ROOT,
                 "3. **PII scrub** (%s messages): %s; %s examples changed.%n",
-                String.join("/", texts(p.path("roles"))),
-                p.path("enabled").asBoolean() ? replacements(p.path("replacements")) : "disabled",
-                n(p.path("recordsChanged").asLong())));
+                String.join("/", p.roles()),
+                p.enabled() ? counts(p.replacements(), "") : "disabled",
+                n(p.recordsChanged())));
         b.append(String.format(
                 Locale.ROOT,
                 "4. **Split**: stratified by source and category, %s%% validation per stratum "
                         + "(seed %d). Leakage check: %s; %s examples moved (see `leakage-log.jsonl`).%n",
-                pct(sp.path("validationRatio").asDouble()),
-                sp.path("seed").asLong(),
-                sp.path("leakageRule").asText(),
-                n(sp.path("leakageMoved").asLong())));
-        JsonNode acc = s.path("accounting");
+                pct(sp.validationRatio()),
+                sp.seed(),
+                sp.leakageRule(),
+                n(sp.leakageMoved())));
         b.append(String.format(
                 Locale.ROOT,
                 "5. **Accounting**: %s — %s read = %s train + %s validation + %s quarantined + %s " + "duplicates.%n%n",
-                acc.path("ok").asBoolean() ? "complete" : "FAILED",
-                n(acc.path("read").asLong()),
-                n(acc.path("train").asLong()),
-                n(acc.path("validation").asLong()),
-                n(acc.path("quarantined").asLong()),
-                n(acc.path("deduplicated").asLong())));
+                acc.ok() ? "complete" : "FAILED",
+                n(acc.read()),
+                n(acc.train()),
+                n(acc.validation()),
+                n(acc.quarantined()),
+                n(acc.deduplicated())));
 
-        b.append("## License\n\n")
-                .append(licenseText(s.path("license").asText()))
-                .append("\n\n");
+        b.append("## License\n\n").append(licenseText(s.license())).append("\n\n");
 
         b.append("## Known limitations\n\n");
         List<String> lim = new ArrayList<>();
-        for (JsonNode need : inv.path("needs")) {
+        for (Inventory.Need need : inv.needs()) {
             lim.add(String.format(
                     Locale.ROOT,
                     "`%s` / `%s` is %s examples short of its target (provide it with `%s`).",
-                    need.path("source").asText(),
-                    need.path("category").asText(),
-                    n(need.path("missing").asLong()),
-                    need.path("command").asText()));
+                    need.source(),
+                    need.category(),
+                    n(need.missing()),
+                    need.command()));
         }
-        if (!s.path("tokensExact").asBoolean()) {
-            lim.add("Token figures are estimates (" + s.path("tokenMethod").asText()
-                    + "), not exact Llama 3 tokenizer counts.");
+        if (!s.tokensExact()) {
+            lim.add("Token figures are estimates (" + s.tokenMethod() + "), not exact Llama 3 tokenizer counts.");
         }
         lim.add("PII scrubbing is pattern-based (e-mail, phone, credential-bearing URLs, street addresses with a "
                 + "street suffix): names, free-form addresses and other identifiers are not detected.");
@@ -268,24 +268,22 @@ public final class DatasetCard {
         };
     }
 
-    private static List<String> texts(JsonNode arr) {
-        List<String> out = new ArrayList<>();
-        arr.forEach(x -> out.add(x.asText()));
-        return out;
+    /** The split counts of an inventory row's stratum (the last match, as written), or null. */
+    static WriteStats.Stratum stratum(WriteStats out, Inventory.Row r) {
+        WriteStats.Stratum found = null;
+        for (WriteStats.Stratum st : out.strata()) {
+            if (st.source().equals(r.source()) && st.category().equals(r.category())) {
+                found = st;
+            }
+        }
+        return found;
     }
 
-    private static String reasons(JsonNode r) {
+    /** {@code `key` count, ...}, or {@code none} when there are no entries. */
+    private static String counts(Map<String, Long> m, String none) {
         List<String> out = new ArrayList<>();
-        r.properties()
-                .forEach(e -> out.add("`" + e.getKey() + "` " + n(e.getValue().asLong())));
-        return out.isEmpty() ? "none" : String.join(", ", out);
-    }
-
-    private static String replacements(JsonNode r) {
-        List<String> out = new ArrayList<>();
-        r.properties()
-                .forEach(e -> out.add("`" + e.getKey() + "` " + n(e.getValue().asLong())));
-        return String.join(", ", out);
+        m.forEach((k, v) -> out.add("`" + k + "` " + n(v)));
+        return out.isEmpty() ? none : String.join(", ", out);
     }
 
     static String sizeCategory(long n) {

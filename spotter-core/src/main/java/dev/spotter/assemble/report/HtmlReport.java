@@ -1,9 +1,17 @@
 package dev.spotter.assemble.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.assemble.AccountingStats;
+import dev.spotter.assemble.BuildSummary;
+import dev.spotter.assemble.DedupStats;
+import dev.spotter.assemble.ScrubStats;
+import dev.spotter.assemble.TokenStats;
+import dev.spotter.assemble.WriteStats;
+import dev.spotter.project.Inventory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A self-contained HTML page (inline CSS and SVG, no scripts, no external URLs) with the build's charts:
@@ -18,7 +26,7 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static String render(JsonNode s) {
+    public static String render(BuildSummary s) {
         return render(s, null);
     }
 
@@ -26,9 +34,9 @@ public final class HtmlReport {
      * The report with an Evaluation section: {@code evalSection} is the eval area's self-contained fragment
      * ({@code EvalReports.htmlFragment}), or a short note when there is none (null: no section at all).
      */
-    public static String render(JsonNode s, String evalSection) {
+    public static String render(BuildSummary s, String evalSection) {
         StringBuilder b = new StringBuilder(32_000);
-        String name = esc(s.path("name").asText());
+        String name = esc(s.name());
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(name)
                 .append(" — dataset build report</title>\n<style>\n")
@@ -49,59 +57,48 @@ public final class HtmlReport {
         b.append("<h1>")
                 .append(name)
                 .append("</h1>\n<p class=\"note\">Spotter dataset build report · seed ")
-                .append(s.path("seed").asLong())
+                .append(s.seed())
                 .append(" · tokens: ")
-                .append(esc(s.path("tokenMethod").asText()))
+                .append(esc(s.tokenMethod()))
                 .append("</p>\n");
 
-        JsonNode acc = s.path("accounting");
-        JsonNode out = s.path("output");
-        JsonNode d = s.path("dedup");
+        AccountingStats acc = s.accounting();
+        WriteStats out = s.output();
+        DedupStats d = s.dedup();
         b.append("<div class=\"kpis\">");
-        kpi(b, n(out.path("train").asLong()), "train examples");
-        kpi(b, n(out.path("validation").asLong()), "validation examples");
-        kpi(b, n(acc.path("read").asLong()), "input lines read");
-        kpi(b, n(acc.path("quarantined").asLong()), "rejected (quarantine)");
-        kpi(b, n(d.path("exact").asLong() + d.path("near").asLong()), "duplicates dropped");
-        kpi(b, n(out.path("tokens").path("all").path("total").asLong()), "tokens");
+        kpi(b, n(out.train()), "train examples");
+        kpi(b, n(out.validation()), "validation examples");
+        kpi(b, n(acc.read()), "input lines read");
+        kpi(b, n(acc.quarantined()), "rejected (quarantine)");
+        kpi(b, n(d.exact() + d.near()), "duplicates dropped");
+        kpi(b, n(out.tokens().all().total()), "tokens");
         b.append("</div>\n");
         b.append("<p class=\"")
-                .append(acc.path("ok").asBoolean() ? "ok" : "bad")
+                .append(acc.ok() ? "ok" : "bad")
                 .append("\"><b>Accounting ")
-                .append(acc.path("ok").asBoolean() ? "complete" : "FAILED")
+                .append(acc.ok() ? "complete" : "FAILED")
                 .append(":</b> ")
-                .append(n(acc.path("read").asLong()))
+                .append(n(acc.read()))
                 .append(" read = ")
-                .append(n(acc.path("train").asLong()))
+                .append(n(acc.train()))
                 .append(" train + ")
-                .append(n(acc.path("validation").asLong()))
+                .append(n(acc.validation()))
                 .append(" validation + ")
-                .append(n(acc.path("quarantined").asLong()))
+                .append(n(acc.quarantined()))
                 .append(" quarantined + ")
-                .append(n(acc.path("deduplicated").asLong()))
+                .append(n(acc.deduplicated()))
                 .append(" duplicates");
-        acc.path("problems").forEach(p -> b.append("; ").append(esc(p.asText())));
+        acc.problems().forEach(p -> b.append("; ").append(esc(p)));
         b.append("</p>\n");
 
         // Category counts vs targets
         b.append("<h2>Examples per category vs target</h2>\n");
         List<String> labels = new ArrayList<>();
         List<long[]> vals = new ArrayList<>();
-        for (JsonNode r : s.path("inventory").path("rows")) {
-            long t = 0;
-            long v = 0;
-            for (JsonNode st : out.path("strata")) {
-                if (st.path("source").asText().equals(r.path("source").asText())
-                        && st.path("category")
-                                .asText()
-                                .equals(r.path("category").asText())) {
-                    t = st.path("train").asLong();
-                    v = st.path("validation").asLong();
-                }
-            }
-            labels.add(r.path("source").asText() + " / " + r.path("category").asText() + " ("
-                    + r.path("status").asText() + ")");
-            vals.add(new long[] {t, v, r.path("target").asLong()});
+        for (Inventory.Row r : s.inventory().rows()) {
+            WriteStats.Stratum st = DatasetCard.stratum(out, r);
+            labels.add(r.source() + " / " + r.category() + " (" + r.status() + ")");
+            vals.add(new long[] {st == null ? 0 : st.train(), st == null ? 0 : st.validation(), r.target()});
         }
         b.append(barsWithTargets(labels, vals));
         b.append("<p class=\"note\"><span style=\"color:")
@@ -111,23 +108,22 @@ public final class HtmlReport {
                 .append("\">■</span> validation · <span style=\"color:")
                 .append(TARGET)
                 .append("\">|</span> target</p>\n");
-        JsonNode needs = s.path("inventory").path("needs");
+        List<Inventory.Need> needs = s.inventory().needs();
         if (!needs.isEmpty()) {
             // one row per source: what is missing per category, and the one command that provides it
-            java.util.Map<String, List<JsonNode>> bySource = new java.util.LinkedHashMap<>();
-            needs.forEach(nd -> bySource.computeIfAbsent(nd.path("source").asText(), k -> new ArrayList<>())
+            Map<String, List<Inventory.Need>> bySource = new LinkedHashMap<>();
+            needs.forEach(nd -> bySource.computeIfAbsent(nd.source(), k -> new ArrayList<>())
                     .add(nd));
             b.append(
                     "<table><tr><th>still needed</th><th class=\"n\">missing</th><th>by category</th><th>how to provide</th></tr>\n");
             for (var e : bySource.entrySet()) {
                 long total = 0;
                 List<String> parts = new ArrayList<>();
-                for (JsonNode nd : e.getValue()) {
-                    total += nd.path("missing").asLong();
-                    parts.add(esc(nd.path("category").asText()) + " "
-                            + n(nd.path("missing").asLong()));
+                for (Inventory.Need nd : e.getValue()) {
+                    total += nd.missing();
+                    parts.add(esc(nd.category()) + " " + n(nd.missing()));
                 }
-                JsonNode first = e.getValue().get(0);
+                Inventory.Need first = e.getValue().get(0);
                 b.append("<tr><td>")
                         .append(esc(e.getKey()))
                         .append("</td><td class=\"n\">")
@@ -135,14 +131,16 @@ public final class HtmlReport {
                         .append("</td><td>")
                         .append(String.join(", ", parts))
                         .append("</td><td><code>")
-                        .append(esc(first.path("command").asText()))
+                        .append(esc(first.command()))
                         .append("</code>")
                         .append(
-                                first.path("needsProvider").asBoolean()
-                                                && !first.path("providerConfigured")
-                                                        .asBoolean()
+                                first.needsProvider() && !first.providerConfigured()
                                         ? " (needs $"
-                                                + esc(first.path("providerEnv").asText("an LLM provider key")) + ")"
+                                                + esc(
+                                                        first.providerEnv() == null
+                                                                ? "an LLM provider key"
+                                                                : first.providerEnv())
+                                                + ")"
                                         : "")
                         .append("</td></tr>\n");
             }
@@ -150,36 +148,36 @@ public final class HtmlReport {
         }
 
         // Token histogram
-        JsonNode tok = out.path("tokens").path("all");
+        TokenStats tok = out.tokens().all();
         b.append("<h2>Token length per example</h2>\n");
         List<String> hl = new ArrayList<>();
         List<Long> hv = new ArrayList<>();
-        for (JsonNode h : tok.path("histogram")) {
-            hl.add(n(h.path("from").asLong()));
-            hv.add(h.path("examples").asLong());
+        for (TokenStats.Bin h : tok.histogram()) {
+            hl.add(n(h.from()));
+            hv.add(h.examples());
         }
         b.append(histogram(hl, hv));
         b.append("<p class=\"note\">min ")
-                .append(n(tok.path("min").asLong()))
+                .append(n(tok.min()))
                 .append(" · p10 ")
-                .append(n(tok.path("p10").asLong()))
+                .append(n(tok.p10()))
                 .append(" · median ")
-                .append(n(tok.path("p50").asLong()))
+                .append(n(tok.p50()))
                 .append(" · p90 ")
-                .append(n(tok.path("p90").asLong()))
+                .append(n(tok.p90()))
                 .append(" · max ")
-                .append(n(tok.path("max").asLong()))
+                .append(n(tok.max()))
                 .append(" · limit ")
-                .append(n(s.path("tokenLimit").asLong()))
+                .append(n(s.tokenLimit()))
                 .append(" tokens</p>\n");
 
         // Rejects by reason
         b.append("<h2>Rejected lines by reason</h2>\n");
         List<String> rl = new ArrayList<>();
         List<long[]> rv = new ArrayList<>();
-        s.path("rejectReasons").properties().forEach(e -> {
-            rl.add(e.getKey());
-            rv.add(new long[] {e.getValue().asLong(), 0, 0});
+        s.rejectReasons().forEach((reason, count) -> {
+            rl.add(reason);
+            rv.add(new long[] {count, 0, 0});
         });
         if (rl.isEmpty()) {
             b.append("<p class=\"note\">No line was rejected.</p>\n");
@@ -189,27 +187,27 @@ public final class HtmlReport {
 
         // Dedup clusters
         b.append("<h2>Duplicate clusters</h2>\n<p class=\"note\">")
-                .append(n(d.path("exact").asLong()))
+                .append(n(d.exact()))
                 .append(" exact and ")
-                .append(n(d.path("near").asLong()))
+                .append(n(d.near()))
                 .append(" near duplicates dropped in ")
-                .append(n(d.path("clusterCount").asLong()))
+                .append(n(d.clusterCount()))
                 .append(" clusters (MinHash ")
-                .append(d.path("permutations").asInt())
+                .append(d.permutations())
                 .append(" permutations, LSH ")
-                .append(d.path("bands").asInt())
+                .append(d.bands())
                 .append("×")
-                .append(d.path("rows").asInt())
+                .append(d.rows())
                 .append(", threshold ")
-                .append(d.path("threshold").asText())
+                .append(String.valueOf(d.threshold()))
                 .append("). Keep rule: ")
-                .append(esc(d.path("keepRule").asText()))
+                .append(esc(d.keepRule()))
                 .append(".</p>\n");
         List<String> cl = new ArrayList<>();
         List<long[]> cv = new ArrayList<>();
-        for (JsonNode c : d.path("clusters")) {
-            cl.add(c.path("keptId").asText());
-            cv.add(new long[] {c.path("exact").asLong() + 1, c.path("near").asLong(), 0});
+        for (DedupStats.Cluster c : d.clusters()) {
+            cl.add(c.keptId());
+            cv.add(new long[] {c.exact() + 1, c.near(), 0});
         }
         if (!cl.isEmpty()) {
             b.append(barsWithTargets(cl, cv));
@@ -223,41 +221,40 @@ public final class HtmlReport {
         }
 
         // PII + leakage
-        JsonNode p = s.path("pii");
+        ScrubStats p = s.pii();
         b.append(
                 "<h2>PII scrub and leakage check</h2>\n<table><tr><th>placeholder</th><th class=\"n\">replacements</th></tr>\n");
-        p.path("replacements")
-                .properties()
-                .forEach(e -> b.append("<tr><td><code>")
-                        .append(esc(e.getKey()))
+        p.replacements()
+                .forEach((placeholder, count) -> b.append("<tr><td><code>")
+                        .append(esc(placeholder))
                         .append("</code></td><td class=\"n\">")
-                        .append(n(e.getValue().asLong()))
+                        .append(n(count))
                         .append("</td></tr>\n"));
         b.append("</table>\n<p class=\"note\">")
-                .append(n(p.path("recordsChanged").asLong()))
+                .append(n(p.recordsChanged()))
                 .append(" examples changed. Leakage: ")
-                .append(esc(s.path("split").path("leakageRule").asText()))
+                .append(esc(s.split().leakageRule()))
                 .append("; ")
-                .append(n(s.path("split").path("leakageMoved").asLong()))
+                .append(n(s.split().leakageMoved()))
                 .append(" moved.</p>\n");
 
         // Sources
         b.append(
                 "<h2>Sources</h2>\n<table><tr><th>source</th><th>kind</th><th class=\"n\">read</th><th class=\"n\">accepted</th>"
                         + "<th class=\"n\">rejected</th><th>first errors</th></tr>\n");
-        for (JsonNode src : s.path("sources")) {
+        for (BuildSummary.Source src : s.sources()) {
             List<String> errs = new ArrayList<>();
-            src.path("firstErrors").forEach(e -> errs.add(esc(e.asText())));
+            src.firstErrors().forEach(e -> errs.add(esc(e)));
             b.append("<tr><td>")
-                    .append(esc(src.path("id").asText()))
+                    .append(esc(src.id()))
                     .append("</td><td>")
-                    .append(esc(src.path("kind").asText()))
+                    .append(esc(src.kind().yamlName()))
                     .append("</td><td class=\"n\">")
-                    .append(n(src.path("read").asLong()))
+                    .append(n(src.read()))
                     .append("</td><td class=\"n\">")
-                    .append(n(src.path("accepted").asLong()))
+                    .append(n(src.accepted()))
                     .append("</td><td class=\"n\">")
-                    .append(n(src.path("rejected").asLong()))
+                    .append(n(src.rejected()))
                     .append("</td><td>")
                     .append(String.join("<br>", errs.subList(0, Math.min(3, errs.size()))))
                     .append("</td></tr>\n");

@@ -1,0 +1,25 @@
+package dev.spotter.cli;
+
+import dev.spotter.assemble.DatasetLayout;
+import dev.spotter.format.ConvertFormat;
+import dev.spotter.project.ProjectLoader;
+import java.nio.file.Path;
+
+/** The finished build that {@code export} and {@code eval} read: {@code --dataset DIR}, else the project's. */
+final class BuiltDatasets {
+    /** The format export and eval read. */
+    static final String FORMAT = ConvertFormat.MESSAGES.cliName();
+
+    private BuiltDatasets() {}
+
+    /** Opens {@code dataset} (a build's output directory) or else the build at the project's {@code output.dir}. */
+    static DatasetLayout open(Path project, Path dataset) {
+        if (project != null && dataset != null) {
+            throw new IllegalArgumentException("give --project or --dataset, not both");
+        }
+        Path dir = dataset != null
+                ? dataset
+                : DatasetLayout.of(ProjectLoader.load(project)).dir();
+        return DatasetLayout.open(dir, FORMAT);
+    }
+}

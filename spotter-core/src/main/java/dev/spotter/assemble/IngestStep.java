@@ -1,0 +1,143 @@
+package dev.spotter.assemble;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.ChatJson;
+import dev.spotter.project.SourceRecord;
+import dev.spotter.project.SourceScanner;
+import dev.spotter.project.SourceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Step 1, per source: reads the source's files with the project's {@link SourceScanner} (validation with the
+ * foundation's reject codes, categories, tokens) and writes the accepted examples to
+ * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines to
+ * {@link DatasetLayout#rejected}. The key hashes every input file's content (and sidecar), so an unchanged source
+ * is not read again. Memory: one line at a time, plus a counter per reject reason and category.
+ */
+final class IngestStep {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int FIRST_ERRORS = 10;
+
+    private IngestStep() {}
+
+    /** A source read from the user's files. */
+    static Step<IngestStats> files(BuildContext b, SourceScanner scanner, SourceSpec s) {
+        List<Path> files = scanner.files(s);
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        StringBuilder inputs = new StringBuilder();
+        for (Path f : files) {
+            (Files.isRegularFile(f) ? present : absent).add(scanner.relative(f));
+            inputs.append(scanner.relative(f))
+                    .append('=')
+                    .append(Files.isRegularFile(f) ? Jsonl.sha256(f) : "missing")
+                    .append(';');
+            Path side = s.sidecar(f);
+            if (side != null) {
+                inputs.append(Files.isRegularFile(side) ? Jsonl.sha256(side) : "missing")
+                        .append(';');
+            }
+        }
+        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, sink), present, absent);
+    }
+
+    /** A source the build synthesized ({@link SynthStep}): reads the synthesizer's file under a stable label. */
+    static Step<IngestStats> synthesized(BuildContext b, SourceScanner scanner, SourceSpec s, Step<SynthStats> synth) {
+        Path file = b.layout().synthesized(s.id());
+        // the label, not the path: provenance must not depend on the output directory
+        String label = "synth:" + s.preset() + "/seed-" + SynthStep.seed(b.project(), s) + ".jsonl";
+        return ingest(
+                b,
+                s,
+                "synth=" + synth.hash(b.layout(), file) + ";",
+                sink -> scanner.scanFile(s, file, label, sink),
+                List.of(label),
+                List.of());
+    }
+
+    private static Step<IngestStats> ingest(
+            BuildContext b,
+            SourceSpec s,
+            String inputs,
+            Consumer<Consumer<SourceRecord>> scan,
+            List<String> present,
+            List<String> absent) {
+        Path accepted = b.layout().accepted(s.id());
+        Path rejects = b.layout().rejected(s.id());
+        String key = StepRunner.key(
+                "ingest",
+                BuildContext.ALGO,
+                s.id(),
+                s.kind().yamlName(),
+                s.category(),
+                s.categoryField(),
+                s.categorySidecar(),
+                b.project().tokenLimit(),
+                b.tokens().describe(),
+                inputs,
+                new TreeMap<>(s.chunkCategory()));
+        return b.runner().cached("ingest:" + s.id(), key, List.of(accepted, rejects), IngestStats.class, () -> {
+            long[] c = new long[4]; // read, accepted, rejected, idSum
+            Map<String, Long> reasons = new TreeMap<>();
+            Map<String, long[]> cats = new TreeMap<>();
+            List<String> firstErrors = new ArrayList<>();
+            try (Jsonl.Out acc = new Jsonl.Out(accepted);
+                    Jsonl.Out rej = new Jsonl.Out(rejects)) {
+                scan.accept(r -> {
+                    c[0]++;
+                    c[3] += Text.hash64(r.id());
+                    if (r.accepted()) {
+                        c[1]++;
+                        acc.json(internal(r));
+                        long[] cc = cats.computeIfAbsent(r.category(), x -> new long[2]);
+                        cc[0]++;
+                        cc[1] += r.tokens();
+                    } else {
+                        c[2]++;
+                        reasons.merge(r.reason(), 1L, Long::sum);
+                        if (firstErrors.size() < FIRST_ERRORS) {
+                            firstErrors.add(r.file() + ":" + r.line() + ": " + r.reason() + " (" + r.detail() + ")");
+                        }
+                        rej.json(quarantined(r));
+                    }
+                });
+            }
+            Map<String, IngestStats.CategoryCount> categories = new TreeMap<>();
+            cats.forEach((cat, v) -> categories.put(cat, new IngestStats.CategoryCount(v[0], v[1])));
+            return new IngestStats(c[0], c[1], c[2], c[3], reasons, categories, present, absent, firstErrors);
+        });
+    }
+
+    /** The build's own line for an accepted example: what later steps and the provenance need. */
+    private static ObjectNode internal(SourceRecord r) {
+        ObjectNode o = JSON.objectNode();
+        o.put("id", r.id());
+        o.put("src", r.sourceId());
+        o.put("cat", r.category());
+        o.put("file", r.file());
+        o.put("line", r.line());
+        o.put("tok", r.tokens());
+        o.set("messages", ChatJson.toNode(r.example()).get("messages"));
+        return o;
+    }
+
+    /** The quarantine line of a rejected input line. */
+    private static ObjectNode quarantined(SourceRecord r) {
+        ObjectNode q = JSON.objectNode();
+        q.put("id", r.id());
+        q.put("source", r.sourceId());
+        q.put("file", r.file());
+        q.put("line", r.line());
+        q.put("reason", r.reason());
+        q.put("detail", r.detail());
+        q.put("raw", r.raw());
+        return q;
+    }
+}

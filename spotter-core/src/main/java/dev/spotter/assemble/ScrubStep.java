@@ -1,0 +1,66 @@
+package dev.spotter.assemble;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.project.Project;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Step 3: PII scrub with the {@link PiiScrubber} over the messages of the project's roles. A changed example is
+ * rewritten with a {@code pii} object (kind → replacements) that the write step copies into the provenance; an
+ * unchanged one is copied byte for byte. Writes {@link DatasetLayout#scrubbed}. Memory: one line at a time.
+ */
+final class ScrubStep {
+    private ScrubStep() {}
+
+    static Step<ScrubStats> run(BuildContext b, Step<DedupStats> dedup) {
+        Path kept = b.layout().dedupKept();
+        Path scrubbed = b.layout().scrubbed();
+        Project.Pii pii = b.project().pii();
+        String key = StepRunner.key("scrub", BuildContext.ALGO, dedup.hash(b.layout(), kept), StepRunner.json(pii));
+        return b.runner().cached("scrub", key, List.of(scrubbed), ScrubStats.class, () -> {
+            PiiScrubber scrubber = pii.enabled() ? PiiScrubber.of(pii.types()) : new PiiScrubber(List.of());
+            Map<PiiScrubber.Kind, Long> totals = new TreeMap<>();
+            long[] c = new long[2]; // records, changed
+            try (Jsonl.Out o = new Jsonl.Out(scrubbed)) {
+                Jsonl.lines(kept, line -> {
+                    c[0]++;
+                    ObjectNode rec = Jsonl.parse(line);
+                    ArrayNode msgs = (ArrayNode) rec.get("messages");
+                    Map<PiiScrubber.Kind, Integer> found = new TreeMap<>();
+                    for (JsonNode m : msgs) {
+                        if (pii.roles().contains(m.get("role").asText())) {
+                            PiiScrubber.Result r =
+                                    scrubber.scrub(m.get("content").asText());
+                            if (r.total() > 0) {
+                                ((ObjectNode) m).put("content", r.text());
+                                r.counts().forEach((k, v) -> found.merge(k, v, Integer::sum));
+                            }
+                        }
+                    }
+                    if (found.isEmpty()) {
+                        o.line(line);
+                        return;
+                    }
+                    c[1]++;
+                    ObjectNode p = rec.putObject("pii");
+                    found.forEach((k, v) -> {
+                        p.put(k.key(), v);
+                        totals.merge(k, (long) v, Long::sum);
+                    });
+                    o.json(rec);
+                });
+            }
+            Map<String, Long> replacements = new LinkedHashMap<>();
+            for (PiiScrubber.Kind k : PiiScrubber.Kind.values()) {
+                replacements.put(k.placeholder(), totals.getOrDefault(k, 0L));
+            }
+            return new ScrubStats(pii.enabled(), c[0], c[1], replacements, pii.roles());
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package dev.spotter.assemble;
+
+import dev.spotter.format.ChatJson;
+import dev.spotter.project.Project;
+import dev.spotter.project.SourceSpec;
+import dev.spotter.voice.VoiceParser;
+import dev.spotter.voice.synth.VoiceSynth;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Synthesizes a {@code synthetic-voice} source in-process with the voice area's {@link VoiceSynth}: batches of
+ * {@code target} examples with seeds seed, seed+1, ... (seed = the source's, else the project's); an example is
+ * kept only when the {@link Deduplicator} (the project's dedup settings, the dedup step's algorithm) finds it
+ * neither an exact nor a near duplicate of one already kept, until {@code target} are kept. So the source meets its
+ * target after dedup. Cached by key (preset, seed, target, dedup settings, algorithm): an unchanged source is not
+ * synthesized again. Memory: the deduplicator over at most {@code target} kept examples.
+ */
+final class SynthStep {
+    /** Examples the synthesizer may draw (in batches of the target, seed, seed+1, ...) before giving up. */
+    static final int MAX_BATCHES = 20;
+
+    private SynthStep() {}
+
+    /** The seed a synthesized source starts from. */
+    static long seed(Project project, SourceSpec s) {
+        return s.synthSeed() == null ? project.seed() : s.synthSeed();
+    }
+
+    static Step<SynthStats> run(BuildContext b, SourceSpec s) {
+        Path file = b.layout().synthesized(s.id());
+        long seed = seed(b.project(), s);
+        int target = s.targetTotal();
+        Project.Dedup d = b.project().dedup();
+        String key = StepRunner.key("synth", BuildContext.ALGO, s.preset(), seed, target, StepRunner.json(d));
+        return b.runner().cached("synth:" + s.id(), key, List.of(file), SynthStats.class, () -> {
+            VoiceSynth.Kind kind = switch (s.preset()) {
+                case "strength" -> VoiceSynth.Kind.STRENGTH;
+                case "mixed" -> VoiceSynth.Kind.MIXED;
+                default -> VoiceSynth.Kind.CARDIO; // running-150, cardio
+            };
+            Deduplicator dedup = new Deduplicator(d, Math.max(16, target * 2));
+            long[] c = new long[3]; // kept, drawn, batches
+            VoiceSynth synth = new VoiceSynth(VoiceParser.defaults());
+            try (Jsonl.Out w = new Jsonl.Out(file)) {
+                while (c[0] < target && c[2] < MAX_BATCHES) {
+                    synth.generate(target, seed + c[2], kind, ex -> {
+                        if (c[0] >= target) {
+                            return;
+                        }
+                        c[1]++;
+                        if (dedup.offer(ex).kind() == Deduplicator.Kind.KEPT) {
+                            w.line(ChatJson.toJsonLine(ex));
+                            c[0]++;
+                        }
+                    });
+                    c[2]++;
+                }
+            }
+            return new SynthStats(s.preset(), seed, target, c[0], c[1], c[2], SynthStats.RULE);
+        });
+    }
+}
