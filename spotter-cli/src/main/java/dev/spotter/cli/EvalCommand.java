@@ -5,6 +5,7 @@ import dev.spotter.eval.EvalReports;
 import dev.spotter.eval.Evaluator;
 import dev.spotter.eval.LlmResponder;
 import dev.spotter.eval.RunResult;
+import dev.spotter.kernel.AtomicFile;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
@@ -145,7 +146,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalReport r =
                 b.build().run(input, prov, split, endpoint, model, baselineModel, out.resolve("eval-details.jsonl"));
         EvalReports.writeJson(r, out.resolve("eval.json"));
-        Files.writeString(out.resolve("eval.html"), EvalReports.htmlPage(r));
+        AtomicFile.write(out.resolve("eval.html"), EvalReports.htmlPage(r));
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(EvalReports.table(r));
         pw.printf(

@@ -307,6 +307,6 @@ class KbGenerateTest {
     }
 
     private static Path r(Path out, String suffix) {
-        return KbGeneration.sibling(out, suffix);
+        return dev.spotter.kernel.Sidecars.of(out, suffix);
     }
 }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.checks.InjuryAnalysisChecker;
 import dev.spotter.checks.PaceAnswerChecker;
 import dev.spotter.format.ChatMessage;
+import dev.spotter.kernel.AtomicFile;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,8 +158,9 @@ public final class Evaluator {
         try (BufferedReader r = Files.newBufferedReader(data, StandardCharsets.UTF_8);
                 BufferedReader pr =
                         provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
-                BufferedWriter w = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8);
+                AtomicFile detailsFile = details == null ? null : AtomicFile.open(details);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Writer w = detailsFile == null ? null : detailsFile.writer();
             String text;
             while ((text = r.readLine()) != null && (limit <= 0 || evaluated < limit)) {
                 read++;
@@ -202,6 +204,9 @@ public final class Evaluator {
             }
             pool.shutdown();
             pool.awaitTermination(7, java.util.concurrent.TimeUnit.DAYS);
+            if (detailsFile != null) {
+                detailsFile.commit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("evaluation I/O failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -233,7 +238,7 @@ public final class Evaluator {
                 priceTableAsOf);
     }
 
-    private static void reject(Map<String, Long> rejects, BufferedWriter w, long line, String code, String detail)
+    private static void reject(Map<String, Long> rejects, Writer w, long line, String code, String detail)
             throws IOException {
         rejects.merge(code, 1L, Long::sum);
         if (w != null) {
@@ -248,7 +253,7 @@ public final class Evaluator {
         }
     }
 
-    private void ask(Run run, EvalExample ex, BufferedWriter w) {
+    private void ask(Run run, EvalExample ex, Writer w) {
         run.examples.computeIfAbsent(ex.task().id(), k -> new AtomicLong()).incrementAndGet();
         String answer;
         String error = null;
@@ -271,7 +276,7 @@ public final class Evaluator {
         }
     }
 
-    private void score(Run run, EvalExample ex, String answer, String error, BufferedWriter w) throws IOException {
+    private void score(Run run, EvalExample ex, String answer, String error, Writer w) throws IOException {
         String verdict = switch (ex.task()) {
             case VOICE -> {
                 int wrong = run.scorers.voice(ex.gold(), answer);

@@ -511,7 +511,7 @@ public final class GenerationState implements AutoCloseable {
     static String userHash(String exampleLine) {
         var ex = dev.spotter.format.ChatJson.parse(exampleLine);
         return ex.first(dev.spotter.format.Role.USER)
-                .map(m -> Plans.sha256(m.content()
+                .map(m -> dev.spotter.kernel.Hashing.sha256Hex(m.content()
                         .toLowerCase(java.util.Locale.ROOT)
                         .replaceAll("\\s+", " ")
                         .strip()))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.generate.Evaluator.Outcome;
 import dev.spotter.generate.GenerationState.Status;
+import dev.spotter.kernel.AtomicFile;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
@@ -474,9 +475,7 @@ public final class Generator {
             bindPlan(st, o.plan);
             List<Slot> open = openSlots(st, o, new HashMap<>());
             List<String[]> rows = new ArrayList<>();
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            try (OutputFiles.AtomicFile out = new OutputFiles.AtomicFile(abs)) {
+            try (AtomicFile out = AtomicFile.open(file)) {
                 Map<String, Map<Integer, Integer>> attempts = new HashMap<>();
                 for (Slot s : open) {
                     Plan.Category c = o.plan.category(s.category());

@@ -117,7 +117,6 @@ public interface SourceKind {
 
         @Override
         public String defaultCommand(SourceSpec spec, String path, Project project) {
-            String base = path.endsWith(".jsonl") ? path.substring(0, path.length() - 6) : path;
             Project.Provider p = project.provider();
             String provider = p.name() == null
                     ? " --provider <openai|anthropic> --api-key-env <VAR>"
@@ -125,7 +124,7 @@ public interface SourceKind {
                             + (p.model() == null ? "" : " --model " + p.model());
             return command.replace("%path%", path)
                     .replace("%plan%", spec.plan() == null ? "<plan>" : spec.plan())
-                    .replace("%state%", base + ".state")
+                    .replace("%state%", dev.spotter.kernel.Sidecars.stem(path) + ".state")
                     .replace("%target%", Integer.toString(spec.targetTotal()))
                     .replace("%provider%", provider);
         }

@@ -2,6 +2,7 @@ package dev.spotter.train;
 
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
+import dev.spotter.kernel.Hashing;
 import dev.spotter.report.PriceTable;
 import dev.spotter.train.export.Exporter;
 import java.io.IOException;
@@ -58,9 +59,9 @@ public final class FineTuneJobs {
 
     private static String sha(Path file) {
         try {
-            return TogetherClient.sha256(file);
+            return Hashing.sha256Hex(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
