@@ -6,10 +6,10 @@ import dev.spotter.eval.Evaluator;
 import dev.spotter.eval.LlmResponder;
 import dev.spotter.eval.RunResult;
 import dev.spotter.kernel.AtomicFile;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
-import dev.spotter.llm.PriceTable;
 import dev.spotter.llm.Provider;
 import dev.spotter.train.BuiltDataset;
 import dev.spotter.voice.VoiceParser;
@@ -127,7 +127,7 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluator.Builder b = Evaluator.builder(new LlmResponder(client, maxTokens))
                 .concurrency(concurrency)
                 .limit(limit);
-        PriceTable prices = PriceTable.bundled();
+        InferencePrices prices = InferencePrices.bundled();
         b.pricing(LlmResponder.pricing(prices), prices.asOf());
         if (judgeModel != null) {
             LlmClient judge = LlmClients.create(config(

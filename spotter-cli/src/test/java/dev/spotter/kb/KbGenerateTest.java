@@ -102,7 +102,7 @@ class KbGenerateTest {
         return (plan, state, out, budget) -> GenerateOptions.builder(plan, state, out)
                 .baseUrl(fake.baseUrl())
                 .budgetUsd(budget)
-                .priceOverride(new dev.spotter.llm.PriceTable.Price(1.0, 2.0))
+                .priceOverride(dev.spotter.llm.InferencePrices.Price.perMillion(1.0, 2.0))
                 .model("fake-model")
                 .env(Map.of("OPENAI_API_KEY", "sk-test-kb")::get)
                 .concurrency(4)

@@ -1,7 +1,7 @@
 package dev.spotter.report;
 
 import dev.spotter.format.Accepted;
-import java.math.BigDecimal;
+import dev.spotter.kernel.TokenPrice;
 import java.util.function.Consumer;
 
 /**
@@ -53,8 +53,7 @@ public final class CostAccumulator implements Consumer<Accepted> {
     }
 
     /** @param epochs null = the cookbook default for this many examples */
-    public CostEstimate estimate(Integer epochs, BigDecimal pricePer1k) {
-        return CostEstimate.of(
-                examples, tokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, pricePer1k);
+    public CostEstimate estimate(Integer epochs, TokenPrice price) {
+        return CostEstimate.of(examples, tokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, price);
     }
 }

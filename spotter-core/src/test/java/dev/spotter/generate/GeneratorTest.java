@@ -10,7 +10,7 @@ import dev.spotter.format.ChatJson;
 import dev.spotter.format.Role;
 import dev.spotter.llm.FakeLlmServer;
 import dev.spotter.llm.FakeLlmServer.Fault;
-import dev.spotter.llm.PriceTable;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.Provider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -111,7 +111,7 @@ class GeneratorTest {
             assertThat(p.path("model").asText()).isEqualTo("gpt-4o-mini");
             assertThat(p.path("cost_usd").asDouble()).isPositive();
             assertThat(p.path("price_as_of").asText())
-                    .isEqualTo(PriceTable.bundled().asOf());
+                    .isEqualTo(InferencePrices.bundled().asOf());
             assertThat(p.path("attributes").has("experience")).isTrue();
             if (p.path("category").asText().equals("multi-turn")) {
                 int turns = p.path("attributes").path("turns").asInt();
