@@ -2,6 +2,7 @@ package dev.spotter.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.http.Sleeper;
 import dev.spotter.kernel.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
