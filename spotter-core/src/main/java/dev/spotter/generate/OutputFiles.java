@@ -2,12 +2,16 @@ package dev.spotter.generate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.QuarantineRecord;
+import dev.spotter.format.QuarantineWriter;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.Sidecars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the three files of a run from the state, each atomically ({@link AtomicFile}: temp file in the same
@@ -16,7 +20,8 @@ import java.util.List;
  *   <li>{@code OUT.jsonl}: chat JSONL, only {@code messages} (uploadable as is; Together rejects extra columns);</li>
  *   <li>{@code OUT.provenance.jsonl}: line N describes line N of the output (plan, category, slot, attributes,
  *       prompt hash, provider, model, request id, tokens, cost, price date, time);</li>
- *   <li>{@code OUT.rejects.jsonl}: the quarantine: every rejected or failed response with its reason and raw body.</li>
+ *   <li>{@code OUT.rejects.jsonl}: the quarantine ({@link QuarantineRecord}): every rejected or failed response,
+ *       {@code {"id": custom_id, "reason": code, "detail", "context": {category, slot, attempt, status}, "raw"}}.</li>
  * </ul>
  * Order: plan category order, then slot number, so reruns produce byte-identical files for the same state.
  */
@@ -74,24 +79,24 @@ final class OutputFiles {
             data.commit();
             prov.commit();
         }
-        try (AtomicFile rej = AtomicFile.open(rejects)) {
+        try (QuarantineWriter rej = QuarantineWriter.to(rejects)) {
             state.forEachReject(r -> {
-                ObjectNode o = MAPPER.createObjectNode();
-                o.put("custom_id", r.customId());
-                o.put("category", r.category());
-                o.put("slot", r.slot());
-                o.put("attempt", r.attempt());
-                o.put("status", r.status());
-                o.put("reason_code", r.reasonCode());
-                o.put("reason", r.reason());
-                o.put("raw", r.raw());
+                Map<String, Object> where = new LinkedHashMap<>();
+                where.put("category", r.category());
+                where.put("slot", r.slot());
+                where.put("attempt", r.attempt());
+                where.put("status", r.status());
                 try {
-                    rej.line(o.toString());
+                    rej.write(QuarantineRecord.of(
+                                    r.customId(),
+                                    r.reasonCode() == null ? "unknown" : r.reasonCode(),
+                                    r.reason(),
+                                    r.raw())
+                            .withContext(where));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            rej.commit();
         }
         return n[0];
     }

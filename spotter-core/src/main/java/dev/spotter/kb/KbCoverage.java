@@ -104,7 +104,7 @@ public final class KbCoverage {
                 BufferedReader prov =
                         provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
                 AtomicFile out = grounded == null ? null : AtomicFile.open(grounded);
-                Quarantine q = new Quarantine(quarantine, examples.toString())) {
+                Quarantine q = Quarantine.ofFile(quarantine, examples.toString())) {
             String line;
             long n = 0;
             while ((line = in.readLine()) != null) {
@@ -132,7 +132,7 @@ public final class KbCoverage {
                     code = "bad_example";
                     reject = "not a chat example: " + e.getMessage();
                     count(reasons, code);
-                    q.add("line", n, null, reject, Canonical.abbreviate(line, 4000));
+                    q.add(n, null, code, reject, Canonical.abbreviate(line, 4000));
                     continue;
                 }
                 Tally t = chunkId == null ? null : byId.get(chunkId);
@@ -170,7 +170,7 @@ public final class KbCoverage {
                     }
                 }
                 count(reasons, code);
-                q.add("line", n, chunkId, reject, Canonical.abbreviate(line, 4000));
+                q.add(n, chunkId, code, reject, Canonical.abbreviate(line, 4000));
             }
             if (out != null) {
                 out.commit();

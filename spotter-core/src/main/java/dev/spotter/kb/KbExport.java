@@ -20,7 +20,7 @@ public final class KbExport {
     public static KbReader.Stats toFile(KbReader reader, String category, Path out, Path quarantine) {
         try (AtomicFile w = AtomicFile.open(out)) {
             KbReader.Stats stats;
-            try (Quarantine q = new Quarantine(quarantine, "knowledge_base")) {
+            try (Quarantine q = Quarantine.ofTable(quarantine)) {
                 stats = reader.read(category, new KbReader.Sink() {
                     @Override
                     public void accept(KbChunk chunk) throws IOException {
@@ -29,7 +29,7 @@ public final class KbExport {
 
                     @Override
                     public void reject(long row, String id, String reason) throws IOException {
-                        q.add("row", row, id, reason, null);
+                        q.add(row, id, "invalid_row", reason, null);
                     }
                 });
             }

@@ -123,11 +123,11 @@ class GeneratorTest {
         String all = String.join("\n", rejects);
         assertThat(all)
                 .contains(
-                        "\"reason_code\":\"malformed_response\"",
-                        "\"reason_code\":\"truncated\"",
-                        "\"reason_code\":\"refusal\"",
-                        "\"reason_code\":\"schema\"",
-                        "\"reason_code\":\"not_json\"");
+                        "\"reason\":\"malformed_response\"",
+                        "\"reason\":\"truncated\"",
+                        "\"reason\":\"refusal\"",
+                        "\"reason\":\"schema\"",
+                        "\"reason\":\"not_json\"");
         // accounting: every 200 the client received is recorded as accepted or rejected, nothing else: 27 + the 5
         // injected bad answers. The fake's count of normal completions excludes the malformed 200 (one more) and
         // the slow fault, which is never answered (the client abandoned it at its timeout and retried).
@@ -170,7 +170,7 @@ class GeneratorTest {
         assertThat(lines(dir.resolve("out/data.jsonl"))).hasSize(3);
         assertThat(lines(dir.resolve("out/data.rejects.jsonl")))
                 .hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\"", "answer ignores the source"));
+                .allSatisfy(l -> assertThat(l).contains("\"reason\":\"ungrounded\"", "answer ignores the source"));
     }
 
     @Test
