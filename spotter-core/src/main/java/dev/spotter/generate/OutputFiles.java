@@ -1,7 +1,7 @@
 package dev.spotter.generate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.Provenance;
 import dev.spotter.format.QuarantineRecord;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.kernel.AtomicFile;
@@ -18,8 +18,9 @@ import java.util.Map;
  * directory, fsync, rename), named by {@link Sidecars}:
  * <ul>
  *   <li>{@code OUT.jsonl}: chat JSONL, only {@code messages} (uploadable as is; Together rejects extra columns);</li>
- *   <li>{@code OUT.provenance.jsonl}: line N describes line N of the output (plan, category, slot, attributes,
- *       prompt hash, provider, model, request id, tokens, cost, price date, time);</li>
+ *   <li>{@code OUT.provenance.jsonl}: line N describes line N of the output, one {@link Provenance} (plan,
+ *       category, slot, custom_id, attributes, prompt hash, provider, model, request id, tokens, cost, price date,
+ *       time);</li>
  *   <li>{@code OUT.rejects.jsonl}: the quarantine ({@link QuarantineRecord}): every rejected or failed response,
  *       {@code {"id": custom_id, "reason": code, "detail", "context": {category, slot, attempt, status}, "raw"}}.</li>
  * </ul>
@@ -49,28 +50,26 @@ final class OutputFiles {
                     }
                     try {
                         data.line(a.example());
-                        ObjectNode p = MAPPER.createObjectNode();
-                        p.put("line", ++n[0]);
-                        p.put("plan", opts.plan.name());
-                        p.put("category", a.category());
-                        p.put("slot", a.slot());
-                        p.put("custom_id", a.customId());
-                        p.set("attributes", MAPPER.readTree(a.attributesJson()));
-                        p.put("prompt_sha256", a.promptHash());
-                        p.put("provider", a.provider());
-                        p.put("model", a.model());
-                        p.put("request_id", a.requestId());
-                        p.put("mode", a.mode());
-                        p.put("input_tokens", a.inputTokens());
-                        p.put("output_tokens", a.outputTokens());
-                        if (a.costUsd() == null) {
-                            p.putNull("cost_usd");
-                        } else {
-                            p.put("cost_usd", a.costUsd());
-                        }
-                        p.put("price_as_of", a.priceAsOf());
-                        p.put("created_at", a.createdAt());
-                        prov.line(p.toString());
+                        prov.line(new Provenance(
+                                        ++n[0],
+                                        a.category(),
+                                        null,
+                                        new Provenance.Generated(
+                                                opts.plan.name(),
+                                                a.slot(),
+                                                a.customId(),
+                                                MAPPER.readTree(a.attributesJson()),
+                                                a.promptHash(),
+                                                a.provider(),
+                                                a.model(),
+                                                a.requestId(),
+                                                a.mode(),
+                                                a.inputTokens(),
+                                                a.outputTokens(),
+                                                a.costUsd(),
+                                                a.priceAsOf(),
+                                                a.createdAt()))
+                                .toJsonLine());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
