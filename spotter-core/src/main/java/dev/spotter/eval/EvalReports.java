@@ -24,7 +24,7 @@ public final class EvalReports {
         try {
             AtomicFile.write(
                     file,
-                    Json.MAPPER
+                    AnswerJson.MAPPER
                                     .copy()
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(r) + "\n");
@@ -35,7 +35,7 @@ public final class EvalReports {
 
     public static EvalReport read(Path file) {
         try {
-            return Json.MAPPER.readValue(file.toFile(), EvalReport.class);
+            return AnswerJson.MAPPER.readValue(file.toFile(), EvalReport.class);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot read evaluation report " + file + ": "

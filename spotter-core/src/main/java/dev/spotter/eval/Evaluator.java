@@ -167,8 +167,8 @@ public final class Evaluator {
                 String provLine = pr == null ? null : pr.readLine();
                 EvalExample ex;
                 try {
-                    JsonNode root = Json.MAPPER.readTree(text);
-                    ex = EvalExample.of(read, root, provLine == null ? null : Json.MAPPER.readTree(provLine));
+                    JsonNode root = AnswerJson.MAPPER.readTree(text);
+                    ex = EvalExample.of(read, root, provLine == null ? null : AnswerJson.MAPPER.readTree(provLine));
                 } catch (JsonProcessingException e) {
                     reject(rejects, w, read, "not_json", e.getOriginalMessage());
                     continue;
@@ -242,7 +242,7 @@ public final class Evaluator {
             throws IOException {
         rejects.merge(code, 1L, Long::sum);
         if (w != null) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
+            ObjectNode o = AnswerJson.MAPPER.createObjectNode();
             o.put("line", line);
             o.put("rejected", code);
             o.put("detail", detail);
@@ -287,7 +287,7 @@ public final class Evaluator {
             case COACH, KB -> judge == null || error != null ? "not judged" : judge(run, ex, answer);
         };
         if (w != null) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
+            ObjectNode o = AnswerJson.MAPPER.createObjectNode();
             o.put("line", ex.line());
             o.put("task", ex.task().id());
             o.put("run", run.label);
@@ -321,7 +321,7 @@ public final class Evaluator {
         try {
             Reply r = judge.reply(judgeModel, prompt);
             cost = pricing.cost(judgeModel, r.inputTokens(), r.outputTokens()).orElse(0);
-            JsonNode j = Json.object(r.text());
+            JsonNode j = AnswerJson.object(r.text());
             if (j != null && j.path("score").canConvertToInt()) {
                 int s = j.path("score").asInt();
                 score = s >= 1 && s <= 5 ? s : null;
@@ -486,7 +486,7 @@ public final class Evaluator {
 
     private static Scorers.PaceJudge consistent(PaceScoring numeric, Predicate<String> consistent) {
         return (gold, answer) -> {
-            JsonNode a = Json.object(answer);
+            JsonNode a = AnswerJson.object(answer);
             return numeric.correct(gold, answer) && (a == null || !a.has("calculation") || consistent.test(answer));
         };
     }

@@ -3,8 +3,8 @@ package dev.spotter.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.generate.Evaluator.Outcome;
 import dev.spotter.generate.GenerationState.Status;
+import dev.spotter.generate.ResponseChecker.Verdict;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.Money;
 import dev.spotter.llm.InferencePrices;
@@ -79,7 +79,7 @@ public final class Generator {
                 Budget budget = new Budget(
                         o.budgetUsd == null ? null : Money.ofUsdRounded(o.budgetUsd),
                         Money.ofUsdRounded(st.totals().costUsd()));
-                Evaluator evaluator = new Evaluator(o.extraCheck);
+                ResponseChecker checker = new ResponseChecker(o.extraCheck);
                 Map<String, Map<Integer, Integer>> attempts = new ConcurrentHashMap<>();
                 for (Plan.Category c : o.plan.categories()) {
                     attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
@@ -95,7 +95,7 @@ public final class Generator {
                     }
                     progress.start();
                     Worker w = new Worker(
-                            o, st, client, price, budget, evaluator, attempts, queue, stop, fatal, anyGaveUp, progress);
+                            o, st, client, price, budget, checker, attempts, queue, stop, fatal, anyGaveUp, progress);
                     int n = Math.min(o.concurrency, queue.size());
                     try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
                         for (int i = 0; i < n; i++) {
@@ -130,7 +130,7 @@ public final class Generator {
             LlmClient client,
             InferencePrices.Price price,
             Budget budget,
-            Evaluator evaluator,
+            ResponseChecker checker,
             Map<String, Map<Integer, Integer>> attempts,
             ConcurrentLinkedQueue<Slot> queue,
             AtomicReference<String> stop,
@@ -197,11 +197,11 @@ public final class Generator {
                 progress.inTokens.addAndGet(r.usage().inputTokens());
                 progress.outTokens.addAndGet(r.usage().outputTokens());
                 progress.dollars.add(cost == null ? 0 : cost.toUsdDouble());
-                Outcome out = evaluator.evaluate(o.plan, c, s.attributes().get("source_id"), r);
+                Verdict out = checker.check(o.plan, c, s.attributes().get("source_id"), r);
                 String example =
-                        out instanceof Outcome.Accepted a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
-                String code = out instanceof Outcome.Rejected rj ? rj.code() : null;
-                String reason = out instanceof Outcome.Rejected rj ? rj.reason() : null;
+                        out instanceof Verdict.Passed a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
+                String code = out instanceof Verdict.Rejected rj ? rj.code() : null;
+                String reason = out instanceof Verdict.Rejected rj ? rj.reason() : null;
                 Status status = st.record(
                                 new GenerationState.Row(
                                         s.customId(attempt),
@@ -531,7 +531,7 @@ public final class Generator {
         try (GenerationState st = GenerationState.open(o.stateDir);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);
-            Evaluator evaluator = new Evaluator(o.extraCheck);
+            ResponseChecker checker = new ResponseChecker(o.extraCheck);
             long lines = 0;
             long recorded = 0;
             long dups = 0;
@@ -643,8 +643,8 @@ public final class Generator {
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
-                    Outcome out = evaluator.evaluate(o.plan, c, sourceIdOf(r[3]), resp);
-                    String example = out instanceof Outcome.Accepted a
+                    Verdict out = checker.check(o.plan, c, sourceIdOf(r[3]), resp);
+                    String example = out instanceof Verdict.Passed a
                             ? dev.spotter.format.ChatJson.toJsonLine(a.example())
                             : null;
                     Double cost =
@@ -655,8 +655,8 @@ public final class Generator {
                             slot,
                             attempt,
                             example,
-                            out instanceof Outcome.Rejected rj ? rj.code() : null,
-                            out instanceof Outcome.Rejected rj ? rj.reason() : null,
+                            out instanceof Verdict.Rejected rj ? rj.code() : null,
+                            out instanceof Verdict.Rejected rj ? rj.reason() : null,
                             r[3],
                             r[4],
                             r[5],

@@ -1,6 +1,6 @@
 package dev.spotter.report;
 
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.kernel.TokenPrice;
 import java.util.function.Consumer;
 
@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * Sums billed tokens per epoch over accepted examples, each capped at {@code tokenCap} (the cookbook's
  * {@code min(cap, tokens)}; 0 = no cap). Feed it as the validator's consumer, then {@link #estimate}.
  */
-public final class CostAccumulator implements Consumer<Accepted> {
+public final class CostAccumulator implements Consumer<AcceptedLine> {
     private final int tokenCap;
     private long examples;
     private long tokens;
@@ -22,7 +22,7 @@ public final class CostAccumulator implements Consumer<Accepted> {
     }
 
     @Override
-    public void accept(Accepted a) {
+    public void accept(AcceptedLine a) {
         if (a.tokens() < 0) {
             throw new IllegalArgumentException("example at " + a.source() + ":" + a.line() + " has no token count");
         }

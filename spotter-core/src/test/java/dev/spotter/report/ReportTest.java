@@ -3,7 +3,7 @@ package dev.spotter.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.ChatValidator;
@@ -111,7 +111,7 @@ class ReportTest {
     @Test
     void statsFallsBackToCountingWhenTheValidatorDidNot() {
         DatasetStats stats = new DatasetStats(FakeTokens.INSTANCE, 10);
-        stats.accept(new Accepted(
+        stats.accept(new AcceptedLine(
                 "f", 1, ChatExample.of(ChatMessage.user("u"), ChatMessage.assistant("a")), "abcdefgh", -1));
         assertThat(stats.report(ValidationSummary.empty()
                                 .plus(new ValidationSummary(1, 1, 0, java.util.Map.of(), java.util.List.of()), 1))

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
@@ -208,7 +208,7 @@ public final class Exporter {
         long[] counts = new long[3]; // missing system, missing user, over OpenAI's cap
         ValidationSummary total = ValidationSummary.empty();
         try (AtomicFile w = AtomicFile.open(outDir.resolve(outName))) {
-            Consumer<Accepted> sink = a -> {
+            Consumer<AcceptedLine> sink = a -> {
                 ChatExample ex = a.example();
                 if (!ex.has(Role.SYSTEM)) {
                     counts[0]++;
