@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.kernel.AtomicFile;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** File handling shared by the data commands: {@code -} is stdin/stdout, errors are one clear line. */
@@ -56,19 +56,16 @@ final class CliIo {
     }
 
     /**
-     * An output written to {@code target.tmp} and moved into place on {@link #commit()}, so a failed or interrupted
-     * run never leaves a half-written file that looks complete. {@code -} writes to stdout directly.
+     * An output that appears whole on {@link #commit()} or not at all ({@link AtomicFile}), so a failed or
+     * interrupted run never leaves a half-written file that looks complete. {@code -} writes to stdout directly.
      */
     static final class AtomicOutput implements AutoCloseable {
-        private final Path target;
-        private final Path tmp;
+        private final AtomicFile file; // null = stdout
         private final OutputStream out;
-        private boolean committed;
 
         AtomicOutput(String target) throws IOException {
             if (target.equals("-")) {
-                this.target = null;
-                this.tmp = null;
+                this.file = null;
                 this.out = new java.io.FilterOutputStream(System.out) {
                     @Override
                     public void close() throws IOException {
@@ -76,17 +73,8 @@ final class CliIo {
                     }
                 };
             } else {
-                this.target = Path.of(target).toAbsolutePath();
-                Path dir = this.target.getParent();
-                if (dir != null) {
-                    Files.createDirectories(dir);
-                }
-                this.tmp = this.target.resolveSibling(this.target.getFileName() + ".tmp");
-                try {
-                    this.out = Files.newOutputStream(tmp);
-                } catch (IOException e) {
-                    throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-                }
+                this.file = AtomicFile.open(Path.of(target));
+                this.out = file.stream();
             }
         }
 
@@ -95,24 +83,21 @@ final class CliIo {
         }
 
         boolean isStdout() {
-            return target == null;
+            return file == null;
         }
 
         void commit() throws IOException {
-            out.close();
-            if (tmp != null) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (file != null) {
+                file.commit();
+            } else {
+                out.flush();
             }
-            committed = true;
         }
 
         @Override
-        public void close() throws IOException {
-            if (!committed) {
-                out.close();
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
+        public void close() {
+            if (file != null) {
+                file.close();
             }
         }
     }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.ValidationSummary;
+import dev.spotter.kernel.TokenPrice;
 import dev.spotter.report.CostAccumulator;
 import dev.spotter.report.CostEstimate;
-import dev.spotter.report.PriceTable;
+import dev.spotter.report.TrainingPrices;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code spotter cost}: thin adapter over {@link CostAccumulator}, {@link CostEstimate} and {@link PriceTable}. */
+/** {@code spotter cost}: thin adapter over {@link CostAccumulator}, {@link CostEstimate} and {@link TrainingPrices}. */
 @Command(
         name = "cost",
         mixinStandardHelpOptions = true,
@@ -75,10 +76,10 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PriceTable table = prices == null ? PriceTable.bundled() : PriceTable.load(prices);
+        TrainingPrices table = prices == null ? TrainingPrices.bundled() : TrainingPrices.load(prices);
         PrintWriter out = spec.commandLine().getOut();
         if (listPrices) {
-            for (PriceTable.Price p : table.providers().values()) {
+            for (TrainingPrices.Price p : table.providers().values()) {
                 out.printf(
                         "%s: %s %s per 1K tokens, as of %s, token cap %s%n  source: %s%n%s",
                         p.provider(),
@@ -92,11 +93,11 @@ public final class CostCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        PriceTable.Price p = price.provider != null ? table.get(price.provider) : table.defaultPrice();
-        BigDecimal perK = price.perK != null ? price.perK : p.pricePer1k();
-        if (perK.signum() < 0) {
-            throw new IllegalArgumentException("--price-per-1k must be >= 0, was " + perK);
+        TrainingPrices.Price p = price.provider != null ? table.get(price.provider) : table.defaultPrice();
+        if (price.perK != null && price.perK.signum() < 0) {
+            throw new IllegalArgumentException("--price-per-1k must be >= 0, was " + price.perK);
         }
+        TokenPrice perToken = price.perK != null ? TokenPrice.perThousand(price.perK) : p.price();
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, was " + epochs);
         }
@@ -112,7 +113,7 @@ public final class CostCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("plan mode needs both --examples N and --avg-tokens T (>= 0)");
             }
             c = CostEstimate.fromAverages(
-                    examples, avgTokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, perK);
+                    examples, avgTokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, perToken);
         } else {
             CliIo.checkReadable(List.of(input));
             ChatValidator v =
@@ -121,7 +122,7 @@ public final class CostCommand implements Callable<Integer> {
             try (InputStream in = CliIo.open(input)) {
                 s = v.validate(in, input, acc, QuarantineWriter.discarding());
             }
-            c = acc.estimate(epochs, perK);
+            c = acc.estimate(epochs, perToken);
             capped = acc.cappedExamples();
         }
         String priceSource = price.perK != null ? "--price-per-1k" : p.provider() + " (as of " + p.asOf() + ")";
@@ -131,9 +132,9 @@ public final class CostCommand implements Callable<Integer> {
                     .put("tokens_per_epoch", c.tokensPerEpoch())
                     .put("epochs", c.epochs())
                     .put("billed_tokens", c.billedTokens())
-                    .put("price_per_1k", c.pricePer1k())
+                    .put("price_per_1k", c.pricePer1k().toBigDecimal())
                     .put("currency", table.currency())
-                    .put("cost", c.cost())
+                    .put("cost", c.cost().toBigDecimal())
                     .put("price_source", priceSource);
             if (s != null) {
                 o.put("invalid_lines", s.rejected()).put("capped_examples", capped);

@@ -6,10 +6,11 @@ import dev.spotter.eval.EvalReports;
 import dev.spotter.eval.Evaluator;
 import dev.spotter.eval.LlmResponder;
 import dev.spotter.eval.RunResult;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
-import dev.spotter.llm.PriceTable;
 import dev.spotter.llm.Provider;
 import dev.spotter.voice.VoiceParser;
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluator.Builder b = Evaluator.builder(new LlmResponder(client, maxTokens))
                 .concurrency(concurrency)
                 .limit(limit);
-        PriceTable prices = PriceTable.bundled();
+        InferencePrices prices = InferencePrices.bundled();
         b.pricing(LlmResponder.pricing(prices), prices.asOf());
         if (judgeModel != null) {
             LlmClient judge = LlmClients.create(config(
@@ -151,7 +152,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalReport r =
                 b.build().run(input, prov, split, endpoint, model, baselineModel, out.resolve("eval-details.jsonl"));
         EvalReports.writeJson(r, out.resolve("eval.json"));
-        Files.writeString(out.resolve("eval.html"), EvalReports.htmlPage(r));
+        AtomicFile.write(out.resolve("eval.html"), EvalReports.htmlPage(r));
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(EvalReports.table(r));
         pw.printf(

@@ -5,8 +5,8 @@ import dev.spotter.generate.Generator;
 import dev.spotter.generate.Plan;
 import dev.spotter.generate.Plans;
 import dev.spotter.generate.Report;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmException;
-import dev.spotter.llm.PriceTable;
 import dev.spotter.llm.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -224,10 +224,10 @@ public final class GenerateCommand implements Callable<Integer> {
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds))
                 .progress(System.err, System.console() != null, Duration.ofSeconds(Math.max(1, progressSeconds)));
         if (prices != null) {
-            b.prices(PriceTable.load(prices));
+            b.prices(InferencePrices.load(prices));
         }
         if (priceIn != null) {
-            b.priceOverride(new PriceTable.Price(priceIn, priceOut));
+            b.priceOverride(InferencePrices.Price.perMillion(priceIn, priceOut));
         }
         GenerateOptions o = b.build();
         if (dryRun) {

@@ -11,8 +11,9 @@ import dev.spotter.kb.KbImporter;
 import dev.spotter.kb.KbReader;
 import dev.spotter.kb.QuotaPolicy;
 import dev.spotter.kb.SampleKb;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.Sidecars;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class KbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path q = quarantine != null ? quarantine : sibling(output, ".quarantine.jsonl");
+            Path q = quarantine != null ? quarantine : Sidecars.of(output, ".quarantine.jsonl");
             String url = db.resolved();
             KbReader.Stats s;
             String from;
@@ -181,7 +182,7 @@ public final class KbCommand implements Runnable {
             if (createTable) {
                 importer.createTable(idType);
             }
-            Path q = quarantine != null ? quarantine : sibling(input, ".quarantine.jsonl");
+            Path q = quarantine != null ? quarantine : Sidecars.of(input, ".quarantine.jsonl");
             KbImporter.Stats s = importer.importFile(input, q);
             spec.commandLine()
                     .getOut()
@@ -309,8 +310,8 @@ public final class KbCommand implements Runnable {
                 throw new KbException("cannot read " + examples + ": no such file");
             }
             Path prov = provenance;
-            if (prov == null && Files.isRegularFile(sibling(examples, ".provenance.jsonl"))) {
-                prov = sibling(examples, ".provenance.jsonl");
+            if (prov == null && Files.isRegularFile(Sidecars.provenance(examples))) {
+                prov = Sidecars.provenance(examples);
             }
             GroundingChecker checker;
             try {
@@ -318,12 +319,12 @@ public final class KbCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            Path q = quarantine != null ? quarantine : sibling(examples, ".kb-rejects.jsonl");
+            Path q = quarantine != null ? quarantine : Sidecars.of(examples, ".kb-rejects.jsonl");
             KbCoverage.Report r =
                     new KbCoverage(in.policy().plan(in.chunks()), checker).check(examples, prov, grounded, q);
             spec.commandLine().getOut().print(KbCoverage.table(r));
             if (report != null) {
-                Files.writeString(report, KbCoverage.json(r), StandardCharsets.UTF_8);
+                AtomicFile.write(report, KbCoverage.json(r));
             }
             if (r.rejected() > 0) {
                 spec.commandLine().getOut().println("rejects: " + q);
@@ -493,11 +494,5 @@ public final class KbCommand implements Runnable {
             out.flush();
             return r.ok() ? ExitCodes.OK : ExitCodes.REJECTS;
         }
-    }
-
-    static Path sibling(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
-        return file.resolveSibling(base + suffix);
     }
 }

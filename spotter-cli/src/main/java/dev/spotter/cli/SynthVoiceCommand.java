@@ -1,13 +1,11 @@
 package dev.spotter.cli;
 
 import dev.spotter.format.ChatJson;
+import dev.spotter.kernel.AtomicFile;
 import dev.spotter.voice.VoiceParser;
 import dev.spotter.voice.synth.VoiceSynth;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,22 +75,18 @@ public final class SynthVoiceCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--kind must be strength, cardio or mixed, was '" + kind + "'");
             };
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         VoiceSynth.Stats st;
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        try (AtomicFile w = AtomicFile.open(out)) {
             st = new VoiceSynth(VoiceParser.defaults()).generate(n, seed, k, ex -> {
                 try {
-                    w.write(ChatJson.toJsonLine(ex));
-                    w.write('\n');
+                    w.line(ChatJson.toJsonLine(ex));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+            w.commit();
         } catch (UncheckedIOException e) {
-            throw new IOException("cannot write " + out + ": " + e.getCause().getMessage());
+            throw e.getCause();
         }
         spec.commandLine().getOut().println("synth-voice " + out + ": " + st);
         spec.commandLine().getOut().flush();

@@ -79,7 +79,8 @@ class KillResumeTest {
             assertThat(lines).hasSize(24);
             assertThat(new HashSet<>(lines)).hasSize(24);
             lines.forEach(ChatJson::parse);
-            assertThat(Files.readAllLines(OutputFiles.provenancePath(out))).hasSize(24);
+            assertThat(Files.readAllLines(dev.spotter.kernel.Sidecars.provenance(out)))
+                    .hasSize(24);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(

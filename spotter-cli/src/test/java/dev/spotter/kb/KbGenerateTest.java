@@ -102,7 +102,7 @@ class KbGenerateTest {
         return (plan, state, out, budget) -> GenerateOptions.builder(plan, state, out)
                 .baseUrl(fake.baseUrl())
                 .budgetUsd(budget)
-                .priceOverride(new dev.spotter.llm.PriceTable.Price(1.0, 2.0))
+                .priceOverride(dev.spotter.llm.InferencePrices.Price.perMillion(1.0, 2.0))
                 .model("fake-model")
                 .env(Map.of("OPENAI_API_KEY", "sk-test-kb")::get)
                 .concurrency(4)
@@ -205,8 +205,7 @@ class KbGenerateTest {
             List<String> engineRejects = Files.readAllLines(r(out, ".rejects.jsonl"));
             assertThat(engineRejects)
                     .hasSize(4 * squat.target())
-                    .allSatisfy(
-                            l -> assertThat(l).contains("\"reason_code\":\"ungrounded\"", "answer ignores the chunk"));
+                    .allSatisfy(l -> assertThat(l).contains("\"reason\":\"ungrounded\"", "answer ignores the chunk"));
         }
     }
 
@@ -243,7 +242,7 @@ class KbGenerateTest {
             assertThat(Files.readAllLines(out)).hasSize(total);
             assertThat(Files.readAllLines(r(out, ".rejects.jsonl")))
                     .hasSize(3)
-                    .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\""));
+                    .allSatisfy(l -> assertThat(l).contains("\"reason\":\"ungrounded\""));
             assertThat(r(out, ".topup-1.jsonl")).doesNotExist();
             int calls = fake.requestCount();
             assertThat(calls).isEqualTo(total + 3); // one call per slot, plus one per ungrounded answer replaced
@@ -307,6 +306,6 @@ class KbGenerateTest {
     }
 
     private static Path r(Path out, String suffix) {
-        return KbGeneration.sibling(out, suffix);
+        return dev.spotter.kernel.Sidecars.of(out, suffix);
     }
 }

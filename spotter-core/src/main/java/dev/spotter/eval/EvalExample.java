@@ -75,7 +75,7 @@ record EvalExample(long line, Task task, String category, List<ChatMessage> prom
             return Task.INJURY;
         if (words.stream().anyMatch(w -> w.startsWith("pace") || w.contains("calculation"))) return Task.PACE;
         if (words.stream().anyMatch(w -> w.startsWith("coach") || w.equals("qa"))) return Task.COACH;
-        JsonNode g = Json.object(gold);
+        JsonNode g = AnswerJson.object(gold);
         if (g != null) {
             if (g.has("assessment_type")) return Task.INJURY;
             if (g.has("calculation")) return Task.PACE;

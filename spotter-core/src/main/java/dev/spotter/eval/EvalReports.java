@@ -1,9 +1,10 @@
 package dev.spotter.eval;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,20 +22,20 @@ public final class EvalReports {
 
     public static void writeJson(EvalReport r, Path file) {
         try {
-            Files.writeString(
+            AtomicFile.write(
                     file,
-                    Json.MAPPER
+                    AnswerJson.MAPPER
                                     .copy()
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(r) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
     public static EvalReport read(Path file) {
         try {
-            return Json.MAPPER.readValue(file.toFile(), EvalReport.class);
+            return AnswerJson.MAPPER.readValue(file.toFile(), EvalReport.class);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot read evaluation report " + file + ": "
@@ -231,26 +232,26 @@ public final class EvalReports {
         StringBuilder sb = new StringBuilder();
         sb.append("<section class=\"spotter-eval\" style=\"font-family:system-ui,sans-serif\">\n");
         sb.append("<h2>Evaluation</h2>\n<p>")
-                .append(esc(r.data()))
+                .append(Html.escape(r.data()))
                 .append(" (")
-                .append(esc(r.split()))
+                .append(Html.escape(r.split()))
                 .append("), ")
                 .append(r.evaluated())
                 .append(" examples evaluated, ")
                 .append(r.rejected())
                 .append(" rejected; endpoint ")
-                .append(esc(String.valueOf(r.endpoint())))
+                .append(Html.escape(String.valueOf(r.endpoint())))
                 .append("; ")
-                .append(esc(r.createdAt()))
+                .append(Html.escape(r.createdAt()))
                 .append("</p>\n");
         sb.append(
                 "<table style=\"border-collapse:collapse\">\n<tr><th style=\"text-align:left;padding:2px 8px\">task</th>"
                         + "<th style=\"text-align:left;padding:2px 8px\">metric</th>");
         for (RunResult run : r.runs()) {
             sb.append("<th style=\"text-align:left;padding:2px 8px\">")
-                    .append(esc(run.label()))
+                    .append(Html.escape(run.label()))
                     .append("<br><code>")
-                    .append(esc(run.model()))
+                    .append(Html.escape(run.model()))
                     .append("</code></th>");
         }
         sb.append("</tr>\n");
@@ -265,13 +266,13 @@ public final class EvalReports {
         for (Map.Entry<String, String[]> e : rows.entrySet()) {
             String[] k = e.getKey().split("\u0000");
             sb.append("<tr style=\"border-top:1px solid #ddd\"><td style=\"padding:2px 8px\">")
-                    .append(esc(k[0]))
+                    .append(Html.escape(k[0]))
                     .append("</td><td style=\"padding:2px 8px\">")
-                    .append(esc(k[1]))
+                    .append(Html.escape(k[1]))
                     .append("</td>");
             for (String v : e.getValue()) {
                 sb.append("<td style=\"padding:2px 8px\">")
-                        .append(esc(v == null ? "-" : v))
+                        .append(Html.escape(v == null ? "-" : v))
                         .append("</td>");
             }
             sb.append("</tr>\n");
@@ -282,11 +283,11 @@ public final class EvalReports {
                     .append(g.passed() ? "#176f2c" : "#b00020")
                     .append("\">")
                     .append(g.passed() ? "PASS " : "FAIL ")
-                    .append(esc(g.name()))
+                    .append(Html.escape(g.name()))
                     .append(" [")
-                    .append(esc(g.label()))
+                    .append(Html.escape(g.label()))
                     .append("]: ")
-                    .append(esc(g.detail()))
+                    .append(Html.escape(g.detail()))
                     .append("</li>\n");
         }
         sb.append("</ul>\n<p><strong>").append(r.passed() ? "PASS" : "FAIL").append("</strong></p>\n</section>\n");
@@ -296,9 +297,5 @@ public final class EvalReports {
     public static String htmlPage(EvalReport r) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Spotter evaluation</title></head>"
                 + "<body>\n" + htmlFragment(r) + "</body></html>\n";
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.checks.InjuryAnalysisChecker;
 import dev.spotter.checks.PaceAnswerChecker;
 import dev.spotter.format.ChatMessage;
+import dev.spotter.kernel.AtomicFile;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,16 +158,17 @@ public final class Evaluator {
         try (BufferedReader r = Files.newBufferedReader(data, StandardCharsets.UTF_8);
                 BufferedReader pr =
                         provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
-                BufferedWriter w = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8);
+                AtomicFile detailsFile = details == null ? null : AtomicFile.open(details);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Writer w = detailsFile == null ? null : detailsFile.writer();
             String text;
             while ((text = r.readLine()) != null && (limit <= 0 || evaluated < limit)) {
                 read++;
                 String provLine = pr == null ? null : pr.readLine();
                 EvalExample ex;
                 try {
-                    JsonNode root = Json.MAPPER.readTree(text);
-                    ex = EvalExample.of(read, root, provLine == null ? null : Json.MAPPER.readTree(provLine));
+                    JsonNode root = AnswerJson.MAPPER.readTree(text);
+                    ex = EvalExample.of(read, root, provLine == null ? null : AnswerJson.MAPPER.readTree(provLine));
                 } catch (JsonProcessingException e) {
                     reject(rejects, w, read, "not_json", e.getOriginalMessage());
                     continue;
@@ -202,6 +204,9 @@ public final class Evaluator {
             }
             pool.shutdown();
             pool.awaitTermination(7, java.util.concurrent.TimeUnit.DAYS);
+            if (detailsFile != null) {
+                detailsFile.commit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("evaluation I/O failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -233,11 +238,11 @@ public final class Evaluator {
                 priceTableAsOf);
     }
 
-    private static void reject(Map<String, Long> rejects, BufferedWriter w, long line, String code, String detail)
+    private static void reject(Map<String, Long> rejects, Writer w, long line, String code, String detail)
             throws IOException {
         rejects.merge(code, 1L, Long::sum);
         if (w != null) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
+            ObjectNode o = AnswerJson.MAPPER.createObjectNode();
             o.put("line", line);
             o.put("rejected", code);
             o.put("detail", detail);
@@ -248,7 +253,7 @@ public final class Evaluator {
         }
     }
 
-    private void ask(Run run, EvalExample ex, BufferedWriter w) {
+    private void ask(Run run, EvalExample ex, Writer w) {
         run.examples.computeIfAbsent(ex.task().id(), k -> new AtomicLong()).incrementAndGet();
         String answer;
         String error = null;
@@ -271,7 +276,7 @@ public final class Evaluator {
         }
     }
 
-    private void score(Run run, EvalExample ex, String answer, String error, BufferedWriter w) throws IOException {
+    private void score(Run run, EvalExample ex, String answer, String error, Writer w) throws IOException {
         String verdict = switch (ex.task()) {
             case VOICE -> {
                 int wrong = run.scorers.voice(ex.gold(), answer);
@@ -282,7 +287,7 @@ public final class Evaluator {
             case COACH, KB -> judge == null || error != null ? "not judged" : judge(run, ex, answer);
         };
         if (w != null) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
+            ObjectNode o = AnswerJson.MAPPER.createObjectNode();
             o.put("line", ex.line());
             o.put("task", ex.task().id());
             o.put("run", run.label);
@@ -316,7 +321,7 @@ public final class Evaluator {
         try {
             Reply r = judge.reply(judgeModel, prompt);
             cost = pricing.cost(judgeModel, r.inputTokens(), r.outputTokens()).orElse(0);
-            JsonNode j = Json.object(r.text());
+            JsonNode j = AnswerJson.object(r.text());
             if (j != null && j.path("score").canConvertToInt()) {
                 int s = j.path("score").asInt();
                 score = s >= 1 && s <= 5 ? s : null;
@@ -481,7 +486,7 @@ public final class Evaluator {
 
     private static Scorers.PaceJudge consistent(PaceScoring numeric, Predicate<String> consistent) {
         return (gold, answer) -> {
-            JsonNode a = Json.object(answer);
+            JsonNode a = AnswerJson.object(answer);
             return numeric.correct(gold, answer) && (a == null || !a.has("calculation") || consistent.test(answer));
         };
     }

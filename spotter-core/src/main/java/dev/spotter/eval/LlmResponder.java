@@ -1,10 +1,10 @@
 package dev.spotter.eval;
 
 import dev.spotter.format.ChatMessage;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmRequest;
 import dev.spotter.llm.LlmResponse;
-import dev.spotter.llm.PriceTable;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -31,8 +31,9 @@ public final class LlmResponder implements Responder {
     }
 
     /** Inference cost from the llm package's dated price table (exact id, else longest listed prefix). */
-    public static Pricing pricing(PriceTable table) {
-        return (model, in, out) ->
-                table.lookup(model).map(p -> OptionalDouble.of(p.cost(in, out))).orElse(OptionalDouble.empty());
+    public static Pricing pricing(InferencePrices table) {
+        return (model, in, out) -> table.lookup(model)
+                .map(p -> OptionalDouble.of(p.cost(in, out).toUsdDouble()))
+                .orElse(OptionalDouble.empty());
     }
 }

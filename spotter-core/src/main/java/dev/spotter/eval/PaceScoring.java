@@ -22,9 +22,9 @@ final class PaceScoring implements Scorers.PaceJudge {
 
     @Override
     public boolean correct(String gold, String answer) {
-        JsonNode g = Json.object(gold);
+        JsonNode g = AnswerJson.object(gold);
         if (g != null && g.path("calculation").path("result").isObject()) {
-            JsonNode a = Json.object(answer);
+            JsonNode a = AnswerJson.object(answer);
             JsonNode ar = a == null ? null : a.path("calculation").path("result");
             List<Double> clocks = clocks(answer);
             List<Double> numbers = numbers(answer);

@@ -49,8 +49,8 @@ final class Scorers {
 
     /** Scores one voice answer; returns the number of fields wrong (0 = exact). */
     synchronized int voice(String gold, String answer) {
-        JsonNode g = Json.object(gold);
-        JsonNode a = Json.object(answer);
+        JsonNode g = AnswerJson.object(gold);
+        JsonNode a = AnswerJson.object(answer);
         voiceJson = voiceJson.plus(a != null);
         if (g == null) {
             return 0;
@@ -63,7 +63,7 @@ final class Scorers {
                 continue;
             }
             counted++;
-            boolean ok = a != null && Json.sameValue(gv, field(a, f) == null ? null : field(a, f));
+            boolean ok = a != null && AnswerJson.sameValue(gv, field(a, f) == null ? null : field(a, f));
             if (f.equals("exercise") && a != null && !ok) {
                 ok = sameExercise(g, a);
             }
@@ -107,9 +107,10 @@ final class Scorers {
     // ------------------------------------------------------------------ pace
 
     synchronized boolean pace(String gold, String answer) {
-        boolean goldJson = Json.object(gold) != null && Json.object(gold).has("calculation");
+        boolean goldJson =
+                AnswerJson.object(gold) != null && AnswerJson.object(gold).has("calculation");
         if (goldJson) {
-            JsonNode a = Json.object(answer);
+            JsonNode a = AnswerJson.object(answer);
             paceJson = paceJson.plus(a != null && a.has("calculation"));
         }
         boolean ok = paceJudge.correct(gold, answer);
@@ -121,8 +122,8 @@ final class Scorers {
 
     /** Scores one injury answer; returns a short verdict for the details file. */
     synchronized String injury(String category, String gold, String answer) {
-        JsonNode g = Json.object(gold);
-        JsonNode a = Json.object(answer);
+        JsonNode g = AnswerJson.object(gold);
+        JsonNode a = AnswerJson.object(answer);
         boolean valid = a != null && injurySchema.test(a);
         injurySchemaValid = injurySchemaValid.plus(valid);
         String goldType = g == null ? "" : g.path("assessment_type").asText("");

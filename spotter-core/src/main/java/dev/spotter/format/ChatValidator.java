@@ -94,7 +94,7 @@ public final class ChatValidator {
     }
 
     /** Validates a file. The file name, as given, is what error lines and the quarantine report. */
-    public ValidationSummary validate(Path file, Consumer<? super Accepted> accepted, QuarantineWriter quarantine)
+    public ValidationSummary validate(Path file, Consumer<? super AcceptedLine> accepted, QuarantineWriter quarantine)
             throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return validate(in, file.toString(), accepted, quarantine);
@@ -103,7 +103,7 @@ public final class ChatValidator {
 
     /** Validates a stream (read to its end, not closed). */
     public ValidationSummary validate(
-            InputStream in, String sourceName, Consumer<? super Accepted> accepted, QuarantineWriter quarantine)
+            InputStream in, String sourceName, Consumer<? super AcceptedLine> accepted, QuarantineWriter quarantine)
             throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
@@ -173,7 +173,7 @@ public final class ChatValidator {
 
     private sealed interface Verdict permits Accept, Reject {}
 
-    private record Accept(Accepted accepted) implements Verdict {}
+    private record Accept(AcceptedLine accepted) implements Verdict {}
 
     /** {@code text} is the decoded line when it was valid UTF-8 (for the quarantine), else null. */
     private record Reject(RejectReason reason, String detail, String text) implements Verdict {
@@ -351,7 +351,7 @@ public final class ChatValidator {
                 return new Reject(RejectReason.OVER_TOKEN_LIMIT, tokens + " tokens > limit " + tokenLimit);
             }
         }
-        return new Accept(new Accepted(source, lineNo, example, rendered, tokens));
+        return new Accept(new AcceptedLine(source, lineNo, example, rendered, tokens));
     }
 
     private static String otherFormat(JsonNode root) {

@@ -99,7 +99,7 @@ public final class Converter {
     }
 
     /** One output line (no newline) for an accepted example. */
-    String line(Accepted a, Llama33Template t) {
+    String line(AcceptedLine a, Llama33Template t) {
         ChatExample ex = transform == null ? a.example() : transform.apply(a.example());
         return switch (format) {
             case MESSAGES -> format.line(weighted(ex, trainOn), t);

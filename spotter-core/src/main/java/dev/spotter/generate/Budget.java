@@ -1,47 +1,59 @@
 package dev.spotter.generate;
 
+import dev.spotter.kernel.Money;
+
 /**
  * Spend cap with reservations. A request may start only if spent + reserved + its worst case (prompt estimate +
  * max_tokens at the price) stays within the cap; when it returns, its reservation is replaced by the real cost.
  * When other requests hold reservations, a blocked caller waits for them to settle instead of giving up early.
+ *
+ * <p>The arithmetic is exact ({@link Money}, whole pico-dollars): after every reservation has settled, the reserved
+ * sum is exactly zero. With doubles it was not ({@code reserved - worst} left residue such as {@code 2.78e-17}),
+ * and a blocked caller that waits while "something is reserved" could wait for a settle that never comes.
  */
 final class Budget {
-    private final Double cap;
-    private double spent;
-    private double reserved;
+    private final Money cap;
+    private Money spent;
+    private Money reserved = Money.ZERO;
 
-    Budget(Double cap, double alreadySpent) {
+    /** @param cap null = no cap (reservations are still counted) */
+    Budget(Money cap, Money alreadySpent) {
         this.cap = cap;
         this.spent = alreadySpent;
     }
 
     /** Blocks while other reservations may free room; false = the cap forbids this request. */
-    synchronized boolean reserve(double worst) throws InterruptedException {
+    synchronized boolean reserve(Money worst) throws InterruptedException {
         if (cap == null) {
-            reserved += worst;
+            reserved = reserved.plus(worst);
             return true;
         }
-        while (spent + reserved + worst > cap + 1e-12) {
-            if (reserved <= 0) {
+        while (spent.plus(reserved).plus(worst).compareTo(cap) > 0) {
+            if (reserved.signum() <= 0) {
                 return false;
             }
             wait();
         }
-        reserved += worst;
+        reserved = reserved.plus(worst);
         return true;
     }
 
-    synchronized void settle(double worst, double actual) {
-        reserved = Math.max(0, reserved - worst);
-        spent += actual;
+    synchronized void settle(Money worst, Money actual) {
+        reserved = reserved.minus(worst).max(Money.ZERO);
+        spent = spent.plus(actual);
         notifyAll();
     }
 
-    synchronized double spent() {
+    synchronized Money spent() {
         return spent;
     }
 
-    Double cap() {
+    /** What is reserved by requests still in flight. */
+    synchronized Money reserved() {
+        return reserved;
+    }
+
+    Money cap() {
         return cap;
     }
 }

@@ -1,6 +1,6 @@
 package dev.spotter.generate;
 
-import dev.spotter.llm.PriceTable;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.Provider;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ public final class GenerateOptions {
     final int maxAttemptsPerSlot;
     final Duration requestTimeout;
     final int maxRetries;
-    final PriceTable prices;
-    final PriceTable.Price priceOverride;
+    final InferencePrices prices;
+    final InferencePrices.Price priceOverride;
     final PrintStream progress;
     final boolean progressTty;
     final Duration progressEvery;
@@ -92,8 +92,8 @@ public final class GenerateOptions {
         private int maxAttemptsPerSlot = 4;
         private Duration requestTimeout = Duration.ofSeconds(180);
         private int maxRetries = 6;
-        private PriceTable prices = PriceTable.bundled();
-        private PriceTable.Price priceOverride;
+        private InferencePrices prices = InferencePrices.bundled();
+        private InferencePrices.Price priceOverride;
         private PrintStream progress = System.err;
         private boolean progressTty = System.console() != null;
         private Duration progressEvery = Duration.ofSeconds(5);
@@ -198,12 +198,12 @@ public final class GenerateOptions {
             return this;
         }
 
-        public Builder prices(PriceTable t) {
+        public Builder prices(InferencePrices t) {
             this.prices = Objects.requireNonNull(t);
             return this;
         }
 
-        public Builder priceOverride(PriceTable.Price p) {
+        public Builder priceOverride(InferencePrices.Price p) {
             this.priceOverride = p;
             return this;
         }

@@ -61,8 +61,8 @@ public final class GenerationState implements AutoCloseable {
             String priceAsOf,
             String raw) {}
 
-    /** An accepted example with its provenance columns, in output order. */
-    public record Accepted(
+    /** An accepted example as stored, with its provenance columns, in output order. */
+    public record StoredExample(
             String category,
             int slot,
             String example,
@@ -437,7 +437,7 @@ public final class GenerationState implements AutoCloseable {
     }
 
     /** Streams accepted examples of one category in slot order. */
-    public synchronized void forEachAccepted(String category, Consumer<Accepted> sink) {
+    public synchronized void forEachAccepted(String category, Consumer<StoredExample> sink) {
         try (PreparedStatement ps = db.prepareStatement("""
                 SELECT category, filled_slot, example, attributes, prompt_hash, provider, model, request_id, mode,
                        input_tokens, output_tokens, cost_usd, price_as_of, created_at, custom_id
@@ -448,7 +448,7 @@ public final class GenerationState implements AutoCloseable {
                 while (rs.next()) {
                     double cost = rs.getDouble(12);
                     Double c = rs.wasNull() ? null : cost;
-                    sink.accept(new Accepted(
+                    sink.accept(new StoredExample(
                             rs.getString(1),
                             rs.getInt(2),
                             rs.getString(3),
@@ -511,7 +511,7 @@ public final class GenerationState implements AutoCloseable {
     static String userHash(String exampleLine) {
         var ex = dev.spotter.format.ChatJson.parse(exampleLine);
         return ex.first(dev.spotter.format.Role.USER)
-                .map(m -> Plans.sha256(m.content()
+                .map(m -> dev.spotter.kernel.Hashing.sha256Hex(m.content()
                         .toLowerCase(java.util.Locale.ROOT)
                         .replaceAll("\\s+", " ")
                         .strip()))

@@ -3,19 +3,22 @@ package dev.spotter.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.generate.Evaluator.Outcome;
 import dev.spotter.generate.GenerationState.Status;
+import dev.spotter.generate.ResponseChecker.Verdict;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.Money;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
 import dev.spotter.llm.LlmException;
 import dev.spotter.llm.LlmRequest;
 import dev.spotter.llm.LlmResponse;
-import dev.spotter.llm.PriceTable;
 import dev.spotter.llm.Provider;
 import dev.spotter.llm.TokenEstimate;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,7 @@ public final class Generator {
     public static Report run(GenerateOptions o) throws IOException, LlmException {
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
-            PriceTable.Price price = price(o, false);
+            InferencePrices.Price price = price(o, false);
             if (o.budgetUsd != null && price == null) {
                 throw new IllegalArgumentException("--budget-usd needs a price for model '" + o.model
                         + "', which is not in the price table (as of " + o.prices.asOf()
@@ -73,20 +76,26 @@ public final class Generator {
                         .requestsPerMinute(o.rpm)
                         .tokensPerMinute(o.tpm)
                         .build());
-                Budget budget = new Budget(o.budgetUsd, st.totals().costUsd());
-                Evaluator evaluator = new Evaluator(o.extraCheck);
+                Budget budget = new Budget(
+                        o.budgetUsd == null ? null : Money.ofUsdRounded(o.budgetUsd),
+                        Money.ofUsdRounded(st.totals().costUsd()));
+                ResponseChecker checker = new ResponseChecker(o.extraCheck);
                 Map<String, Map<Integer, Integer>> attempts = new ConcurrentHashMap<>();
                 for (Plan.Category c : o.plan.categories()) {
                     attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
                 }
-                try (Progress progress =
-                        new Progress(o.progress, o.progressTty, o.progressEvery, o.budgetUsd, budget.spent())) {
+                try (Progress progress = new Progress(
+                        o.progress,
+                        o.progressTty,
+                        o.progressEvery,
+                        o.budgetUsd,
+                        budget.spent().toUsdDouble())) {
                     for (Plan.Category c : o.plan.categories()) {
                         progress.category(c.id(), filledAtStart.get(c.id()), o.target(c));
                     }
                     progress.start();
                     Worker w = new Worker(
-                            o, st, client, price, budget, evaluator, attempts, queue, stop, fatal, anyGaveUp, progress);
+                            o, st, client, price, budget, checker, attempts, queue, stop, fatal, anyGaveUp, progress);
                     int n = Math.min(o.concurrency, queue.size());
                     try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
                         for (int i = 0; i < n; i++) {
@@ -119,9 +128,9 @@ public final class Generator {
             GenerateOptions o,
             GenerationState st,
             LlmClient client,
-            PriceTable.Price price,
+            InferencePrices.Price price,
             Budget budget,
-            Evaluator evaluator,
+            ResponseChecker checker,
             Map<String, Map<Integer, Integer>> attempts,
             ConcurrentLinkedQueue<Slot> queue,
             AtomicReference<String> stop,
@@ -149,7 +158,8 @@ public final class Generator {
                 while (!filled && stop.get() == null && tries < o.maxAttemptsPerSlot) {
                     int attempt = attempts.get(c.id()).merge(s.index(), 1, Integer::sum);
                     LlmRequest req = Prompts.request(o.plan, c, s, o.model);
-                    double worst = price == null ? 0 : price.cost(TokenEstimate.promptTokens(req), req.maxTokens());
+                    Money worst =
+                            price == null ? Money.ZERO : price.cost(TokenEstimate.promptTokens(req), req.maxTokens());
                     try {
                         if (!budget.reserve(worst)) {
                             stop.compareAndSet(
@@ -157,9 +167,9 @@ public final class Generator {
                                     String.format(
                                             Locale.ROOT,
                                             "budget: the next request could cost up to $%.4f and spend is $%.4f of $%.2f",
-                                            worst,
-                                            budget.spent(),
-                                            budget.cap()));
+                                            worst.toUsdDouble(),
+                                            budget.spent().toUsdDouble(),
+                                            budget.cap().toUsdDouble()));
                             return;
                         }
                     } catch (InterruptedException e) {
@@ -176,22 +186,22 @@ public final class Generator {
             }
         }
 
-        private boolean attempt(Plan.Category c, Slot s, int attempt, LlmRequest req, double worst) {
+        private boolean attempt(Plan.Category c, Slot s, int attempt, LlmRequest req, Money worst) {
             String attrs = attrs(s);
             boolean settled = false;
             try {
                 LlmResponse r = client.complete(req);
-                Double cost = price == null ? null : price.cost(r.usage());
-                budget.settle(worst, cost == null ? 0 : cost);
+                Money cost = price == null ? null : price.cost(r.usage());
+                budget.settle(worst, cost == null ? Money.ZERO : cost);
                 settled = true;
                 progress.inTokens.addAndGet(r.usage().inputTokens());
                 progress.outTokens.addAndGet(r.usage().outputTokens());
-                progress.dollars.add(cost == null ? 0 : cost);
-                Outcome out = evaluator.evaluate(o.plan, c, s.attributes().get("source_id"), r);
+                progress.dollars.add(cost == null ? 0 : cost.toUsdDouble());
+                Verdict out = checker.check(o.plan, c, s.attributes().get("source_id"), r);
                 String example =
-                        out instanceof Outcome.Accepted a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
-                String code = out instanceof Outcome.Rejected rj ? rj.code() : null;
-                String reason = out instanceof Outcome.Rejected rj ? rj.reason() : null;
+                        out instanceof Verdict.Passed a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
+                String code = out instanceof Verdict.Rejected rj ? rj.code() : null;
+                String reason = out instanceof Verdict.Rejected rj ? rj.reason() : null;
                 Status status = st.record(
                                 new GenerationState.Row(
                                         s.customId(attempt),
@@ -209,7 +219,7 @@ public final class Generator {
                                         "live",
                                         r.usage().inputTokens(),
                                         r.usage().outputTokens(),
-                                        cost,
+                                        cost == null ? null : cost.toUsdDouble(),
                                         price == null ? null : priceDate(o),
                                         r.rawBody()),
                                 false)
@@ -226,10 +236,10 @@ public final class Generator {
             } catch (LlmException e) {
                 boolean billed = e.kind() == LlmException.Kind.MALFORMED_RESPONSE;
                 // A malformed 200 was probably billed but carries no usage: charge the reservation (worst case).
-                budget.settle(worst, billed ? worst : 0);
+                budget.settle(worst, billed ? worst : Money.ZERO);
                 settled = true;
                 if (billed) {
-                    progress.dollars.add(worst);
+                    progress.dollars.add(worst.toUsdDouble());
                 }
                 String code = switch (e.kind()) {
                     case MALFORMED_RESPONSE -> "malformed_response";
@@ -260,7 +270,7 @@ public final class Generator {
                                 "live",
                                 0,
                                 0,
-                                billed && price != null ? worst : null,
+                                billed && price != null ? worst.toUsdDouble() : null,
                                 price == null ? null : priceDate(o),
                                 e.rawBody()),
                         !billed);
@@ -280,7 +290,7 @@ public final class Generator {
                 return false;
             } catch (RuntimeException e) {
                 if (!settled) {
-                    budget.settle(worst, 0);
+                    budget.settle(worst, Money.ZERO);
                 }
                 fatal.compareAndSet(null, "internal error on " + s.customId(attempt) + ": " + e);
                 stop.compareAndSet(null, "internal error");
@@ -332,8 +342,8 @@ public final class Generator {
         st.putMeta("plan", plan.name());
     }
 
-    private static PriceTable.Price price(GenerateOptions o, boolean batch) {
-        PriceTable.Price p = o.priceOverride != null
+    private static InferencePrices.Price price(GenerateOptions o, boolean batch) {
+        InferencePrices.Price p = o.priceOverride != null
                 ? o.priceOverride
                 : o.prices.lookup(o.model).orElse(null);
         return p == null ? null : batch ? p.scaled(o.prices.batchDiscount()) : p;
@@ -383,7 +393,7 @@ public final class Generator {
                 .append(": ")
                 .append(plan.description())
                 .append('\n');
-        PriceTable.Price price = price(o, false);
+        InferencePrices.Price price = price(o, false);
         Map<String, BitSet> filled = new HashMap<>();
         if (Files.exists(o.stateDir.resolve("state.db"))) {
             try (GenerationState st = GenerationState.openReadOnly(o.stateDir)) {
@@ -403,8 +413,8 @@ public final class Generator {
                 "max_out",
                 "output",
                 "prompt sha256"));
-        double expected = 0;
-        double worst = 0;
+        Money expected = Money.ZERO;
+        Money worst = Money.ZERO;
         long remaining = 0;
         for (Plan.Category c : plan.categories()) {
             int target = o.target(c);
@@ -415,8 +425,9 @@ public final class Generator {
             int left = target - done;
             remaining += left;
             if (price != null) {
-                expected += left * price.cost(promptTok, c.maxTokens() / 2);
-                worst += left * price.cost(promptTok, c.maxTokens());
+                expected =
+                        expected.plus(price.cost(promptTok, c.maxTokens() / 2).times(left));
+                worst = worst.plus(price.cost(promptTok, c.maxTokens()).times(left));
             }
             sb.append(String.format(
                     Locale.ROOT,
@@ -448,15 +459,15 @@ public final class Generator {
         } else {
             sb.append(String.format(
                     Locale.ROOT,
-                    "cost for the remaining slots with no rejects, model %s at $%.2f/$%.2f per M tokens (%s): ~$%.2f if answers use half of max_tokens, at most $%.2f; "
+                    "cost for the remaining slots with no rejects, model %s at %s/%s per M tokens (%s): ~%s if answers use half of max_tokens, at most %s; "
                             + "each 10%% of rejects adds ~10%%; batch APIs ~%.0f%% of that%n",
                     o.model,
-                    price.inputPerMTok(),
-                    price.outputPerMTok(),
+                    price.input().perMillion().toExactString(),
+                    price.output().perMillion().toExactString(),
                     priceDate(o),
                     expected,
                     worst,
-                    o.prices.batchDiscount() * 100));
+                    o.prices.batchDiscount().multiply(BigDecimal.valueOf(100)).doubleValue()));
         }
         sb.append("prompt~ = estimated prompt tokens (chars/3, deliberately high); nothing was sent.");
         return sb.toString();
@@ -474,9 +485,7 @@ public final class Generator {
             bindPlan(st, o.plan);
             List<Slot> open = openSlots(st, o, new HashMap<>());
             List<String[]> rows = new ArrayList<>();
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            try (OutputFiles.AtomicFile out = new OutputFiles.AtomicFile(abs)) {
+            try (AtomicFile out = AtomicFile.open(file)) {
                 Map<String, Map<Integer, Integer>> attempts = new HashMap<>();
                 for (Slot s : open) {
                     Plan.Category c = o.plan.category(s.category());
@@ -522,7 +531,7 @@ public final class Generator {
         try (GenerationState st = GenerationState.open(o.stateDir);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);
-            Evaluator evaluator = new Evaluator(o.extraCheck);
+            ResponseChecker checker = new ResponseChecker(o.extraCheck);
             long lines = 0;
             long recorded = 0;
             long dups = 0;
@@ -556,10 +565,10 @@ public final class Generator {
                     continue;
                 }
                 Provider provider = Provider.parse(r[5]);
-                PriceTable.Price base = o.priceOverride != null
+                InferencePrices.Price base = o.priceOverride != null
                         ? o.priceOverride
                         : o.prices.lookup(r[6]).orElse(null);
-                PriceTable.Price price = base == null ? null : base.scaled(o.prices.batchDiscount());
+                InferencePrices.Price price = base == null ? null : base.scaled(o.prices.batchDiscount());
                 int slot = Integer.parseInt(r[1]);
                 int attempt = Integer.parseInt(r[2]);
                 String error = null;
@@ -634,19 +643,20 @@ public final class Generator {
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
-                    Outcome out = evaluator.evaluate(o.plan, c, sourceIdOf(r[3]), resp);
-                    String example = out instanceof Outcome.Accepted a
+                    Verdict out = checker.check(o.plan, c, sourceIdOf(r[3]), resp);
+                    String example = out instanceof Verdict.Passed a
                             ? dev.spotter.format.ChatJson.toJsonLine(a.example())
                             : null;
-                    Double cost = price == null ? null : price.cost(resp.usage());
+                    Double cost =
+                            price == null ? null : price.cost(resp.usage()).toUsdDouble();
                     row = new GenerationState.Row(
                             cid,
                             c.id(),
                             slot,
                             attempt,
                             example,
-                            out instanceof Outcome.Rejected rj ? rj.code() : null,
-                            out instanceof Outcome.Rejected rj ? rj.reason() : null,
+                            out instanceof Verdict.Rejected rj ? rj.code() : null,
+                            out instanceof Verdict.Rejected rj ? rj.reason() : null,
                             r[3],
                             r[4],
                             r[5],

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.spotter.checks.InjuryExpectation;
+import dev.spotter.kernel.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -187,7 +185,7 @@ public final class Plans {
                             cw + ": template uses {{" + m.group(1) + "}} but the category has no sources");
                 }
             }
-            String hash = sha256(system + "\u0000" + author + "\u0000" + template + "\u0000" + contract);
+            String hash = Hashing.sha256Hex(system + "\u0000" + author + "\u0000" + template + "\u0000" + contract);
             out.add(new Plan.Category(
                     id,
                     c.path("description").asText(""),
@@ -205,15 +203,6 @@ public final class Plans {
                     hash));
         }
         return new Plan(name, description, system, author, seed, out);
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode pick(JsonNode c, JsonNode defaults, String field) {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.Role;
+import dev.spotter.kernel.AtomicFile;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,8 +103,8 @@ public final class KbCoverage {
         try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
                 BufferedReader prov =
                         provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
-                BufferedWriter out = grounded == null ? null : writer(grounded);
-                Quarantine q = new Quarantine(quarantine, examples.toString())) {
+                AtomicFile out = grounded == null ? null : AtomicFile.open(grounded);
+                Quarantine q = Quarantine.ofFile(quarantine, examples.toString())) {
             String line;
             long n = 0;
             while ((line = in.readLine()) != null) {
@@ -132,7 +132,7 @@ public final class KbCoverage {
                     code = "bad_example";
                     reject = "not a chat example: " + e.getMessage();
                     count(reasons, code);
-                    q.add("line", n, null, reject, Canonical.abbreviate(line, 4000));
+                    q.add(n, null, code, reject, Canonical.abbreviate(line, 4000));
                     continue;
                 }
                 Tally t = chunkId == null ? null : byId.get(chunkId);
@@ -164,14 +164,16 @@ public final class KbCoverage {
                         t.scoreMin = Double.isNaN(t.scoreMin) ? r.score() : Math.min(t.scoreMin, r.score());
                         ok++;
                         if (out != null) {
-                            out.write(line);
-                            out.write('\n');
+                            out.line(line);
                         }
                         continue;
                     }
                 }
                 count(reasons, code);
-                q.add("line", n, chunkId, reject, Canonical.abbreviate(line, 4000));
+                q.add(n, chunkId, code, reject, Canonical.abbreviate(line, 4000));
+            }
+            if (out != null) {
+                out.commit();
             }
         } catch (IOException e) {
             throw new KbException("coverage check of " + examples + " failed: " + e.getMessage(), e);
@@ -219,14 +221,6 @@ public final class KbCoverage {
             }
         }
         return null;
-    }
-
-    private static BufferedWriter writer(Path p) throws IOException {
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
     }
 
     /** A fixed-width text table, one row per chunk, then totals. */

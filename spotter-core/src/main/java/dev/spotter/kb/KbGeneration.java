@@ -4,9 +4,9 @@ import dev.spotter.checks.CheckResult;
 import dev.spotter.generate.ExampleCheck;
 import dev.spotter.generate.GenerateOptions;
 import dev.spotter.generate.Generator;
-import dev.spotter.generate.OutputFiles;
 import dev.spotter.generate.Plan;
 import dev.spotter.generate.Report;
+import dev.spotter.kernel.Sidecars;
 import dev.spotter.llm.LlmException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -92,8 +92,8 @@ public final class KbGeneration {
         if (topUpRounds < 0) {
             throw new IllegalArgumentException("topUpRounds must be >= 0, was " + topUpRounds);
         }
-        Path grounded = sibling(output, ".grounded.jsonl");
-        Path rejects = sibling(output, ".kb-rejects.jsonl");
+        Path grounded = Sidecars.of(output, ".grounded.jsonl");
+        Path rejects = Sidecars.of(output, ".kb-rejects.jsonl");
         List<Report> reports = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         List<QuotaPolicy.ChunkQuota> want = quotas;
@@ -101,7 +101,7 @@ public final class KbGeneration {
         int shortfall = 0;
         double spent = 0;
         for (int r = 0; ; r++) {
-            Path out = r == 0 ? output : sibling(output, ".topup-" + r + ".jsonl");
+            Path out = r == 0 ? output : Sidecars.of(output, ".topup-" + r + ".jsonl");
             Path st = r == 0 ? state : state.resolveSibling(state.getFileName() + "-topup-" + r);
             Double left = budgetUsd == null ? null : budgetUsd - spent;
             if (r > 0 && left != null && left <= 0) {
@@ -133,7 +133,7 @@ public final class KbGeneration {
             throws IOException {
         if (outputs.size() == 1) {
             return new KbCoverage(quotas, checker)
-                    .check(outputs.get(0), OutputFiles.provenancePath(outputs.get(0)), grounded, rejects);
+                    .check(outputs.get(0), Sidecars.provenance(outputs.get(0)), grounded, rejects);
         }
         Path dir = outputs.get(0).toAbsolutePath().getParent();
         Path all = Files.createTempFile(dir, ".kb-all-", ".jsonl");
@@ -143,7 +143,7 @@ public final class KbGeneration {
                     BufferedWriter p = Files.newBufferedWriter(prov, StandardCharsets.UTF_8)) {
                 for (Path o : outputs) {
                     append(o, a);
-                    append(OutputFiles.provenancePath(o), p);
+                    append(Sidecars.provenance(o), p);
                 }
             }
             return new KbCoverage(quotas, checker).check(all, prov, grounded, rejects);
@@ -179,11 +179,5 @@ public final class KbGeneration {
             out.add(new QuotaPolicy.ChunkQuota(q.chunk(), q.category(), need, needMulti));
         }
         return out;
-    }
-
-    static Path sibling(Path file, String suffix) {
-        String n = file.getFileName().toString();
-        String base = n.endsWith(".jsonl") ? n.substring(0, n.length() - ".jsonl".length()) : n;
-        return file.resolveSibling(base + suffix);
     }
 }

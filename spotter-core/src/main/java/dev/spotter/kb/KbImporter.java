@@ -84,7 +84,7 @@ public final class KbImporter {
             long batchStart = 0;
             int pending = 0;
             try (BufferedReader in = reader(file);
-                    Quarantine q = new Quarantine(quarantine, file.toString());
+                    Quarantine q = Quarantine.ofFile(quarantine, file.toString());
                     PreparedStatement ps = c.prepareStatement(binder.sql())) {
                 String line;
                 long lineNo = 0;
@@ -102,7 +102,7 @@ public final class KbImporter {
                         chunk = ChunkJsonl.parse(line);
                         binder.bind(ps, chunk);
                     } catch (IllegalArgumentException e) {
-                        q.add("line", lineNo, null, e.getMessage(), Canonical.abbreviate(line, 2000));
+                        q.add(lineNo, null, "invalid_chunk", e.getMessage(), Canonical.abbreviate(line, 2000));
                         continue;
                     }
                     if (pending == 0) {

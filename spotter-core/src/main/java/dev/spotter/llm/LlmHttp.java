@@ -1,5 +1,8 @@
 package dev.spotter.llm;
 
+import dev.spotter.http.Backoff;
+import dev.spotter.http.RetryAfter;
+import dev.spotter.http.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one {@link LlmClient} implementation: provider differences live in {@link Provider}'s body mapping and the
@@ -28,9 +27,11 @@ final class LlmHttp implements LlmClient {
     private final RateLimiter limiter;
     private final HttpClient http;
     private final URI endpoint;
+    private final Backoff backoff;
 
     LlmHttp(LlmConfig cfg, String apiKey, RateLimiter limiter) {
         this.cfg = cfg;
+        this.backoff = Backoff.jittered(cfg.initialBackoff, cfg.maxBackoff);
         this.apiKey = apiKey;
         this.limiter = limiter;
         this.http = HttpClient.newBuilder()
@@ -71,7 +72,7 @@ final class LlmHttp implements LlmClient {
                     throw new LlmException(LlmException.Kind.REJECTED_BY_PROVIDER, sc, msg, resp.body(), null);
                 }
                 last = new LlmException(LlmException.Kind.TRANSIENT, sc, msg, resp.body(), null);
-                retryAfter = retryAfter(resp).orElse(null);
+                retryAfter = RetryAfter.of(resp.headers()).orElse(null);
             } catch (HttpTimeoutException e) {
                 last = new LlmException(
                         LlmException.Kind.TRANSIENT,
@@ -103,7 +104,7 @@ final class LlmHttp implements LlmClient {
             cfg.log.accept("llm: attempt " + (attempt + 1) + "/" + cfg.maxAttempts + " failed (" + last.getMessage()
                     + "); retrying in " + wait.toMillis() + " ms");
             try {
-                Thread.sleep(wait);
+                Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LlmException(LlmException.Kind.INTERRUPTED, "interrupted during backoff");
@@ -137,46 +138,15 @@ final class LlmHttp implements LlmClient {
         return status == 408 || status == 409 || status == 429 || status == 529 || (status >= 500 && status <= 599);
     }
 
-    /** null = the server asked for a wait longer than we accept. */
+    /**
+     * The server's wait plus up to 10% jitter, else full-jitter exponential backoff; null = the server asked for a
+     * wait longer than we accept.
+     */
     private Duration backoff(int attempt, Duration retryAfter) {
         if (retryAfter != null) {
-            if (retryAfter.compareTo(cfg.maxRetryAfter) > 0) {
-                return null;
-            }
-            // honour the server's wait, plus up to 10% jitter so a herd of threads does not return together
-            long ms = retryAfter.toMillis();
-            return Duration.ofMillis(ms + ThreadLocalRandom.current().nextLong(ms / 10 + 1));
+            return retryAfter.compareTo(cfg.maxRetryAfter) > 0 ? null : backoff.honour(retryAfter);
         }
-        long cap = Math.min(cfg.maxBackoff.toMillis(), cfg.initialBackoff.toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-    }
-
-    static Optional<Duration> retryAfter(HttpResponse<?> resp) {
-        Optional<String> ms = resp.headers().firstValue("retry-after-ms");
-        if (ms.isPresent()) {
-            try {
-                return Optional.of(Duration.ofMillis(
-                        Math.max(0, (long) Double.parseDouble(ms.get().trim()))));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
-        }
-        Optional<String> ra = resp.headers().firstValue("retry-after");
-        if (ra.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = ra.get().trim();
-        try {
-            return Optional.of(Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(v) * 1000))));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime t = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(t.getZone()), t);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (RuntimeException e2) {
-                return Optional.empty();
-            }
-        }
+        return backoff.delay(attempt);
     }
 
     private static String requestId(HttpResponse<?> resp) {

@@ -1,6 +1,7 @@
 package dev.spotter.llm;
 
-import java.util.concurrent.TimeUnit;
+import dev.spotter.http.Sleeper;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -19,19 +20,15 @@ public final class RateLimiter {
     private final LongSupplier clock;
     private final Sleeper sleeper;
 
-    /** How the limiter waits; replaced in tests by one that advances a fake clock. */
-    interface Sleeper {
-        void sleepNanos(long nanos) throws InterruptedException;
-    }
-
     /**
      * @param requestsPerMinute 0 = unlimited
      * @param tokensPerMinute   0 = unlimited
      */
     public RateLimiter(int requestsPerMinute, long tokensPerMinute) {
-        this(requestsPerMinute, tokensPerMinute, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+        this(requestsPerMinute, tokensPerMinute, System::nanoTime, Sleeper.REAL);
     }
 
+    /** With a fake clock and a sleeper that advances it (tests). */
     RateLimiter(int requestsPerMinute, long tokensPerMinute, LongSupplier clock, Sleeper sleeper) {
         if (requestsPerMinute < 0 || tokensPerMinute < 0) {
             throw new IllegalArgumentException("rate limits must be >= 0 (0 = unlimited)");
@@ -65,7 +62,7 @@ public final class RateLimiter {
                     }
                     return;
                 }
-                sleeper.sleepNanos(wait);
+                sleeper.sleep(Duration.ofNanos(wait));
             }
         } finally {
             lock.unlock();

@@ -6,6 +6,7 @@ import dev.spotter.kb.KbDatabase;
 import dev.spotter.kb.KbException;
 import dev.spotter.kb.KbReader;
 import dev.spotter.kb.QuotaPolicy;
+import dev.spotter.kernel.YamlNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

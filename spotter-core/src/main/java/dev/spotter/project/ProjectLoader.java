@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.spotter.format.ConvertFormat;
+import dev.spotter.kernel.YamlNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class ProjectLoader {
         if (root == null || root.isMissingNode()) {
             throw new ProjectException(name + ": empty project file");
         }
-        YamlNode top = new YamlNode(name, "", root);
+        YamlNode top = YamlNode.root(name, root, ProjectException::new);
         String dsName = top.str("name", "spotter-dataset");
         String description = top.str("description", "");
         long seed = top.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -233,7 +234,7 @@ public final class ProjectLoader {
                                 + " (chunk id from the provenance sidecar)");
             }
             categoryField = categoryField == null ? "attributes.source_id" : categoryField;
-            sidecar = sidecar == null ? ".provenance.jsonl" : sidecar;
+            sidecar = sidecar == null ? dev.spotter.kernel.Sidecars.PROVENANCE : sidecar;
         }
         if ((category == null) == (categoryField == null)) {
             throw s.error(s.path(), "give exactly one of category (all examples) or categoryField (per record)");

@@ -1,6 +1,7 @@
 package dev.spotter.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.spotter.kernel.Sidecars;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,6 @@ public enum SourceKind {
      * @param project the project (its provider settings go into generation commands)
      */
     public String defaultCommand(SourceSpec spec, String path, Project project) {
-        String base = path.endsWith(".jsonl") ? path.substring(0, path.length() - 6) : path;
         Project.Provider p = project.provider();
         String provider = p.name() == null
                 ? " --provider <openai|anthropic> --api-key-env <VAR>"
@@ -77,7 +77,7 @@ public enum SourceKind {
                         + (p.model() == null ? "" : " --model " + p.model());
         String cmd = command.replace("%path%", path)
                 .replace("%plan%", spec.plan() == null ? "<plan>" : spec.plan())
-                .replace("%state%", base + ".state")
+                .replace("%state%", Sidecars.stem(path) + ".state")
                 .replace("%target%", Integer.toString(spec.targetTotal()))
                 .replace("%provider%", provider);
         return this == KNOWLEDGE_BASE ? knowledgeBaseCommand(spec, cmd, project) : cmd;

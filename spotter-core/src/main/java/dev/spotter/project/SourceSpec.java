@@ -69,9 +69,7 @@ public record SourceSpec(
         if (categorySidecar == null) {
             return null;
         }
-        String n = dataFile.getFileName().toString();
-        String base = n.endsWith(".jsonl") ? n.substring(0, n.length() - 6) : n;
-        return dataFile.resolveSibling(base + categorySidecar);
+        return dev.spotter.kernel.Sidecars.of(dataFile, categorySidecar);
     }
 
     /** Sum of this source's targets. */

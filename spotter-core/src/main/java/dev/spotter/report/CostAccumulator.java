@@ -1,14 +1,14 @@
 package dev.spotter.report;
 
-import dev.spotter.format.Accepted;
-import java.math.BigDecimal;
+import dev.spotter.format.AcceptedLine;
+import dev.spotter.kernel.TokenPrice;
 import java.util.function.Consumer;
 
 /**
  * Sums billed tokens per epoch over accepted examples, each capped at {@code tokenCap} (the cookbook's
  * {@code min(cap, tokens)}; 0 = no cap). Feed it as the validator's consumer, then {@link #estimate}.
  */
-public final class CostAccumulator implements Consumer<Accepted> {
+public final class CostAccumulator implements Consumer<AcceptedLine> {
     private final int tokenCap;
     private long examples;
     private long tokens;
@@ -22,7 +22,7 @@ public final class CostAccumulator implements Consumer<Accepted> {
     }
 
     @Override
-    public void accept(Accepted a) {
+    public void accept(AcceptedLine a) {
         if (a.tokens() < 0) {
             throw new IllegalArgumentException("example at " + a.source() + ":" + a.line() + " has no token count");
         }
@@ -53,8 +53,7 @@ public final class CostAccumulator implements Consumer<Accepted> {
     }
 
     /** @param epochs null = the cookbook default for this many examples */
-    public CostEstimate estimate(Integer epochs, BigDecimal pricePer1k) {
-        return CostEstimate.of(
-                examples, tokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, pricePer1k);
+    public CostEstimate estimate(Integer epochs, TokenPrice price) {
+        return CostEstimate.of(examples, tokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, price);
     }
 }

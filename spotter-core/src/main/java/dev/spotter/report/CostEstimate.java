@@ -1,20 +1,23 @@
 package dev.spotter.report;
 
+import dev.spotter.kernel.Money;
+import dev.spotter.kernel.TokenPrice;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * A training-cost estimate: {@code billedTokens = tokensPerEpoch × epochs}, {@code cost = billedTokens / 1000 ×
- * pricePer1k} (exact decimal arithmetic; round only for display).
+ * A training-cost estimate: {@code billedTokens = tokensPerEpoch × epochs}, {@code cost = billedTokens × price}
+ * (exact {@link Money} arithmetic; round only for display).
  *
  * @param examples       training examples
  * @param tokensPerEpoch billed tokens of one pass over the data (each example capped at the provider's limit)
+ * @param price          per billed token
  */
 public record CostEstimate(
-        long examples, long tokensPerEpoch, int epochs, long billedTokens, BigDecimal pricePer1k, BigDecimal cost) {
+        long examples, long tokensPerEpoch, int epochs, long billedTokens, TokenPrice price, Money cost) {
     public CostEstimate {
-        Objects.requireNonNull(pricePer1k, "pricePer1k");
+        Objects.requireNonNull(price, "price");
         Objects.requireNonNull(cost, "cost");
     }
 
@@ -36,28 +39,29 @@ public record CostEstimate(
     }
 
     /** From totals: {@code tokensPerEpoch} already summed (and capped) over the examples. */
-    public static CostEstimate of(long examples, long tokensPerEpoch, int epochs, BigDecimal pricePer1k) {
+    public static CostEstimate of(long examples, long tokensPerEpoch, int epochs, TokenPrice price) {
         if (examples < 0 || tokensPerEpoch < 0) {
             throw new IllegalArgumentException("examples and tokens must be >= 0");
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
         }
-        if (pricePer1k.signum() < 0) {
-            throw new IllegalArgumentException("price must be >= 0, was " + pricePer1k);
-        }
         long billed = Math.multiplyExact(tokensPerEpoch, epochs);
-        BigDecimal cost = BigDecimal.valueOf(billed).multiply(pricePer1k).divide(BigDecimal.valueOf(1000));
-        return new CostEstimate(examples, tokensPerEpoch, epochs, billed, pricePer1k, cost);
+        return new CostEstimate(examples, tokensPerEpoch, epochs, billed, price, price.cost(billed));
     }
 
     /** From a plan: {@code examples × averageTokens} per epoch (the brief's back-of-envelope form). */
-    public static CostEstimate fromAverages(long examples, long averageTokens, int epochs, BigDecimal pricePer1k) {
-        return of(examples, Math.multiplyExact(examples, averageTokens), epochs, pricePer1k);
+    public static CostEstimate fromAverages(long examples, long averageTokens, int epochs, TokenPrice price) {
+        return of(examples, Math.multiplyExact(examples, averageTokens), epochs, price);
     }
 
-    /** Cost rounded to cents, for display. */
+    /** The price of 1,000 billed tokens, as quoted. */
+    public Money pricePer1k() {
+        return price.perThousand();
+    }
+
+    /** Cost rounded to cents (half up), for display. */
     public BigDecimal costRounded() {
-        return cost.setScale(2, RoundingMode.HALF_UP);
+        return cost.toBigDecimal().setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -1,6 +1,6 @@
 package dev.spotter.report;
 
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Llama33Template;
 import dev.spotter.format.Role;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *   <li>over limit: total tokens above the given limit (count only; stats never drops examples).
  * </ul>
  */
-public final class DatasetStats implements Consumer<Accepted> {
+public final class DatasetStats implements Consumer<AcceptedLine> {
     private final TokenCounter counter;
     private final int tokenLimit;
     private final IntHistogram messages = new IntHistogram();
@@ -38,7 +38,7 @@ public final class DatasetStats implements Consumer<Accepted> {
     }
 
     @Override
-    public void accept(Accepted a) {
+    public void accept(AcceptedLine a) {
         messages.add(a.example().messages().size());
         total.add(a.tokens() >= 0 ? a.tokens() : counter.countRendered(a.rendered()));
         int trainable = 0;

@@ -2,7 +2,8 @@ package dev.spotter.train;
 
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
-import dev.spotter.report.PriceTable;
+import dev.spotter.kernel.Hashing;
+import dev.spotter.report.TrainingPrices;
 import dev.spotter.train.export.Exporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,22 +46,21 @@ public final class FineTuneJobs {
     public static PriceEstimate tablePrice(Path train, Path validation, JobSpec spec) {
         long trainTokens = tokens(train);
         long valTokens = validation == null ? 0 : tokens(validation);
-        PriceTable.Price price = PriceTable.bundled().defaultPrice();
+        TrainingPrices.Price price = TrainingPrices.bundled().defaultPrice();
         long billed = trainTokens * spec.epochs() + valTokens * spec.nEvals();
-        double usd = price.pricePer1k().doubleValue() * billed / 1000.0;
         return new PriceEstimate(
-                usd,
+                price.price().cost(billed).toUsdDouble(),
                 billed,
                 true,
-                "price table dated " + price.asOf() + " (" + price.provider() + ", $"
-                        + price.pricePer1k().toPlainString() + " per 1K tokens; a planning figure)");
+                "price table dated " + price.asOf() + " (" + price.provider() + ", "
+                        + price.price().describePerThousand() + "; a planning figure)");
     }
 
     private static String sha(Path file) {
         try {
-            return TogetherClient.sha256(file);
+            return Hashing.sha256Hex(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.spotter.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.http.Backoff;
+import dev.spotter.http.RetryAfter;
+import dev.spotter.http.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +34,7 @@ final class Http {
     private final String apiKey;
     private final Duration timeout;
     private final int maxAttempts;
-    private final Duration backoff;
+    private final Backoff backoff;
     private final Sleeper sleeper;
 
     Http(
@@ -48,7 +50,7 @@ final class Http {
         this.apiKey = apiKey;
         this.timeout = timeout;
         this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
+        this.backoff = Backoff.exact(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff, MAX_BACKOFF);
         this.sleeper = sleeper;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
@@ -80,7 +82,7 @@ final class Http {
             Duration wait = null;
             try {
                 return once(method, path, body.get(), contentType);
-            } catch (RetryAfter ra) {
+            } catch (RateLimited ra) {
                 last = ra.error;
                 wait = ra.after;
                 if (!retrySafe && !last.rateLimited()) {
@@ -101,9 +103,9 @@ final class Http {
                 last.getMessage() + " (after " + maxAttempts + " attempts)", last.status(), last.ambiguous(), last);
     }
 
+    /** The wait after failed attempt {@code attempt} (1-based): exponential, exact, capped at 30 s. */
     Duration backoffFor(int attempt) {
-        long ms = backoff.toMillis() << Math.min(attempt - 1, 16);
-        return Duration.ofMillis(Math.min(ms, MAX_BACKOFF.toMillis()));
+        return backoff.delay(attempt - 1);
     }
 
     void pause(Duration d) {
@@ -168,7 +170,11 @@ final class Http {
         PlatformException err = new PlatformException(
                 platform + ": " + what + " -> " + sc + (msg.isEmpty() ? "" : ": " + msg), sc, sc >= 500);
         if (sc == 429) {
-            throw new RetryAfter(err, retryAfter(resp).orElse(null));
+            throw new RateLimited(
+                    err,
+                    RetryAfter.of(resp.headers())
+                            .map(d -> d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d)
+                            .orElse(null));
         }
         throw err;
     }
@@ -176,17 +182,6 @@ final class Http {
     private URI resolve(String path) {
         String b = base.toString();
         return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse<?> resp) {
-        return resp.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                double s = Double.parseDouble(v.trim());
-                return Optional.of(Duration.ofMillis((long) Math.min(s * 1000, MAX_BACKOFF.toMillis())));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     /** Platform error bodies: {"error":{"message"}}, {"error":"..."}, {"message"}, {"detail"}; else raw text. */
@@ -220,13 +215,13 @@ final class Http {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    /** Internal carrier for a 429 and its Retry-After. */
-    private static final class RetryAfter extends RuntimeException {
+    /** Internal carrier for a 429 and its Retry-After (capped at 30 s). */
+    private static final class RateLimited extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final transient PlatformException error;
         final transient Duration after;
 
-        RetryAfter(PlatformException error, Duration after) {
+        RateLimited(PlatformException error, Duration after) {
             super(error.getMessage(), null, false, false);
             this.error = error;
             this.after = after;

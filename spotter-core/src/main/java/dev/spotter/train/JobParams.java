@@ -3,9 +3,9 @@ package dev.spotter.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.kernel.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -45,14 +45,14 @@ public final class JobParams {
         o.put("n_checkpoints", spec.nCheckpoints());
         o.put("warmup_ratio", spec.warmupRatio());
         try {
-            Files.writeString(
+            AtomicFile.write(
                     file,
                     Http.MAPPER
                                     .copy()
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(o) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

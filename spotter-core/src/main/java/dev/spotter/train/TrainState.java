@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,25 +171,22 @@ public final class TrainState {
         ArrayNode sa = root.putArray("submissions");
         submissions.forEach(s -> sa.add(Http.MAPPER.valueToTree(s)));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.writeString(
-                    tmp,
+            AtomicFile.write(
+                    file,
                     Http.MAPPER
                                     .copy()
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(root) + "\n");
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write state file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
     private static String sha(Path p) {
         try {
-            return TogetherClient.sha256(p);
+            return Hashing.sha256Hex(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -135,10 +135,10 @@ class ChatValidatorTest {
         assertThatThrownBy(() -> ChatValidator.builder().maxErrors(-1)).hasMessageContaining("maxErrors");
     }
 
-    record Run(ValidationSummary summary, List<Accepted> accepted, List<JsonNode> quarantine) {}
+    record Run(ValidationSummary summary, List<AcceptedLine> accepted, List<JsonNode> quarantine) {}
 
     static Run run(ChatValidator v, byte[] input) throws IOException {
-        List<Accepted> acc = new ArrayList<>();
+        List<AcceptedLine> acc = new ArrayList<>();
         ByteArrayOutputStream q = new ByteArrayOutputStream();
         ValidationSummary s;
         try (QuarantineWriter qw = QuarantineWriter.to(q)) {
@@ -178,7 +178,7 @@ class ChatValidatorTest {
         Run r = run(small, in.toByteArray());
         assertThat(r.summary().read()).isEqualTo(6);
         assertThat(r.summary().accepted()).isEqualTo(2);
-        assertThat(r.accepted()).extracting(Accepted::line).containsExactly(1L, 6L);
+        assertThat(r.accepted()).extracting(AcceptedLine::line).containsExactly(1L, 6L);
         assertThat(r.summary().reasons())
                 .containsExactly(
                         Map.entry(RejectReason.LINE_TOO_LONG, 1L), Map.entry(RejectReason.INVALID_UTF8, 1L),

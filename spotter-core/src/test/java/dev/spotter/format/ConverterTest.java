@@ -30,7 +30,7 @@ class ConverterTest {
     private final ChatValidator validator =
             ChatValidator.builder().tokenCounter(FakeTokens.INSTANCE).build();
 
-    private record Out(Converter.Result result, List<String> lines, List<Accepted> source) {}
+    private record Out(Converter.Result result, List<String> lines, List<AcceptedLine> source) {}
 
     private Out convert(ConvertFormat f, TrainOn t, ChatValidator v) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -40,7 +40,7 @@ class ConverterTest {
                     .convert(new ByteArrayInputStream(INPUT.getBytes(StandardCharsets.UTF_8)), "in", out, q);
             assertThat(q.written()).isEqualTo(r.summary().rejected());
         }
-        List<Accepted> src = new ArrayList<>();
+        List<AcceptedLine> src = new ArrayList<>();
         v.validate(
                 new ByteArrayInputStream(INPUT.getBytes(StandardCharsets.UTF_8)),
                 "in",
@@ -58,7 +58,7 @@ class ConverterTest {
     void messagesRoundTripThroughTheValidator() throws IOException {
         for (TrainOn t : TrainOn.values()) {
             Out o = convert(ConvertFormat.MESSAGES, t, validator);
-            List<Accepted> again = new ArrayList<>();
+            List<AcceptedLine> again = new ArrayList<>();
             ValidationSummary s = validator.validate(
                     new ByteArrayInputStream(String.join("\n", o.lines()).getBytes(StandardCharsets.UTF_8)),
                     "out",

@@ -49,7 +49,7 @@ class SampleDataTest {
                 .tokenCounter(FakeTokens.INSTANCE)
                 .maxErrors(100)
                 .build();
-        List<Accepted> accepted = new ArrayList<>();
+        List<AcceptedLine> accepted = new ArrayList<>();
         java.io.ByteArrayOutputStream q = new java.io.ByteArrayOutputStream();
         ValidationSummary s;
         try (QuarantineWriter qw = QuarantineWriter.to(q)) {

@@ -10,7 +10,7 @@ import dev.spotter.format.ChatJson;
 import dev.spotter.format.Role;
 import dev.spotter.llm.FakeLlmServer;
 import dev.spotter.llm.FakeLlmServer.Fault;
-import dev.spotter.llm.PriceTable;
+import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.Provider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -111,7 +111,7 @@ class GeneratorTest {
             assertThat(p.path("model").asText()).isEqualTo("gpt-4o-mini");
             assertThat(p.path("cost_usd").asDouble()).isPositive();
             assertThat(p.path("price_as_of").asText())
-                    .isEqualTo(PriceTable.bundled().asOf());
+                    .isEqualTo(InferencePrices.bundled().asOf());
             assertThat(p.path("attributes").has("experience")).isTrue();
             if (p.path("category").asText().equals("multi-turn")) {
                 int turns = p.path("attributes").path("turns").asInt();
@@ -123,11 +123,11 @@ class GeneratorTest {
         String all = String.join("\n", rejects);
         assertThat(all)
                 .contains(
-                        "\"reason_code\":\"malformed_response\"",
-                        "\"reason_code\":\"truncated\"",
-                        "\"reason_code\":\"refusal\"",
-                        "\"reason_code\":\"schema\"",
-                        "\"reason_code\":\"not_json\"");
+                        "\"reason\":\"malformed_response\"",
+                        "\"reason\":\"truncated\"",
+                        "\"reason\":\"refusal\"",
+                        "\"reason\":\"schema\"",
+                        "\"reason\":\"not_json\"");
         // accounting: every 200 the client received is recorded as accepted or rejected, nothing else: 27 + the 5
         // injected bad answers. The fake's count of normal completions excludes the malformed 200 (one more) and
         // the slow fault, which is never answered (the client abandoned it at its timeout and retried).
@@ -170,7 +170,7 @@ class GeneratorTest {
         assertThat(lines(dir.resolve("out/data.jsonl"))).hasSize(3);
         assertThat(lines(dir.resolve("out/data.rejects.jsonl")))
                 .hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("\"reason_code\":\"ungrounded\"", "answer ignores the source"));
+                .allSatisfy(l -> assertThat(l).contains("\"reason\":\"ungrounded\"", "answer ignores the source"));
     }
 
     @Test

@@ -201,13 +201,21 @@ class LlmClientTest {
 
     @Test
     void priceTableIsDatedAndMatchesSnapshotsByLongestPrefix() {
-        PriceTable t = PriceTable.bundled();
+        InferencePrices t = InferencePrices.bundled();
         assertThat(t.asOf()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(t.lookup("gpt-4o-mini-2024-07-18").orElseThrow())
                 .isEqualTo(t.lookup("gpt-4o-mini").orElseThrow());
-        assertThat(t.lookup("gpt-4o-2024-08-06").orElseThrow().inputPerMTok()).isEqualTo(2.5);
+        assertThat(t.lookup("gpt-4o-2024-08-06")
+                        .orElseThrow()
+                        .input()
+                        .perMillion()
+                        .toUsdDouble())
+                .isEqualTo(2.5);
         assertThat(t.lookup("no-such-model")).isEmpty();
-        assertThat(t.lookup("gpt-4o").orElseThrow().cost(new Usage(1_000_000, 1_000_000)))
+        assertThat(t.lookup("gpt-4o")
+                        .orElseThrow()
+                        .cost(new Usage(1_000_000, 1_000_000))
+                        .toUsdDouble())
                 .isEqualTo(12.5);
     }
 

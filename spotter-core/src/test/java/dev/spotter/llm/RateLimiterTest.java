@@ -13,7 +13,8 @@ class RateLimiterTest {
     private final List<Long> sleeps = new ArrayList<>();
 
     private RateLimiter limiter(int rpm, long tpm) {
-        return new RateLimiter(rpm, tpm, () -> now, n -> {
+        return new RateLimiter(rpm, tpm, () -> now, d -> {
+            long n = d.toNanos();
             sleeps.add(n);
             now += n;
         });

@@ -3,13 +3,14 @@ package dev.spotter.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.FakeTokens;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.ValidationSummary;
+import dev.spotter.kernel.TokenPrice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,9 +25,9 @@ class ReportTest {
     @Test
     void reproducesTheBriefsArithmetic() {
         // Brief: 6,265 examples x 1,200 tokens avg x 3 epochs = 22.6M tokens; ~$0.0008 per 1K -> ~$18.
-        CostEstimate c = CostEstimate.fromAverages(6_265, 1_200, 3, new BigDecimal("0.0008"));
+        CostEstimate c = CostEstimate.fromAverages(6_265, 1_200, 3, TokenPrice.perThousand(new BigDecimal("0.0008")));
         assertThat(c.billedTokens()).isEqualTo(22_554_000L);
-        assertThat(c.cost()).isEqualByComparingTo("18.0432");
+        assertThat(c.cost().toBigDecimal()).isEqualByComparingTo("18.0432");
         assertThat(c.costRounded()).isEqualByComparingTo("18.04");
         // and the cookbook's default epochs for 6,265 examples is 3, so the brief's plan matches the default
         assertThat(CostEstimate.defaultEpochs(6_265)).isEqualTo(3);
@@ -50,11 +51,12 @@ class ReportTest {
         acc.accept(250);
         assertThat(acc.tokensPerEpoch()).isEqualTo(150);
         assertThat(acc.cappedExamples()).isEqualTo(1);
-        CostEstimate c = acc.estimate(null, new BigDecimal("0.002"));
+        CostEstimate c = acc.estimate(null, TokenPrice.perThousand(new BigDecimal("0.002")));
         assertThat(c.epochs()).isEqualTo(25); // 2 examples: min(25, 100 // 2)
         assertThat(c.billedTokens()).isEqualTo(150 * 25);
-        assertThat(c.cost()).isEqualByComparingTo("0.0075");
-        assertThatThrownBy(() -> CostEstimate.of(1, 1, 0, BigDecimal.ONE)).hasMessageContaining("epochs");
+        assertThat(c.cost().toBigDecimal()).isEqualByComparingTo("0.0075");
+        assertThatThrownBy(() -> CostEstimate.of(1, 1, 0, TokenPrice.perThousand(BigDecimal.ONE)))
+                .hasMessageContaining("epochs");
     }
 
     @Test
@@ -134,7 +136,7 @@ class ReportTest {
     @Test
     void statsFallsBackToCountingWhenTheValidatorDidNot() {
         DatasetStats stats = new DatasetStats(FakeTokens.INSTANCE, 10);
-        stats.accept(new Accepted(
+        stats.accept(new AcceptedLine(
                 "f", 1, ChatExample.of(ChatMessage.user("u"), ChatMessage.assistant("a")), "abcdefgh", -1));
         assertThat(stats.report(ValidationSummary.empty()
                                 .plus(new ValidationSummary(1, 1, 0, java.util.Map.of(), java.util.List.of()), 1))
@@ -145,19 +147,20 @@ class ReportTest {
 
     @Test
     void bundledPriceTableIsDatedAndSourced(@TempDir Path dir) throws IOException {
-        PriceTable t = PriceTable.bundled();
-        PriceTable.Price p = t.defaultPrice();
+        TrainingPrices t = TrainingPrices.bundled();
+        TrainingPrices.Price p = t.defaultPrice();
         assertThat(p.provider()).isEqualTo("brief");
-        assertThat(p.pricePer1k()).isEqualByComparingTo("0.0008");
+        assertThat(p.pricePer1k().toBigDecimal()).isEqualByComparingTo("0.0008");
         assertThat(p.asOf()).isEqualTo("2025-11-07");
         assertThat(p.tokenCap()).isEqualTo(24_576);
         assertThatThrownBy(() -> t.get("nope")).hasMessageContaining("known: [brief]");
         Path f = dir.resolve("p.yaml");
         Files.writeString(f, "providers:\n  acme:\n    price_per_1k_tokens: 0.01\n    source: quote\n");
-        assertThatThrownBy(() -> PriceTable.load(f)).hasMessageContaining("provider acme: as_of is required");
+        assertThatThrownBy(() -> TrainingPrices.load(f)).hasMessageContaining("provider acme: as_of is required");
         Files.writeString(
                 f,
                 "default: acme\nproviders:\n  acme:\n    price_per_1k_tokens: 0.01\n    as_of: 2026-01-01\n    source: quote\n");
-        assertThat(PriceTable.load(f).defaultPrice().pricePer1k()).isEqualByComparingTo("0.01");
+        assertThat(TrainingPrices.load(f).defaultPrice().pricePer1k().toBigDecimal())
+                .isEqualByComparingTo("0.01");
     }
 }

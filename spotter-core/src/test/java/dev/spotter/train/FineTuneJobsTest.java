@@ -65,7 +65,9 @@ class FineTuneJobsTest {
         PriceEstimate e = seen.get(0);
         assertThat(e.source()).startsWith("price table dated 2025-11-07");
         assertThat(e.trainTokens()).isGreaterThan(30).isEqualTo(3 * (e.trainTokens() / 3));
-        assertThat(e.totalUsd()).isEqualTo(0.0008 * e.trainTokens() / 1000.0);
+        // exact money arithmetic: the nearest double to the exact cost, not a double product that may be 1 ulp off
+        assertThat(e.totalUsd())
+                .isCloseTo(0.0008 * e.trainTokens() / 1000.0, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(log).anyMatch(l -> l.contains("platform price estimate unavailable") && l.contains("404"));
         assertThat(fake.jobs).hasSize(1);
     }

@@ -66,7 +66,7 @@ class TogetherClientTest {
     @Test
     void uploadSendsMultipartWithContentHashNameAndReusesSameBytes() throws Exception {
         RemoteFile first = client.upload(train);
-        String sha = TogetherClient.sha256(train);
+        String sha = dev.spotter.kernel.Hashing.sha256Hex(train);
         assertThat(first.filename()).isEqualTo("train-" + sha.substring(0, 16) + ".jsonl");
         assertThat(first.bytes()).isEqualTo(Files.size(train));
         assertThat(fake.uploadBodies.get(0))

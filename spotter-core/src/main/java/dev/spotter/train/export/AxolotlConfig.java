@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.spotter.kernel.AtomicFile;
 import dev.spotter.train.JobSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -70,7 +70,7 @@ final class AxolotlConfig {
                 + "# 70B in bf16 is ~140 GB of weights alone: shard across GPUs (FSDP/DeepSpeed) or use adapter: qlora\n"
                 + "# with load_in_4bit: true.\n"
                 + "# Run from this directory: axolotl train axolotl.yaml\n";
-        Files.writeString(file, header + yaml.writeValueAsString(c));
+        AtomicFile.write(file, header + yaml.writeValueAsString(c));
     }
 
     private static ObjectNode dataset(ObjectNode d, String path) {

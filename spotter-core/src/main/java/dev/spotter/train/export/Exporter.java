@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
@@ -14,13 +14,12 @@ import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.Role;
 import dev.spotter.format.TokenCounter;
 import dev.spotter.format.ValidationSummary;
+import dev.spotter.kernel.AtomicFile;
 import dev.spotter.report.CostEstimate;
 import dev.spotter.train.JobParams;
 import dev.spotter.train.JobSpec;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,8 +207,8 @@ public final class Exporter {
         ChatValidator validator = vb.build();
         long[] counts = new long[3]; // missing system, missing user, over OpenAI's cap
         ValidationSummary total = ValidationSummary.empty();
-        try (BufferedWriter w = Files.newBufferedWriter(outDir.resolve(outName), StandardCharsets.UTF_8)) {
-            Consumer<Accepted> sink = a -> {
+        try (AtomicFile w = AtomicFile.open(outDir.resolve(outName))) {
+            Consumer<AcceptedLine> sink = a -> {
                 ChatExample ex = a.example();
                 if (!ex.has(Role.SYSTEM)) {
                     counts[0]++;
@@ -221,8 +220,7 @@ public final class Exporter {
                     counts[2]++;
                 }
                 try {
-                    w.write(render(ex));
-                    w.write('\n');
+                    w.line(render(ex));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -234,6 +232,7 @@ public final class Exporter {
                     throw e.getCause();
                 }
             }
+            w.commit();
         }
         Map<String, Long> reasons = new LinkedHashMap<>();
         total.reasons().forEach((r, n) -> reasons.put(r.code(), n));
@@ -256,7 +255,7 @@ public final class Exporter {
     }
 
     private static void writeJson(Path p, JsonNode n) throws IOException {
-        Files.writeString(
+        AtomicFile.write(
                 p, MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) + "\n");
     }
 

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Strict JSON helpers: a model answer counts as JSON only if the whole trimmed text is one object. */
-final class Json {
+/**
+ * JSON as evaluation reads model answers: an answer counts as JSON only if the whole trimmed text is one object
+ * ({@link #object}), and gold and predicted field values are compared leniently ({@link #sameValue}: numbers within
+ * 1e-6, text ignoring case and surrounding space). {@link #MAPPER} also writes the evaluation reports.
+ */
+final class AnswerJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private Json() {}
+    private AnswerJson() {}
 
     /** The object, or null when the text is not exactly one JSON object. */
     static JsonNode object(String text) {

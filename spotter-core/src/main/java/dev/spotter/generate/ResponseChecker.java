@@ -17,17 +17,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a generator response into a training example or a reject with a reason. Same path for live calls and
- * batch results. Thread-safe.
+ * The acceptance gate of generation: turns a generator response into a training example ({@link Verdict.Passed})
+ * or a reject with a reason code ({@link Verdict.Rejected}). Same path for live calls and batch results.
+ * Thread-safe. (Not to be confused with {@code eval.Evaluator}, which scores a fine-tuned model.)
  */
-public final class Evaluator {
+public final class ResponseChecker {
     /** The verdict on one response. */
-    public sealed interface Outcome {
+    public sealed interface Verdict {
         /** Passed every check; {@code example} is system + conversation. */
-        record Accepted(ChatExample example) implements Outcome {}
+        record Passed(ChatExample example) implements Verdict {}
 
         /** Failed; {@code code} is the first reason code (e.g. truncated, not_json, schema, calc_wrong). */
-        record Rejected(String code, String reason) implements Outcome {}
+        record Rejected(String code, String reason) implements Verdict {}
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,44 +40,44 @@ public final class Evaluator {
     private final PaceAnswerChecker pace = PaceAnswerChecker.create();
     private final ExampleCheck extra;
 
-    public Evaluator() {
+    public ResponseChecker() {
         this(ExampleCheck.NONE);
     }
 
     /** With a caller-supplied check run after the built-in ones (see {@link ExampleCheck}). */
-    public Evaluator(ExampleCheck extra) {
+    public ResponseChecker(ExampleCheck extra) {
         this.extra = java.util.Objects.requireNonNull(extra, "extra check");
     }
 
-    public Outcome evaluate(Plan plan, Plan.Category c, LlmResponse r) {
-        return evaluate(plan, c, null, r);
+    public Verdict check(Plan plan, Plan.Category c, LlmResponse r) {
+        return check(plan, c, null, r);
     }
 
-    /** As {@link #evaluate(Plan, Plan.Category, LlmResponse)}, for the slot drawn from source {@code sourceId} (null = none). */
-    public Outcome evaluate(Plan plan, Plan.Category c, String sourceId, LlmResponse r) {
+    /** As {@link #check(Plan, Plan.Category, LlmResponse)}, for the slot drawn from source {@code sourceId} (null = none). */
+    public Verdict check(Plan plan, Plan.Category c, String sourceId, LlmResponse r) {
         if (r.finishReason() == FinishReason.LENGTH) {
-            return new Outcome.Rejected("truncated", "response hit max_tokens (" + c.maxTokens() + ") and is cut off");
+            return new Verdict.Rejected("truncated", "response hit max_tokens (" + c.maxTokens() + ") and is cut off");
         }
         if (r.finishReason() == FinishReason.REFUSAL) {
-            return new Outcome.Rejected("refusal", "the model refused: " + abbreviate(r.text()));
+            return new Verdict.Rejected("refusal", "the model refused: " + abbreviate(r.text()));
         }
-        return evaluateText(plan, c, sourceId, r.text());
+        return checkText(plan, c, sourceId, r.text());
     }
 
     /** Checks generator output text (the JSON with "messages"). */
-    public Outcome evaluateText(Plan plan, Plan.Category c, String text) {
-        return evaluateText(plan, c, null, text);
+    public Verdict checkText(Plan plan, Plan.Category c, String text) {
+        return checkText(plan, c, null, text);
     }
 
     /** Checks generator output text for the slot drawn from source {@code sourceId} (null = none). */
-    public Outcome evaluateText(Plan plan, Plan.Category c, String sourceId, String text) {
+    public Verdict checkText(Plan plan, Plan.Category c, String sourceId, String text) {
         String body = stripFences(text.strip());
         JsonNode root = parseObject(body);
         if (root == null) {
-            return new Outcome.Rejected("not_json", "generator output is not JSON: " + abbreviate(body));
+            return new Verdict.Rejected("not_json", "generator output is not JSON: " + abbreviate(body));
         }
         if (root == null || !root.path("messages").isArray()) {
-            return new Outcome.Rejected("shape", "generator output has no \"messages\" array");
+            return new Verdict.Rejected("shape", "generator output has no \"messages\" array");
         }
         List<ChatMessage> turns = new ArrayList<>();
         for (JsonNode m : root.path("messages")) {
@@ -84,7 +85,7 @@ public final class Evaluator {
             JsonNode content = m.path("content");
             if (role.equals("user")) {
                 if (!content.isTextual()) {
-                    return new Outcome.Rejected("shape", "a user message has no text content");
+                    return new Verdict.Rejected("shape", "a user message has no text content");
                 }
                 turns.add(ChatMessage.user(content.asText().strip()));
             } else if (role.equals("assistant")) {
@@ -95,18 +96,18 @@ public final class Evaluator {
                         try {
                             obj = MAPPER.readTree(stripFences(content.asText().strip()));
                         } catch (Exception e) {
-                            return new Outcome.Rejected(
+                            return new Verdict.Rejected(
                                     "not_json",
                                     "assistant content is not a JSON object: " + abbreviate(content.asText()));
                         }
                     }
                     if (obj == null || !obj.isObject()) {
-                        return new Outcome.Rejected("not_json", "assistant content is not a JSON object");
+                        return new Verdict.Rejected("not_json", "assistant content is not a JSON object");
                     }
                     s = obj.toString();
                 } else {
                     if (!content.isTextual()) {
-                        return new Outcome.Rejected(
+                        return new Verdict.Rejected(
                                 "shape",
                                 "assistant content must be text for "
                                         + c.output().wireName());
@@ -115,7 +116,7 @@ public final class Evaluator {
                 }
                 turns.add(ChatMessage.assistant(s));
             } else {
-                return new Outcome.Rejected("shape", "unexpected role '" + role + "' (only user and assistant)");
+                return new Verdict.Rejected("shape", "unexpected role '" + role + "' (only user and assistant)");
             }
         }
         CheckResult res = TextChecks.conversation(turns, c.minTurns(), c.maxTurns());
@@ -156,11 +157,11 @@ public final class Evaluator {
         if (!extraResult.ok()) {
             return reject(extraResult);
         }
-        return new Outcome.Accepted(example);
+        return new Verdict.Passed(example);
     }
 
-    private static Outcome reject(CheckResult r) {
-        return new Outcome.Rejected(r.violations().getFirst().code(), r.summary());
+    private static Verdict reject(CheckResult r) {
+        return new Verdict.Rejected(r.violations().getFirst().code(), r.summary());
     }
 
     /**

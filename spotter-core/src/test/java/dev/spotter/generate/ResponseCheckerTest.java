@@ -9,8 +9,8 @@ import dev.spotter.llm.LlmResponse;
 import dev.spotter.llm.Usage;
 import org.junit.jupiter.api.Test;
 
-class GenerationEvaluatorTest {
-    private static final Evaluator E = new Evaluator();
+class ResponseCheckerTest {
+    private static final ResponseChecker E = new ResponseChecker();
     private static final Plan INJURY = Plans.load("injury");
     private static final Plan COACH = Plans.load("coach-qa");
     private static final String COACH_ANSWER =
@@ -27,14 +27,14 @@ class GenerationEvaluatorTest {
         return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(s).toString();
     }
 
-    private static Evaluator.Outcome coach(String text) {
-        return E.evaluateText(COACH, COACH.category("programming"), text);
+    private static ResponseChecker.Verdict coach(String text) {
+        return E.checkText(COACH, COACH.category("programming"), text);
     }
 
     @Test
     void acceptedExampleIsSystemPlusConversation() {
-        Evaluator.Outcome o = coach(convo(quoted(COACH_ANSWER)));
-        assertThat(o).isInstanceOfSatisfying(Evaluator.Outcome.Accepted.class, a -> {
+        ResponseChecker.Verdict o = coach(convo(quoted(COACH_ANSWER)));
+        assertThat(o).isInstanceOfSatisfying(ResponseChecker.Verdict.Passed.class, a -> {
             assertThat(a.example().messages()).hasSize(3);
             assertThat(a.example().messages().getFirst().content()).isEqualTo(COACH.systemPrompt());
             assertThat(a.example().last(Role.ASSISTANT).orElseThrow().content()).isEqualTo(COACH_ANSWER);
@@ -44,45 +44,46 @@ class GenerationEvaluatorTest {
     @Test
     void fencesAndASentenceAroundTheObjectAreTolerated() {
         assertThat(coach("```json\n" + convo(quoted(COACH_ANSWER)) + "\n```"))
-                .isInstanceOf(Evaluator.Outcome.Accepted.class);
+                .isInstanceOf(ResponseChecker.Verdict.Passed.class);
         assertThat(coach("Here is the example:\n" + convo(quoted(COACH_ANSWER)) + "\nHope it helps."))
-                .isInstanceOf(Evaluator.Outcome.Accepted.class);
+                .isInstanceOf(ResponseChecker.Verdict.Passed.class);
         assertThat(coach("no json here"))
-                .isEqualTo(new Evaluator.Outcome.Rejected("not_json", "generator output is not JSON: no json here"));
+                .isEqualTo(
+                        new ResponseChecker.Verdict.Rejected("not_json", "generator output is not JSON: no json here"));
     }
 
     @Test
     void injuryObjectMayBeStringifiedButIsStoredCompact() {
         String obj = SampleAnswers.injury("injury").toString();
-        Evaluator.Outcome o = E.evaluateText(INJURY, INJURY.category("acute"), convo(quoted(obj)));
+        ResponseChecker.Verdict o = E.checkText(INJURY, INJURY.category("acute"), convo(quoted(obj)));
         assertThat(o)
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Accepted.class,
+                        ResponseChecker.Verdict.Passed.class,
                         a -> assertThat(a.example()
                                         .last(Role.ASSISTANT)
                                         .orElseThrow()
                                         .content())
                                 .isEqualTo(obj));
-        Evaluator.Outcome prose = E.evaluateText(INJURY, INJURY.category("acute"), convo(quoted(COACH_ANSWER)));
+        ResponseChecker.Verdict prose = E.checkText(INJURY, INJURY.category("acute"), convo(quoted(COACH_ANSWER)));
         assertThat(prose)
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Rejected.class,
+                        ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("not_json"));
     }
 
     @Test
     void categoryExpectationsApply() {
         String injuryAnswer = SampleAnswers.injury("injury").toString();
-        Evaluator.Outcome o = E.evaluateText(INJURY, INJURY.category("red-flag"), convo(injuryAnswer));
+        ResponseChecker.Verdict o = E.checkText(INJURY, INJURY.category("red-flag"), convo(injuryAnswer));
         assertThat(o)
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Rejected.class,
+                        ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("red_flag_escalation"));
-        Evaluator.Outcome m = E.evaluateText(INJURY, INJURY.category("multi-turn"), convo(injuryAnswer));
+        ResponseChecker.Verdict m = E.checkText(INJURY, INJURY.category("multi-turn"), convo(injuryAnswer));
         assertThat(m)
                 .as("multi-turn needs at least 2 user turns")
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Rejected.class,
+                        ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("turns"));
     }
 
@@ -90,16 +91,16 @@ class GenerationEvaluatorTest {
     void shapeRefusalAndTruncationAreRejectedWithCodes() {
         assertThat(coach("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}"))
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Rejected.class,
+                        ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("shape"));
         assertThat(coach(convo(quoted("As an AI language model, I cannot give training advice. " + COACH_ANSWER))))
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Rejected.class,
+                        ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("refusal"));
         LlmResponse cut = new LlmResponse(convo(quoted(COACH_ANSWER)), FinishReason.LENGTH, Usage.ZERO, null, "{}");
-        assertThat(E.evaluate(COACH, COACH.category("programming"), cut))
+        assertThat(E.check(COACH, COACH.category("programming"), cut))
                 .isInstanceOfSatisfying(
-                        Evaluator.Outcome.Rejected.class,
+                        ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("truncated"));
     }
 }

@@ -1,7 +1,8 @@
 package dev.spotter.format;
 
 /**
- * A line that passed every check.
+ * A line of chat JSONL that passed every check of the {@link ChatValidator} (its rejected lines go to the
+ * quarantine as {@link QuarantineRecord}s).
  *
  * @param source   file name as given (or {@code -} for stdin)
  * @param line     1-based line number in {@code source}
@@ -9,4 +10,4 @@ package dev.spotter.format;
  * @param rendered the conversation rendered with the validator's {@link Llama33Template}
  * @param tokens   Llama 3 tokens of {@code rendered}, or -1 when the validator counts no tokens
  */
-public record Accepted(String source, long line, ChatExample example, String rendered, int tokens) {}
+public record AcceptedLine(String source, long line, ChatExample example, String rendered, int tokens) {}
