@@ -8,9 +8,12 @@ import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.ValidationSummary;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +22,10 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +48,7 @@ class SparkJobTest {
                 .appName("spotter-spark-test")
                 .master("local[2,2]")
                 .conf("spark.default.parallelism", "2")
+                .conf("spark.sql.shuffle.partitions", "2")
                 .start();
         jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // a figure for docs/areas/scale.md, not an assertion (timings belong in benchmarks)
@@ -88,6 +95,39 @@ class SparkJobTest {
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of("blank_line", 6L, "bom", 2L, "invalid_json", 4L)));
         assertThat(c.distinct()).isEqualTo(ChatLines.DISTINCT);
         assertThat(c.groupSizes()).containsExactlyEntriesOf(new TreeMap<>(Map.of(2L, 11L, 4L, 10L, 6L, 10L, 8L, 10L)));
+    }
+
+    /**
+     * Parquet in: the accepted lines of the generated file, written as Parquet by Spark, give the same groups
+     * (the BOM and broken lines cannot be stored as rows, so no rejects).
+     */
+    @Test
+    void parquetRowsAreValidatedAndKeyedLikeJsonlLines(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("chats.jsonl"), ChatLines.file());
+        List<String> valid = new ArrayList<>();
+        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (l.startsWith("{\"messages\": [{")) {
+                valid.add(l.strip());
+            }
+        }
+        StructType message = new StructType()
+                .add("role", DataTypes.StringType)
+                .add("content", DataTypes.StringType)
+                .add("weight", DataTypes.IntegerType);
+        StructType schema = new StructType().add("messages", DataTypes.createArrayType(message));
+        String parquet = dir.resolve("chats.parquet").toString();
+        spark.read()
+                .schema(schema)
+                .json(spark.createDataset(valid, Encoders.STRING()))
+                .write()
+                .parquet(parquet);
+
+        DedupCounts c = ExactDuplicateCount.run(ParquetInput.read(spark, parquet), ValidationSpec.defaults());
+
+        assertThat(valid).hasSize(100); // the lone-CR line is the 101st accepted JSONL line, not in this set
+        assertThat(c.read()).isEqualTo(100);
+        assertThat(c.rejected()).isEmpty();
+        assertThat(c.groupSizes()).containsExactlyEntriesOf(new TreeMap<>(Map.of(1L, 10L, 2L, 10L, 3L, 10L, 4L, 10L)));
     }
 
     /**
