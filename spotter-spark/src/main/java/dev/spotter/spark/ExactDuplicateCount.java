@@ -58,11 +58,6 @@ public final class ExactDuplicateCount {
         public int hashCode() {
             return 31 * outcome.hashCode() + Long.hashCode(size);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SizeKey s && size == s.size && outcome.equals(s.outcome);
-        }
     }
 
     static final class CountOne implements PairFunction<LineOutcome, LineOutcome, Long> {

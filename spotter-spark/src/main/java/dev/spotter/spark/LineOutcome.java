@@ -32,9 +32,4 @@ public record LineOutcome(String outcome, long exactKey) implements Serializable
     public int hashCode() {
         return 31 * outcome.hashCode() + Long.hashCode(exactKey);
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LineOutcome l && exactKey == l.exactKey && outcome.equals(l.outcome);
-    }
 }
