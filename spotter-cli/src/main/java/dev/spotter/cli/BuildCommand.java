@@ -46,7 +46,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        Project p = ProjectLoader.load(project);
+        Project p = ProjectLoader.load(project, CliEnv.of(spec));
         BuildPipeline.Builder b = BuildPipeline.builder(p).log(line -> {
             w.println(line);
             w.flush();

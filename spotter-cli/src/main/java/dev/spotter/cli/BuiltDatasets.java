@@ -1,5 +1,7 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.Environment;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.project.ProjectLoader;
@@ -13,13 +15,13 @@ final class BuiltDatasets {
     private BuiltDatasets() {}
 
     /** Opens {@code dataset} (a build's output directory) or else the build at the project's {@code output.dir}. */
-    static DatasetLayout open(Path project, Path dataset) {
+    static DatasetLayout open(Path project, Path dataset, Environment env) {
         if (project != null && dataset != null) {
-            throw new IllegalArgumentException("give --project or --dataset, not both");
+            throw new ConfigurationException("give --project or --dataset, not both");
         }
         Path dir = dataset != null
                 ? dataset
-                : DatasetLayout.of(ProjectLoader.load(project)).dir();
+                : DatasetLayout.of(ProjectLoader.load(project, env)).dir();
         return DatasetLayout.open(dir, FORMAT);
     }
 }

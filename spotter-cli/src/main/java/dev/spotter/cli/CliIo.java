@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.kernel.AtomicFile;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
@@ -33,7 +34,7 @@ final class CliIo {
             }
         }
         if (stdin > 1) {
-            throw new IllegalArgumentException("stdin (-) can be given only once");
+            throw new ConfigurationException("stdin (-) can be given only once");
         }
     }
 

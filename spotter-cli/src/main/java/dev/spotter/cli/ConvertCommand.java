@@ -1,6 +1,7 @@
 package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.format.Converter;
 import dev.spotter.format.QuarantineWriter;
@@ -83,7 +84,7 @@ public final class ConvertCommand implements Callable<Integer> {
             case "source" -> TrainOn.SOURCE;
             case "last" -> TrainOn.LAST;
             case "all" -> TrainOn.ALL;
-            default -> throw new IllegalArgumentException("--train-on must be source, last or all, was " + trainOn);
+            default -> throw new ConfigurationException("--train-on must be source, last or all, was " + trainOn);
         };
         if (format == ConvertFormat.PROMPT_COMPLETION && t == TrainOn.LAST) {
             t = TrainOn.SOURCE; // prompt-completion trains the last assistant turn by construction

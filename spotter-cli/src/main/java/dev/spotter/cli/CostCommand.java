@@ -1,6 +1,7 @@
 package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.ValidationSummary;
@@ -95,22 +96,22 @@ public final class CostCommand implements Callable<Integer> {
         }
         TrainingPrices.Price p = price.provider != null ? table.get(price.provider) : table.defaultPrice();
         if (price.perK != null && price.perK.signum() < 0) {
-            throw new IllegalArgumentException("--price-per-1k must be >= 0, was " + price.perK);
+            throw new ConfigurationException("--price-per-1k must be >= 0, was " + price.perK);
         }
         TokenPrice perToken = price.perK != null ? TokenPrice.perThousand(price.perK) : p.price();
         if (epochs != null && epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, was " + epochs);
+            throw new ConfigurationException("--epochs must be >= 1, was " + epochs);
         }
         boolean plan = examples != null || avgTokens != null;
         if (plan == (input != null)) {
-            throw new IllegalArgumentException("give either FILE or --examples N --avg-tokens T");
+            throw new ConfigurationException("give either FILE or --examples N --avg-tokens T");
         }
         CostEstimate c;
         ValidationSummary s = null;
         long capped = 0;
         if (plan) {
             if (examples == null || avgTokens == null || examples < 0 || avgTokens < 0) {
-                throw new IllegalArgumentException("plan mode needs both --examples N and --avg-tokens T (>= 0)");
+                throw new ConfigurationException("plan mode needs both --examples N and --avg-tokens T (>= 0)");
             }
             c = CostEstimate.fromAverages(
                     examples, avgTokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, perToken);

@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.Llama33Template;
 import dev.spotter.format.TokenCounter;
@@ -46,7 +47,7 @@ final class DataOptions {
         boolean include = switch (bos) {
             case "include" -> true;
             case "exclude" -> false;
-            default -> throw new IllegalArgumentException("--bos must be include or exclude, was " + bos);
+            default -> throw new ConfigurationException("--bos must be include or exclude, was " + bos);
         };
         String d = date.equals("today") ? Llama33Template.format(LocalDate.now(ZoneOffset.UTC)) : date;
         return Llama33Template.of(d, include);

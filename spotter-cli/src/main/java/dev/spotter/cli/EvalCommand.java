@@ -1,5 +1,7 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.ProviderException;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.eval.EvalReport;
 import dev.spotter.eval.EvalReports;
@@ -112,13 +114,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (endpoint == null || model == null) {
-            throw new IllegalArgumentException(
+            throw new ConfigurationException(
                     "spotter eval needs --endpoint URL and --model M (or: spotter eval compare A.json B.json)");
         }
         Path input = data;
         Path prov = provenance;
         if (project != null || dataset != null) {
-            DatasetLayout built = BuiltDatasets.open(project, dataset);
+            DatasetLayout built = BuiltDatasets.open(project, dataset, CliEnv.of(spec));
             if (input == null) {
                 input = built.split(BuiltDatasets.FORMAT, split);
                 if (prov == null && Files.isRegularFile(built.provenance(split))) {
@@ -127,7 +129,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         if (input == null) {
-            throw new IllegalArgumentException("give --data FILE, --project spotter.yaml or --dataset DIR");
+            throw new ConfigurationException("give --data FILE, --project spotter.yaml or --dataset DIR");
         }
         LlmClient client = LlmClients.create(config(endpoint, apiKeyEnv));
         Evaluator.Builder b = Evaluator.builder(new LlmResponder(client, maxTokens))
@@ -165,7 +167,8 @@ public final class EvalCommand implements Callable<Integer> {
         RunResult main = r.runs().get(0);
         long sent = main.examples().values().stream().mapToLong(Long::longValue).sum();
         if (sent > 0 && main.callErrors() == sent) {
-            throw new IllegalStateException(
+            throw new ProviderException(
+                    ProviderException.Kind.TRANSIENT,
                     "all " + sent + " calls to " + endpoint + " failed; first: " + main.firstError());
         }
         return r.passed() && r.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
@@ -175,6 +178,7 @@ public final class EvalCommand implements Callable<Integer> {
         return LlmConfig.builder(Provider.OPENAI)
                 .baseUrl(url)
                 .apiKeyEnv(keyEnv)
+                .env(CliEnv.of(spec).lookup())
                 .requestTimeout(timeout)
                 .requestsPerMinute(rpm)
                 .build();

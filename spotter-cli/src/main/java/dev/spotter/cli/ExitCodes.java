@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int REJECTS = 1;
     /** Usage error, unreadable input, unwritable output, or an external service refused. */
     public static final int USAGE_OR_IO = 2;
+    /** An unexpected failure: a bug in Spotter (the message says so; SPOTTER_DEBUG=1 prints the stack trace). */
+    public static final int INTERNAL_ERROR = 3;
 
     private ExitCodes() {}
 }

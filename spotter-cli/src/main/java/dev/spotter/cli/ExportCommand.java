@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.train.JobSpec;
 import dev.spotter.train.export.ExportReport;
@@ -102,16 +103,16 @@ public final class ExportCommand implements Callable<Integer> {
         List<Path> val = validation;
         if (project != null || dataset != null) {
             if (!inputs.isEmpty()) {
-                throw new IllegalArgumentException("give --project or --dataset, or input files, not both");
+                throw new ConfigurationException("give --project or --dataset, or input files, not both");
             }
-            DatasetLayout built = BuiltDatasets.open(project, dataset);
+            DatasetLayout built = BuiltDatasets.open(project, dataset, CliEnv.of(spec));
             train = List.of(built.train(BuiltDatasets.FORMAT));
             if (val.isEmpty() && java.nio.file.Files.isRegularFile(built.validation(BuiltDatasets.FORMAT))) {
                 val = List.of(built.validation(BuiltDatasets.FORMAT));
             }
         }
         if (train.isEmpty()) {
-            throw new IllegalArgumentException("give input files, --project spotter.yaml or --dataset DIR");
+            throw new ConfigurationException("give input files, --project spotter.yaml or --dataset DIR");
         }
         int evals = nEvals != null ? nEvals : (val.isEmpty() ? 0 : 3);
         JobSpec js = JobSpec.builder()

@@ -6,7 +6,6 @@ import dev.spotter.generate.Plan;
 import dev.spotter.generate.Plans;
 import dev.spotter.generate.Report;
 import dev.spotter.llm.InferencePrices;
-import dev.spotter.llm.LlmException;
 import dev.spotter.llm.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -215,6 +214,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 .model(model == null ? "from-batch" : model)
                 .baseUrl(baseUrl)
                 .apiKeyEnv(apiKeyEnv)
+                .env(CliEnv.of(spec).lookup())
                 .limit(limit)
                 .budgetUsd(budgetUsd)
                 .concurrency(concurrency)
@@ -262,12 +262,7 @@ public final class GenerateCommand implements Callable<Integer> {
             err.flush();
             return r.report().complete() && r.unmatched().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
         }
-        Report r;
-        try {
-            r = Generator.run(o);
-        } catch (LlmException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        Report r = Generator.run(o);
         out.println(r.summary());
         out.println("wrote " + output + " (+ .provenance.jsonl, .rejects.jsonl)");
         out.flush();

@@ -33,7 +33,7 @@ public final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = Inventory.compute(ProjectLoader.load(project), ExampleTokenCounter.llama3());
+        Inventory inv = Inventory.compute(ProjectLoader.load(project, CliEnv.of(spec)), ExampleTokenCounter.llama3());
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(inv.toJson().toString());

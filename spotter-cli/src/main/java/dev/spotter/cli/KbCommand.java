@@ -1,11 +1,13 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.DataSourceException;
+import dev.spotter.Environment;
 import dev.spotter.kb.GroundingChecker;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.kb.KbChunks;
 import dev.spotter.kb.KbCoverage;
 import dev.spotter.kb.KbDatabase;
-import dev.spotter.kb.KbException;
 import dev.spotter.kb.KbExport;
 import dev.spotter.kb.KbImporter;
 import dev.spotter.kb.KbReader;
@@ -71,12 +73,11 @@ public final class KbCommand implements Runnable {
         String table;
 
         /** The URL from the option or the environment, or null when neither is set. */
-        String resolved() {
+        String resolved(Environment env) {
             if (url != null && !url.isBlank()) {
                 return url;
             }
-            String env = System.getenv(URL_ENV);
-            return env == null || env.isBlank() ? null : env;
+            return env.isSet(URL_ENV) ? env.get(URL_ENV).orElseThrow() : null;
         }
     }
 
@@ -113,7 +114,7 @@ public final class KbCommand implements Runnable {
         @Override
         public Integer call() {
             Path q = quarantine != null ? quarantine : Sidecars.of(output, ".quarantine.jsonl");
-            String url = db.resolved();
+            String url = db.resolved(CliEnv.of(spec));
             KbReader.Stats s;
             String from;
             if (url == null) {
@@ -122,7 +123,7 @@ public final class KbCommand implements Runnable {
                 }
                 from = "the bundled sample";
             } else {
-                KbDatabase d = KbDatabase.fromUrl(url, System.getenv());
+                KbDatabase d = KbDatabase.fromUrl(url, CliEnv.of(spec));
                 s = KbExport.toFile(new KbReader(d, db.table), category, output, q);
                 from = db.table + " at " + d;
             }
@@ -173,11 +174,11 @@ public final class KbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String url = db.resolved();
+            String url = db.resolved(CliEnv.of(spec));
             if (url == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "kb import needs --db-url or $" + URL_ENV);
             }
-            KbDatabase d = KbDatabase.fromUrl(url, System.getenv());
+            KbDatabase d = KbDatabase.fromUrl(url, CliEnv.of(spec));
             KbImporter importer = new KbImporter(d, db.table);
             if (createTable) {
                 importer.createTable(idType);
@@ -307,7 +308,7 @@ public final class KbCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(examples)) {
-                throw new KbException("cannot read " + examples + ": no such file");
+                throw new DataSourceException("cannot read " + examples + ": no such file");
             }
             Path prov = provenance;
             if (prov == null && Files.isRegularFile(Sidecars.provenance(examples))) {
@@ -316,7 +317,7 @@ public final class KbCommand implements Runnable {
             GroundingChecker checker;
             try {
                 checker = GroundingChecker.builder().minScore(minScore).build();
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             Path q = quarantine != null ? quarantine : Sidecars.of(examples, ".kb-rejects.jsonl");
@@ -448,7 +449,7 @@ public final class KbCommand implements Runnable {
             GroundingChecker checker;
             try {
                 checker = GroundingChecker.builder().minScore(minScore).build();
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             dev.spotter.kb.KbGeneration.Round round =
@@ -457,6 +458,7 @@ public final class KbCommand implements Runnable {
                             .model(model == null ? "dry-run" : model)
                             .baseUrl(baseUrl)
                             .apiKeyEnv(apiKeyEnv)
+                            .env(CliEnv.of(spec).lookup())
                             .limit(limit)
                             .budgetUsd(budget)
                             .concurrency(concurrency)
@@ -473,12 +475,8 @@ public final class KbCommand implements Runnable {
             if (topUpRounds < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--top-up-rounds must be >= 0");
             }
-            dev.spotter.kb.KbGeneration.Result r;
-            try {
-                r = dev.spotter.kb.KbGeneration.run(round, state, output, quotas, checker, topUpRounds, budgetUsd);
-            } catch (dev.spotter.llm.LlmException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
+            dev.spotter.kb.KbGeneration.Result r =
+                    dev.spotter.kb.KbGeneration.run(round, state, output, quotas, checker, topUpRounds, budgetUsd);
             for (int i = 0; i < r.rounds().size(); i++) {
                 out.println((i == 0 ? "round 0: " : "top-up round " + i + ": ")
                         + r.rounds().get(i).summary());

@@ -2,6 +2,7 @@ package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.ConfigurationException;
 import dev.spotter.voice.StrengthSet;
 import dev.spotter.voice.VoiceContext;
 import dev.spotter.voice.VoiceLabel;
@@ -57,12 +58,12 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WeightUnit u = WeightUnit.fromWire(unit)
-                .orElseThrow(() -> new IllegalArgumentException("--unit must be lb or kg, was '" + unit + "'"));
+                .orElseThrow(() -> new ConfigurationException("--unit must be lb or kg, was '" + unit + "'"));
         VoiceParser parser = VoiceParser.builder().defaultWeightUnit(u).build();
         PrintWriter out = spec.commandLine().getOut();
         if (jsonl) {
             if (text != null) {
-                throw new IllegalArgumentException("give TEXT or --jsonl, not both");
+                throw new ConfigurationException("give TEXT or --jsonl, not both");
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -73,7 +74,7 @@ public final class ParseCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (text == null) {
-            throw new IllegalArgumentException("give TEXT to parse, or --jsonl to read stdin");
+            throw new ConfigurationException("give TEXT to parse, or --jsonl to read stdin");
         }
         VoiceContext ctx = context == null ? VoiceContext.NONE : contextOf(parser, M.readTree(context), u);
         VoiceResult r = parser.parse(text, ctx);
@@ -99,7 +100,7 @@ public final class ParseCommand implements Callable<Integer> {
             return parser.parse(n.get("text").asText(), ctx).toJson();
         } catch (IOException e) {
             return unparsed("input line is not JSON");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigurationException e) {
             return unparsed("bad context: " + e.getMessage());
         } catch (RuntimeException e) {
             // a parser bug must not drop or stop the line stream; the reason names it for a bug report
@@ -114,7 +115,7 @@ public final class ParseCommand implements Callable<Integer> {
     private static VoiceContext contextOf(VoiceParser parser, JsonNode n, WeightUnit u) {
         StrengthSet s = VoiceLabel.from(n, parser.catalog())
                 .toContext(u)
-                .orElseThrow(() -> new IllegalArgumentException("context names no catalog exercise"));
+                .orElseThrow(() -> new ConfigurationException("context names no catalog exercise"));
         return VoiceContext.of(s);
     }
 }

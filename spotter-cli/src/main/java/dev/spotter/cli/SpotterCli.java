@@ -1,5 +1,7 @@
 package dev.spotter.cli;
 
+import dev.spotter.Environment;
+import dev.spotter.SpotterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,26 +36,90 @@ public final class SpotterCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    /** Where commands look up environment variables (API keys, SPOTTER_KB_URL, PGPASSWORD). */
+    final Environment env;
+
+    SpotterCli(Environment env) {
+        this.env = env;
     }
 
-    /** Runs the CLI in-process and returns the exit code (used by tests). */
+    public static void main(String[] args) {
+        System.exit(execute(Environment.system(), args));
+    }
+
+    /** Runs the CLI in-process with the process environment and returns the exit code. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new SpotterCli());
-        cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE_OR_IO);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            // One clear line, never a stack trace, for expected failures (I/O, bad config, refused service).
-            cmd.getErr()
-                    .println("spotter: "
-                            + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-            if (System.getenv("SPOTTER_DEBUG") != null) {
-                ex.printStackTrace(cmd.getErr());
-            }
-            return ExitCodes.USAGE_OR_IO;
-        });
+        return execute(Environment.system(), args);
+    }
+
+    /**
+     * Runs the CLI in-process in {@code env} (tests pass a fixed map: no child JVM is needed to set a variable) and
+     * returns the exit code.
+     */
+    public static int execute(Environment env, String... args) {
+        CommandLine cl = new CommandLine(new SpotterCli(env));
+        cl.setParameterExceptionHandler(SpotterCli::usageError);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd));
         return cl.execute(args);
     }
+
+    /**
+     * A usage error is one line that names the command and where its help is, not the whole usage text (which
+     * would scroll the error off the screen): {@code spotter validate: unknown option: '--bogus' (see spotter
+     * validate --help)}.
+     */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        String m = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+        cmd.getErr().println(name + ": " + m + " (see " + name + " --help)");
+        cmd.getErr().flush();
+        return ExitCodes.USAGE_OR_IO;
+    }
+
+    /**
+     * Maps what a command threw to one line and an exit code. A {@link SpotterException} is an expected failure in
+     * the library's own words (a parameter it names is translated to this command's option, e.g. {@code
+     * concurrency} to {@code --concurrency}); an I/O failure names its path; anything else is a bug in Spotter and
+     * says so, with the pointer to {@code SPOTTER_DEBUG=1} for the stack trace.
+     */
+    static int failure(Exception ex, CommandLine cmd) {
+        java.io.PrintWriter err = cmd.getErr();
+        int code;
+        String line;
+        if (ex instanceof SpotterException se) {
+            line = "spotter: " + withOptionNames(se, cmd.getCommandSpec());
+            code = ExitCodes.USAGE_OR_IO;
+        } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            line = "spotter: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+            code = ExitCodes.USAGE_OR_IO;
+        } else {
+            line = "spotter: internal error (a bug in Spotter, please report it): "
+                    + ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                    + (DEBUG ? "" : " (rerun with SPOTTER_DEBUG=1 for the stack trace)");
+            code = ExitCodes.INTERNAL_ERROR;
+        }
+        err.println(line);
+        if (DEBUG) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** Replaces a leading library parameter name ("budgetUsd must be > 0") with this command's option name. */
+    static String withOptionNames(SpotterException e, CommandLine.Model.CommandSpec spec) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String p = e.parameter();
+        if (p == null || !m.startsWith(p)) {
+            return m;
+        }
+        String option = "--" + p.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return spec.findOption(option) == null ? m : option + m.substring(p.length());
+    }
+
+    private static final boolean DEBUG = Environment.system().isSet("SPOTTER_DEBUG");
 
     @Override
     public void run() {

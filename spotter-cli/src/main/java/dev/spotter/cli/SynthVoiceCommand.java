@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatJson;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.voice.VoiceParser;
@@ -55,14 +56,14 @@ public final class SynthVoiceCommand implements Callable<Integer> {
         VoiceSynth.Kind k = VoiceSynth.Kind.MIXED;
         if (preset != null) {
             if (!preset.equals("running-150")) {
-                throw new IllegalArgumentException("unknown --preset '" + preset + "' (known: running-150)");
+                throw new ConfigurationException("unknown --preset '" + preset + "' (known: running-150)");
             }
             n = 150;
             k = VoiceSynth.Kind.CARDIO;
         }
         if (count != null) {
             if (count < 0) {
-                throw new IllegalArgumentException("--count must be >= 0, was " + count);
+                throw new ConfigurationException("--count must be >= 0, was " + count);
             }
             n = count;
         }
@@ -72,7 +73,7 @@ public final class SynthVoiceCommand implements Callable<Integer> {
                 case "cardio" -> VoiceSynth.Kind.CARDIO;
                 case "mixed" -> VoiceSynth.Kind.MIXED;
                 default ->
-                    throw new IllegalArgumentException("--kind must be strength, cardio or mixed, was '" + kind + "'");
+                    throw new ConfigurationException("--kind must be strength, cardio or mixed, was '" + kind + "'");
             };
         }
         VoiceSynth.Stats st;

@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.train.FineTuneEvent;
 import dev.spotter.train.FineTuneJob;
 import dev.spotter.train.FineTuneJobs;
@@ -56,8 +57,11 @@ public final class TrainCommand implements Runnable {
                 description = "API base URL (default: $TOGETHER_BASE_URL or https://api.together.xyz/v1).")
         String baseUrl;
 
+        @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+        CommandSpec mixee;
+
         TogetherClient client() {
-            return TogetherClient.fromEnvironment(baseUrl);
+            return TogetherClient.fromEnvironment(CliEnv.of(mixee), baseUrl);
         }
 
         TrainState state() {
@@ -216,7 +220,7 @@ public final class TrainCommand implements Runnable {
                 if (v == null) v = l.validationFile();
             }
             if (t == null) {
-                throw new IllegalArgumentException("give --train FILE or --params job.json");
+                throw new ConfigurationException("give --train FILE or --params job.json");
             }
             if (model != null) b.model(model);
             if (full != null) b.lora(!full);
@@ -257,7 +261,7 @@ public final class TrainCommand implements Runnable {
                 }
                 java.io.Console c = System.console();
                 if (c == null) {
-                    throw new IllegalStateException(
+                    throw new ConfigurationException(
                             "refusing to submit without confirmation: stdin is not a terminal, pass --yes");
                 }
                 String answer = c.readLine("submit this job? [y/N] ");

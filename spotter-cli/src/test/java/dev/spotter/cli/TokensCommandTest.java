@@ -145,6 +145,7 @@ class TokensCommandTest {
 
     @Test
     void registeredInSpotterCli() {
-        assertThat(new CommandLine(new SpotterCli()).getSubcommands()).containsKey("tokens");
+        assertThat(new CommandLine(new SpotterCli(dev.spotter.Environment.system())).getSubcommands())
+                .containsKey("tokens");
     }
 }

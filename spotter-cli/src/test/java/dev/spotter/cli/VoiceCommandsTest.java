@@ -17,7 +17,7 @@ class VoiceCommandsTest {
     record Run(int code, String out, String err) {}
 
     static Run run(String stdin, String... args) {
-        CommandLine cl = new CommandLine(new SpotterCli());
+        CommandLine cl = new CommandLine(new SpotterCli(dev.spotter.Environment.system()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -3,6 +3,8 @@ package dev.spotter.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.DataSourceException;
+import dev.spotter.Environment;
 import dev.spotter.cli.CliRun;
 import dev.spotter.cli.SpotterCli;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,7 @@ class KbPostgresTest {
     }
 
     private KbDatabase db() {
-        return KbDatabase.fromUrl(server.uri(), Map.of());
+        return KbDatabase.fromUrl(server.uri(), Environment.of(Map.of()));
     }
 
     /** Hostile but storable text: quotes, backslashes, SQL, JSON-ish, CR/LF, tabs, control chars, RTL, emoji. */
@@ -157,7 +159,7 @@ class KbPostgresTest {
         Path in = dir.resolve("pool.jsonl");
         Files.write(in, lines, StandardCharsets.UTF_8);
         new KbImporter(db(), "kb_pool").createTable(KbImporter.IdType.BIGINT).importFile(in, dir.resolve("pool.q"));
-        KbDatabase pooled = KbDatabase.fromUrl(server.uri() + "?prepareThreshold=0", Map.of());
+        KbDatabase pooled = KbDatabase.fromUrl(server.uri() + "?prepareThreshold=0", Environment.of(Map.of()));
         assertThat(pooled.visibleProperties()).doesNotContainKey("prepareThreshold"); // the URL carries it
         Path out = dir.resolve("pool.out.jsonl");
         var s = KbExport.toFile(new KbReader(pooled, "kb_pool"), null, out, dir.resolve("pool.out.q"));
@@ -264,20 +266,23 @@ class KbPostgresTest {
     void wrongPasswordIsOneLineWithoutThePassword() {
         String bad =
                 "postgresql://" + PgServer.USER + ":Wr0ng-Secret-Pw@localhost:" + server.port() + "/" + PgServer.DB;
-        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl(bad, Map.of()), null).read(null, ignore()))
-                .isInstanceOf(KbException.class)
+        assertThatThrownBy(() ->
+                        new KbReader(KbDatabase.fromUrl(bad, Environment.of(Map.of())), null).read(null, ignore()))
+                .isInstanceOf(DataSourceException.class)
                 .hasMessageStartingWith("authentication failed for user kbuser")
                 .hasMessageNotContaining("Wr0ng-Secret-Pw")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         // the same through PGPASSWORD and through a jdbc URL with ?password=
         String noPw = "postgresql://" + PgServer.USER + "@localhost:" + server.port() + "/" + PgServer.DB;
-        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl(noPw, Map.of("PGPASSWORD", "Env-Secret-77")), null)
+        assertThatThrownBy(() -> new KbReader(
+                                KbDatabase.fromUrl(noPw, Environment.of(Map.of("PGPASSWORD", "Env-Secret-77"))), null)
                         .read(null, ignore()))
                 .hasMessageNotContaining("Env-Secret-77")
                 .hasMessageContaining("authentication failed");
         String jdbc = "jdbc:postgresql://localhost:" + server.port() + "/" + PgServer.DB
                 + "?user=kbuser&password=Jdbc-Secret-55";
-        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl(jdbc, Map.of()), null).read(null, ignore()))
+        assertThatThrownBy(() ->
+                        new KbReader(KbDatabase.fromUrl(jdbc, Environment.of(Map.of())), null).read(null, ignore()))
                 .hasMessageNotContaining("Jdbc-Secret-55")
                 .hasMessageContaining("authentication failed");
     }
@@ -285,19 +290,22 @@ class KbPostgresTest {
     @Test
     void badUrlMissingTableAndMissingColumnAreOneLine() throws Exception {
         assertThatThrownBy(() -> new KbReader(
-                                KbDatabase.fromUrl("postgresql://kbuser:Secret-9@localhost:1/kbtest", Map.of()), null)
+                                KbDatabase.fromUrl(
+                                        "postgresql://kbuser:Secret-9@localhost:1/kbtest", Environment.of(Map.of())),
+                                null)
                         .read(null, ignore()))
-                .isInstanceOf(KbException.class)
+                .isInstanceOf(DataSourceException.class)
                 .hasMessageStartingWith("cannot connect to jdbc:postgresql://localhost:1/kbtest")
                 .hasMessageNotContaining("Secret-9");
-        assertThatThrownBy(() -> KbDatabase.fromUrl("mysql://root:Secret-9@db/x", Map.of()))
+        assertThatThrownBy(() -> KbDatabase.fromUrl("mysql://root:Secret-9@db/x", Environment.of(Map.of())))
                 .hasMessageContaining("unsupported database URL mysql://root:***@db/x");
         assertThatThrownBy(() -> new KbReader(db(), "no_such_table").read(null, ignore()))
                 .hasMessageStartingWith(
                         "table no_such_table not found in jdbc:postgresql://localhost:" + server.port());
         String missingDb = "postgresql://kbuser:" + "x@localhost:" + server.port() + "/nope";
-        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl(missingDb, Map.of()), null).read(null, ignore()))
-                .isInstanceOf(KbException.class)
+        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl(missingDb, Environment.of(Map.of())), null)
+                        .read(null, ignore()))
+                .isInstanceOf(DataSourceException.class)
                 .hasMessageNotContaining(":x@");
         server.sql("CREATE TABLE kb_cols (id bigint, title text, body text)");
         assertThatThrownBy(() -> new KbReader(db(), "kb_cols").read(null, ignore()))

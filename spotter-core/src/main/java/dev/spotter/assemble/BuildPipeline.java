@@ -1,10 +1,10 @@
 package dev.spotter.assemble;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
-import dev.spotter.project.ProjectLoader;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
 import java.io.IOException;
@@ -108,7 +108,7 @@ public final class BuildPipeline {
                     : project.baseDir().resolve(project.output().dir());
             DatasetLayout layout = DatasetLayout.of(dir);
             if (project.baseDir().toAbsolutePath().normalize().startsWith(layout.dir())) {
-                throw new IllegalArgumentException(
+                throw new ConfigurationException(
                         "output directory " + dir + " contains the project; choose a subdirectory");
             }
             List<FormatWriter> ws = writers != null
@@ -117,17 +117,17 @@ public final class BuildPipeline {
                             .map(f -> FormatWriter.of(ConvertFormat.parse(f)))
                             .toList();
             if (ws.isEmpty()) {
-                throw new IllegalArgumentException("writers: give at least one format writer");
+                throw new ConfigurationException("writers: give at least one format writer");
             }
             Set<String> names = new HashSet<>();
             for (FormatWriter w : ws) {
                 String n = w.name();
                 if (n == null || !WRITER_NAME.matcher(n).matches() || TAKEN.contains(n)) {
-                    throw new IllegalArgumentException("writers: '" + n + "' cannot be a format directory (lower-case"
+                    throw new ConfigurationException("writers: '" + n + "' cannot be a format directory (lower-case"
                             + " letters, digits, '.', '_', '-', and none of " + TAKEN + ")");
                 }
                 if (!names.add(n)) {
-                    throw new IllegalArgumentException("writers: format '" + n + "' is given twice");
+                    throw new ConfigurationException("writers: format '" + n + "' is given twice");
                 }
             }
             return new BuildPipeline(this, layout, ws);
@@ -190,14 +190,5 @@ public final class BuildPipeline {
             rejects.put(project.sources().get(i).id(), ingests.get(i).rejected());
         }
         return Inventory.from(project, tokens.describe(), counts, rejects);
-    }
-
-    /** For callers that only have a path. */
-    public static BuildPipeline forProject(Path projectFile, Path outDir) {
-        Builder b = builder(ProjectLoader.load(projectFile));
-        if (outDir != null) {
-            b.outDir(outDir);
-        }
-        return b.build();
     }
 }

@@ -2,6 +2,7 @@ package dev.spotter.assemble;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.ConfigurationException;
 import dev.spotter.project.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,12 +57,12 @@ public record DatasetLayout(Path dir, Path stateDir) {
     public static DatasetLayout open(Path dir, String format) {
         DatasetLayout l = of(dir);
         if (!Files.isRegularFile(l.summary())) {
-            throw new IllegalArgumentException("no built dataset in " + l.dir() + " (no summary.json): run `spotter"
+            throw new ConfigurationException("no built dataset in " + l.dir() + " (no summary.json): run `spotter"
                     + " build --project spotter.yaml --out " + dir + "` first");
         }
         List<String> formats = l.builtFormats();
         if (!formats.contains(format) || !Files.isRegularFile(l.train(format))) {
-            throw new IllegalArgumentException("the build in " + l.dir() + " has no " + format + " files (formats: "
+            throw new ConfigurationException("the build in " + l.dir() + " has no " + format + " files (formats: "
                     + String.join(", ", formats) + "): add " + format + " to output.formats and build again");
         }
         return l;
@@ -82,7 +83,7 @@ public record DatasetLayout(Path dir, Path stateDir) {
     /** The upload file of a split ({@code train} or {@code validation}) in a format. */
     public Path split(String format, String split) {
         if (!SPLITS.contains(split)) {
-            throw new IllegalArgumentException("unknown split \"" + split + "\" (train or validation)");
+            throw new ConfigurationException("unknown split \"" + split + "\" (train or validation)");
         }
         return dir.resolve(format).resolve(split + ".jsonl");
     }
@@ -98,7 +99,7 @@ public record DatasetLayout(Path dir, Path stateDir) {
     /** The provenance sidecar of a split: line N describes line N of that split's upload files. */
     public Path provenance(String split) {
         if (!SPLITS.contains(split)) {
-            throw new IllegalArgumentException("unknown split \"" + split + "\" (train or validation)");
+            throw new ConfigurationException("unknown split \"" + split + "\" (train or validation)");
         }
         return dir.resolve("provenance").resolve(split + ".jsonl");
     }

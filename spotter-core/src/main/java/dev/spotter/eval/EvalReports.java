@@ -1,6 +1,7 @@
 package dev.spotter.eval;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.spotter.FileException;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.Html;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class EvalReports {
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(r) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw FileException.writing(file, e);
         }
     }
 

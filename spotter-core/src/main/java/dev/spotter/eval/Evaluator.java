@@ -3,6 +3,8 @@ package dev.spotter.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
 import dev.spotter.checks.InjuryAnalysisChecker;
 import dev.spotter.checks.PaceAnswerChecker;
 import dev.spotter.format.ChatMessage;
@@ -140,10 +142,10 @@ public final class Evaluator {
             Path details) {
         Objects.requireNonNull(model, "model");
         if (provenance != null && !Files.isRegularFile(provenance)) {
-            throw new IllegalArgumentException("provenance sidecar not found: " + provenance);
+            throw FileException.of(provenance, "cannot read provenance sidecar", "no such file");
         }
         if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException("evaluation data not found: " + data);
+            throw FileException.of(data, "cannot read evaluation data", "no such file");
         }
         List<Run> runs = new ArrayList<>();
         runs.add(new Run("model", model));
@@ -409,7 +411,7 @@ public final class Evaluator {
         /** Calls in flight at once, 1..256. */
         public Builder concurrency(int n) {
             if (n < 1 || n > 256) {
-                throw new IllegalArgumentException("concurrency must be 1..256, was " + n);
+                throw ConfigurationException.forParameter("concurrency", "must be 1..256, was " + n);
             }
             this.concurrency = n;
             return this;
@@ -452,7 +454,7 @@ public final class Evaluator {
         /** Evaluate at most n examples (0 = all). */
         public Builder limit(int n) {
             if (n < 0) {
-                throw new IllegalArgumentException("limit must be >= 0");
+                throw ConfigurationException.forParameter("limit", "must be >= 0");
             }
             this.limit = n;
             return this;

@@ -1,5 +1,6 @@
 package dev.spotter.eval;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
@@ -18,7 +19,7 @@ public final class LlmResponder implements Responder {
 
     public LlmResponder(LlmClient client, int maxTokens) {
         if (maxTokens < 1) {
-            throw new IllegalArgumentException("max tokens must be >= 1, was " + maxTokens);
+            throw new ConfigurationException("max tokens must be >= 1, was " + maxTokens);
         }
         this.client = client;
         this.maxTokens = maxTokens;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.ConfigurationException;
 import dev.spotter.tokenizer.SpecialTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -422,7 +423,7 @@ public final class ChatValidator {
         /** Max tokens of the rendered conversation (BOS included when the template includes it). */
         public Builder tokenLimit(int tokenLimit) {
             if (tokenLimit < 1) {
-                throw new IllegalArgumentException(
+                throw new ConfigurationException(
                         "tokenLimit must be >= 1, was " + tokenLimit + " (use noTokenLimit())");
             }
             this.tokenLimit = tokenLimit;
@@ -436,7 +437,7 @@ public final class ChatValidator {
 
         public Builder maxLineBytes(int maxLineBytes) {
             if (maxLineBytes < 16) {
-                throw new IllegalArgumentException("maxLineBytes must be >= 16, was " + maxLineBytes);
+                throw new ConfigurationException("maxLineBytes must be >= 16, was " + maxLineBytes);
             }
             this.maxLineBytes = maxLineBytes;
             return this;
@@ -445,7 +446,7 @@ public final class ChatValidator {
         /** How many {@code file:line: reason} lines the summary keeps. */
         public Builder maxErrors(int maxErrors) {
             if (maxErrors < 0) {
-                throw new IllegalArgumentException("maxErrors must be >= 0, was " + maxErrors);
+                throw new ConfigurationException("maxErrors must be >= 0, was " + maxErrors);
             }
             this.maxErrors = maxErrors;
             return this;

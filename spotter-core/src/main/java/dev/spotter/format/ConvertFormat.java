@@ -1,6 +1,7 @@
 package dev.spotter.format;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.spotter.ConfigurationException;
 import java.util.Locale;
 
 /** Output formats of {@link Converter}. */
@@ -53,7 +54,7 @@ public enum ConvertFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException(
+        throw new ConfigurationException(
                 "unknown format \"" + s + "\" (expected messages, llama3-text or prompt-completion)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.spotter.format;
 
+import dev.spotter.ConfigurationException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,11 +58,11 @@ public final class Converter {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(trainOn, "trainOn");
         if (format == ConvertFormat.LLAMA3_TEXT && trainOn != TrainOn.SOURCE) {
-            throw new IllegalArgumentException("llama3-text has no per-message weights; --train-on applies to messages"
+            throw new ConfigurationException("llama3-text has no per-message weights; --train-on applies to messages"
                     + " (use the platform's train_on_inputs setting for text)");
         }
         if (format == ConvertFormat.PROMPT_COMPLETION && trainOn == TrainOn.ALL) {
-            throw new IllegalArgumentException(
+            throw new ConfigurationException(
                     "prompt-completion trains only the last assistant turn; " + "--train-on all needs --to messages");
         }
         return new Converter(validator, format, trainOn, null);

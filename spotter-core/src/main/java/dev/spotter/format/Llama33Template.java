@@ -1,5 +1,6 @@
 package dev.spotter.format;
 
+import dev.spotter.ConfigurationException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -73,7 +74,7 @@ public final class Llama33Template {
                 throw new DateTimeParseException("not canonical", date, 0);
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
+            throw new ConfigurationException(
                     "date must look like \"26 Jul 2024\" (two-digit day, English month abbreviation), was \"" + date
                             + "\"");
         }

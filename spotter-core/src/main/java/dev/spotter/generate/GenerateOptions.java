@@ -1,5 +1,6 @@
 package dev.spotter.generate;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.Provider;
 import java.io.PrintStream;
@@ -83,7 +84,7 @@ public final class GenerateOptions {
         private String model;
         private String baseUrl;
         private String apiKeyEnv;
-        private UnaryOperator<String> env = System::getenv;
+        private UnaryOperator<String> env = name -> null; // nothing unless the caller passes an environment
         private int limit;
         private Double budgetUsd;
         private int concurrency = 8;
@@ -112,7 +113,7 @@ public final class GenerateOptions {
 
         public Builder model(String m) {
             if (m == null || m.isBlank()) {
-                throw new IllegalArgumentException("--model is required");
+                throw ConfigurationException.forParameter("model", "is required");
             }
             this.model = m;
             return this;
@@ -136,7 +137,7 @@ public final class GenerateOptions {
         /** Caps every category's target at n (0 = no cap); a later run without it continues to the full targets. */
         public Builder limit(int n) {
             if (n < 0) {
-                throw new IllegalArgumentException("--limit must be >= 0, was " + n);
+                throw ConfigurationException.forParameter("limit", "must be >= 0, was " + n);
             }
             this.limit = n;
             return this;
@@ -145,7 +146,7 @@ public final class GenerateOptions {
         /** Total spend cap over the whole state (all runs), USD. */
         public Builder budgetUsd(Double usd) {
             if (usd != null && !(usd > 0)) {
-                throw new IllegalArgumentException("--budget-usd must be > 0, was " + usd);
+                throw ConfigurationException.forParameter("budgetUsd", "must be > 0, was " + usd);
             }
             this.budgetUsd = usd;
             return this;
@@ -153,7 +154,7 @@ public final class GenerateOptions {
 
         public Builder concurrency(int n) {
             if (n < 1 || n > 1024) {
-                throw new IllegalArgumentException("--concurrency must be in [1, 1024], was " + n);
+                throw ConfigurationException.forParameter("concurrency", "must be in [1, 1024], was " + n);
             }
             this.concurrency = n;
             return this;
@@ -161,7 +162,7 @@ public final class GenerateOptions {
 
         public Builder rpm(int n) {
             if (n < 0) {
-                throw new IllegalArgumentException("--rpm must be >= 0, was " + n);
+                throw ConfigurationException.forParameter("rpm", "must be >= 0, was " + n);
             }
             this.rpm = n;
             return this;
@@ -169,7 +170,7 @@ public final class GenerateOptions {
 
         public Builder tpm(long n) {
             if (n < 0) {
-                throw new IllegalArgumentException("--tpm must be >= 0, was " + n);
+                throw ConfigurationException.forParameter("tpm", "must be >= 0, was " + n);
             }
             this.tpm = n;
             return this;
@@ -178,7 +179,7 @@ public final class GenerateOptions {
         /** Attempts per slot in one run before the run gives up on that slot (rerun continues). */
         public Builder maxAttemptsPerSlot(int n) {
             if (n < 1 || n > 50) {
-                throw new IllegalArgumentException("--max-attempts-per-slot must be in [1, 50], was " + n);
+                throw ConfigurationException.forParameter("maxAttemptsPerSlot", "must be in [1, 50], was " + n);
             }
             this.maxAttemptsPerSlot = n;
             return this;
@@ -192,7 +193,7 @@ public final class GenerateOptions {
         /** HTTP-level retries per request (429/5xx/timeouts), including the first attempt. */
         public Builder maxRetries(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("max HTTP attempts must be >= 1");
+                throw new ConfigurationException("max HTTP attempts must be >= 1");
             }
             this.maxRetries = n;
             return this;
@@ -226,7 +227,7 @@ public final class GenerateOptions {
 
         public GenerateOptions build() {
             if (model == null) {
-                throw new IllegalArgumentException("--model is required");
+                throw ConfigurationException.forParameter("model", "is required");
             }
             return new GenerateOptions(this);
         }

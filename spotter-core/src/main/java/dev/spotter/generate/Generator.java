@@ -3,6 +3,8 @@ package dev.spotter.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
+import dev.spotter.ProviderException;
 import dev.spotter.generate.GenerationState.Status;
 import dev.spotter.generate.ResponseChecker.Verdict;
 import dev.spotter.kernel.AtomicFile;
@@ -11,7 +13,6 @@ import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmClients;
 import dev.spotter.llm.LlmConfig;
-import dev.spotter.llm.LlmException;
 import dev.spotter.llm.LlmRequest;
 import dev.spotter.llm.LlmResponse;
 import dev.spotter.llm.Provider;
@@ -52,12 +53,12 @@ public final class Generator {
     private Generator() {}
 
     /** Fails fast on a missing key, unknown price with a budget, or a state that belongs to another plan. */
-    public static Report run(GenerateOptions o) throws IOException, LlmException {
+    public static Report run(GenerateOptions o) throws IOException, ProviderException {
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
             InferencePrices.Price price = price(o, false);
             if (o.budgetUsd != null && price == null) {
-                throw new IllegalArgumentException("--budget-usd needs a price for model '" + o.model
+                throw new ConfigurationException("--budget-usd needs a price for model '" + o.model
                         + "', which is not in the price table (as of " + o.prices.asOf()
                         + "); pass --price-in and --price-out (USD per million tokens)");
             }
@@ -233,8 +234,8 @@ public final class Generator {
                 }
                 progress.rejects.incrementAndGet();
                 return false;
-            } catch (LlmException e) {
-                boolean billed = e.kind() == LlmException.Kind.MALFORMED_RESPONSE;
+            } catch (ProviderException e) {
+                boolean billed = e.kind() == ProviderException.Kind.MALFORMED_RESPONSE;
                 // A malformed 200 was probably billed but carries no usage: charge the reservation (worst case).
                 budget.settle(worst, billed ? worst : Money.ZERO);
                 settled = true;
@@ -248,7 +249,7 @@ public final class Generator {
                     case CONFIGURATION -> "configuration";
                     case INTERRUPTED -> "interrupted";
                 };
-                if (e.kind() == LlmException.Kind.INTERRUPTED) {
+                if (e.kind() == ProviderException.Kind.INTERRUPTED) {
                     stop.compareAndSet(null, "interrupted");
                     return false;
                 }
@@ -280,8 +281,8 @@ public final class Generator {
                     progress.errors.incrementAndGet();
                 }
                 int sc = e.status();
-                if (e.kind() == LlmException.Kind.CONFIGURATION
-                        || (e.kind() == LlmException.Kind.REJECTED_BY_PROVIDER
+                if (e.kind() == ProviderException.Kind.CONFIGURATION
+                        || (e.kind() == ProviderException.Kind.REJECTED_BY_PROVIDER
                                 && (sc == 401 || sc == 403 || sc == 404))) {
                     String msg = "provider refused the request (" + e.getMessage() + ")";
                     fatal.compareAndSet(null, msg);
@@ -336,7 +337,7 @@ public final class Generator {
     private static void bindPlan(GenerationState st, Plan plan) {
         var bound = st.meta("plan");
         if (bound.isPresent() && !bound.get().equals(plan.name())) {
-            throw new IllegalArgumentException("state directory holds plan '" + bound.get() + "', not '" + plan.name()
+            throw new ConfigurationException("state directory holds plan '" + bound.get() + "', not '" + plan.name()
                     + "'; use another --state directory per plan");
         }
         st.putMeta("plan", plan.name());
@@ -560,7 +561,7 @@ public final class Generator {
                 Plan.Category c;
                 try {
                     c = o.plan.category(r[0]);
-                } catch (IllegalArgumentException e) {
+                } catch (ConfigurationException e) {
                     unmatched.add(file + ":" + lines + ": " + e.getMessage());
                     continue;
                 }
@@ -620,7 +621,7 @@ public final class Generator {
                     LlmResponse resp;
                     try {
                         resp = provider.parseResponse(body, null);
-                    } catch (LlmException e) {
+                    } catch (ProviderException e) {
                         row = new GenerationState.Row(
                                 cid,
                                 c.id(),

@@ -1,5 +1,6 @@
 package dev.spotter.generate;
 
+import dev.spotter.ConfigurationException;
 import java.util.Locale;
 
 /** What the assistant turns of a category must contain, and therefore which checks apply. */
@@ -21,7 +22,7 @@ public enum OutputKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException(
+        throw new ConfigurationException(
                 "unknown output kind '" + s + "' (injury_analysis, coach_answer, pace_calculation)");
     }
 

@@ -1,5 +1,6 @@
 package dev.spotter.generate;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.checks.InjuryExpectation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public record Plan(
         return categories.stream()
                 .filter(c -> c.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("plan " + name + " has no category '" + id + "'"));
+                .orElseThrow(() -> new ConfigurationException("plan " + name + " has no category '" + id + "'"));
     }
 
     /**
@@ -88,8 +89,7 @@ public record Plan(
     public record SourceItem(String id, String text, int min, int max) {
         public SourceItem {
             if (min < 0 || max < min) {
-                throw new IllegalArgumentException(
-                        "source '" + id + "': need 0 <= min <= max, was " + min + ".." + max);
+                throw new ConfigurationException("source '" + id + "': need 0 <= min <= max, was " + min + ".." + max);
             }
         }
     }

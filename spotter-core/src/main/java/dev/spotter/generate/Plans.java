@@ -3,6 +3,8 @@ package dev.spotter.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
 import dev.spotter.checks.InjuryExpectation;
 import dev.spotter.kernel.Hashing;
 import java.io.IOException;
@@ -70,7 +72,7 @@ public final class Plans {
         }
         Path p = Path.of(nameOrPath);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no bundled plan named '" + nameOrPath + "' (bundled: "
+            throw new ConfigurationException("no bundled plan named '" + nameOrPath + "' (bundled: "
                     + String.join(", ", bundledNames()) + ") and no plan file at " + p.toAbsolutePath());
         }
         Path dir = p.toAbsolutePath().getParent();
@@ -79,11 +81,11 @@ public final class Plans {
                 try {
                     return Files.readString(dir.resolve(f));
                 } catch (IOException e) {
-                    throw new IllegalArgumentException(p + ": cannot read " + dir.resolve(f) + ": " + e.getMessage());
+                    throw new ConfigurationException(p + ": cannot read " + dir.resolve(f) + ": " + e.getMessage());
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read plan " + p, e);
+            throw FileException.reading(p, e);
         }
     }
 
@@ -93,10 +95,10 @@ public final class Plans {
         try {
             root = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": not valid YAML: " + e.getMessage());
+            throw new ConfigurationException(where + ": not valid YAML: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(where + ": plan must be a YAML mapping");
+            throw new ConfigurationException(where + ": plan must be a YAML mapping");
         }
         String name = text(root, "name", where);
         String description = root.path("description").asText("");
@@ -107,7 +109,7 @@ public final class Plans {
         Map<String, List<String>> shared = attributes(root.path("attributes"), where + " attributes");
         JsonNode cats = root.path("categories");
         if (!cats.isArray() || cats.isEmpty()) {
-            throw new IllegalArgumentException(where + ": 'categories' must be a non-empty list");
+            throw new ConfigurationException(where + ": 'categories' must be a non-empty list");
         }
         List<Plan.Category> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
@@ -115,14 +117,14 @@ public final class Plans {
             String id = text(c, "id", where + " category");
             String cw = where + " category '" + id + "'";
             if (!CATEGORY_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException(cw + ": id must match [a-z0-9][a-z0-9-]{0,39}");
+                throw new ConfigurationException(cw + ": id must match [a-z0-9][a-z0-9-]{0,39}");
             }
             if (!seen.add(id)) {
-                throw new IllegalArgumentException(cw + ": duplicate category id");
+                throw new ConfigurationException(cw + ": duplicate category id");
             }
             int target = c.path("target").asInt(-1);
             if (!c.path("target").isInt() || target < 1) {
-                throw new IllegalArgumentException(cw + ": target must be an integer >= 1");
+                throw new ConfigurationException(cw + ": target must be an integer >= 1");
             }
             String templateFile = text(c, "template", cw);
             String template = files.apply(templateFile);
@@ -132,19 +134,19 @@ public final class Plans {
                 expect.add(InjuryExpectation.valueOf(e.asText().toUpperCase(Locale.ROOT)));
             }
             if (!expect.isEmpty() && kind != OutputKind.INJURY_ANALYSIS) {
-                throw new IllegalArgumentException(cw + ": 'expect' applies only to output injury_analysis");
+                throw new ConfigurationException(cw + ": 'expect' applies only to output injury_analysis");
             }
             String turns = pick(c, defaults, "turns").asText("1");
             int minT;
             int maxT;
             Matcher tm = Pattern.compile("(\\d+)(?:-(\\d+))?").matcher(turns.strip());
             if (!tm.matches()) {
-                throw new IllegalArgumentException(cw + ": turns must be N or N-M, was '" + turns + "'");
+                throw new ConfigurationException(cw + ": turns must be N or N-M, was '" + turns + "'");
             }
             minT = Integer.parseInt(tm.group(1));
             maxT = tm.group(2) == null ? minT : Integer.parseInt(tm.group(2));
             if (minT < 1 || maxT < minT || maxT > 8) {
-                throw new IllegalArgumentException(cw + ": turns must be within 1..8 with min <= max");
+                throw new ConfigurationException(cw + ": turns must be within 1..8 with min <= max");
             }
             int maxTokens = pick(c, defaults, "max_tokens").asInt(2000);
             double temperature = pick(c, defaults, "temperature").asDouble(0.9);
@@ -166,8 +168,8 @@ public final class Plans {
                 int min = sources.stream().mapToInt(Plan.SourceItem::min).sum();
                 int max = sources.stream().mapToInt(Plan.SourceItem::max).sum();
                 if (target < min || target > max) {
-                    throw new IllegalArgumentException(cw + ": target " + target
-                            + " is outside what its sources allow (" + min + ".." + max + ")");
+                    throw new ConfigurationException(cw + ": target " + target + " is outside what its sources allow ("
+                            + min + ".." + max + ")");
                 }
             }
             String contract = Prompts.outputContract(kind, minT, maxT);
@@ -177,11 +179,11 @@ public final class Plans {
             Matcher m = PLACEHOLDER.matcher(template);
             while (m.find()) {
                 if (!known.contains(m.group(1))) {
-                    throw new IllegalArgumentException(cw + ": template " + templateFile + " uses {{" + m.group(1)
+                    throw new ConfigurationException(cw + ": template " + templateFile + " uses {{" + m.group(1)
                             + "}} but the category has no such attribute (has " + attrs.keySet() + ")");
                 }
                 if ((m.group(1).equals("source") || m.group(1).equals("source_id")) && sources.isEmpty()) {
-                    throw new IllegalArgumentException(
+                    throw new ConfigurationException(
                             cw + ": template uses {{" + m.group(1) + "}} but the category has no sources");
                 }
             }
@@ -215,15 +217,15 @@ public final class Plans {
             return m;
         }
         if (!node.isObject()) {
-            throw new IllegalArgumentException(where + ": must be a mapping of name -> list of values");
+            throw new ConfigurationException(where + ": must be a mapping of name -> list of values");
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getKey().matches("[a-z_][a-z0-9_]*")) {
-                throw new IllegalArgumentException(
+                throw new ConfigurationException(
                         where + ": attribute name '" + e.getKey() + "' must be lower_snake_case");
             }
             if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-                throw new IllegalArgumentException(
+                throw new ConfigurationException(
                         where + ": attribute '" + e.getKey() + "' needs a non-empty list of values");
             }
             List<String> vals = new ArrayList<>();
@@ -236,7 +238,7 @@ public final class Plans {
     private static String text(JsonNode n, String field, String where) {
         JsonNode v = n.path(field);
         if (!v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ": '" + field + "' is required");
+            throw new ConfigurationException(where + ": '" + field + "' is required");
         }
         return v.asText();
     }
@@ -244,7 +246,7 @@ public final class Plans {
     private static String readResource(String rel) {
         try (InputStream in = Plans.class.getResourceAsStream(rel)) {
             if (in == null) {
-                throw new IllegalArgumentException("missing bundled resource dev/spotter/generate/" + rel);
+                throw new ConfigurationException("missing bundled resource dev/spotter/generate/" + rel);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.spotter.generate;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.llm.LlmRequest;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class Prompts {
                 default -> a.get(key);
             };
             if (v == null) {
-                throw new IllegalStateException("category " + c.id() + ": no value for {{" + key + "}}");
+                throw new ConfigurationException("category " + c.id() + ": no value for {{" + key + "}}");
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }

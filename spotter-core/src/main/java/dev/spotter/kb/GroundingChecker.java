@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Role;
@@ -105,7 +106,7 @@ public final class GroundingChecker {
         /** Minimum combined score in [0, 1] (default 0.55). */
         public Builder minScore(double v) {
             if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("minScore must be in [0, 1], was " + v);
+                throw ConfigurationException.forParameter("minScore", "must be in [0, 1], was " + v);
             }
             this.minScore = v;
             return this;
@@ -114,7 +115,7 @@ public final class GroundingChecker {
         /** Answers with fewer content words than this are rejected as empty (default 3). */
         public Builder minContentWords(int v) {
             if (v < 1) {
-                throw new IllegalArgumentException("minContentWords must be >= 1, was " + v);
+                throw ConfigurationException.forParameter("minContentWords", "must be >= 1, was " + v);
             }
             this.minContentWords = v;
             return this;

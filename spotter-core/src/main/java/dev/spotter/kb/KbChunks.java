@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +37,18 @@ public final class KbChunks {
                 try {
                     c = ChunkJsonl.parse(line);
                 } catch (IllegalArgumentException e) {
-                    throw new KbException(file + ":" + n + ": " + e.getMessage());
+                    throw new DataSourceException(file + ":" + n + ": " + e.getMessage());
                 }
                 if (!ids.add(c.id())) {
-                    throw new KbException(file + ":" + n + ": duplicate chunk id " + c.id());
+                    throw new DataSourceException(file + ":" + n + ": duplicate chunk id " + c.id());
                 }
                 out.add(c);
             }
         } catch (IOException e) {
-            throw new KbException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new DataSourceException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
-            throw new KbException(file + ": no chunks");
+            throw new DataSourceException(file + ": no chunks");
         }
         return out;
     }
@@ -64,7 +65,7 @@ public final class KbChunks {
 
                 @Override
                 public void reject(long row, String id, String reason) {
-                    throw new KbException("bundled sample row " + row + " is invalid: " + reason);
+                    throw new DataSourceException("bundled sample row " + row + " is invalid: " + reason);
                 }
             });
         }

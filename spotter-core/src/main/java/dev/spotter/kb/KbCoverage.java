@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.DataSourceException;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.Role;
@@ -111,7 +112,7 @@ public final class KbCoverage {
                 n++;
                 String provLine = prov == null ? null : prov.readLine();
                 if (prov != null && provLine == null) {
-                    throw new KbException(
+                    throw new DataSourceException(
                             provenance + " has fewer lines than " + examples + " (ends before line " + n + ")");
                 }
                 if (line.isBlank()) {
@@ -176,7 +177,7 @@ public final class KbCoverage {
                 out.commit();
             }
         } catch (IOException e) {
-            throw new KbException("coverage check of " + examples + " failed: " + e.getMessage(), e);
+            throw new DataSourceException("coverage check of " + examples + " failed: " + e.getMessage(), e);
         }
         List<ChunkRow> rows = new ArrayList<>();
         for (Tally t : byId.values()) {

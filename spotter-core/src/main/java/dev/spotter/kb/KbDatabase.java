@@ -1,5 +1,7 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
+import dev.spotter.Environment;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -57,10 +59,15 @@ public final class KbDatabase {
     }
 
     /** Parses {@code url}, reading {@code PGPASSWORD}/{@code PGUSER} from {@code env} when the URL lacks them. */
-    public static KbDatabase fromUrl(String url, Map<String, String> env) {
+    public static KbDatabase fromUrl(String url, Environment environment) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : new String[] {"PGPASSWORD", "PGUSER"}) {
+            environment.get(name).ifPresent(v -> env.put(name, v));
+        }
         Objects.requireNonNull(env, "env");
         if (url == null || url.isBlank()) {
-            throw new KbException("no database URL given (use --db-url or the SPOTTER_KB_URL environment variable)");
+            throw new DataSourceException(
+                    "no database URL given (use --db-url or the SPOTTER_KB_URL environment variable)");
         }
         String u = url.strip();
         String lower = u.toLowerCase(Locale.ROOT);
@@ -84,7 +91,7 @@ public final class KbDatabase {
         if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
             return fromUri(u, env);
         }
-        throw new KbException("unsupported database URL " + redactUri(u)
+        throw new DataSourceException("unsupported database URL " + redactUri(u)
                 + ": expected postgresql://…, postgres://…, jdbc:postgresql://… or jdbc:sqlite:…");
     }
 
@@ -106,7 +113,7 @@ public final class KbDatabase {
         String userInfo = at < 0 ? null : authority.substring(0, at);
         String hostPort = at < 0 ? authority : authority.substring(at + 1);
         if (hostPort.isEmpty()) {
-            throw new KbException("database URL " + redactUri(u) + " names no host");
+            throw new DataSourceException("database URL " + redactUri(u) + " names no host");
         }
         Properties p = new Properties();
         String pw = null;
@@ -217,7 +224,7 @@ public final class KbDatabase {
     }
 
     /** One line for a failed connection: classifies the SQLSTATE, never shows the password. */
-    KbException connectFailure(SQLException e) {
+    DataSourceException connectFailure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String user = properties.getProperty("user", "(default user)");
         String msg = switch (state) {
@@ -231,7 +238,7 @@ public final class KbDatabase {
                 "cannot open " + jdbcUrl() + ": " + rootMessage(e)
                         + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
         };
-        return new KbException(redact(msg));
+        return new DataSourceException(redact(msg));
     }
 
     /** Message of {@code t}, plus its root cause when that says more (e.g. UnknownHostException). */

@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
 import dev.spotter.kernel.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,9 +37,9 @@ public final class KbExport {
             w.commit();
             return stats;
         } catch (IOException e) {
-            throw new KbException(e.getMessage(), e);
+            throw new DataSourceException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new KbException(e.getCause().getMessage(), e);
+            throw new DataSourceException(e.getCause().getMessage(), e);
         }
     }
 }

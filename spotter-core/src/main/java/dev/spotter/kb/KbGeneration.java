@@ -1,5 +1,7 @@
 package dev.spotter.kb;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.ProviderException;
 import dev.spotter.checks.CheckResult;
 import dev.spotter.generate.ExampleCheck;
 import dev.spotter.generate.GenerateOptions;
@@ -7,7 +9,6 @@ import dev.spotter.generate.Generator;
 import dev.spotter.generate.Plan;
 import dev.spotter.generate.Report;
 import dev.spotter.kernel.Sidecars;
-import dev.spotter.llm.LlmException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,9 +89,9 @@ public final class KbGeneration {
             GroundingChecker checker,
             int topUpRounds,
             Double budgetUsd)
-            throws IOException, LlmException {
+            throws IOException, ProviderException {
         if (topUpRounds < 0) {
-            throw new IllegalArgumentException("topUpRounds must be >= 0, was " + topUpRounds);
+            throw ConfigurationException.forParameter("topUpRounds", "must be >= 0, was " + topUpRounds);
         }
         Path grounded = Sidecars.of(output, ".grounded.jsonl");
         Path rejects = Sidecars.of(output, ".kb-rejects.jsonl");

@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -71,7 +72,7 @@ public final class KbImporter {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(quarantine, "quarantine");
         if (!Files.isRegularFile(file)) {
-            throw new KbException("cannot read " + file + ": no such file");
+            throw new DataSourceException("cannot read " + file + ": no such file");
         }
         try (Connection c = db.open(false)) {
             if (create != null) {
@@ -123,13 +124,13 @@ public final class KbImporter {
                 return new Stats(read, ok, read - ok);
             } catch (IOException e) {
                 KbTable.rollbackQuietly(c);
-                throw new KbException("cannot import " + file + ": " + e.getMessage(), e);
-            } catch (KbException e) {
+                throw new DataSourceException("cannot import " + file + ": " + e.getMessage(), e);
+            } catch (DataSourceException e) {
                 KbTable.rollbackQuietly(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new KbException(db.redact(
+            throw new DataSourceException(db.redact(
                     "import into " + table + " at " + db.jdbcUrl() + " failed: " + KbDatabase.rootMessage(e)));
         }
     }
@@ -140,9 +141,10 @@ public final class KbImporter {
         } catch (SQLException e) {
             SQLException detail =
                     e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
-            throw new KbException(db.redact("import into " + table + " failed in lines " + from + "–" + to + ": "
-                    + KbDatabase.rootMessage(detail).lines().findFirst().orElse("")
-                    + "; nothing was written (rolled back)"));
+            throw new DataSourceException(
+                    db.redact("import into " + table + " failed in lines " + from + "–" + to + ": "
+                            + KbDatabase.rootMessage(detail).lines().findFirst().orElse("")
+                            + "; nothing was written (rolled back)"));
         }
     }
 
@@ -155,7 +157,7 @@ public final class KbImporter {
         try {
             return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
         } catch (NoSuchFileException e) {
-            throw new KbException("cannot read " + file + ": no such file");
+            throw new DataSourceException("cannot read " + file + ": no such file");
         }
     }
 
@@ -163,7 +165,7 @@ public final class KbImporter {
         try {
             return in.readLine();
         } catch (CharacterCodingException e) {
-            throw new KbException(file + ": line " + (lineNo + 1) + " is not valid UTF-8");
+            throw new DataSourceException(file + ": line " + (lineNo + 1) + " is not valid UTF-8");
         }
     }
 
@@ -185,7 +187,7 @@ public final class KbImporter {
             }
             return IdType.TEXT;
         } catch (IOException e) {
-            throw new KbException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new DataSourceException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -203,7 +205,7 @@ public final class KbImporter {
             st.execute(sql);
         } catch (SQLException e) {
             KbTable.rollbackQuietly(c);
-            throw new KbException(db.redact(
+            throw new DataSourceException(db.redact(
                     "cannot create table " + table + " at " + db.jdbcUrl() + ": " + KbDatabase.rootMessage(e)));
         }
     }

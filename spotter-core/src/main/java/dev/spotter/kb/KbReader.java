@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * one of {@code accept} or {@code reject}.
  *
  * <pre>{@code
- * KbDatabase db = KbDatabase.fromUrl(System.getenv("SPOTTER_KB_URL"), System.getenv());
+ * KbDatabase db = KbDatabase.fromUrl(env.get("SPOTTER_KB_URL").orElseThrow(), env); // env: an Environment
  * KbReader.Stats s = new KbReader(db, "knowledge_base").read(null, sink);
  * }</pre>
  */
@@ -52,7 +53,7 @@ public final class KbReader {
     /**
      * Reads all rows, or those whose category equals {@code category} (exact match) when it is not null.
      *
-     * @throws KbException for connection, table or column problems (one line, no password)
+     * @throws DataSourceException for connection, table or column problems (one line, no password)
      * @throws UncheckedIOException when the sink fails to write
      */
     public Stats read(String category, Sink sink) {
@@ -91,13 +92,13 @@ public final class KbReader {
                     }
                 }
             } catch (SQLException e) {
-                throw new KbException(db.redact(
+                throw new DataSourceException(db.redact(
                         "reading " + table + " from " + db.jdbcUrl() + " failed: " + KbDatabase.rootMessage(e)));
             }
             c.rollback(); // read-only: nothing to commit; ends the transaction cleanly
             return new Stats(read, ok, read - ok);
         } catch (SQLException e) {
-            throw new KbException(
+            throw new DataSourceException(
                     db.redact("reading " + table + " from " + db.jdbcUrl() + " failed: " + KbDatabase.rootMessage(e)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

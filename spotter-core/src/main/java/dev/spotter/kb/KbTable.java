@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -55,7 +56,7 @@ final class KbTable {
     /** Validates a table name ({@code table} or {@code schema.table}) and returns it double-quoted. */
     static String quote(String table) {
         if (table == null || !IDENT.matcher(table).matches()) {
-            throw new KbException(
+            throw new DataSourceException(
                     "invalid table name \"" + table + "\": use letters, digits and _ (optionally schema.table)");
         }
         StringBuilder sb = new StringBuilder();
@@ -70,7 +71,7 @@ final class KbTable {
 
     /**
      * Looks the table up with a query that returns no rows, and checks the six columns. Missing table or columns
-     * become one-line {@link KbException}s naming what is missing.
+     * become one-line {@link DataSourceException}s naming what is missing.
      */
     static KbTable inspect(Connection c, KbDatabase db, String table) {
         String quoted = quote(table);
@@ -90,13 +91,13 @@ final class KbTable {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             String msg = String.valueOf(e.getMessage());
             if (state.equals("42P01") || state.equals("3F000") || msg.contains("no such table")) {
-                throw new KbException("table " + table + " not found in " + db.jdbcUrl()
+                throw new DataSourceException("table " + table + " not found in " + db.jdbcUrl()
                         + " (create it with `spotter kb import --create-table`, or name another with --table)");
             }
             if (state.equals("42501")) {
-                throw new KbException("permission denied reading table " + table + " in " + db.jdbcUrl());
+                throw new DataSourceException("permission denied reading table " + table + " in " + db.jdbcUrl());
             }
-            throw new KbException(
+            throw new DataSourceException(
                     db.redact("cannot read table " + table + " in " + db.jdbcUrl() + ": " + KbDatabase.rootMessage(e)));
         }
         List<String> missing = new ArrayList<>();
@@ -106,7 +107,7 @@ final class KbTable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new KbException("table " + table + " in " + db.jdbcUrl() + " lacks column"
+            throw new DataSourceException("table " + table + " in " + db.jdbcUrl() + " lacks column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + " (needs id, category, title, content, metadata, created_at)");
         }

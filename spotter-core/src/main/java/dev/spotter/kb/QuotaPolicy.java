@@ -3,6 +3,9 @@ package dev.spotter.kb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.ConfigurationException;
+import dev.spotter.DataSourceException;
+import dev.spotter.FileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,14 +38,14 @@ public final class QuotaPolicy {
             Objects.requireNonNull(name, "name");
             aliases = List.copyOf(aliases);
             if (min < 1 || max < min) {
-                throw new IllegalArgumentException(
+                throw new ConfigurationException(
                         "category " + name + ": need 1 <= min <= max, got min " + min + ", max " + max);
             }
             if (total < 0) {
-                throw new IllegalArgumentException("category " + name + ": total must be >= 0, got " + total);
+                throw new ConfigurationException("category " + name + ": total must be >= 0, got " + total);
             }
             if (!(multiTurnShare >= 0 && multiTurnShare <= 1)) {
-                throw new IllegalArgumentException(
+                throw new ConfigurationException(
                         "category " + name + ": multi_turn must be in [0, 1], got " + multiTurnShare);
             }
         }
@@ -69,7 +72,7 @@ public final class QuotaPolicy {
             for (String k : concat(q.name(), q.aliases())) {
                 CategoryQuota prev = m.put(key(k), q);
                 if (prev != null && prev != q) {
-                    throw new IllegalArgumentException(
+                    throw new ConfigurationException(
                             "category name or alias \"" + k + "\" is used by both " + prev.name() + " and " + q.name());
                 }
             }
@@ -79,7 +82,7 @@ public final class QuotaPolicy {
 
     public static QuotaPolicy of(List<CategoryQuota> categories) {
         if (categories.isEmpty()) {
-            throw new IllegalArgumentException("a quota policy needs at least one category");
+            throw new ConfigurationException("a quota policy needs at least one category");
         }
         return new QuotaPolicy(categories);
     }
@@ -101,14 +104,14 @@ public final class QuotaPolicy {
         try {
             return parse(new ObjectMapper(new YAMLFactory()).readTree(Files.newInputStream(file)), file.toString());
         } catch (IOException e) {
-            throw new KbException("cannot read quota policy " + file + ": " + e.getMessage(), e);
+            throw FileException.reading(file, e);
         }
     }
 
     static QuotaPolicy parse(JsonNode root, String source) {
         JsonNode cats = root == null ? null : root.get("categories");
         if (cats == null || !cats.isArray() || cats.isEmpty()) {
-            throw new KbException(source + ": needs a non-empty \"categories\" list");
+            throw new ConfigurationException(source + ": needs a non-empty \"categories\" list");
         }
         List<CategoryQuota> out = new ArrayList<>();
         int i = 0;
@@ -126,21 +129,21 @@ public final class QuotaPolicy {
                         required(c, "max").asInt(),
                         required(c, "total").asInt(),
                         c.has("multi_turn") ? c.get("multi_turn").asDouble() : 0.0));
-            } catch (IllegalArgumentException e) {
-                throw new KbException(source + ": category #" + i + ": " + e.getMessage());
+            } catch (IllegalArgumentException | ConfigurationException e) {
+                throw new ConfigurationException(source + ": category #" + i + ": " + e.getMessage(), e);
             }
         }
         try {
             return of(out);
-        } catch (IllegalArgumentException e) {
-            throw new KbException(source + ": " + e.getMessage());
+        } catch (IllegalArgumentException | ConfigurationException e) {
+            throw new ConfigurationException(source + ": " + e.getMessage(), e);
         }
     }
 
     private static JsonNode required(JsonNode c, String field) {
         JsonNode n = c.get(field);
         if (n == null || n.isNull()) {
-            throw new IllegalArgumentException("missing \"" + field + "\"");
+            throw new ConfigurationException("missing \"" + field + "\"");
         }
         return n;
     }
@@ -160,7 +163,7 @@ public final class QuotaPolicy {
     /**
      * Exact per-chunk targets for these chunks, in the order given.
      *
-     * @throws KbException naming the chunks whose category has no quota (they cannot be planned)
+     * @throws DataSourceException naming the chunks whose category has no quota (they cannot be planned)
      */
     public List<ChunkQuota> plan(Collection<KbChunk> chunks) {
         Map<CategoryQuota, List<KbChunk>> grouped = new LinkedHashMap<>();
@@ -174,7 +177,7 @@ public final class QuotaPolicy {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new KbException("no quota for the category of chunk" + (unknown.size() > 1 ? "s " : " ")
+            throw new DataSourceException("no quota for the category of chunk" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
                     + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : "")
                     + "; known categories: "

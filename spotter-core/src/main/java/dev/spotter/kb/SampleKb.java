@@ -1,5 +1,6 @@
 package dev.spotter.kb;
 
+import dev.spotter.DataSourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,11 @@ public final class SampleKb {
     public static String seedSql() {
         try (InputStream in = SampleKb.class.getResourceAsStream(SEED)) {
             if (in == null) {
-                throw new KbException("sample knowledge base missing from the class path: " + SEED);
+                throw new DataSourceException("sample knowledge base missing from the class path: " + SEED);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KbException("cannot read the sample knowledge base: " + e.getMessage(), e);
+            throw new DataSourceException("cannot read the sample knowledge base: " + e.getMessage(), e);
         }
     }
 
@@ -47,7 +48,8 @@ public final class SampleKb {
             }
             c.commit();
         } catch (SQLException e) {
-            throw new KbException("cannot load the sample knowledge base into " + file + ": " + e.getMessage(), e);
+            throw new DataSourceException(
+                    "cannot load the sample knowledge base into " + file + ": " + e.getMessage(), e);
         }
         return db;
     }
@@ -59,7 +61,8 @@ public final class SampleKb {
             Files.delete(f);
             return new Temp(f, load(f));
         } catch (IOException e) {
-            throw new KbException("cannot create a temporary file for the sample knowledge base: " + e.getMessage(), e);
+            throw new DataSourceException(
+                    "cannot create a temporary file for the sample knowledge base: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class PriceFile {
             return YAML.readTree(in);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new IllegalArgumentException(
+            throw new ConfigurationException(
                     name + ": not valid YAML" + (at == null ? "" : " at line " + at.getLineNr()) + ": "
                             + e.getOriginalMessage(),
                     e);
@@ -76,7 +77,7 @@ public final class PriceFile {
     }
 
     private static <T> T parse(JsonNode tree, String name, Function<YamlNode, T> parse) {
-        YamlNode root = YamlNode.root(name, tree, IllegalArgumentException::new);
+        YamlNode root = YamlNode.root(name, tree, ConfigurationException::new);
         T table = parse.apply(root);
         root.finish();
         return table;

@@ -1,5 +1,6 @@
 package dev.spotter.kernel;
 
+import dev.spotter.ConfigurationException;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +29,7 @@ public final class Sidecars {
     public static Path of(Path dataFile, String suffix) {
         Path name = dataFile.getFileName();
         if (name == null) {
-            throw new IllegalArgumentException("not a file path: " + dataFile);
+            throw new ConfigurationException("not a file path: " + dataFile);
         }
         return dataFile.resolveSibling(stem(name.toString()) + suffix);
     }

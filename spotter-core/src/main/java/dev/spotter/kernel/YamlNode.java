@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * silently ignored. Every configuration file Spotter reads goes through it ({@code spotter.yaml}, the price tables).
  *
  * <pre>{@code
- * YamlNode top = YamlNode.root("prices.yaml", tree, IllegalArgumentException::new);
+ * YamlNode top = YamlNode.root("prices.yaml", tree, ConfigurationException::new);
  * String asOf = top.reqStr("as_of");        // "prices.yaml: as_of: is required"
  * YamlNode models = top.obj("models");
  * top.finish();                             // "prices.yaml: modles: unknown key (known here: as_of, models)"

@@ -1,5 +1,7 @@
 package dev.spotter.llm;
 
+import dev.spotter.ProviderException;
+
 /**
  * A provider-neutral chat client. Implementations are thread-safe and meant to be shared by many virtual threads;
  * retries, timeouts and client-side rate limits happen inside {@link #complete}.
@@ -14,9 +16,9 @@ public interface LlmClient {
     /**
      * Sends the request, retrying transient failures.
      *
-     * @throws LlmException when no usable response came back (see {@link LlmException#kind()})
+     * @throws ProviderException when no usable response came back (see {@link ProviderException#kind()})
      */
-    LlmResponse complete(LlmRequest request) throws LlmException;
+    LlmResponse complete(LlmRequest request) throws ProviderException;
 
     /** The wire format this client speaks (also used for batch files). */
     Provider provider();

@@ -1,5 +1,6 @@
 package dev.spotter.llm;
 
+import dev.spotter.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -71,7 +72,7 @@ public final class LlmConfig {
         private final Provider provider;
         private URI baseUrl;
         private String apiKeyEnv;
-        private UnaryOperator<String> env = System::getenv;
+        private UnaryOperator<String> env = name -> null; // nothing unless the caller passes an environment
         private Duration requestTimeout = Duration.ofSeconds(120);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private int maxAttempts = 6;
@@ -95,7 +96,7 @@ public final class LlmConfig {
             if (u.getScheme() == null
                     || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
                     || u.getHost() == null) {
-                throw new IllegalArgumentException("base URL must be an absolute http(s) URL, was '" + url + "'");
+                throw new ConfigurationException("base URL must be an absolute http(s) URL, was '" + url + "'");
             }
             this.baseUrl = u;
             return this;
@@ -106,15 +107,17 @@ public final class LlmConfig {
             if (name == null || name.isBlank() || name.equalsIgnoreCase("none")) {
                 this.apiKeyEnv = null;
             } else if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException(
-                        "apiKeyEnv must be an environment variable name, was '" + name + "'");
+                throw new ConfigurationException("apiKeyEnv must be an environment variable name, was '" + name + "'");
             } else {
                 this.apiKeyEnv = name;
             }
             return this;
         }
 
-        /** Where environment variables are looked up (tests pass a map; default {@link System#getenv(String)}). */
+        /**
+         * Where environment variables (the API key) are looked up, e.g. {@code Environment.system().lookup()}; default:
+         * no variables at all (the library never reads the process environment by itself).
+         */
         public Builder env(UnaryOperator<String> env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
@@ -133,7 +136,7 @@ public final class LlmConfig {
         /** Total attempts including the first (1 = no retries). */
         public Builder maxAttempts(int n) {
             if (n < 1 || n > 100) {
-                throw new IllegalArgumentException("maxAttempts must be in [1, 100], was " + n);
+                throw ConfigurationException.forParameter("maxAttempts", "must be in [1, 100], was " + n);
             }
             this.maxAttempts = n;
             return this;
@@ -144,7 +147,7 @@ public final class LlmConfig {
             this.initialBackoff = positive(initial, "initialBackoff");
             this.maxBackoff = positive(max, "maxBackoff");
             if (max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("maxBackoff must be >= initialBackoff");
+                throw ConfigurationException.forParameter("maxBackoff", "must be >= initialBackoff");
             }
             return this;
         }
@@ -158,7 +161,7 @@ public final class LlmConfig {
         /** Client-side requests/minute limit, 0 = none. */
         public Builder requestsPerMinute(int rpm) {
             if (rpm < 0) {
-                throw new IllegalArgumentException("requestsPerMinute must be >= 0, was " + rpm);
+                throw ConfigurationException.forParameter("requestsPerMinute", "must be >= 0, was " + rpm);
             }
             this.requestsPerMinute = rpm;
             return this;
@@ -167,7 +170,7 @@ public final class LlmConfig {
         /** Client-side tokens/minute limit (prompt estimate + max_tokens, corrected by usage), 0 = none. */
         public Builder tokensPerMinute(long tpm) {
             if (tpm < 0) {
-                throw new IllegalArgumentException("tokensPerMinute must be >= 0, was " + tpm);
+                throw ConfigurationException.forParameter("tokensPerMinute", "must be >= 0, was " + tpm);
             }
             this.tokensPerMinute = tpm;
             return this;
@@ -186,7 +189,7 @@ public final class LlmConfig {
         private static Duration positive(Duration d, String what) {
             Objects.requireNonNull(d, what);
             if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be > 0, was " + d);
+                throw new ConfigurationException(what + " must be > 0, was " + d);
             }
             return d;
         }

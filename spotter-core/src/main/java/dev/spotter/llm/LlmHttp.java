@@ -1,5 +1,6 @@
 package dev.spotter.llm;
 
+import dev.spotter.ProviderException;
 import dev.spotter.http.Backoff;
 import dev.spotter.http.RetryAfter;
 import dev.spotter.http.Sleeper;
@@ -47,16 +48,16 @@ final class LlmHttp implements LlmClient {
     }
 
     @Override
-    public LlmResponse complete(LlmRequest req) throws LlmException {
+    public LlmResponse complete(LlmRequest req) throws ProviderException {
         String body = cfg.provider.requestBody(req).toString();
         long estimate = TokenEstimate.worstCaseTokens(req);
-        LlmException last = null;
+        ProviderException last = null;
         for (int attempt = 0; attempt < cfg.maxAttempts; attempt++) {
             try {
                 limiter.acquire(estimate);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LlmException(LlmException.Kind.INTERRUPTED, "interrupted while rate limited");
+                throw new ProviderException(ProviderException.Kind.INTERRUPTED, "interrupted while rate limited");
             }
             Duration retryAfter = null;
             try {
@@ -69,20 +70,21 @@ final class LlmHttp implements LlmClient {
                 }
                 String msg = "HTTP " + sc + " from " + endpoint + ": " + snippet(resp.body());
                 if (!retryable(sc)) {
-                    throw new LlmException(LlmException.Kind.REJECTED_BY_PROVIDER, sc, msg, resp.body(), null);
+                    throw new ProviderException(
+                            ProviderException.Kind.REJECTED_BY_PROVIDER, sc, msg, resp.body(), null);
                 }
-                last = new LlmException(LlmException.Kind.TRANSIENT, sc, msg, resp.body(), null);
+                last = new ProviderException(ProviderException.Kind.TRANSIENT, sc, msg, resp.body(), null);
                 retryAfter = RetryAfter.of(resp.headers()).orElse(null);
             } catch (HttpTimeoutException e) {
-                last = new LlmException(
-                        LlmException.Kind.TRANSIENT,
+                last = new ProviderException(
+                        ProviderException.Kind.TRANSIENT,
                         0,
                         "timed out after " + cfg.requestTimeout.toSeconds() + " s: " + endpoint,
                         null,
                         e);
             } catch (IOException e) {
-                last = new LlmException(
-                        LlmException.Kind.TRANSIENT,
+                last = new ProviderException(
+                        ProviderException.Kind.TRANSIENT,
                         0,
                         "connection error to " + endpoint + ": " + e.getClass().getSimpleName()
                                 + (e.getMessage() == null ? "" : " " + e.getMessage()),
@@ -90,7 +92,7 @@ final class LlmHttp implements LlmClient {
                         e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LlmException(LlmException.Kind.INTERRUPTED, "interrupted during request");
+                throw new ProviderException(ProviderException.Kind.INTERRUPTED, "interrupted during request");
             }
             if (attempt + 1 >= cfg.maxAttempts) {
                 break;
@@ -107,11 +109,11 @@ final class LlmHttp implements LlmClient {
                 Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LlmException(LlmException.Kind.INTERRUPTED, "interrupted during backoff");
+                throw new ProviderException(ProviderException.Kind.INTERRUPTED, "interrupted during backoff");
             }
         }
-        throw new LlmException(
-                LlmException.Kind.TRANSIENT,
+        throw new ProviderException(
+                ProviderException.Kind.TRANSIENT,
                 last.status(),
                 "gave up after " + cfg.maxAttempts + " attempts: " + last.getMessage(),
                 last.rawBody(),

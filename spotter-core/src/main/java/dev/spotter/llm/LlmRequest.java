@@ -1,5 +1,6 @@
 package dev.spotter.llm;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Role;
 import java.util.List;
@@ -20,17 +21,17 @@ public record LlmRequest(
     public LlmRequest {
         Objects.requireNonNull(model, "model");
         if (model.isBlank()) {
-            throw new IllegalArgumentException("model must not be blank");
+            throw ConfigurationException.forParameter("model", "must not be blank");
         }
         messages = List.copyOf(messages);
         if (messages.isEmpty() || messages.stream().noneMatch(m -> m.role() == Role.USER)) {
             throw new IllegalArgumentException("a request needs at least one user message");
         }
         if (maxTokens < 1) {
-            throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
+            throw ConfigurationException.forParameter("maxTokens", "must be >= 1, was " + maxTokens);
         }
         if (!(temperature >= 0 && temperature <= 2)) {
-            throw new IllegalArgumentException("temperature must be in [0, 2], was " + temperature);
+            throw ConfigurationException.forParameter("temperature", "must be in [0, 2], was " + temperature);
         }
     }
 

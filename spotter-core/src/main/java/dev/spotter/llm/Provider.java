@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
+import dev.spotter.ProviderException;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Role;
 import java.util.Locale;
@@ -51,8 +53,7 @@ public enum Provider {
             case "openai", "openai-compatible", "together", "fireworks", "vllm", "ollama", "llamacpp", "llama.cpp" ->
                 OPENAI;
             case "anthropic", "claude" -> ANTHROPIC;
-            default ->
-                throw new IllegalArgumentException("unknown provider '" + s + "' (expected openai or anthropic)");
+            default -> throw new ConfigurationException("unknown provider '" + s + "' (expected openai or anthropic)");
         };
     }
 
@@ -95,9 +96,9 @@ public enum Provider {
     /**
      * Maps a 2xx response body to an {@link LlmResponse}.
      *
-     * @throws LlmException {@link LlmException.Kind#MALFORMED_RESPONSE} when the body is not the expected shape
+     * @throws ProviderException {@link ProviderException.Kind#MALFORMED_RESPONSE} when the body is not the expected shape
      */
-    public LlmResponse parseResponse(String rawBody, String headerRequestId) throws LlmException {
+    public LlmResponse parseResponse(String rawBody, String headerRequestId) throws ProviderException {
         JsonNode root;
         try {
             root = MAPPER.readTree(rawBody);
@@ -154,8 +155,8 @@ public enum Provider {
                 rawBody);
     }
 
-    private static LlmException malformed(String what, String body, Throwable cause) {
-        return new LlmException(
-                LlmException.Kind.MALFORMED_RESPONSE, 200, what + ": " + LlmHttp.snippet(body), body, cause);
+    private static ProviderException malformed(String what, String body, Throwable cause) {
+        return new ProviderException(
+                ProviderException.Kind.MALFORMED_RESPONSE, 200, what + ": " + LlmHttp.snippet(body), body, cause);
     }
 }

@@ -1,9 +1,10 @@
 package dev.spotter.project;
 
+import dev.spotter.DataSourceException;
+import dev.spotter.Environment;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.kb.KbChunks;
 import dev.spotter.kb.KbDatabase;
-import dev.spotter.kb.KbException;
 import dev.spotter.kb.KbReader;
 import dev.spotter.kb.QuotaPolicy;
 import dev.spotter.kernel.YamlNode;
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 record KbTargets(Map<String, Integer> targets, Map<String, String> chunkCategory, int chunkCount, String from) {
 
-    static KbTargets resolve(YamlNode s, Path base, String dbUrlEnv, String chunks, String policy, String table) {
+    static KbTargets resolve(
+            YamlNode s, Path base, String dbUrlEnv, String chunks, String policy, String table, Environment env) {
         List<KbChunk> list;
         String from;
         try {
@@ -37,10 +39,8 @@ record KbTargets(Map<String, Integer> targets, Map<String, String> chunkCategory
                 }
                 list = KbChunks.read(f);
                 from = chunks;
-            } else if (dbUrlEnv != null
-                    && System.getenv(dbUrlEnv) != null
-                    && !System.getenv(dbUrlEnv).isBlank()) {
-                list = fromDatabase(KbDatabase.fromUrl(System.getenv(dbUrlEnv), System.getenv()), table);
+            } else if (dbUrlEnv != null && env.isSet(dbUrlEnv)) {
+                list = fromDatabase(KbDatabase.fromUrl(env.get(dbUrlEnv).orElseThrow(), env), table);
                 from = "database $" + dbUrlEnv + " table "
                         + table; // the URL itself is never shown: it may hold a password
             } else {
@@ -62,7 +62,7 @@ record KbTargets(Map<String, Integer> targets, Map<String, String> chunkCategory
             }
             targets.values().removeIf(v -> v == 0);
             return new KbTargets(targets, byChunk, list.size(), from);
-        } catch (KbException e) {
+        } catch (DataSourceException e) {
             throw s.error(s.path(), "knowledge base: " + e.getMessage());
         }
     }

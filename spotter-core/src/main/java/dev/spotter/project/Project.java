@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A dataset project as declared in {@code spotter.yaml}: where the examples come from, what the dataset should
- * contain, and how to build it. Immutable; load with {@link ProjectLoader#load(Path)}.
+ * contain, and how to build it. Immutable; load with {@link ProjectLoader#load(Path, dev.spotter.Environment)}.
  *
  * @param file       the spotter.yaml it was read from (relative paths inside resolve against its directory)
  * @param name       dataset name (dataset card title, Hugging Face pretty name)
@@ -99,14 +99,13 @@ public record Project(
      * @param apiKeyEnv name of the environment variable holding the key
      * @param model     model id used for generation
      */
-    public record Provider(String name, String apiKeyEnv, String model) {
-        /** True when the named environment variable is set and non-blank (its value is not read further). */
+    public record Provider(String name, String apiKeyEnv, String model, boolean keyPresent) {
+        /**
+         * True when the named environment variable was set and non-blank in the environment the project was loaded
+         * with (its value is never read further or kept).
+         */
         public boolean configured() {
-            if (apiKeyEnv == null) {
-                return false;
-            }
-            String v = System.getenv(apiKeyEnv);
-            return v != null && !v.isBlank();
+            return keyPresent;
         }
     }
 

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.ConfigurationException;
+import dev.spotter.Environment;
+import dev.spotter.FileException;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.kernel.YamlNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,21 +41,28 @@ public final class ProjectLoader {
 
     private ProjectLoader() {}
 
-    /** Loads a project file; throws {@link ProjectException} (bad content) or {@link UncheckedIOException}. */
-    public static Project load(Path file) {
+    /**
+     * Loads a project file. {@code env} is where the project's environment variables are looked up: whether the
+     * provider's API key variable is set, and a knowledge-base URL named by {@code dbUrlEnv} (never read from the
+     * process unless the caller passes {@link Environment#system()}).
+     *
+     * @throws ConfigurationException bad content (the message names the file and the key path)
+     * @throws FileException the file cannot be read
+     */
+    public static Project load(Path file, Environment env) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ProjectException(file + ": no such project file");
+            throw new ConfigurationException(file + ": no such project file");
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw FileException.reading(file, e);
         }
-        return parse(file, text);
+        return parse(file, text, env);
     }
 
     /** Parses project text as if read from {@code file} (paths resolve against its directory). */
-    public static Project parse(Path file, String text) {
+    public static Project parse(Path file, String text, Environment env) {
         String name = file.getFileName() == null
                 ? file.toString()
                 : file.getFileName().toString();
@@ -68,12 +77,12 @@ public final class ProjectLoader {
                     .findFirst()
                     .orElse("")
                     .strip();
-            throw new ProjectException(name + ": not valid YAML" + where + ": " + why);
+            throw new ConfigurationException(name + ": not valid YAML" + where + ": " + why);
         }
         if (root == null || root.isMissingNode()) {
-            throw new ProjectException(name + ": empty project file");
+            throw new ConfigurationException(name + ": empty project file");
         }
-        YamlNode top = YamlNode.root(name, root, ProjectException::new);
+        YamlNode top = YamlNode.root(name, root, ConfigurationException::new);
         String dsName = top.str("name", "spotter-dataset");
         String description = top.str("description", "");
         long seed = top.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -83,7 +92,7 @@ public final class ProjectLoader {
         List<SourceSpec> sources = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode s : top.objects("sources")) {
-            sources.add(source(s, ids, file.toAbsolutePath().getParent()));
+            sources.add(source(s, ids, file.toAbsolutePath().getParent(), env));
         }
         if (sources.isEmpty()) {
             throw top.error("sources", "at least one source is required");
@@ -157,7 +166,8 @@ public final class ProjectLoader {
         if (pName != null && keyEnv == null) {
             throw pv.error(pv.at("apiKeyEnv"), "is required when provider.name is set");
         }
-        Project.Provider provider = new Project.Provider(pName, keyEnv, pv.str("model", null));
+        Project.Provider provider =
+                new Project.Provider(pName, keyEnv, pv.str("model", null), keyEnv != null && env.isSet(keyEnv));
         pv.finish();
 
         YamlNode cn = top.obj("cost");
@@ -192,7 +202,7 @@ public final class ProjectLoader {
                 eval);
     }
 
-    private static SourceSpec source(YamlNode s, Set<String> ids, Path base) {
+    private static SourceSpec source(YamlNode s, Set<String> ids, Path base, Environment env) {
         String id = s.reqStr("id");
         if (!ID.matcher(id).matches()) {
             throw s.error(
@@ -295,7 +305,7 @@ public final class ProjectLoader {
                 throw s.error(s.at("chunks"), "give either dbUrlEnv or chunks, not both");
             }
             KbTargets kt =
-                    KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table);
+                    KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table, env);
             chunkCategory = kt.chunkCategory();
             if (targets.isEmpty()) {
                 targets = kt.targets();

@@ -1,6 +1,7 @@
 package dev.spotter.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.spotter.ConfigurationException;
 import dev.spotter.kernel.Sidecars;
 import java.util.Arrays;
 import java.util.List;
@@ -56,10 +57,10 @@ public enum SourceKind {
         return Arrays.stream(values()).map(SourceKind::yamlName).sorted().toList();
     }
 
-    /** Validates kind-specific settings; throws {@link ProjectException} naming {@code at} on a problem. */
+    /** Validates kind-specific settings; throws {@link ConfigurationException} naming {@code at} on a problem. */
     void validate(SourceSpec spec, String at) {
         if (this == GENERATION && spec.plan() == null) {
-            throw new ProjectException(at + ".plan: is required for kind 'generation'");
+            throw new ConfigurationException(at + ".plan: is required for kind 'generation'");
         }
     }
 

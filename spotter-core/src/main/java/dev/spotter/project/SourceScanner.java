@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.spotter.FileException;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
@@ -14,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -75,7 +75,7 @@ public final class SourceScanner {
                                 .sorted()
                                 .forEach(out::add);
                     } catch (IOException e) {
-                        throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+                        throw FileException.reading(dir, e);
                     }
                 }
             } else {
@@ -148,7 +148,7 @@ public final class SourceScanner {
                 sink.accept(rec);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(rel + ": cannot read: " + e.getMessage(), e);
+            throw FileException.reading(Path.of(rel), e);
         }
     }
 

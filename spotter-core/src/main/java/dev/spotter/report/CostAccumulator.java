@@ -1,5 +1,7 @@
 package dev.spotter.report;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.InputDataException;
 import dev.spotter.format.AcceptedLine;
 import dev.spotter.kernel.TokenPrice;
 import java.util.function.Consumer;
@@ -16,7 +18,7 @@ public final class CostAccumulator implements Consumer<AcceptedLine> {
 
     public CostAccumulator(int tokenCap) {
         if (tokenCap < 0) {
-            throw new IllegalArgumentException("tokenCap must be >= 0, was " + tokenCap);
+            throw ConfigurationException.forParameter("tokenCap", "must be >= 0, was " + tokenCap);
         }
         this.tokenCap = tokenCap;
     }
@@ -24,7 +26,7 @@ public final class CostAccumulator implements Consumer<AcceptedLine> {
     @Override
     public void accept(AcceptedLine a) {
         if (a.tokens() < 0) {
-            throw new IllegalArgumentException("example at " + a.source() + ":" + a.line() + " has no token count");
+            throw new InputDataException("example at " + a.source() + ":" + a.line() + " has no token count");
         }
         accept(a.tokens());
     }

@@ -1,5 +1,6 @@
 package dev.spotter.report;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.kernel.Money;
 import dev.spotter.kernel.TokenPrice;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ public record CostEstimate(
             throw new IllegalArgumentException("examples and tokens must be >= 0");
         }
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+            throw ConfigurationException.forParameter("epochs", "must be >= 1, was " + epochs);
         }
         long billed = Math.multiplyExact(tokensPerEpoch, epochs);
         return new CostEstimate(examples, tokensPerEpoch, epochs, billed, price, price.cost(billed));

@@ -1,5 +1,6 @@
 package dev.spotter.report;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Llama33Template;
@@ -32,7 +33,7 @@ public final class DatasetStats implements Consumer<AcceptedLine> {
     public DatasetStats(TokenCounter counter, int tokenLimit) {
         this.counter = Objects.requireNonNull(counter, "counter");
         if (tokenLimit < 1) {
-            throw new IllegalArgumentException("tokenLimit must be >= 1, was " + tokenLimit);
+            throw ConfigurationException.forParameter("tokenLimit", "must be >= 1, was " + tokenLimit);
         }
         this.tokenLimit = tokenLimit;
     }

@@ -1,5 +1,6 @@
 package dev.spotter.report;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.kernel.Money;
 import dev.spotter.kernel.PriceFile;
 import dev.spotter.kernel.TokenPrice;
@@ -108,7 +109,7 @@ public final class TrainingPrices {
     public Price get(String provider) {
         Price p = providers.get(provider);
         if (p == null) {
-            throw new IllegalArgumentException("unknown provider \"" + provider + "\"; known: " + providers.keySet());
+            throw new ConfigurationException("unknown provider \"" + provider + "\"; known: " + providers.keySet());
         }
         return p;
     }

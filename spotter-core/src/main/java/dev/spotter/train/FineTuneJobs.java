@@ -1,12 +1,14 @@
 package dev.spotter.train;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
+import dev.spotter.PlatformException;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.kernel.Hashing;
 import dev.spotter.report.TrainingPrices;
 import dev.spotter.train.export.Exporter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -60,7 +62,7 @@ public final class FineTuneJobs {
         try {
             return Hashing.sha256Hex(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw FileException.reading(file, e);
         }
     }
 
@@ -73,7 +75,7 @@ public final class FineTuneJobs {
                     .build()
                     .validate(file, a -> sum[0] += a.tokens(), QuarantineWriter.discarding());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileException.reading(file, e);
         }
         return sum[0];
     }
@@ -129,7 +131,7 @@ public final class FineTuneJobs {
                         && java.util.Objects.equals(s.validationFileId(), vid)
                         && s.suffix().equals(spec.suffix())
                         && s.model().equals(spec.model())) {
-                    throw new IllegalStateException(
+                    throw new ConfigurationException(
                             "job " + s.jobId() + " (" + s.status() + ") already trains these files" + " with suffix "
                                     + spec.suffix() + "; pass --again to submit another");
                 }

@@ -3,6 +3,7 @@ package dev.spotter.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.PlatformException;
 import dev.spotter.http.Backoff;
 import dev.spotter.http.RetryAfter;
 import dev.spotter.http.Sleeper;

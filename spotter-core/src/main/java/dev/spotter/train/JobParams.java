@@ -3,6 +3,8 @@ package dev.spotter.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
 import dev.spotter.kernel.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +54,7 @@ public final class JobParams {
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(o) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw FileException.writing(file, e);
         }
     }
 
@@ -85,12 +87,12 @@ public final class JobParams {
             Path dir = file.toAbsolutePath().getParent();
             String tf = o.path("training_file").asText(null);
             if (tf == null) {
-                throw new IllegalArgumentException("training_file is missing");
+                throw new ConfigurationException("training_file is missing");
             }
             String vf = o.path("validation_file").asText(null);
             return new Loaded(b.build(), dir.resolve(tf), vf == null ? null : dir.resolve(vf));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("job parameters " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException | ConfigurationException e) {
+            throw new ConfigurationException("job parameters " + file + ": " + e.getMessage(), e);
         }
     }
 }

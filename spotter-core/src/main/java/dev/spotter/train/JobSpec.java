@@ -2,6 +2,7 @@ package dev.spotter.train;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -166,43 +167,45 @@ public record JobSpec(
         public JobSpec build() {
             Objects.requireNonNull(model, "model");
             if (model.isBlank()) {
-                throw new IllegalArgumentException("model must not be blank");
+                throw ConfigurationException.forParameter("model", "must not be blank");
             }
             if (epochs < 1 || epochs > 20) {
-                throw new IllegalArgumentException("epochs must be 1..20, was " + epochs);
+                throw ConfigurationException.forParameter("epochs", "must be 1..20, was " + epochs);
             }
             if (!(learningRate > 0 && learningRate <= 1e-2)) {
-                throw new IllegalArgumentException("learning rate must be in (0, 0.01], was " + learningRate);
+                throw new ConfigurationException("learning rate must be in (0, 0.01], was " + learningRate);
             }
             if (batchSize != null && (batchSize < 1 || batchSize > 1024)) {
-                throw new IllegalArgumentException("batch size must be 1..1024 or max, was " + batchSize);
+                throw new ConfigurationException("batch size must be 1..1024 or max, was " + batchSize);
             }
             if (lora) {
                 if (loraR < 1 || loraR > 512) {
-                    throw new IllegalArgumentException("lora r must be 1..512, was " + loraR);
+                    throw new ConfigurationException("lora r must be 1..512, was " + loraR);
                 }
                 if (loraAlpha < 1) {
-                    throw new IllegalArgumentException("lora alpha must be >= 1, was " + loraAlpha);
+                    throw new ConfigurationException("lora alpha must be >= 1, was " + loraAlpha);
                 }
                 if (loraDropout < 0 || loraDropout >= 1) {
-                    throw new IllegalArgumentException("lora dropout must be in [0, 1), was " + loraDropout);
+                    throw new ConfigurationException("lora dropout must be in [0, 1), was " + loraDropout);
                 }
             }
             String s = suffix == null ? "" : suffix;
             if (!SUFFIX.matcher(s).matches() || s.length() > MAX_PLATFORM_SUFFIX - TOKEN_PART) {
-                throw new IllegalArgumentException("suffix must be 1.." + (MAX_PLATFORM_SUFFIX - TOKEN_PART)
-                        + " chars of [a-z0-9-] starting with a letter or digit (Spotter appends -<8-char client"
-                        + " token> to stay within the platform's 40), was \"" + s + "\"");
+                throw ConfigurationException.forParameter(
+                        "suffix",
+                        "must be 1.." + (MAX_PLATFORM_SUFFIX - TOKEN_PART)
+                                + " chars of [a-z0-9-] starting with a letter or digit (Spotter appends -<8-char client"
+                                + " token> to stay within the platform's 40), was \"" + s + "\"");
             }
             String toi = trainOnInputs == null ? "auto" : trainOnInputs.toLowerCase(Locale.ROOT);
             if (!toi.equals("auto") && !toi.equals("true") && !toi.equals("false")) {
-                throw new IllegalArgumentException("train_on_inputs must be auto, true or false, was " + trainOnInputs);
+                throw new ConfigurationException("train_on_inputs must be auto, true or false, was " + trainOnInputs);
             }
             if (nEvals < 0 || nCheckpoints < 1) {
-                throw new IllegalArgumentException("n_evals must be >= 0 and n_checkpoints >= 1");
+                throw new ConfigurationException("n_evals must be >= 0 and n_checkpoints >= 1");
             }
             if (warmupRatio < 0 || warmupRatio > 1) {
-                throw new IllegalArgumentException("warmup ratio must be in [0, 1], was " + warmupRatio);
+                throw new ConfigurationException("warmup ratio must be in [0, 1], was " + warmupRatio);
             }
             return new JobSpec(
                     model,

@@ -2,10 +2,13 @@ package dev.spotter.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
+import dev.spotter.Environment;
+import dev.spotter.FileException;
+import dev.spotter.PlatformException;
 import dev.spotter.http.Sleeper;
 import dev.spotter.kernel.Hashing;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,7 @@ import java.util.function.Consumer;
  * Together AI fine-tuning REST client on {@code java.net.http} (platforms.md lists the endpoints).
  *
  * <pre>{@code
- * TogetherClient together = TogetherClient.fromEnvironment(null);     // TOGETHER_API_KEY
+ * TogetherClient together = TogetherClient.fromEnvironment(Environment.system(), null);     // TOGETHER_API_KEY
  * RemoteFile train = together.upload(Path.of("out/together/train.jsonl"));
  * FineTuneJob job = together.createJob(JobSpec.builder().suffix("spotter-v1").build(), train.id(), null,
  *         FineTuneJobs.newClientToken());
@@ -55,13 +58,15 @@ public final class TogetherClient {
      * Key from {@code TOGETHER_API_KEY} only; base URL from the argument, else {@code TOGETHER_BASE_URL}, else
      * the public API.
      */
-    public static TogetherClient fromEnvironment(String baseUrlOverride) {
-        String key = System.getenv(API_KEY_ENV);
+    public static TogetherClient fromEnvironment(Environment env, String baseUrlOverride) {
+        String key = env.get(API_KEY_ENV).orElse(null);
         if (key == null || key.isBlank()) {
-            throw new IllegalStateException(
+            throw new ConfigurationException(
                     API_KEY_ENV + " is not set (the API key is read from the environment only)");
         }
-        String url = baseUrlOverride != null ? baseUrlOverride : System.getenv(BASE_URL_ENV);
+        String url = baseUrlOverride != null
+                ? baseUrlOverride
+                : env.get(BASE_URL_ENV).orElse(null);
         return builder()
                 .apiKey(key)
                 .baseUrl(url == null || url.isBlank() ? DEFAULT_BASE_URL : url)
@@ -87,7 +92,7 @@ public final class TogetherClient {
         try {
             return upload(file, Hashing.sha256Hex(file));
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw FileException.reading(file, e);
         }
     }
 
@@ -98,7 +103,7 @@ public final class TogetherClient {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileException.reading(file, e);
         }
         String name = remoteName(file, sha);
         return postAtMostOnce(
@@ -144,7 +149,7 @@ public final class TogetherClient {
                                 HttpRequest.BodyPublishers.ofFile(file),
                                 HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8));
                     } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                        throw FileException.reading(file, e);
                     }
                 },
                 "multipart/form-data; boundary=" + boundary,
@@ -187,7 +192,7 @@ public final class TogetherClient {
     public FineTuneJob createJob(JobSpec spec, String trainingFileId, String validationFileId, String clientToken) {
         Objects.requireNonNull(trainingFileId, "trainingFileId");
         if (clientToken == null || !clientToken.matches("[a-z0-9]{8}")) {
-            throw new IllegalArgumentException("client token must be 8 chars of [a-z0-9], was " + clientToken);
+            throw new ConfigurationException("client token must be 8 chars of [a-z0-9], was " + clientToken);
         }
         ObjectNode body = spec.toJson();
         body.put("training_file", trainingFileId);
@@ -378,7 +383,7 @@ public final class TogetherClient {
 
     private static String pathId(String id) {
         if (id == null || !id.matches("[A-Za-z0-9_.:-]+")) {
-            throw new IllegalArgumentException("not a job id: " + id);
+            throw new ConfigurationException("not a job id: " + id);
         }
         return id;
     }
@@ -426,22 +431,22 @@ public final class TogetherClient {
 
         public TogetherClient build() {
             if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalArgumentException("API key is required");
+                throw new ConfigurationException("API key is required");
             }
             URI uri;
             try {
                 uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("base URL is not a URI: " + baseUrl);
+                throw new ConfigurationException("base URL is not a URI: " + baseUrl);
             }
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("base URL must be http(s): " + baseUrl);
+                throw new ConfigurationException("base URL must be http(s): " + baseUrl);
             }
             if (maxAttempts < 1 || maxAttempts > 10) {
-                throw new IllegalArgumentException("max attempts must be 1..10, was " + maxAttempts);
+                throw new ConfigurationException("max attempts must be 1..10, was " + maxAttempts);
             }
             if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-                throw new IllegalArgumentException("request timeout must be positive");
+                throw new ConfigurationException("request timeout must be positive");
             }
             return new TogetherClient(new Http(
                     "Together",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.FileException;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.Hashing;
 import java.io.IOException;
@@ -178,7 +179,7 @@ public final class TrainState {
                                     .enable(SerializationFeature.INDENT_OUTPUT)
                                     .writeValueAsString(root) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw FileException.writing(file, e);
         }
     }
 
@@ -186,7 +187,7 @@ public final class TrainState {
         try {
             return Hashing.sha256Hex(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw FileException.reading(p, e);
         }
     }
 }

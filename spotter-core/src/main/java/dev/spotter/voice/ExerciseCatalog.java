@@ -3,6 +3,7 @@ package dev.spotter.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,21 +54,21 @@ public final class ExerciseCatalog {
         Map<String, Exercise> explicit = new HashMap<>();
         for (Exercise e : exercises) {
             if (!ID.matcher(e.id()).matches()) {
-                throw new IllegalArgumentException(source + ": exercise id '" + e.id() + "' is not kebab-case");
+                throw new ConfigurationException(source + ": exercise id '" + e.id() + "' is not kebab-case");
             }
             if (ids.put(e.id(), e) != null) {
-                throw new IllegalArgumentException(source + ": duplicate exercise id '" + e.id() + "'");
+                throw new ConfigurationException(source + ": duplicate exercise id '" + e.id() + "'");
             }
             List<String> names = new ArrayList<>(e.aliases());
             names.add(0, e.name());
             for (String a : names) {
                 String norm = Lexer.normalise(a);
                 if (norm.isEmpty()) {
-                    throw new IllegalArgumentException(source + ": exercise '" + e.id() + "' has an empty alias");
+                    throw new ConfigurationException(source + ": exercise '" + e.id() + "' has an empty alias");
                 }
                 Exercise prev = explicit.putIfAbsent(norm, e);
                 if (prev != null && prev != e) {
-                    throw new IllegalArgumentException(source + ": alias '" + a + "' of '" + e.id()
+                    throw new ConfigurationException(source + ": alias '" + a + "' of '" + e.id()
                             + "' is already an alias of '" + prev.id() + "'");
                 }
             }
@@ -169,7 +170,7 @@ public final class ExerciseCatalog {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         JsonNode list = root == null ? null : root.get("exercises");
         if (list == null || !list.isArray()) {
-            throw new IllegalArgumentException(sourceName + ": no 'exercises' list");
+            throw new ConfigurationException(sourceName + ": no 'exercises' list");
         }
         List<Exercise> out = new ArrayList<>(list.size());
         int idx = 0;
@@ -180,14 +181,13 @@ public final class ExerciseCatalog {
             where += " (" + id + ")";
             String load = text(e, "load", where);
             if (!load.equals("loaded") && !load.equals("bodyweight")) {
-                throw new IllegalArgumentException(
-                        where + ": load must be 'loaded' or 'bodyweight', was '" + load + "'");
+                throw new ConfigurationException(where + ": load must be 'loaded' or 'bodyweight', was '" + load + "'");
             }
             List<String> aliases = new ArrayList<>();
             JsonNode al = e.get("aliases");
             if (al != null) {
                 if (!al.isArray()) {
-                    throw new IllegalArgumentException(where + ": aliases must be a list");
+                    throw new ConfigurationException(where + ": aliases must be a list");
                 }
                 al.forEach(a -> aliases.add(a.asText()));
             }
@@ -205,7 +205,7 @@ public final class ExerciseCatalog {
     private static String text(JsonNode e, String field, String where) {
         JsonNode v = e.get(field);
         if (v == null || !v.isValueNode() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ": missing '" + field + "'");
+            throw new ConfigurationException(where + ": missing '" + field + "'");
         }
         return v.asText();
     }

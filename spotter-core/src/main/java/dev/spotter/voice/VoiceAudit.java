@@ -1,5 +1,6 @@
 package dev.spotter.voice;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatMessage;
@@ -31,7 +32,7 @@ public final class VoiceAudit {
     public VoiceAudit(VoiceParser parser, int maxListed) {
         this.parser = Objects.requireNonNull(parser, "parser");
         if (maxListed < 0) {
-            throw new IllegalArgumentException("maxListed must be >= 0, was " + maxListed);
+            throw new ConfigurationException("maxListed must be >= 0, was " + maxListed);
         }
         this.maxListed = maxListed;
     }

@@ -1,5 +1,6 @@
 package dev.spotter.voice;
 
+import dev.spotter.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -331,7 +332,7 @@ public final class VoiceParser {
         public Builder defaultPaceUnit(DistanceUnit unit) {
             Objects.requireNonNull(unit, "defaultPaceUnit");
             if (unit == DistanceUnit.M) {
-                throw new IllegalArgumentException("defaultPaceUnit must be mi or km; a pace per metre is not used");
+                throw new ConfigurationException("defaultPaceUnit must be mi or km; a pace per metre is not used");
             }
             this.defaultPaceUnit = unit;
             return this;

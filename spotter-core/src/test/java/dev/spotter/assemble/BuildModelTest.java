@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.ConfigurationException;
+import dev.spotter.Environment;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.project.ProjectLoader;
@@ -19,7 +21,8 @@ class BuildModelTest {
     Path dir;
 
     private static BuildPipeline.Builder builder(Path yaml, Path out) {
-        return BuildPipeline.builder(ProjectLoader.load(yaml)).outDir(out);
+        return BuildPipeline.builder(ProjectLoader.load(yaml, Environment.empty()))
+                .outDir(out);
     }
 
     @Test
@@ -59,10 +62,10 @@ class BuildModelTest {
         assertThat(opened).isEqualTo(l);
         assertThat(opened.builtFormats()).containsExactly("messages");
         assertThatThrownBy(() -> DatasetLayout.open(out, "llama3-text"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("has no llama3-text files (formats: messages)");
         assertThatThrownBy(() -> DatasetLayout.open(dir.resolve("nothing"), "messages"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("no built dataset in")
                 .hasMessageContaining("spotter build");
         assertThatThrownBy(() -> l.split("messages", "test")).hasMessageContaining("unknown split \"test\"");
@@ -70,7 +73,7 @@ class BuildModelTest {
         Path odd = Files.createDirectories(dir.resolve("odd"));
         Files.writeString(odd.resolve("summary.json"), "{\"name\":\"x\"}");
         assertThatThrownBy(() -> DatasetLayout.open(odd, "messages"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("has no messages files (formats: )");
     }
 
@@ -114,7 +117,7 @@ class BuildModelTest {
             };
             assertThatThrownBy(() ->
                             builder(yaml, dir.resolve("x")).writers(List.of(w)).build())
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("cannot be a format directory");
         }
         assertThatThrownBy(() -> builder(yaml, dir.resolve("x"))

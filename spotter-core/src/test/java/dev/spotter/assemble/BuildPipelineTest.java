@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.Environment;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
@@ -25,7 +26,7 @@ class BuildPipelineTest {
     Path dir;
 
     private BuildResult build(Path projectFile, Path out) {
-        return BuildPipeline.builder(ProjectLoader.load(projectFile))
+        return BuildPipeline.builder(ProjectLoader.load(projectFile, Environment.empty()))
                 .outDir(out)
                 .build()
                 .run();
@@ -215,8 +216,9 @@ class BuildPipelineTest {
         // simulate a writer bug: drop one provenance line and one upload line after the fact, keep sizes plausible
         List<String> prov = lines(out.resolve("provenance/validation.jsonl"));
         Files.write(out.resolve("provenance/validation.jsonl"), prov.subList(1, prov.size()));
-        BuildPipeline p =
-                BuildPipeline.builder(ProjectLoader.load(yaml)).outDir(out).build();
+        BuildPipeline p = BuildPipeline.builder(ProjectLoader.load(yaml, Environment.empty()))
+                .outDir(out)
+                .build();
         // the state still matches by key, but the size check forces the write step to run again and repair it
         BuildResult r = p.run();
         assertThat(r.ran()).contains("write");
@@ -294,7 +296,7 @@ class BuildPipelineTest {
     @Test
     void anOutputDirectoryContainingTheProjectIsRefused() throws Exception {
         Path yaml = BuildFixture.write(dir);
-        assertThatThrownBy(() -> BuildPipeline.builder(ProjectLoader.load(yaml))
+        assertThatThrownBy(() -> BuildPipeline.builder(ProjectLoader.load(yaml, Environment.empty()))
                         .outDir(dir)
                         .build())
                 .hasMessageContaining("contains the project");

@@ -3,11 +3,12 @@ package dev.spotter.assemble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.Environment;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.kb.KbChunks;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
-import dev.spotter.project.ProjectException;
 import dev.spotter.project.ProjectLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class SourceKindsBuildTest {
     Path dir;
 
     private static BuildResult build(Path yaml, Path out) {
-        return BuildPipeline.builder(ProjectLoader.load(yaml))
+        return BuildPipeline.builder(ProjectLoader.load(yaml, Environment.empty()))
                 .outDir(out)
                 .build()
                 .run();
@@ -93,7 +94,7 @@ class SourceKindsBuildTest {
                 quality: {maxRejectRate: 0.5}
                 provider: {name: anthropic, apiKeyEnv: SPOTTER_TEST_FAKE_KEY}
                 """);
-        Project p = ProjectLoader.load(yaml);
+        Project p = ProjectLoader.load(yaml, Environment.empty());
         assertThat(p.sources().get(0).targetTotal()).isEqualTo(159); // the brief's 23 chunks -> 50+50+30+12+12+5
         assertThat(p.sources().get(0).kb().chunkSource())
                 .contains("23-chunk sample")
@@ -125,11 +126,12 @@ class SourceKindsBuildTest {
     @Test
     void aDatabaseUrlInTheProjectFileIsRefusedWithoutEchoingIt() {
         String url = "postgresql://u:s3cretpw@db.example:5432/kb";
-        assertThatThrownBy(() -> ProjectLoader.parse(dir.resolve("spotter.yaml"), """
+        assertThatThrownBy(
+                        () -> ProjectLoader.parse(dir.resolve("spotter.yaml"), """
                 sources:
                   - {id: kb, kind: knowledge-base, path: kb.jsonl, dbUrlEnv: "%s"}
-                """.formatted(url)))
-                .isInstanceOf(ProjectException.class)
+                """.formatted(url), Environment.empty()))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("sources[0].dbUrlEnv: must be the NAME of an environment variable")
                 .hasMessageNotContaining("s3cretpw");
     }

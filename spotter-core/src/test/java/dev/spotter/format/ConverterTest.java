@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.ConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -144,10 +145,10 @@ class ConverterTest {
     @Test
     void refusesTrainOnModesTheFormatCannotExpress() {
         assertThatThrownBy(() -> Converter.of(validator, ConvertFormat.LLAMA3_TEXT, TrainOn.LAST))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("llama3-text");
         assertThatThrownBy(() -> Converter.of(validator, ConvertFormat.PROMPT_COMPLETION, TrainOn.ALL))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("--train-on all");
         assertThat(Converter.of(validator, ConvertFormat.PROMPT_COMPLETION, TrainOn.LAST))
                 .isNotNull();

@@ -3,6 +3,7 @@ package dev.spotter.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.ConfigurationException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class Llama33TemplateTest {
     void rejectsDatesTheTemplateWouldNotWrite() {
         for (String bad : new String[] {"5 Jan 2026", "05 jan 2026", "2026-01-05", "31 Feb 2026", "05 January 2026"}) {
             assertThatThrownBy(() -> Llama33Template.of(bad, true))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining(bad);
         }
     }

@@ -3,6 +3,8 @@ package dev.spotter.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.DataSourceException;
+import dev.spotter.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class KbDatabaseTest {
     void convertsSupabaseUriAndHidesThePassword() {
         KbDatabase db = KbDatabase.fromUrl(
                 "postgresql://postgres.abcd:p%40ss%2Fw%3Ard@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require",
-                Map.of());
+                Environment.of(Map.of()));
         assertThat(db.dialect()).isEqualTo(KbDatabase.Dialect.POSTGRES);
         assertThat(db.jdbcUrl())
                 .isEqualTo("jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require");
@@ -27,7 +29,7 @@ class KbDatabaseTest {
     void directConnectionGetsNoPoolerSettingAndPasswordMayComeFromEnv() {
         KbDatabase db = KbDatabase.fromUrl(
                 "postgres://db.abcd.supabase.co:5432/postgres",
-                Map.of("PGPASSWORD", "env-secret", "PGUSER", "postgres"));
+                Environment.of(Map.of("PGPASSWORD", "env-secret", "PGUSER", "postgres")));
         assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.abcd.supabase.co:5432/postgres");
         assertThat(db.visibleProperties()).containsEntry("user", "postgres").doesNotContainKey("prepareThreshold");
         assertThat(db.redact("x env-secret y")).isEqualTo("x *** y");
@@ -35,30 +37,33 @@ class KbDatabaseTest {
 
     @Test
     void passwordWithAtSignUnencodedStillParses() {
-        KbDatabase db = KbDatabase.fromUrl("postgresql://u:a@b@host:5432/db", Map.of());
+        KbDatabase db = KbDatabase.fromUrl("postgresql://u:a@b@host:5432/db", Environment.of(Map.of()));
         assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://host:5432/db");
         assertThat(db.redact("a@b")).isEqualTo("***");
     }
 
     @Test
     void jdbcUrlPasswordParameterIsMovedOut() {
-        KbDatabase db = KbDatabase.fromUrl("jdbc:postgresql://h:5432/d?user=u&password=pw1&sslmode=require", Map.of());
+        KbDatabase db = KbDatabase.fromUrl(
+                "jdbc:postgresql://h:5432/d?user=u&password=pw1&sslmode=require", Environment.of(Map.of()));
         assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/d?user=u&sslmode=require");
-        KbDatabase first = KbDatabase.fromUrl("jdbc:postgresql://h/d?password=pw1&user=u", Map.of());
+        KbDatabase first = KbDatabase.fromUrl("jdbc:postgresql://h/d?password=pw1&user=u", Environment.of(Map.of()));
         assertThat(first.jdbcUrl()).isEqualTo("jdbc:postgresql://h/d?user=u");
         assertThat(first.toString()).doesNotContain("pw1");
     }
 
     @Test
     void rejectsUnknownSchemesAndEmptyUrlsWithoutShowingSecrets() {
-        assertThatThrownBy(() -> KbDatabase.fromUrl("mysql://root:topsecret@h/db", Map.of()))
-                .isInstanceOf(KbException.class)
+        assertThatThrownBy(() -> KbDatabase.fromUrl("mysql://root:topsecret@h/db", Environment.of(Map.of())))
+                .isInstanceOf(DataSourceException.class)
                 .hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> KbDatabase.fromUrl(" ", Map.of())).hasMessageContaining("SPOTTER_KB_URL");
-        assertThatThrownBy(() -> KbDatabase.fromUrl("postgresql://u:pw@/db", Map.of()))
+        assertThatThrownBy(() -> KbDatabase.fromUrl(" ", Environment.of(Map.of())))
+                .hasMessageContaining("SPOTTER_KB_URL");
+        assertThatThrownBy(() -> KbDatabase.fromUrl("postgresql://u:pw@/db", Environment.of(Map.of())))
                 .hasMessageContaining("names no host")
                 .hasMessageNotContaining(":pw@");
-        assertThatThrownBy(() -> new KbReader(KbDatabase.fromUrl("jdbc:sqlite::memory:", Map.of()), "x; drop"))
+        assertThatThrownBy(() ->
+                        new KbReader(KbDatabase.fromUrl("jdbc:sqlite::memory:", Environment.of(Map.of())), "x; drop"))
                 .hasMessageContaining("invalid table name");
     }
 }

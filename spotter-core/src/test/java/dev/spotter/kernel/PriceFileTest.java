@@ -3,6 +3,7 @@ package dev.spotter.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.llm.InferencePrices;
 import dev.spotter.report.TrainingPrices;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class PriceFileTest {
     void aMisspelledKeyIsAnErrorNamingItsPath() throws IOException {
         Path f = yaml("as_of: 2025-11-07\nbatch_discount: 0.5\nmodels:\n  m: {input: 1, ouptut: 2}\n");
         assertThatThrownBy(() -> InferencePrices.load(f))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(f + ": models.m.output: is required");
         Path g = yaml("as_of: 2025-11-07\nbatch_dicount: 0.4\nmodels:\n  m: {input: 1, output: 2}\n");
         assertThatThrownBy(() -> InferencePrices.load(g)).hasMessageContaining("batch_dicount: unknown key");

@@ -3,6 +3,7 @@ package dev.spotter.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.ProviderException;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.llm.FakeLlmServer.Fault;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class LlmClientTest {
         fake.close();
     }
 
-    private LlmClient client(Provider p, int attempts) throws LlmException {
+    private LlmClient client(Provider p, int attempts) throws ProviderException {
         return LlmClients.create(LlmConfig.builder(p)
                 .baseUrl(fake.baseUrl())
                 .env(Map.of(p.defaultKeyEnv(), KEY)::get)
@@ -100,8 +101,8 @@ class LlmClientTest {
     void givesUpAfterMaxAttemptsAsTransient() throws Exception {
         fake.enqueue(Fault.status(503), Fault.status(503), Fault.status(503));
         assertThatThrownBy(() -> client(Provider.OPENAI, 3).complete(req(false)))
-                .isInstanceOfSatisfying(LlmException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(LlmException.Kind.TRANSIENT);
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.TRANSIENT);
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.getMessage()).contains("gave up after 3 attempts");
                 });
@@ -113,8 +114,8 @@ class LlmClientTest {
         fake.enqueue(Fault.status(400));
         assertThatThrownBy(() -> client(Provider.OPENAI, 5).complete(req(false)))
                 .isInstanceOfSatisfying(
-                        LlmException.class,
-                        e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.REJECTED_BY_PROVIDER));
+                        ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED_BY_PROVIDER));
         assertThat(fake.requestCount()).isEqualTo(1);
     }
 
@@ -127,7 +128,7 @@ class LlmClientTest {
                 .maxRetryAfter(Duration.ofSeconds(5))
                 .log(log::add)
                 .build());
-        assertThatThrownBy(() -> c.complete(req(false))).isInstanceOf(LlmException.class);
+        assertThatThrownBy(() -> c.complete(req(false))).isInstanceOf(ProviderException.class);
         assertThat(fake.requestCount()).isEqualTo(1);
     }
 
@@ -136,8 +137,8 @@ class LlmClientTest {
     void malformedTruncatedAndRefusedAnswersAreClassified(Provider p) throws Exception {
         fake.enqueue(Fault.malformedJson());
         LlmClient c = client(p, 3);
-        assertThatThrownBy(() -> c.complete(req(false))).isInstanceOfSatisfying(LlmException.class, e -> {
-            assertThat(e.kind()).isEqualTo(LlmException.Kind.MALFORMED_RESPONSE);
+        assertThatThrownBy(() -> c.complete(req(false))).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.MALFORMED_RESPONSE);
             assertThat(e.rawBody()).isNotEmpty();
         });
         assertThat(fake.requestCount())
@@ -153,8 +154,8 @@ class LlmClientTest {
     void missingKeyFailsFastNamingTheVariableOnly() {
         assertThatThrownBy(() -> LlmClients.create(
                         LlmConfig.builder(Provider.ANTHROPIC).env(n -> null).build()))
-                .isInstanceOfSatisfying(LlmException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(LlmException.Kind.CONFIGURATION);
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.CONFIGURATION);
                     assertThat(e.getMessage()).contains("ANTHROPIC_API_KEY");
                 });
     }
@@ -166,7 +167,7 @@ class LlmClientTest {
         StringBuilder seen = new StringBuilder();
         try {
             c.complete(req(false));
-        } catch (LlmException e) {
+        } catch (ProviderException e) {
             seen.append(e.getMessage()).append(e.rawBody());
         }
         LlmResponse r = c.complete(req(false));
@@ -184,7 +185,7 @@ class LlmClientTest {
                 .build());
         assertThatThrownBy(() -> c.complete(req(false)))
                 .isInstanceOfSatisfying(
-                        LlmException.class, e -> assertThat(e.status()).isEqualTo(401));
+                        ProviderException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 
     @Test

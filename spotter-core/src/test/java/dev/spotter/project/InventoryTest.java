@@ -2,6 +2,7 @@ package dev.spotter.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spotter.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class InventoryTest {
                   - {id: injury, kind: generation, plan: injury, path: i.jsonl, category: injury, targets: {injury: 825}}
                   - {id: coach, kind: generation, plan: coach, path: c.jsonl, category: coach, targets: {coach: 1000}}
                   - {id: running, kind: generation, plan: run, path: r.jsonl, category: running, targets: {running: 400}}
-                """);
+                """, Environment.empty());
         Inventory inv = Inventory.compute(p, ExampleTokenCounter.estimate());
         assertThat(inv.targetTotal()).isEqualTo(6265);
         assertThat(inv.cost().trainingTokens()).isEqualTo(22_554_000L);
@@ -52,7 +53,7 @@ class InventoryTest {
         Project p = ProjectLoader.parse(dir.resolve("spotter.yaml"), """
                 sources:
                   - {id: a, kind: jsonl, path: a.jsonl, categoryField: category, targets: {c: 2, d: 5, e: 1}}
-                """);
+                """, Environment.empty());
         Inventory inv = Inventory.compute(p, ExampleTokenCounter.estimate());
         assertThat(inv.rows())
                 .extracting(Inventory.Row::category, Inventory.Row::have, Inventory.Row::status)
@@ -80,7 +81,7 @@ class InventoryTest {
                   - {id: g, kind: generation, plan: injury, path: 'g*.jsonl', categoryField: category,
                      categorySidecar: .provenance.jsonl, targets: {acute: 1, red-flag: 2}}
                 provider: {name: openai, apiKeyEnv: OPENAI_API_KEY, model: gpt-x}
-                """);
+                """, Environment.empty());
         List<SourceRecord> recs = new ArrayList<>();
         SourceScanner s = new SourceScanner(p, ExampleTokenCounter.estimate());
         assertThat(s.files(p.sources().get(0)))
@@ -106,7 +107,8 @@ class InventoryTest {
         Files.writeString(dir.resolve("g/skip.txt"), "nope\n");
         Project p = ProjectLoader.parse(
                 dir.resolve("spotter.yaml"),
-                "sources:\n  - {id: g, kind: jsonl, path: 'g/*.jsonl', categoryField: category, targets: {c: 3}}\n");
+                "sources:\n  - {id: g, kind: jsonl, path: 'g/*.jsonl', categoryField: category, targets: {c: 3}}\n",
+                Environment.empty());
         SourceScanner s = new SourceScanner(p, ExampleTokenCounter.estimate());
         assertThat(s.files(p.sources().get(0)))
                 .extracting(f -> f.getFileName().toString())

@@ -3,6 +3,8 @@ package dev.spotter.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.ConfigurationException;
+import dev.spotter.Environment;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +19,12 @@ class ProjectLoaderTest {
             """;
 
     private static Project parse(String yaml) {
-        return ProjectLoader.parse(Path.of("/tmp/p/spotter.yaml"), yaml);
+        return ProjectLoader.parse(Path.of("/tmp/p/spotter.yaml"), yaml, Environment.empty());
     }
 
     @Test
     void bundledSampleLoadsWithTheBriefsGenerationTargets() {
-        Project p = ProjectLoader.load(Path.of("examples/spotter.yaml"));
+        Project p = ProjectLoader.load(Path.of("examples/spotter.yaml"), Environment.empty());
         assertThat(p.sources())
                 .extracting(SourceSpec::id)
                 .containsExactly("voice", "voice-planted", "kb", "injury", "coach", "running-voice", "running");
@@ -56,7 +58,7 @@ class ProjectLoaderTest {
         assertThatThrownBy(() -> parse(
                         MIN.replace("targets: {voice_parsing: 10}", "categoryField: c\n    targets: {a: 1, b: lots}")
                                 .replace("    category: voice_parsing\n", "")))
-                .isInstanceOf(ProjectException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("spotter.yaml: sources[0].targets.b: expected a whole number >= 0, got 'lots'");
     }
 

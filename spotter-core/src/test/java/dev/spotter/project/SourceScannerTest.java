@@ -2,6 +2,7 @@ package dev.spotter.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spotter.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ class SourceScannerTest {
         Files.write(dir.resolve("in.jsonl"), content.getBytes(StandardCharsets.UTF_8));
         Project p = ProjectLoader.parse(
                 dir.resolve("spotter.yaml"),
-                "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n" + extraYaml);
+                "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n" + extraYaml,
+                Environment.empty());
         List<SourceRecord> out = new ArrayList<>();
         new SourceScanner(p, ExampleTokenCounter.estimate()).scan(p.sources().get(0), out::add);
         return out;
@@ -92,7 +94,8 @@ class SourceScannerTest {
         Files.write(dir.resolve("in.jsonl"), withBadByte);
         Project p = ProjectLoader.parse(
                 dir.resolve("spotter.yaml"),
-                "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n");
+                "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n",
+                Environment.empty());
         List<SourceRecord> out = new ArrayList<>();
         new SourceScanner(p, ExampleTokenCounter.estimate()).scan(p.sources().get(0), out::add);
         assertThat(out).extracting(SourceRecord::reason).containsExactly("invalid_utf8");

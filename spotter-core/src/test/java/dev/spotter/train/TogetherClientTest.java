@@ -3,6 +3,7 @@ package dev.spotter.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotter.PlatformException;
 import dev.spotter.train.FakeTogether.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;

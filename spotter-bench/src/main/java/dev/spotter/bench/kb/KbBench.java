@@ -9,6 +9,7 @@
 
 package dev.spotter.bench.kb;
 
+import dev.spotter.Environment;
 import dev.spotter.kb.ChunkJsonl;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.kb.KbDatabase;
@@ -57,7 +58,7 @@ public final class KbBench {
             }
         }
         long bytes = Files.size(in);
-        KbDatabase db = KbDatabase.fromUrl(url, Map.of());
+        KbDatabase db = KbDatabase.fromUrl(url, Environment.of(Map.of()));
         long t0 = System.nanoTime();
         KbImporter.Stats imp = new KbImporter(db, "kb_bench")
                 .createTable(KbImporter.IdType.BIGINT)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
@@ -85,11 +86,11 @@ public final class Exporter {
 
     public ExportReport export(List<Path> train, List<Path> validation) {
         if (train.isEmpty()) {
-            throw new IllegalArgumentException("no training input files");
+            throw new ConfigurationException("no training input files");
         }
         for (Path p : concat(train, validation)) {
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("input file not found: " + p);
+                throw new ConfigurationException("input file not found: " + p);
             }
         }
         List<String> errors = new ArrayList<>();
@@ -307,10 +308,10 @@ public final class Exporter {
 
         public Exporter build() {
             if (sequenceLen < 512 || sequenceLen > 131_072) {
-                throw new IllegalArgumentException("sequence length must be 512..131072, was " + sequenceLen);
+                throw new ConfigurationException("sequence length must be 512..131072, was " + sequenceLen);
             }
             if (hfBaseModel == null || hfBaseModel.isBlank()) {
-                throw new IllegalArgumentException("base model must not be blank");
+                throw new ConfigurationException("base model must not be blank");
             }
             return new Exporter(this);
         }

@@ -1,5 +1,6 @@
 package dev.spotter.train.export;
 
+import dev.spotter.ConfigurationException;
 import java.util.Locale;
 
 /** Where an export goes. Each target has its own file format and its own pre-checks ({@link TargetRules}). */
@@ -19,7 +20,7 @@ public enum Target {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
+            throw new ConfigurationException(
                     "unknown target \"" + s + "\" (together, fireworks, openai, bedrock, axolotl)");
         }
     }

@@ -1,5 +1,6 @@
 package dev.spotter.voice.synth;
 
+import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.voice.CardioLog;
@@ -88,7 +89,7 @@ public final class VoiceSynth {
     /** Generates {@code count} examples into {@code sink}; returns the counters. */
     public Stats generate(int count, long seed, Kind kind, Consumer<ChatExample> sink) {
         if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0, was " + count);
+            throw new ConfigurationException("count must be >= 0, was " + count);
         }
         Objects.requireNonNull(kind, "kind");
         SplittableRandom rng = new SplittableRandom(seed);
@@ -353,9 +354,13 @@ public final class VoiceSynth {
         return v.startsWith("8") || v.startsWith("eight") ? "an" : "a";
     }
 
-    /** SPOTTER_SYNTH_DEBUG=1 prints each rejected utterance and the parse to stderr (to improve parser or templates). */
+    /**
+     * The system property {@code spotter.synth.debug=true} ({@code SPOTTER_JAVA_OPTS=-Dspotter.synth.debug=true
+     * ./spotter synth-voice ...}) prints each rejected utterance and the parse to stderr (to improve parser or
+     * templates).
+     */
     private static void debugReject(String text, VoiceResult r) {
-        if (System.getenv("SPOTTER_SYNTH_DEBUG") != null) {
+        if (Boolean.getBoolean("spotter.synth.debug")) {
             System.err.println("round-trip reject: " + text + " -> " + r.toJson());
         }
     }

@@ -1,0 +1,17 @@
+package dev.spotter.cli;
+
+import dev.spotter.Environment;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The environment a command runs in: the one {@link SpotterCli#execute(Environment, String...)} was given (the
+ * process environment for {@code main}, a fixed map in tests), found through the root command of the spec.
+ */
+final class CliEnv {
+    private CliEnv() {}
+
+    static Environment of(CommandSpec spec) {
+        Object root = spec.root().userObject();
+        return root instanceof SpotterCli cli ? cli.env : Environment.system();
+    }
+}
