@@ -1,7 +1,7 @@
 package dev.spotter.spark;
 
 import dev.spotter.assemble.Text;
-import dev.spotter.format.Accepted;
+import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.RejectReason;
@@ -44,7 +44,7 @@ final class CheckLine implements Function<InputLine, LineOutcome> {
         // the terminator the engine removed: without it an empty line would be no line at all
         byte[] b = Arrays.copyOf(line.bytes(), line.bytes().length + 1);
         b[b.length - 1] = '\n';
-        List<Accepted> accepted = new ArrayList<>(1);
+        List<AcceptedLine> accepted = new ArrayList<>(1);
         ValidationSummary s;
         try (QuarantineWriter q = QuarantineWriter.discarding()) {
             s = v.validate(new ByteArrayInputStream(b), line.source(), accepted::add, q);
