@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * Step 1, per source: reads the source's files with the project's {@link SourceScanner} (validation with the
  * foundation's reject codes, categories, tokens) and writes the accepted examples to
  * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines to
- * {@link DatasetLayout#rejected}. The key hashes every input file's content (and sidecar), so an unchanged source
+ * {@link DatasetLayout#rejected}; both files are committed together when the source has been read, so a failed
+ * read leaves the previous files. The key hashes every input file's content (and sidecar), so an unchanged source
  * is not read again. Memory: one line at a time, plus a counter per reject reason and category.
  */
 final class IngestStep {
@@ -108,6 +109,8 @@ final class IngestStep {
                         rej.json(quarantined(r));
                     }
                 });
+                acc.commit();
+                rej.commit();
             }
             Map<String, IngestStats.CategoryCount> categories = new TreeMap<>();
             cats.forEach((cat, v) -> categories.put(cat, new IngestStats.CategoryCount(v[0], v[1])));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,15 +68,17 @@ final class WriteStep {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + l.assignment() + ": " + e.getMessage(), e);
         }
-        List<Jsonl.Out[]> fouts = new ArrayList<>();
         IntHistogram trainTok = new IntHistogram();
         IntHistogram valTok = new IntHistogram();
         IntHistogram allTok = new IntHistogram();
         Map<String, long[]> strata = new LinkedHashMap<>(); // src\0cat -> train, validation, tokens
-        try (Jsonl.Out pt = new Jsonl.Out(l.provenance("train"));
-                Jsonl.Out pv = new Jsonl.Out(l.provenance("validation"))) {
+        List<Jsonl.Out> files = new ArrayList<>(); // every output, committed together at the end
+        try {
+            Jsonl.Out pt = open(files, l.provenance("train"));
+            Jsonl.Out pv = open(files, l.provenance("validation"));
+            List<Jsonl.Out[]> fouts = new ArrayList<>();
             for (FormatWriter w : writers) {
-                fouts.add(new Jsonl.Out[] {new Jsonl.Out(l.train(w.name())), new Jsonl.Out(l.validation(w.name()))});
+                fouts.add(new Jsonl.Out[] {open(files, l.train(w.name())), open(files, l.validation(w.name()))});
             }
             int[] i = {0};
             Jsonl.lines(l.scrubbed(), line -> {
@@ -108,19 +109,16 @@ final class WriteStep {
                 s[v ? 1 : 0]++;
                 s[2] += tok;
             });
-        } finally {
-            for (Jsonl.Out[] pair : fouts) {
-                pair[0].close();
-                pair[1].close();
-            }
-        }
-        try (Jsonl.Out q = new Jsonl.Out(l.quarantine())) {
+            Jsonl.Out q = open(files, l.quarantine());
             for (SourceSpec s : b.project().sources()) {
                 Jsonl.lines(l.rejected(s.id()), q::line);
             }
+            copy(l.dedupDropped(), open(files, l.dedupLog()));
+            copy(l.leakageMoves(), open(files, l.leakageLog()));
+            files.forEach(Jsonl.Out::commit);
+        } finally {
+            files.forEach(Jsonl.Out::close); // abandons what was not committed
         }
-        copy(l.dedupDropped(), l.dedupLog());
-        copy(l.leakageMoves(), l.leakageLog());
         List<WriteStats.Stratum> ss = new ArrayList<>();
         strata.forEach((k, v) -> {
             String[] parts = k.split("\u0000", 2);
@@ -134,12 +132,17 @@ final class WriteStep {
                 ss);
     }
 
-    private static void copy(Path from, Path to) {
+    private static Jsonl.Out open(List<Jsonl.Out> files, Path p) {
+        Jsonl.Out o = new Jsonl.Out(p);
+        files.add(o);
+        return o;
+    }
+
+    private static void copy(Path from, Jsonl.Out to) {
         try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(from, to.stream());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+            throw Jsonl.unchecked("copy", from, e);
         }
     }
 }

@@ -1,0 +1,93 @@
+package dev.spotter.assemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spotter.format.ChatExample;
+import dev.spotter.format.ConvertFormat;
+import dev.spotter.project.ProjectLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The build's files on disk: written atomically. */
+class BuildFilesTest {
+    @TempDir
+    Path dir;
+
+    private static BuildPipeline.Builder builder(Path yaml, Path out) {
+        return BuildPipeline.builder(ProjectLoader.load(yaml)).outDir(out);
+    }
+
+    /** Every file of the build's output directory, state included, with its bytes. */
+    private static Map<Path, byte[]> snapshot(Path out) throws Exception {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(out.relativize(p), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aBuildThatFailsWhileWritingLeavesThePreviousFilesAndNoTemporaryOnes() throws Exception {
+        Path yaml = BuildFixture.write(dir);
+        Path out = dir.resolve("out");
+        builder(yaml, out).build().run();
+        Map<Path, byte[]> before = snapshot(out);
+
+        // another split re-runs split and write; the writer breaks after a few lines of train.jsonl
+        Files.writeString(yaml, Files.readString(yaml).replace("validation: 0.2", "validation: 0.25"));
+        FormatWriter messages = FormatWriter.of(ConvertFormat.MESSAGES);
+        int[] written = {0};
+        FormatWriter breaking = new FormatWriter() {
+            @Override
+            public String name() {
+                return messages.name();
+            }
+
+            @Override
+            public String line(ChatExample example) {
+                if (++written[0] > 5) {
+                    throw new IllegalStateException("writer broke");
+                }
+                return messages.line(example);
+            }
+        };
+        assertThatThrownBy(() ->
+                        builder(yaml, out).writers(List.of(breaking)).build().run())
+                .hasMessage("writer broke");
+
+        // the write step's outputs are the previous ones, byte for byte (the split's own files are new: it finished)
+        Map<Path, byte[]> after = snapshot(out);
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet()); // no temporary file left anywhere
+        for (String f : List.of(
+                "messages/train.jsonl",
+                "messages/validation.jsonl",
+                "provenance/train.jsonl",
+                "provenance/validation.jsonl",
+                "quarantine.jsonl",
+                "dedup-log.jsonl",
+                "leakage-log.jsonl",
+                "summary.json",
+                "README.md",
+                "report.html",
+                ".state/state.json")) {
+            assertThat(new String(after.get(Path.of(f)), StandardCharsets.UTF_8))
+                    .as(f)
+                    .isEqualTo(new String(before.get(Path.of(f)), StandardCharsets.UTF_8));
+        }
+
+        // the state was not saved, so the next build redoes the steps the failed one left undone
+        BuildResult again = builder(yaml, out).build().run();
+        assertThat(again.ran()).contains("split", "write", "report");
+        assertThat(again.accountingOk()).isTrue();
+    }
+}
