@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ConvertFormat;
+import dev.spotter.format.QuarantineRecord;
+import dev.spotter.format.QuarantineWriter;
 import dev.spotter.project.ProjectLoader;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build's files on disk: written atomically. */
+/** The build's files on disk: written atomically, the quarantine as the one record. */
 class BuildFilesTest {
     @TempDir
     Path dir;
@@ -89,5 +92,27 @@ class BuildFilesTest {
         BuildResult again = builder(yaml, out).build().run();
         assertThat(again.ran()).contains("split", "write", "report");
         assertThat(again.accountingOk()).isTrue();
+    }
+
+    @Test
+    void quarantineLinesAreTheOneQuarantineRecord() throws Exception {
+        BuildResult r =
+                builder(BuildFixture.write(dir), dir.resolve("out")).build().run();
+        List<String> lines = Files.readAllLines(r.layout().quarantine());
+        assertThat(lines).hasSize(BuildFixture.BROKEN);
+        for (String line : lines) {
+            QuarantineRecord q = QuarantineRecord.parse(line);
+            assertThat(q.id()).isEqualTo(q.source() + ":" + q.file() + ":" + q.line());
+            assertThat(q.reason()).matches("[a-z][a-z0-9_]*");
+            assertThat(q.detail()).isNotEmpty();
+            assertThat(q.raw()).isNotNull();
+            assertThat(q.context()).isEmpty();
+            // written again by the one writer, byte for byte
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            try (QuarantineWriter w = QuarantineWriter.to(again)) {
+                w.write(q);
+            }
+            assertThat(again.toString(StandardCharsets.UTF_8)).isEqualTo(line + "\n");
+        }
     }
 }
