@@ -1,9 +1,9 @@
 package dev.spotter.assemble;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
+import dev.spotter.format.Provenance;
 import dev.spotter.project.SourceSpec;
 import dev.spotter.report.IntHistogram;
 import java.io.IOException;
@@ -22,8 +22,6 @@ import java.util.Map;
  * leakage logs. Memory: one line at a time, plus token histograms proportional to distinct token counts.
  */
 final class WriteStep {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private WriteStep() {}
 
     static Step<WriteStats> run(
@@ -90,18 +88,7 @@ final class WriteStep {
                 }
                 Jsonl.Out p = v ? pv : pt;
                 int tok = rec.get("tok").asInt();
-                ObjectNode pr = JSON.objectNode();
-                pr.put("line", p.lines() + 1);
-                pr.put("id", rec.get("id").asText());
-                pr.put("source", rec.get("src").asText());
-                pr.put("category", rec.get("cat").asText());
-                pr.put("file", rec.get("file").asText());
-                pr.put("sourceLine", rec.get("line").asLong());
-                pr.put("tokens", tok);
-                if (rec.has("pii")) {
-                    pr.set("pii", rec.get("pii"));
-                }
-                p.json(pr);
+                p.line(provenance(p.lines() + 1, rec, tok).toJsonLine());
                 (v ? valTok : trainTok).add(tok);
                 allTok.add(tok);
                 long[] s = strata.computeIfAbsent(
@@ -136,6 +123,21 @@ final class WriteStep {
         Jsonl.Out o = new Jsonl.Out(p);
         files.add(o);
         return o;
+    }
+
+    /** Line N of a split's provenance: where the build took its example N from ({@link Provenance.Built}). */
+    private static Provenance provenance(long line, ObjectNode rec, int tokens) {
+        return new Provenance(
+                line,
+                rec.get("cat").asText(),
+                new Provenance.Built(
+                        rec.get("id").asText(),
+                        rec.get("src").asText(),
+                        rec.get("file").asText(),
+                        rec.get("line").asLong(),
+                        tokens,
+                        rec.get("pii")),
+                null);
     }
 
     private static void copy(Path from, Jsonl.Out to) {

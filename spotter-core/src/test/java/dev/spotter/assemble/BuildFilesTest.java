@@ -3,8 +3,10 @@ package dev.spotter.assemble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ConvertFormat;
+import dev.spotter.format.Provenance;
 import dev.spotter.format.QuarantineRecord;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.project.ProjectLoader;
@@ -12,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build's files on disk: written atomically, the quarantine as the one record. */
+/** The build's files on disk: written atomically, the quarantine as the one record, provenance in the one schema. */
 class BuildFilesTest {
     @TempDir
     Path dir;
@@ -92,6 +95,39 @@ class BuildFilesTest {
         BuildResult again = builder(yaml, out).build().run();
         assertThat(again.ran()).contains("split", "write", "report");
         assertThat(again.accountingOk()).isTrue();
+    }
+
+    @Test
+    void provenanceLinesAreTheSnakeCaseSchemaInItsKeyOrder() throws Exception {
+        BuildResult r =
+                builder(BuildFixture.write(dir), dir.resolve("out")).build().run();
+        List<String> lines = new ArrayList<>();
+        for (String split : DatasetLayout.SPLITS) {
+            lines.addAll(Files.readAllLines(r.layout().provenance(split)));
+        }
+        assertThat(lines).isNotEmpty();
+        boolean pii = false;
+        for (String line : lines) {
+            JsonNode n = Jsonl.MAPPER.readTree(line);
+            List<String> keys = new ArrayList<>();
+            n.fieldNames().forEachRemaining(keys::add);
+            List<String> expected =
+                    new ArrayList<>(List.of("line", "id", "source", "category", "file", "source_line", "tokens"));
+            if (n.has("pii")) {
+                expected.add("pii");
+                pii = true;
+            }
+            assertThat(keys).as(line).isEqualTo(expected);
+            // and it reads back through the one reader, which is what accounting, eval and export use
+            Provenance p = Provenance.parse(line);
+            assertThat(p.built().id())
+                    .isEqualTo(p.built().source() + ":" + p.built().file() + ":"
+                            + p.built().sourceLine());
+            assertThat(p.built().tokens()).isPositive();
+            assertThat(p.generated()).isNull();
+            assertThat(p.toJsonLine()).isEqualTo(line);
+        }
+        assertThat(pii).as("the fixture has scrubbed examples").isTrue();
     }
 
     @Test
