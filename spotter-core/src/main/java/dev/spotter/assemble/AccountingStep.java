@@ -1,10 +1,12 @@
 package dev.spotter.assemble;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.format.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Step 6, run on every build (it checks the files as they are on disk now, not what the state says): every line
@@ -27,10 +29,10 @@ final class AccountingStep {
             read += i.stats().read();
             idSum += i.stats().idSum();
         }
-        long[] train = countIds(l.provenance("train"));
-        long[] val = countIds(l.provenance("validation"));
-        long[] q = countIds(l.quarantine());
-        long[] dd = countIds(l.dedupLog());
+        long[] train = countIds(l.provenance("train"), AccountingStep::provenanceId);
+        long[] val = countIds(l.provenance("validation"), AccountingStep::provenanceId);
+        long[] q = countIds(l.quarantine(), AccountingStep::idOf);
+        long[] dd = countIds(l.dedupLog(), AccountingStep::idOf);
         List<String> problems = new ArrayList<>();
         for (FormatWriter w : b.writers()) {
             long tl = countLines(l.train(w.name()));
@@ -50,17 +52,23 @@ final class AccountingStep {
         return new AccountingStats(read, train[0], val[0], q[0], dd[0], problems.isEmpty(), problems);
     }
 
-    /** {lines, sum of hash64(id)} of a JSONL file whose lines have an "id" field. */
-    private static long[] countIds(Path p) {
+    /** {lines, sum of hash64(id)} of a JSONL file whose lines have an id. */
+    private static long[] countIds(Path p, Function<String, String> id) {
         long[] r = new long[2];
         if (!Files.isRegularFile(p)) {
             return r;
         }
         Jsonl.lines(p, line -> {
             r[0]++;
-            r[1] += Text.hash64(idOf(line));
+            r[1] += Text.hash64(id.apply(line));
         });
         return r;
+    }
+
+    /** A provenance line's id, read through the one provenance reader (older camelCase sidecars too). */
+    private static String provenanceId(String line) {
+        Provenance.Built b = Provenance.of(Jsonl.parse(line)).built();
+        return b == null || b.id() == null ? "" : b.id();
     }
 
     /** Reads the "id" value without a full parse when it is the first key (as Spotter writes it). */

@@ -1,11 +1,13 @@
 package dev.spotter.assemble;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,13 @@ final class BuildState {
     <T> Step<T> record(String step, String key, DatasetLayout layout, List<Path> outputs, T stats) {
         Map<String, Output> outs = new LinkedHashMap<>();
         for (Path p : outputs) {
+            long size;
             try {
-                outs.put(layout.relative(p), new Output(Files.size(p), Jsonl.sha256(p)));
+                size = Files.size(p);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot stat " + p + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot read " + p + ": " + IoErrors.reason(e), e);
             }
+            outs.put(layout.relative(p), new Output(size, Jsonl.sha256(p)));
         }
         Entry e = new Entry(key, outs, Jsonl.MAPPER.valueToTree(stats));
         steps.put(step, e);
@@ -100,15 +104,14 @@ final class BuildState {
         return h;
     }
 
+    /** Writes the state atomically ({@link AtomicFile}): a crash leaves the previous state (at worst, steps rerun). */
     void save() {
+        byte[] json;
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(
-                    tmp, Jsonl.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new Saved(VERSION, steps)));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            json = Jsonl.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Saved(VERSION, steps));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getOriginalMessage(), e);
         }
+        Jsonl.write(file, json);
     }
 }

@@ -3,6 +3,7 @@ package dev.spotter.assemble;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.ConfigurationException;
+import dev.spotter.kernel.Sidecars;
 import dev.spotter.project.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,8 +153,9 @@ public record DatasetLayout(Path dir, Path stateDir) {
         return stateDir.resolve("ingest").resolve(sourceId + ".jsonl");
     }
 
+    /** The rejects sidecar of {@link #accepted}: {@code <id>.rejects.jsonl} ({@link Sidecars#rejects}). */
     Path rejected(String sourceId) {
-        return stateDir.resolve("ingest").resolve(sourceId + ".rejects.jsonl");
+        return Sidecars.rejects(accepted(sourceId));
     }
 
     Path dedupKept() {

@@ -79,6 +79,8 @@ final class DedupStep {
                         logOut.json(l);
                     });
                 }
+                keptOut.commit();
+                logOut.commit();
             }
             // top clusters by size, ties by representative order: deterministic
             List<Map.Entry<Integer, Cluster>> top = new ArrayList<>(clusters.entrySet());

@@ -3,9 +3,12 @@ package dev.spotter.assemble;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatJson;
+import dev.spotter.format.QuarantineRecord;
+import dev.spotter.format.QuarantineWriter;
 import dev.spotter.project.SourceRecord;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +20,11 @@ import java.util.function.Consumer;
 /**
  * Step 1, per source: reads the source's files with the project's {@link SourceScanner} (validation with the
  * foundation's reject codes, categories, tokens) and writes the accepted examples to
- * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines to
- * {@link DatasetLayout#rejected}. The key hashes every input file's content (and sidecar), so an unchanged source
- * is not read again. Memory: one line at a time, plus a counter per reject reason and category.
+ * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines, as
+ * {@link QuarantineRecord}s through the {@link QuarantineWriter}, to {@link DatasetLayout#rejected}; both files are
+ * committed together when the source has been read, so a failed read leaves the previous files. The key hashes
+ * every input file's content (and sidecar), so an unchanged source is not read again. Memory: one line at a time,
+ * plus a counter per reject reason and category.
  */
 final class IngestStep {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -90,24 +95,31 @@ final class IngestStep {
             List<String> firstErrors = new ArrayList<>();
             try (Jsonl.Out acc = new Jsonl.Out(accepted);
                     Jsonl.Out rej = new Jsonl.Out(rejects)) {
-                scan.accept(r -> {
-                    c[0]++;
-                    c[3] += Text.hash64(r.id());
-                    if (r.accepted()) {
-                        c[1]++;
-                        acc.json(internal(r));
-                        long[] cc = cats.computeIfAbsent(r.category(), x -> new long[2]);
-                        cc[0]++;
-                        cc[1] += r.tokens();
-                    } else {
-                        c[2]++;
-                        reasons.merge(r.reason(), 1L, Long::sum);
-                        if (firstErrors.size() < FIRST_ERRORS) {
-                            firstErrors.add(r.file() + ":" + r.line() + ": " + r.reason() + " (" + r.detail() + ")");
+                try (QuarantineWriter q = QuarantineWriter.to(rej.stream())) {
+                    scan.accept(r -> {
+                        c[0]++;
+                        c[3] += Text.hash64(r.id());
+                        if (r.accepted()) {
+                            c[1]++;
+                            acc.json(internal(r));
+                            long[] cc = cats.computeIfAbsent(r.category(), x -> new long[2]);
+                            cc[0]++;
+                            cc[1] += r.tokens();
+                        } else {
+                            c[2]++;
+                            reasons.merge(r.reason(), 1L, Long::sum);
+                            if (firstErrors.size() < FIRST_ERRORS) {
+                                firstErrors.add(
+                                        r.file() + ":" + r.line() + ": " + r.reason() + " (" + r.detail() + ")");
+                            }
+                            quarantine(q, r, rejects);
                         }
-                        rej.json(quarantined(r));
-                    }
-                });
+                    });
+                } catch (IOException e) {
+                    throw Jsonl.unchecked("write", rejects, e);
+                }
+                acc.commit(); // the quarantine writer has flushed into rej
+                rej.commit();
             }
             Map<String, IngestStats.CategoryCount> categories = new TreeMap<>();
             cats.forEach((cat, v) -> categories.put(cat, new IngestStats.CategoryCount(v[0], v[1])));
@@ -128,16 +140,13 @@ final class IngestStep {
         return o;
     }
 
-    /** The quarantine line of a rejected input line. */
-    private static ObjectNode quarantined(SourceRecord r) {
-        ObjectNode q = JSON.objectNode();
-        q.put("id", r.id());
-        q.put("source", r.sourceId());
-        q.put("file", r.file());
-        q.put("line", r.line());
-        q.put("reason", r.reason());
-        q.put("detail", r.detail());
-        q.put("raw", r.raw());
-        return q;
+    /** The quarantine record of a rejected input line: {@code {"id","source","file","line","reason","detail","raw"}}. */
+    private static void quarantine(QuarantineWriter q, SourceRecord r, Path file) {
+        try {
+            q.write(QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
+                    .from(r.id(), r.sourceId()));
+        } catch (IOException e) {
+            throw Jsonl.unchecked("write", file, e);
+        }
     }
 }

@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.Hashing;
+import dev.spotter.kernel.IoErrors;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /** Small JSONL helpers for the build's own files (trusted input: Spotter wrote them). */
@@ -26,30 +23,32 @@ final class Jsonl {
 
     private Jsonl() {}
 
-    /** A line writer that counts lines; '\n' endings, UTF-8. */
+    /**
+     * One output file of a step, written atomically ({@link AtomicFile}): lines go to a temporary file that
+     * replaces the target only on {@link #commit()}; {@link #close()} without a commit abandons it, so a step that
+     * fails leaves the previous file (or none). Temporary files a killed build left behind are removed first.
+     * Counts lines; '\n' endings, UTF-8. Errors are {@link UncheckedIOException}s (steps write from lambdas) whose
+     * message names the target and the reason.
+     */
     static final class Out implements Closeable {
-        private final Writer w;
-        private final Path path;
+        private final AtomicFile file;
         private long lines;
 
         Out(Path path) {
-            this.path = path;
             try {
-                Files.createDirectories(path.toAbsolutePath().getParent());
-                this.w = new BufferedWriter(
-                        new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
+                AtomicFile.removeStale(path);
+                this.file = AtomicFile.open(path);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+                throw unchecked("write", path, e);
             }
         }
 
         void line(String s) {
             try {
-                w.write(s);
-                w.write('\n');
+                file.line(s);
                 lines++;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+                throw unchecked("write", file.target(), e);
             }
         }
 
@@ -57,18 +56,57 @@ final class Jsonl {
             line(n.toString());
         }
 
+        /** Raw bytes instead of lines (not both): for a {@link dev.spotter.format.QuarantineWriter} or a copy. */
+        OutputStream stream() {
+            return file.stream();
+        }
+
         long lines() {
             return lines;
         }
 
-        @Override
-        public void close() {
+        /** Makes the file visible under its name (see {@link AtomicFile#commit()}). */
+        void commit() {
             try {
-                w.close();
+                file.commit();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+                throw unchecked("write", file.target(), e);
             }
         }
+
+        /** Abandons the file unless it was committed. */
+        @Override
+        public void close() {
+            file.close();
+        }
+    }
+
+    /** Writes {@code bytes} to {@code path} atomically. */
+    static void write(Path path, byte[] bytes) {
+        try {
+            AtomicFile.write(path, bytes);
+        } catch (IOException e) {
+            throw unchecked("write", path, e);
+        }
+    }
+
+    /** Hex SHA-256 of a file's bytes ({@link Hashing}). */
+    static String sha256(Path p) {
+        try {
+            return Hashing.sha256Hex(p);
+        } catch (IOException e) {
+            throw unchecked("read", p, e);
+        }
+    }
+
+    /**
+     * {@code e} unchecked. The kernel's messages already name the file and the reason ({@code cannot write x:
+     * permission denied}); any other gets them added: {@code cannot <action> <p>: <reason>}.
+     */
+    static UncheckedIOException unchecked(String action, Path p, IOException e) {
+        String m = e.getMessage();
+        return new UncheckedIOException(
+                m != null && m.startsWith("cannot ") ? m : "cannot " + action + " " + p + ": " + IoErrors.reason(e), e);
     }
 
     /** Calls sink with each line of the file (no terminators). */
@@ -89,19 +127,5 @@ final class Jsonl {
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt build file line: " + e.getMessage(), e);
         }
-    }
-
-    /** SHA-256 of a file's bytes, hex. */
-    static String sha256(Path p) {
-        MessageDigest md = Text.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) != -1) {
-                // digesting
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

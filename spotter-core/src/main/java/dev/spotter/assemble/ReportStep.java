@@ -3,8 +3,8 @@ package dev.spotter.assemble;
 import dev.spotter.assemble.report.DatasetCard;
 import dev.spotter.assemble.report.HtmlReport;
 import dev.spotter.eval.EvalReports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.spotter.kernel.Html;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +28,9 @@ final class ReportStep {
         List<Path> outputs = List.of(l.summary(), l.card(), l.report());
         return b.runner().cached("report", key, outputs, ReportStats.class, () -> {
             String section = hasEval ? evalSection(evalFile) : noEvalSection(l.relative(evalFile));
-            try {
-                Files.writeString(l.summary(), text);
-                Files.writeString(l.card(), DatasetCard.render(summary));
-                Files.writeString(l.report(), HtmlReport.render(summary, section));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write report in " + l.dir() + ": " + e.getMessage(), e);
-            }
+            Jsonl.write(l.summary(), text.getBytes(StandardCharsets.UTF_8));
+            Jsonl.write(l.card(), DatasetCard.render(summary).getBytes(StandardCharsets.UTF_8));
+            Jsonl.write(l.report(), HtmlReport.render(summary, section).getBytes(StandardCharsets.UTF_8));
             return new ReportStats(hasEval ? l.relative(evalFile) : null);
         });
     }
@@ -45,12 +41,12 @@ final class ReportStep {
         } catch (RuntimeException e) {
             // a broken eval file must not hide the build report: say why instead
             return "<section><h2>Evaluation</h2><p class=\"bad\">"
-                    + HtmlReport.esc(evalFile + ": cannot read: " + e.getMessage()) + "</p></section>\n";
+                    + Html.escape(evalFile + ": cannot read: " + e.getMessage()) + "</p></section>\n";
         }
     }
 
     private static String noEvalSection(String where) {
-        return "<section><h2>Evaluation</h2><p class=\"note\">No evaluation result at <code>" + HtmlReport.esc(where)
+        return "<section><h2>Evaluation</h2><p class=\"note\">No evaluation result at <code>" + Html.escape(where)
                 + "</code>: run <code>spotter eval --project ...</code> after training (writes eval.json), or set"
                 + " <code>eval:</code> in spotter.yaml.</p></section>\n";
     }

@@ -55,6 +55,7 @@ final class ScrubStep {
                     });
                     o.json(rec);
                 });
+                o.commit();
             }
             Map<String, Long> replacements = new LinkedHashMap<>();
             for (PiiScrubber.Kind k : PiiScrubber.Kind.values()) {

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.project.Project;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,14 +160,10 @@ final class SplitStep {
             }
         }
         sb.append('\n');
-        try {
-            Files.createDirectories(assign.getParent());
-            Files.writeString(assign, sb, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + assign + ": " + e.getMessage(), e);
-        }
         try (Jsonl.Out l = new Jsonl.Out(leak)) {
             moves.forEach(l::line);
+            Jsonl.write(assign, sb.toString().getBytes(StandardCharsets.US_ASCII));
+            l.commit();
         }
         List<SplitStats.Stratum> ss = new ArrayList<>();
         for (var e : strata.entrySet()) {

@@ -1,6 +1,7 @@
 package dev.spotter.assemble;
 
 import dev.spotter.assemble.BuildResult.StepRun;
+import dev.spotter.kernel.Hashing;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -92,7 +93,7 @@ final class StepRunner {
         for (Object p : parts) {
             sb.append(p).append('\u0000');
         }
-        return Text.sha256(sb.toString());
+        return Hashing.sha256Hex(sb.toString());
     }
 
     /** A settings record as JSON, for a step key. */

@@ -56,6 +56,7 @@ final class SynthStep {
                     });
                     c[2]++;
                 }
+                w.commit();
             }
             return new SynthStats(s.preset(), seed, target, c[0], c[1], c[2], SynthStats.RULE);
         });

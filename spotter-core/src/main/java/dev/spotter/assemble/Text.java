@@ -3,14 +3,10 @@ package dev.spotter.assemble;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Role;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 
-/** Normalisation and hashing of example text. */
+/** Normalisation and 64-bit hashing of example text (content hashes are {@link dev.spotter.kernel.Hashing}'s). */
 public final class Text {
     private Text() {}
 
@@ -92,17 +88,5 @@ public final class Text {
         k *= 0xc4ceb9fe1a85ec53L;
         k ^= k >>> 33;
         return k;
-    }
-
-    public static String sha256(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

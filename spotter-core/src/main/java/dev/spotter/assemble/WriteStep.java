@@ -1,16 +1,15 @@
 package dev.spotter.assemble;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
+import dev.spotter.format.Provenance;
 import dev.spotter.project.SourceSpec;
 import dev.spotter.report.IntHistogram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,6 @@ import java.util.Map;
  * leakage logs. Memory: one line at a time, plus token histograms proportional to distinct token counts.
  */
 final class WriteStep {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private WriteStep() {}
 
     static Step<WriteStats> run(
@@ -69,15 +66,17 @@ final class WriteStep {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + l.assignment() + ": " + e.getMessage(), e);
         }
-        List<Jsonl.Out[]> fouts = new ArrayList<>();
         IntHistogram trainTok = new IntHistogram();
         IntHistogram valTok = new IntHistogram();
         IntHistogram allTok = new IntHistogram();
         Map<String, long[]> strata = new LinkedHashMap<>(); // src\0cat -> train, validation, tokens
-        try (Jsonl.Out pt = new Jsonl.Out(l.provenance("train"));
-                Jsonl.Out pv = new Jsonl.Out(l.provenance("validation"))) {
+        List<Jsonl.Out> files = new ArrayList<>(); // every output, committed together at the end
+        try {
+            Jsonl.Out pt = open(files, l.provenance("train"));
+            Jsonl.Out pv = open(files, l.provenance("validation"));
+            List<Jsonl.Out[]> fouts = new ArrayList<>();
             for (FormatWriter w : writers) {
-                fouts.add(new Jsonl.Out[] {new Jsonl.Out(l.train(w.name())), new Jsonl.Out(l.validation(w.name()))});
+                fouts.add(new Jsonl.Out[] {open(files, l.train(w.name())), open(files, l.validation(w.name()))});
             }
             int[] i = {0};
             Jsonl.lines(l.scrubbed(), line -> {
@@ -89,18 +88,7 @@ final class WriteStep {
                 }
                 Jsonl.Out p = v ? pv : pt;
                 int tok = rec.get("tok").asInt();
-                ObjectNode pr = JSON.objectNode();
-                pr.put("line", p.lines() + 1);
-                pr.put("id", rec.get("id").asText());
-                pr.put("source", rec.get("src").asText());
-                pr.put("category", rec.get("cat").asText());
-                pr.put("file", rec.get("file").asText());
-                pr.put("sourceLine", rec.get("line").asLong());
-                pr.put("tokens", tok);
-                if (rec.has("pii")) {
-                    pr.set("pii", rec.get("pii"));
-                }
-                p.json(pr);
+                p.line(provenance(p.lines() + 1, rec, tok).toJsonLine());
                 (v ? valTok : trainTok).add(tok);
                 allTok.add(tok);
                 long[] s = strata.computeIfAbsent(
@@ -108,19 +96,16 @@ final class WriteStep {
                 s[v ? 1 : 0]++;
                 s[2] += tok;
             });
-        } finally {
-            for (Jsonl.Out[] pair : fouts) {
-                pair[0].close();
-                pair[1].close();
-            }
-        }
-        try (Jsonl.Out q = new Jsonl.Out(l.quarantine())) {
+            Jsonl.Out q = open(files, l.quarantine());
             for (SourceSpec s : b.project().sources()) {
                 Jsonl.lines(l.rejected(s.id()), q::line);
             }
+            copy(l.dedupDropped(), open(files, l.dedupLog()));
+            copy(l.leakageMoves(), open(files, l.leakageLog()));
+            files.forEach(Jsonl.Out::commit);
+        } finally {
+            files.forEach(Jsonl.Out::close); // abandons what was not committed
         }
-        copy(l.dedupDropped(), l.dedupLog());
-        copy(l.leakageMoves(), l.leakageLog());
         List<WriteStats.Stratum> ss = new ArrayList<>();
         strata.forEach((k, v) -> {
             String[] parts = k.split("\u0000", 2);
@@ -134,12 +119,32 @@ final class WriteStep {
                 ss);
     }
 
-    private static void copy(Path from, Path to) {
+    private static Jsonl.Out open(List<Jsonl.Out> files, Path p) {
+        Jsonl.Out o = new Jsonl.Out(p);
+        files.add(o);
+        return o;
+    }
+
+    /** Line N of a split's provenance: where the build took its example N from ({@link Provenance.Built}). */
+    private static Provenance provenance(long line, ObjectNode rec, int tokens) {
+        return new Provenance(
+                line,
+                rec.get("cat").asText(),
+                new Provenance.Built(
+                        rec.get("id").asText(),
+                        rec.get("src").asText(),
+                        rec.get("file").asText(),
+                        rec.get("line").asLong(),
+                        tokens,
+                        rec.get("pii")),
+                null);
+    }
+
+    private static void copy(Path from, Jsonl.Out to) {
         try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(from, to.stream());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+            throw Jsonl.unchecked("copy", from, e);
         }
     }
 }

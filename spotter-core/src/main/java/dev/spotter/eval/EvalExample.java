@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatMessage;
+import dev.spotter.format.Provenance;
 import dev.spotter.format.Role;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,8 @@ record EvalExample(long line, Task task, String category, List<ChatMessage> prom
         return of(line, root, null);
     }
 
-    /** @param provenance the sidecar record for this line (source, category), or null */
-    static EvalExample of(long line, JsonNode root, JsonNode provenance) {
+    /** @param provenance the sidecar record for this line (category, plan, source), or null */
+    static EvalExample of(long line, JsonNode root, Provenance provenance) {
         ChatExample ex = ChatJson.fromNode(root);
         List<ChatMessage> ms = ex.messages();
         int last = -1;
@@ -45,6 +46,21 @@ record EvalExample(long line, Task task, String category, List<ChatMessage> prom
             category = category.isEmpty() ? p : category + " " + p;
         }
         return new EvalExample(line, detect(category, gold, prompt), category, prompt, gold);
+    }
+
+    /** The sidecar's labels, in the order {@link #label(JsonNode)} reads a holder's: category, plan, source. */
+    private static String label(Provenance p) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : new String[] {
+            p.category(),
+            p.generated() == null ? null : p.generated().plan(),
+            p.built() == null ? null : p.built().source()
+        }) {
+            if (v != null) {
+                sb.append(sb.isEmpty() ? "" : " ").append(v.toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.toString();
     }
 
     private static String label(JsonNode root) {

@@ -8,6 +8,7 @@ import dev.spotter.FileException;
 import dev.spotter.checks.InjuryAnalysisChecker;
 import dev.spotter.checks.PaceAnswerChecker;
 import dev.spotter.format.ChatMessage;
+import dev.spotter.format.Provenance;
 import dev.spotter.kernel.AtomicFile;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -170,7 +171,7 @@ public final class Evaluator {
                 EvalExample ex;
                 try {
                     JsonNode root = AnswerJson.MAPPER.readTree(text);
-                    ex = EvalExample.of(read, root, provLine == null ? null : AnswerJson.MAPPER.readTree(provLine));
+                    ex = EvalExample.of(read, root, provenance(provLine));
                 } catch (JsonProcessingException e) {
                     reject(rejects, w, read, "not_json", e.getOriginalMessage());
                     continue;
@@ -238,6 +239,15 @@ public final class Evaluator {
                 gates,
                 passed,
                 priceTableAsOf);
+    }
+
+    /** A sidecar line through the one provenance reader; a line that is not a JSON object carries no labels. */
+    private static Provenance provenance(String line) throws JsonProcessingException {
+        if (line == null) {
+            return null;
+        }
+        JsonNode n = AnswerJson.MAPPER.readTree(line);
+        return n != null && n.isObject() ? Provenance.of(n) : null;
     }
 
     private static void reject(Map<String, Long> rejects, Writer w, long line, String code, String detail)

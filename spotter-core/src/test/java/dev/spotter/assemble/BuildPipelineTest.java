@@ -9,6 +9,7 @@ import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.Llama33Template;
+import dev.spotter.format.Provenance;
 import dev.spotter.project.ProjectLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,9 +76,9 @@ class BuildPipelineTest {
             JsonNode n = Jsonl.MAPPER.readTree(train.get(i));
             assertThat(n.size()).as("only the messages column").isEqualTo(1);
             assertThat(n.has("messages")).isTrue();
-            JsonNode p = Jsonl.MAPPER.readTree(prov.get(i));
-            assertThat(p.path("line").asInt()).isEqualTo(i + 1);
-            assertThat(p.path("id").asText()).startsWith(p.path("source").asText() + ":");
+            Provenance p = Provenance.parse(prov.get(i));
+            assertThat(p.line()).isEqualTo(i + 1);
+            assertThat(p.built().id()).startsWith(p.built().source() + ":");
         }
         String all = Files.readString(out.resolve("messages/train.jsonl"))
                 + Files.readString(out.resolve("messages/validation.jsonl"));
@@ -103,7 +104,7 @@ class BuildPipelineTest {
         Map<String, String> side = new TreeMap<>();
         for (String split : List.of("train", "validation")) {
             for (String l : lines(out.resolve("provenance/" + split + ".jsonl"))) {
-                side.put(Jsonl.MAPPER.readTree(l).path("id").asText(), split);
+                side.put(Provenance.parse(l).built().id(), split);
             }
         }
         int together = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spotter.ConfigurationException;
 import dev.spotter.Environment;
+import dev.spotter.format.Provenance;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.kb.KbChunks;
 import dev.spotter.project.Inventory;
@@ -58,7 +59,10 @@ class SourceKindsBuildTest {
         assertThat(dedup.near() + dedup.exact()).isZero();
         assertThat(have(r, "rv")).containsEntry("running_voice", 150);
         assertThat(r.needs()).isEmpty();
-        assertThat(Files.readAllLines(dir.resolve("out/provenance/train.jsonl")).get(0))
+        assertThat(Provenance.parse(Files.readAllLines(dir.resolve("out/provenance/train.jsonl"))
+                                .get(0))
+                        .built()
+                        .file())
                 .contains("synth:running-150/seed-42.jsonl");
 
         BuildResult again = build(yaml, dir.resolve("out"));

@@ -6,6 +6,7 @@ import dev.spotter.assemble.DedupStats;
 import dev.spotter.assemble.ScrubStats;
 import dev.spotter.assemble.TokenStats;
 import dev.spotter.assemble.WriteStats;
+import dev.spotter.kernel.Html;
 import dev.spotter.project.Inventory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class HtmlReport {
      */
     public static String render(BuildSummary s, String evalSection) {
         StringBuilder b = new StringBuilder(32_000);
-        String name = esc(s.name());
+        String name = Html.escape(s.name());
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(name)
                 .append(" — dataset build report</title>\n<style>\n")
@@ -59,7 +60,7 @@ public final class HtmlReport {
                 .append("</h1>\n<p class=\"note\">Spotter dataset build report · seed ")
                 .append(s.seed())
                 .append(" · tokens: ")
-                .append(esc(s.tokenMethod()))
+                .append(Html.escape(s.tokenMethod()))
                 .append("</p>\n");
 
         AccountingStats acc = s.accounting();
@@ -88,7 +89,7 @@ public final class HtmlReport {
                 .append(" quarantined + ")
                 .append(n(acc.deduplicated()))
                 .append(" duplicates");
-        acc.problems().forEach(p -> b.append("; ").append(esc(p)));
+        acc.problems().forEach(p -> b.append("; ").append(Html.escape(p)));
         b.append("</p>\n");
 
         // Category counts vs targets
@@ -121,22 +122,22 @@ public final class HtmlReport {
                 List<String> parts = new ArrayList<>();
                 for (Inventory.Need nd : e.getValue()) {
                     total += nd.missing();
-                    parts.add(esc(nd.category()) + " " + n(nd.missing()));
+                    parts.add(Html.escape(nd.category()) + " " + n(nd.missing()));
                 }
                 Inventory.Need first = e.getValue().get(0);
                 b.append("<tr><td>")
-                        .append(esc(e.getKey()))
+                        .append(Html.escape(e.getKey()))
                         .append("</td><td class=\"n\">")
                         .append(n(total))
                         .append("</td><td>")
                         .append(String.join(", ", parts))
                         .append("</td><td><code>")
-                        .append(esc(first.command()))
+                        .append(Html.escape(first.command()))
                         .append("</code>")
                         .append(
                                 first.needsProvider() && !first.providerConfigured()
                                         ? " (needs $"
-                                                + esc(
+                                                + Html.escape(
                                                         first.providerEnv() == null
                                                                 ? "an LLM provider key"
                                                                 : first.providerEnv())
@@ -201,7 +202,7 @@ public final class HtmlReport {
                 .append(", threshold ")
                 .append(String.valueOf(d.threshold()))
                 .append("). Keep rule: ")
-                .append(esc(d.keepRule()))
+                .append(Html.escape(d.keepRule()))
                 .append(".</p>\n");
         List<String> cl = new ArrayList<>();
         List<long[]> cv = new ArrayList<>();
@@ -226,14 +227,14 @@ public final class HtmlReport {
                 "<h2>PII scrub and leakage check</h2>\n<table><tr><th>placeholder</th><th class=\"n\">replacements</th></tr>\n");
         p.replacements()
                 .forEach((placeholder, count) -> b.append("<tr><td><code>")
-                        .append(esc(placeholder))
+                        .append(Html.escape(placeholder))
                         .append("</code></td><td class=\"n\">")
                         .append(n(count))
                         .append("</td></tr>\n"));
         b.append("</table>\n<p class=\"note\">")
                 .append(n(p.recordsChanged()))
                 .append(" examples changed. Leakage: ")
-                .append(esc(s.split().leakageRule()))
+                .append(Html.escape(s.split().leakageRule()))
                 .append("; ")
                 .append(n(s.split().leakageMoved()))
                 .append(" moved.</p>\n");
@@ -244,11 +245,11 @@ public final class HtmlReport {
                         + "<th class=\"n\">rejected</th><th>first errors</th></tr>\n");
         for (BuildSummary.Source src : s.sources()) {
             List<String> errs = new ArrayList<>();
-            src.firstErrors().forEach(e -> errs.add(esc(e)));
+            src.firstErrors().forEach(e -> errs.add(Html.escape(e)));
             b.append("<tr><td>")
-                    .append(esc(src.id()))
+                    .append(Html.escape(src.id()))
                     .append("</td><td>")
-                    .append(esc(src.kind().yamlName()))
+                    .append(Html.escape(src.kind().yamlName()))
                     .append("</td><td class=\"n\">")
                     .append(n(src.read()))
                     .append("</td><td class=\"n\">")
@@ -271,7 +272,7 @@ public final class HtmlReport {
         b.append("<div class=\"kpi\"><b>")
                 .append(v)
                 .append("</b><span>")
-                .append(esc(label))
+                .append(Html.escape(label))
                 .append("</span></div>");
     }
 
@@ -301,7 +302,7 @@ public final class HtmlReport {
                     .append("\" y=\"")
                     .append(y + 15)
                     .append("\" text-anchor=\"end\">")
-                    .append(esc(shorten(labels.get(i), 48)))
+                    .append(Html.escape(shorten(labels.get(i), 48)))
                     .append("</text>");
             b.append(rect(labelW, y + 2, wa, rowH - 8, BAR));
             if (v[1] > 0) {
@@ -382,7 +383,7 @@ public final class HtmlReport {
                         "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                         x + bw / 2,
                         h - bottom + 16,
-                        esc(labels.get(i))));
+                        Html.escape(labels.get(i))));
             }
             b.append('\n');
         }
@@ -408,22 +409,6 @@ public final class HtmlReport {
 
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
-    }
-
-    public static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     static String n(long v) {
