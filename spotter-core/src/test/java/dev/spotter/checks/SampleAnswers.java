@@ -332,6 +332,155 @@ public final class SampleAnswers {
         return a;
     }
 
+    /**
+     * A correct answer of any calculation type in the runner's units ("miles" or "kilometres"); the numbers come
+     * from the calculators, the prose states them.
+     */
+    public static ObjectNode pace(String type, String units) {
+        boolean mi = units.toLowerCase(Locale.ROOT).startsWith("mi");
+        String u = mi ? "mi" : "km";
+        ObjectNode a = M.createObjectNode();
+        ObjectNode c = a.putObject("calculation").put("type", type);
+        ObjectNode in = c.putObject("inputs");
+        ObjectNode out = c.putObject("result");
+        PaceCalculator.DistanceUnit du = PaceCalculator.DistanceUnit.parse(u);
+        String prose;
+        switch (type) {
+            case "pace_to_speed" -> {
+                double pace = mi ? 480 : 300;
+                String su = mi ? "mph" : "kmh";
+                double v = PaceCalculator.speed(pace, du, PaceCalculator.SpeedUnit.parse(su));
+                in.put("pace_seconds", pace).put("pace_unit", u);
+                out.put("speed", v).put("speed_unit", su);
+                prose = String.format(
+                        Locale.ROOT,
+                        "Set the treadmill to %.1f %s for %s per %s.",
+                        v,
+                        su,
+                        PaceCalculator.clock(pace),
+                        u);
+            }
+            case "speed_to_pace" -> {
+                double v = mi ? 10 : 12;
+                String su = mi ? "mph" : "kmh";
+                double pace = PaceCalculator.pace(v, PaceCalculator.SpeedUnit.parse(su), du);
+                in.put("speed", v).put("speed_unit", su);
+                out.put("pace_seconds", pace).put("pace_unit", u);
+                prose = "That speed is " + PaceCalculator.clock(pace) + " per " + u + ".";
+            }
+            case "finish_time" -> {
+                return paceFinishTime(mi ? 3 : 5, u, mi ? 480 : 300, u);
+            }
+            case "required_pace" -> {
+                double d = mi ? 3 : 10;
+                double t = mi ? 1440 : 3000;
+                double pace = PaceCalculator.requiredPace(d, du, t, du);
+                in.put("distance", d).put("distance_unit", u).put("time_seconds", t);
+                out.put("pace_seconds", pace).put("pace_unit", u);
+                prose = "You need " + PaceCalculator.clock(pace) + " per " + u + " to finish in "
+                        + PaceCalculator.clock(t) + ".";
+            }
+            case "splits" -> {
+                double d = mi ? 3 : 5;
+                double t = mi ? 1440 : 1500;
+                double[] cum = PaceCalculator.cumulativeSplits(d, du, t, 1, du);
+                in.put("distance", d)
+                        .put("distance_unit", u)
+                        .put("time_seconds", t)
+                        .put("split_distance", 1)
+                        .put("split_unit", u);
+                out.put("split_seconds", cum[0]);
+                ArrayNode arr = out.putArray("cumulative_seconds");
+                for (double x : cum) {
+                    arr.add(x);
+                }
+                prose = "Even splits are " + PaceCalculator.clock(cum[0]) + " per " + u + ".";
+            }
+            case "race_prediction" -> {
+                return mi ? paceRacePrediction(1, "mi", 420, 3, "mi") : paceRacePrediction(5, "km", 1500, 10, "km");
+            }
+            case "unit_conversion" -> {
+                String from = mi ? "km" : "mi";
+                double v = mi ? 10 : 26.2;
+                double got = PaceCalculator.convert(v, PaceCalculator.DistanceUnit.parse(from), du);
+                in.put("value", v).put("from", from).put("to", u);
+                out.put("value", got);
+                prose = String.format(Locale.ROOT, "%s %s is %.2f %s.", trim(v), from, got, u);
+            }
+            case "hr_zones_max", "hr_zones_hrr" -> {
+                boolean hrr = type.equals("hr_zones_hrr");
+                in.put("age", 40).put("hr_max_method", "fox");
+                if (hrr) {
+                    in.put("hr_rest", 60);
+                }
+                double max = TrainingZones.hrMax("fox", 40, null);
+                out.put("hr_max", max);
+                prose = zones(
+                                out,
+                                hrr ? TrainingZones.heartRateReserve(max, 60) : TrainingZones.percentOfMax(max),
+                                false)
+                        + " 220 minus your age is only an estimate of your maximum (often 10-12 bpm off), so check"
+                        + " the effort with RPE and the talk test.";
+            }
+            case "hr_zones_lthr" -> {
+                in.put("lthr", 165);
+                prose = zones(out, TrainingZones.lactateThreshold(165), false);
+            }
+            case "training_paces" -> {
+                double thr = mi ? 480 : 300;
+                in.put("threshold_pace_seconds", thr).put("pace_unit", u);
+                prose = zones(out, TrainingZones.paceZones(thr), true) + " (per " + u + ")";
+            }
+            case "negative_splits" -> {
+                double d = mi ? 10 : 10;
+                double t = mi ? 4800 : 3000;
+                double diff = mi ? 120 : 60;
+                double[] halves = PaceCalculator.negativeSplit(t, diff);
+                in.put("distance", d)
+                        .put("distance_unit", u)
+                        .put("time_seconds", t)
+                        .put("difference_seconds", diff)
+                        .put("pace_unit", u);
+                out.put("first_half_seconds", halves[0])
+                        .put("second_half_seconds", halves[1])
+                        .put("first_half_pace_seconds", PaceCalculator.requiredPace(d / 2, du, halves[0], du))
+                        .put("second_half_pace_seconds", PaceCalculator.requiredPace(d / 2, du, halves[1], du));
+                prose = "Run the first half in " + PaceCalculator.clock(halves[0]) + " and the second in "
+                        + PaceCalculator.clock(halves[1]) + ".";
+            }
+            default -> throw new IllegalArgumentException("unknown calculation type " + type);
+        }
+        a.put("answer", prose + " Start the first minutes easy and let the effort build.");
+        a.set("calculation", a.remove("calculation"));
+        return a;
+    }
+
+    private static String zones(ObjectNode out, java.util.List<TrainingZones.Zone> zones, boolean pace) {
+        ArrayNode arr = out.putArray("zones");
+        StringBuilder sb = new StringBuilder("Your zones:");
+        for (TrainingZones.Zone z : zones) {
+            ObjectNode o = arr.addObject().put("zone", z.zone());
+            String lo = pace ? "slow_seconds" : "low_bpm";
+            String hi = pace ? "fast_seconds" : "high_bpm";
+            if (z.low() != null) {
+                o.put(lo, z.low());
+            }
+            if (z.high() != null) {
+                o.put(hi, z.high());
+            }
+            sb.append(" zone ").append(z.zone()).append(' ');
+            sb.append(z.low() == null ? "under" : show(z.low(), pace));
+            sb.append(z.low() != null && z.high() != null ? "-" : " ");
+            sb.append(z.high() == null ? "and over" : show(z.high(), pace));
+            sb.append(pace ? ";" : " bpm;");
+        }
+        return sb.toString();
+    }
+
+    private static String show(double v, boolean pace) {
+        return pace ? PaceCalculator.clock(v) : Long.toString(Math.round(v));
+    }
+
     static String trim(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
