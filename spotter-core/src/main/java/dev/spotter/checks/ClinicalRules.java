@@ -86,7 +86,9 @@ public final class ClinicalRules {
     private static volatile ClinicalRules instance;
 
     private final Map<Urgency, List<Pattern>> urgencyPhrases;
+    private final Map<Urgency, List<Pattern>> proseEscalation;
     private final List<String> negators;
+    private final List<String> proseNegators;
     private final List<String> redFlagForbidden;
     private final List<String> medication;
     private final Map<String, Pattern> regexes = new LinkedHashMap<>();
@@ -138,6 +140,18 @@ public final class ClinicalRules {
                             .map(v -> regex(v.asText(), w + e.getKey()))
                             .toList());
         });
+        proseEscalation = new EnumMap<>(Urgency.class);
+        root.path("prose_escalation")
+                .properties()
+                .forEach(e -> proseEscalation.put(
+                        urgency(e.getKey(), w + "prose_escalation"),
+                        e.getValue()
+                                .valueStream()
+                                .map(v -> regex(v.asText(), w + e.getKey()))
+                                .toList()));
+        proseNegators = strings(root.path("prose_negators")).stream()
+                .map(Phrases::normalise)
+                .toList();
         negators =
                 strings(root.path("negators")).stream().map(Phrases::normalise).toList();
         redFlagForbidden = strings(root.path("red_flag_forbidden"));
@@ -148,7 +162,8 @@ public final class ClinicalRules {
                 "load_number_regex",
                 "clinician_regex",
                 "self_test_regex",
-                "no_drive_regex")) {
+                "no_drive_regex",
+                "prose_conditional_regex")) {
             regexes.put(k, regex(required(root, k, w).asText(), w + k));
         }
         rhabdoTriggers = root.path("rhabdo_trigger_regex")
@@ -318,6 +333,14 @@ public final class ClinicalRules {
 
     List<Pattern> urgencyPhrases(Urgency u) {
         return urgencyPhrases.getOrDefault(u, List.of());
+    }
+
+    Map<Urgency, List<Pattern>> proseEscalation() {
+        return proseEscalation;
+    }
+
+    List<String> proseNegators() {
+        return proseNegators;
     }
 
     List<String> negators() {

@@ -105,14 +105,19 @@ final class Phrases {
             String lower = lower(sentence);
             Matcher m = regex.matcher(lower);
             while (m.find()) {
-                String[] before = tokens(normalise(lower.substring(0, m.start())));
-                String[] inside = tokens(normalise(m.group()));
-                if (!negatedBefore(before, before.length, negators) && !containsNegator(inside, negators)) {
+                if (!negated(lower, m.start(), m.end(), negators)) {
                     return Optional.of(m.group());
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** True when the span [start, end) of a (lower-cased) sentence is negated: a negator before it or inside it. */
+    static boolean negated(String sentence, int start, int end, List<String> negators) {
+        String[] before = tokens(normalise(sentence.substring(0, start)));
+        String[] inside = tokens(normalise(sentence.substring(start, end)));
+        return negatedBefore(before, before.length, negators) || containsNegator(inside, negators);
     }
 
     private static boolean matchesAt(String[] tokens, int i, String[] p) {

@@ -190,14 +190,7 @@ public final class Evaluator {
     }
 
     static String stripFences(String s) {
-        if (s.startsWith("```")) {
-            int nl = s.indexOf('\n');
-            int end = s.lastIndexOf("```");
-            if (nl > 0 && end > nl) {
-                return s.substring(nl + 1, end).strip();
-            }
-        }
-        return s;
+        return dev.spotter.checks.JsonAnswers.stripFences(s); // one reading of fenced answers (eval uses it too)
     }
 
     static String abbreviate(String s) {
