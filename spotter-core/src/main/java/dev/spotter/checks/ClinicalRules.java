@@ -58,7 +58,8 @@ public final class ClinicalRules {
             String immediateSteps,
             String allowedAfter,
             List<String> mustNot,
-            boolean domsFraming) {}
+            boolean domsFraming,
+            String region) {}
 
     /** An examine-first trigger (2.2); {@code routesTo} names a red flag when the trigger already is one. */
     public record ExamineFirst(
@@ -73,14 +74,19 @@ public final class ClinicalRules {
 
     /** A DOMS look-alike (4.1); {@code routesTo} is a red flag id, an examine-first id or empty. */
     public record Lookalike(
-            String id, String looksLike, String discriminators, String routesTo, List<Pattern> storyRegex) {}
+            String id,
+            String looksLike,
+            String discriminators,
+            String routesTo,
+            List<Pattern> storyRegex,
+            String region) {}
 
     /** A context that changes the answer (5.1). */
     public record Context(
             String id, List<String> match, boolean raisesRisk, Pattern step, List<String> mustNot, String guidance) {}
 
     /** Safety-net triggers for a set of plan region values (1.6). */
-    public record Region(List<String> match, Pattern triggers) {}
+    public record Region(List<String> match, Pattern triggers, String signs) {}
 
     private static final String RESOURCE = "clinical-rules.yaml";
     private static volatile ClinicalRules instance;
@@ -195,7 +201,8 @@ public final class ClinicalRules {
                     required(n, "immediate_steps", where).asText(),
                     n.path("allowed_after").asText(""),
                     strings(n.path("must_not")),
-                    n.path("doms_framing").asBoolean(false));
+                    n.path("doms_framing").asBoolean(false),
+                    n.path("region").asText(""));
             if (f.urgency() == Urgency.WITHIN_24_HOURS && f.upgrade().isEmpty()) {
                 throw new IllegalStateException(where + ": a within_24_hours flag needs 'upgrade' (RF-R10)");
             }
@@ -241,7 +248,8 @@ public final class ClinicalRules {
                             n.path("story_regex")
                                     .valueStream()
                                     .map(v -> regex(v.asText(), where))
-                                    .toList()));
+                                    .toList(),
+                            n.path("region").asText("")));
         }
         for (JsonNode n : root.path("contexts")) {
             String id = required(n, "id", w + "context").asText();
@@ -261,11 +269,25 @@ public final class ClinicalRules {
                     .map(ClinicalRules::key)
                     .toList();
             Region r = new Region(
-                    match, regex(required(n, "triggers", w + "region " + match).asText(), w));
+                    match,
+                    regex(required(n, "triggers", w + "region " + match).asText(), w),
+                    required(n, "signs", w + "region " + match).asText());
             for (String m : match) {
                 if (regions.put(m, r) != null) {
                     throw new IllegalStateException(w + "region value '" + m + "' is listed twice");
                 }
+            }
+        }
+        for (RedFlag f : redFlags.values()) {
+            if (!f.region().isEmpty() && !regions.containsKey(key(f.region()))) {
+                throw new IllegalStateException(
+                        w + "red flag " + f.id() + ": region '" + f.region() + "' has no safety net");
+            }
+        }
+        for (Lookalike l : lookalikes.values()) {
+            if (!l.region().isEmpty() && !regions.containsKey(key(l.region()))) {
+                throw new IllegalStateException(
+                        w + "look-alike " + l.id() + ": region '" + l.region() + "' has no safety net");
             }
         }
         fingerprint = sha256(text);

@@ -53,9 +53,17 @@ public record Scenario(Set<InjuryExpectation> expect, Map<String, String> attrib
         return expect.contains(e);
     }
 
-    /** The region value (body_region, else tendon). */
+    /**
+     * The region value: body_region, else tendon, else the region of the scenario's red flag or look-alike (a
+     * conversation about a flag has no sampled region).
+     */
     public Optional<String> region() {
-        return attribute("body_region").or(() -> attribute("tendon"));
+        ClinicalRules rules = ClinicalRules.get();
+        return attribute("body_region")
+                .or(() -> attribute("tendon"))
+                .or(() -> attribute("lookalike").flatMap(rules::lookalike).map(ClinicalRules.Lookalike::region))
+                .or(() -> redFlagId().flatMap(rules::redFlag).map(ClinicalRules.RedFlag::region))
+                .filter(r -> !r.isEmpty());
     }
 
     public boolean classic() {

@@ -3,9 +3,10 @@ package dev.spotter.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.checks.CheckResult;
+import dev.spotter.checks.CoachAnswerChecker;
 import dev.spotter.checks.InjuryAnalysisChecker;
-import dev.spotter.checks.InjuryExpectation;
 import dev.spotter.checks.PaceAnswerChecker;
+import dev.spotter.checks.Scenario;
 import dev.spotter.checks.TextChecks;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
@@ -14,7 +15,7 @@ import dev.spotter.llm.FinishReason;
 import dev.spotter.llm.LlmResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Turns a generator response into a training example or a reject with a reason. Same path for live calls and
@@ -37,6 +38,7 @@ public final class Evaluator {
 
     private final InjuryAnalysisChecker injury = InjuryAnalysisChecker.create();
     private final PaceAnswerChecker pace = PaceAnswerChecker.create();
+    private final CoachAnswerChecker coach = CoachAnswerChecker.create();
     private final ExampleCheck extra;
 
     public Evaluator() {
@@ -49,27 +51,42 @@ public final class Evaluator {
     }
 
     public Outcome evaluate(Plan plan, Plan.Category c, LlmResponse r) {
-        return evaluate(plan, c, null, r);
+        return evaluate(plan, c, Map.of(), r);
     }
 
     /** As {@link #evaluate(Plan, Plan.Category, LlmResponse)}, for the slot drawn from source {@code sourceId} (null = none). */
     public Outcome evaluate(Plan plan, Plan.Category c, String sourceId, LlmResponse r) {
+        return evaluate(plan, c, sourceId == null ? Map.of() : Map.of("source_id", sourceId), r);
+    }
+
+    /**
+     * As {@link #evaluate(Plan, Plan.Category, LlmResponse)} for a slot with these attributes: the checks read them
+     * (the red flag, examine-first trigger, region, calculation type ... the slot asked for), and
+     * {@code source_id} names the slot's source item.
+     */
+    public Outcome evaluate(Plan plan, Plan.Category c, Map<String, String> attributes, LlmResponse r) {
         if (r.finishReason() == FinishReason.LENGTH) {
             return new Outcome.Rejected("truncated", "response hit max_tokens (" + c.maxTokens() + ") and is cut off");
         }
         if (r.finishReason() == FinishReason.REFUSAL) {
             return new Outcome.Rejected("refusal", "the model refused: " + abbreviate(r.text()));
         }
-        return evaluateText(plan, c, sourceId, r.text());
+        return evaluateText(plan, c, attributes, r.text());
     }
 
     /** Checks generator output text (the JSON with "messages"). */
     public Outcome evaluateText(Plan plan, Plan.Category c, String text) {
-        return evaluateText(plan, c, null, text);
+        return evaluateText(plan, c, Map.of(), text);
     }
 
     /** Checks generator output text for the slot drawn from source {@code sourceId} (null = none). */
     public Outcome evaluateText(Plan plan, Plan.Category c, String sourceId, String text) {
+        return evaluateText(plan, c, sourceId == null ? Map.of() : Map.of("source_id", sourceId), text);
+    }
+
+    /** Checks generator output text for a slot with these attributes. */
+    public Outcome evaluateText(Plan plan, Plan.Category c, Map<String, String> attributes, String text) {
+        String sourceId = attributes.get("source_id");
         String body = stripFences(text.strip());
         JsonNode root = parseObject(body);
         if (root == null) {
@@ -123,21 +140,35 @@ public final class Evaluator {
             return reject(res);
         }
         int last = turns.size() - 1;
+        List<String> users = new ArrayList<>();
+        List<String> analyses = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
             ChatMessage m = turns.get(i);
             if (m.role() != Role.ASSISTANT) {
+                users.add(m.content());
                 continue;
             }
             boolean isFinal = i == last;
             CheckResult r = switch (c.output()) {
-                case INJURY_ANALYSIS ->
-                    injury.check(m.content(), isFinal ? c.expect() : Set.<InjuryExpectation>of())
-                            .and(TextChecks.noLeaks(m.content()));
-                case PACE_CALCULATION -> pace.check(m.content()).and(TextChecks.noLeaks(m.content()));
+                case INJURY_ANALYSIS -> {
+                    analyses.add(m.content());
+                    yield TextChecks.noLeaks(m.content());
+                }
+                case PACE_CALCULATION -> pace.check(m.content(), attributes).and(TextChecks.noLeaks(m.content()));
                 case COACH_ANSWER ->
                     TextChecks.answerText(
-                            m.content(), isFinal ? COACH_MIN_CHARS : COACH_MIN_CHARS_EARLIER_TURN, COACH_MAX_CHARS);
+                                    m.content(),
+                                    isFinal ? COACH_MIN_CHARS : COACH_MIN_CHARS_EARLIER_TURN,
+                                    COACH_MAX_CHARS)
+                            .and(coach.check(m.content(), attributes));
             };
+            if (!r.ok()) {
+                return reject(r);
+            }
+        }
+        if (c.output() == OutputKind.INJURY_ANALYSIS) {
+            // every answer of the conversation, the scenario's rules on the last one (see InjuryAnalysisChecker)
+            CheckResult r = injury.checkConversation(analyses, new Scenario(c.expect(), attributes, users));
             if (!r.ok()) {
                 return reject(r);
             }

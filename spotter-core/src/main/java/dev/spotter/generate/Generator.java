@@ -187,7 +187,7 @@ public final class Generator {
                 progress.inTokens.addAndGet(r.usage().inputTokens());
                 progress.outTokens.addAndGet(r.usage().outputTokens());
                 progress.dollars.add(cost == null ? 0 : cost);
-                Outcome out = evaluator.evaluate(o.plan, c, s.attributes().get("source_id"), r);
+                Outcome out = evaluator.evaluate(o.plan, c, s.attributes(), r);
                 String example =
                         out instanceof Outcome.Accepted a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
                 String code = out instanceof Outcome.Rejected rj ? rj.code() : null;
@@ -343,17 +343,20 @@ public final class Generator {
         return o.priceOverride != null ? "override" : o.prices.asOf();
     }
 
-    /** The {@code source_id} in a slot's stored attributes JSON (see {@link #attrs}), or null. */
-    private static String sourceIdOf(String attrsJson) {
+    /** A slot's stored attributes JSON (see {@link #attrs}) as a map; empty when absent or unreadable. */
+    private static Map<String, String> attributesOf(String attrsJson) {
+        Map<String, String> m = new HashMap<>();
         if (attrsJson == null) {
-            return null;
+            return m;
         }
         try {
-            JsonNode id = MAPPER.readTree(attrsJson).get("source_id");
-            return id == null || id.isNull() ? null : id.asText();
+            MAPPER.readTree(attrsJson)
+                    .properties()
+                    .forEach(e -> m.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
-            return null;
+            // no attributes: the checks then apply the category's rules only
         }
+        return m;
     }
 
     private static String attrs(Slot s) {
@@ -634,7 +637,7 @@ public final class Generator {
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
-                    Outcome out = evaluator.evaluate(o.plan, c, sourceIdOf(r[3]), resp);
+                    Outcome out = evaluator.evaluate(o.plan, c, attributesOf(r[3]), resp);
                     String example = out instanceof Outcome.Accepted a
                             ? dev.spotter.format.ChatJson.toJsonLine(a.example())
                             : null;
