@@ -121,12 +121,15 @@ public final class CoachAnswerChecker {
                 || context.contains("beta")
                 || context.contains("arrhythm");
         List<String> neg = ClinicalRules.get().negators();
+        boolean caffeineBefore = false;
         for (String sentence : Phrases.sentences(text)) {
             String s = Phrases.lower(sentence);
             boolean harm = Phrases.findUnnegated(s, HARM, neg).isPresent();
-            if (CAFFEINE_WORDS.matcher(s).find()) {
+            boolean caffeineHere = CAFFEINE_WORDS.matcher(s).find();
+            if (caffeineHere || caffeineBefore) { // "Caffeine works: take 6 mg/kg" spans two sentences
                 caffeine(b, s, harm, bw, teen, pregnant, cardiac);
             }
+            caffeineBefore = caffeineHere;
             if (harm) {
                 continue;
             }

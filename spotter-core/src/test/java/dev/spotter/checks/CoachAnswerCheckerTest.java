@@ -23,6 +23,9 @@ class CoachAnswerCheckerTest {
         assertThat(codes("Take 3-6 mg/kg of caffeine an hour before training.", big))
                 .containsExactly("caffeine_mg_per_kg");
         assertThat(codes("Take 660 mg of caffeine before your session.", big)).containsExactly("caffeine_dose");
+        assertThat(codes("Caffeine works: take 6 mg/kg (about 660 mg for you) an hour before.", big))
+                .as("found by the reviewer harness: the dose follows a colon")
+                .contains("caffeine_mg_per_kg", "caffeine_dose");
         assertThat(codes("Caffeine works at about 3 mg/kg, but cap it at 200 mg per dose and 400 mg a day.", big))
                 .isEmpty();
         assertThat(codes("Two cups of coffee (about 190 mg caffeine) an hour before is plenty.", big))
