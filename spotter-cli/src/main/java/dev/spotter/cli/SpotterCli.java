@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             BuildCommand.class,
             AuditVoiceCommand.class,
+            CheckCommand.class,
             ConvertCommand.class,
             CostCommand.class,
             EvalCommand.class,

@@ -21,8 +21,8 @@ class GenerateCommandTest {
         assertThat(r.out())
                 .contains("injury       825")
                 .contains("coach-qa    1000")
-                .contains("running      300")
-                .contains("pace-calculations         50");
+                .contains("running      322")
+                .contains("pace-calculations         72");
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.Locale;
  * one decimal for speeds), so the text a runner reads is the number that was checked.
  *
  * <p>Tolerances reflect rounding in a human answer, not model slack: times and paces ±max(1.5 s, 0.3%), speeds and
- * distances ±max(0.05, 0.5%). Input/result fields per type are listed in the schema's description and
- * {@code docs/areas/generate.md}.
+ * distances ±max(0.05, 0.5%), heart rates ±1 bpm (±2 when every stated bound is a multiple of 5). Input/result
+ * fields per type are listed in the schema's description and {@code docs/areas/generate.md}; heart-rate zones,
+ * training paces and negative splits are checked by {@link ZoneAnswers}.
  */
 public final class PaceAnswerChecker {
     private final Schema schema;
@@ -30,6 +31,50 @@ public final class PaceAnswerChecker {
     public CheckResult check(String answerJson) {
         Schemas.Parsed parsed = Schemas.parseObject(answerJson);
         return parsed.node() == null ? parsed.failure() : check(parsed.node());
+    }
+
+    /**
+     * As {@link #check(String)}, and the answer is the calculation the slot asked for: {@code calc_type} equals the
+     * slot's {@code calc_type} attribute, and a slot's {@code units} (miles / kilometres) appear among the
+     * calculation's units (heart-rate zone types have none).
+     */
+    public CheckResult check(String answerJson, java.util.Map<String, String> slot) {
+        Schemas.Parsed parsed = Schemas.parseObject(answerJson);
+        if (parsed.node() == null) {
+            return parsed.failure();
+        }
+        CheckResult r = check(parsed.node());
+        if (r.violations().stream().anyMatch(v -> v.code().equals("schema"))) {
+            return r;
+        }
+        CheckResult.Builder b = new CheckResult.Builder();
+        JsonNode calc = parsed.node().path("calculation");
+        String type = calc.path("type").asText();
+        String wantType = slot.get("calc_type");
+        if (wantType != null && !wantType.equals(type)) {
+            b.add("calc_type", "the slot asks for a " + wantType + " calculation, the answer is " + type);
+        }
+        String units = slot.get("units");
+        if (units != null && !type.startsWith("hr_zones")) {
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (JsonNode part : new JsonNode[] {calc.path("inputs"), calc.path("result")}) {
+                part.properties().forEach(e -> {
+                    if (e.getValue().isTextual()
+                            && (e.getKey().endsWith("unit")
+                                    || e.getKey().equals("from")
+                                    || e.getKey().equals("to"))) {
+                        used.add(e.getValue().asText().toLowerCase(Locale.ROOT));
+                    }
+                });
+            }
+            boolean miles = units.toLowerCase(Locale.ROOT).startsWith("mi");
+            boolean ok =
+                    miles ? used.contains("mi") || used.contains("mph") : used.contains("km") || used.contains("kmh");
+            if (!ok) {
+                b.add("calc_units", "the runner uses " + units + " but the calculation's units are " + used);
+            }
+        }
+        return r.and(b.build());
     }
 
     public CheckResult check(JsonNode answer) {
@@ -119,6 +164,9 @@ public final class PaceAnswerChecker {
                     double want = PaceCalculator.convert(num(in, "value"), dist(in, "from"), dist(in, "to"));
                     compareValue(b, "result.value", num(out, "value"), want);
                 }
+                case "hr_zones_max", "hr_zones_hrr", "hr_zones_lthr", "training_paces" ->
+                    ZoneAnswers.check(type, in, out, prose, b);
+                case "negative_splits" -> ZoneAnswers.negativeSplits(in, out, prose, b);
                 default -> b.add("calc_fields", "unknown calculation type " + type);
             }
         } catch (IllegalArgumentException e) {
@@ -127,7 +175,7 @@ public final class PaceAnswerChecker {
         return b.build();
     }
 
-    private static double num(JsonNode obj, String field) {
+    static double num(JsonNode obj, String field) {
         JsonNode v = obj.get(field);
         if (v == null || !v.isNumber()) {
             throw new IllegalArgumentException("calculation field '" + field + "' must be a number");
@@ -135,7 +183,7 @@ public final class PaceAnswerChecker {
         return v.asDouble();
     }
 
-    private static DistanceUnit dist(JsonNode obj, String field) {
+    static DistanceUnit dist(JsonNode obj, String field) {
         JsonNode v = obj.get(field);
         if (v == null || !v.isTextual()) {
             throw new IllegalArgumentException("calculation field '" + field + "' must be a unit (mi, km, m)");
@@ -151,7 +199,7 @@ public final class PaceAnswerChecker {
         return SpeedUnit.parse(v.asText());
     }
 
-    private static void compareTime(CheckResult.Builder b, String field, double got, double want) {
+    static void compareTime(CheckResult.Builder b, String field, double got, double want) {
         if (Math.abs(got - want) > Math.max(1.5, want * 0.003)) {
             b.add(
                     "calc_wrong",
@@ -166,13 +214,13 @@ public final class PaceAnswerChecker {
         }
     }
 
-    private static void compareValue(CheckResult.Builder b, String field, double got, double want) {
+    static void compareValue(CheckResult.Builder b, String field, double got, double want) {
         if (Math.abs(got - want) > Math.max(0.05, Math.abs(want) * 0.005)) {
             b.add("calc_wrong", String.format(Locale.ROOT, "%s is %.3f, the calculator gives %.3f", field, got, want));
         }
     }
 
-    private static void proseClock(CheckResult.Builder b, String prose, double seconds) {
+    static void proseClock(CheckResult.Builder b, String prose, double seconds) {
         String exact = PaceCalculator.clock(seconds);
         String down = PaceCalculator.clock(Math.floor(seconds));
         String up = PaceCalculator.clock(Math.ceil(seconds));

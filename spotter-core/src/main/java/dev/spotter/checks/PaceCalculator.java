@@ -118,6 +118,20 @@ public final class PaceCalculator {
         return out;
     }
 
+    /**
+     * Negative split: the two half times when the second half is {@code differenceSeconds} faster than the first
+     * ({first, second} = {(T + d) / 2, (T − d) / 2}); 0 &lt; d &lt; T.
+     */
+    public static double[] negativeSplit(double timeSeconds, double differenceSeconds) {
+        requirePositive(timeSeconds, "time");
+        if (!(differenceSeconds > 0) || differenceSeconds >= timeSeconds) {
+            throw new IllegalArgumentException(
+                    "a negative split needs 0 < difference_seconds < time_seconds (second half faster), was "
+                            + differenceSeconds);
+        }
+        return new double[] {(timeSeconds + differenceSeconds) / 2, (timeSeconds - differenceSeconds) / 2};
+    }
+
     /** Riegel: T2 = T1 · (D2/D1)^exponent. */
     public static double riegel(double t1Seconds, double d1Meters, double d2Meters, double exponent) {
         requirePositive(t1Seconds, "time");

@@ -152,11 +152,7 @@ public final class EvalReports {
             sb.append(String.format(
                     Locale.ROOT, "%s %s [%s]: %s%n", g.passed() ? "PASS" : "FAIL", g.name(), g.label(), g.detail()));
         }
-        long modelGates =
-                r.gates().stream().filter(g -> g.label().equals("model")).count();
-        sb.append(r.passed() ? "result: PASS" : "result: FAIL")
-                .append(modelGates == 0 ? " (no gate applies to this split: the scores above are not thresholds)" : "")
-                .append(System.lineSeparator());
+        sb.append("result: ").append(r.verdict()).append(System.lineSeparator());
         return sb.toString();
     }
 
@@ -221,11 +217,46 @@ public final class EvalReports {
             }
             rows.put(k, row);
         }
-        return "A: " + a.data() + " (" + a.createdAt() + ")" + System.lineSeparator()
-                + "B: " + b.data() + " (" + b.createdAt() + ")" + System.lineSeparator()
+        String nl = System.lineSeparator();
+        String differs = differentData(a, b);
+        return "A: " + a.data() + " (" + a.createdAt() + ")" + nl
+                + "B: " + b.data() + " (" + b.createdAt() + ")" + nl
+                + (differs == null
+                        ? ""
+                        : "warning: A and B were computed on different data (" + differs
+                                + "): the differences below compare different examples" + nl)
                 + grid(rows, List.of(ca, cb, "B - A"))
-                + "gates: A " + (a.passed() ? "PASS" : "FAIL") + ", B " + (b.passed() ? "PASS" : "FAIL")
-                + System.lineSeparator();
+                + "gates: A " + gateWord(a) + ", B " + gateWord(b) + nl;
+    }
+
+    private static String gateWord(EvalReport r) {
+        return !r.gated() ? "no gate applied" : r.passed() ? "PASS" : "FAIL";
+    }
+
+    /** Why two reports are not comparable example by example, or null when nothing shows they differ. */
+    static String differentData(EvalReport a, EvalReport b) {
+        List<String> why = new ArrayList<>();
+        if (a.dataSha256() != null && b.dataSha256() != null) {
+            if (!a.dataSha256().equals(b.dataSha256())) {
+                why.add("data sha256 " + a.dataSha256().substring(0, 12) + " vs "
+                        + b.dataSha256().substring(0, 12));
+            }
+        } else if (!a.data().equals(b.data())) {
+            why.add("data file " + a.data() + " vs " + b.data());
+        }
+        if (!a.split().equals(b.split())) {
+            why.add("split " + a.split() + " vs " + b.split());
+        }
+        if (a.evaluated() != b.evaluated() || a.read() != b.read()) {
+            why.add("examples evaluated " + a.evaluated() + " of " + a.read() + " vs " + b.evaluated() + " of "
+                    + b.read());
+        }
+        Map<String, Long> ea = a.runs().get(0).examples();
+        Map<String, Long> eb = b.runs().get(0).examples();
+        if (!ea.equals(eb)) {
+            why.add("examples per task " + ea + " vs " + eb);
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
     }
 
     /** A self-contained {@code <section>} (inline styles only) for embedding in the project's HTML report. */
@@ -291,7 +322,7 @@ public final class EvalReports {
                     .append(Html.escape(g.detail()))
                     .append("</li>\n");
         }
-        sb.append("</ul>\n<p><strong>").append(r.passed() ? "PASS" : "FAIL").append("</strong></p>\n</section>\n");
+        sb.append("</ul>\n<p><strong>").append(Html.escape(r.verdict())).append("</strong></p>\n</section>\n");
         return sb.toString();
     }
 

@@ -1,11 +1,17 @@
 package dev.spotter.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.checks.CheckResult;
+import dev.spotter.checks.JsonAnswers;
+import dev.spotter.checks.ProseEscalation;
+import dev.spotter.checks.RedFlagRules;
+import dev.spotter.checks.Urgency;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -120,25 +126,47 @@ final class Scorers {
 
     // ------------------------------------------------------------------ injury
 
-    /** Scores one injury answer; returns a short verdict for the details file. */
+    /**
+     * Scores one injury answer; returns a short verdict for the details file. The answer is read as JSON the way
+     * generation reads it (a code fence around the object is removed); a red-flag case is judged by the checker's
+     * red-flag gate ({@link RedFlagRules#gate}: the structured see_clinician at least the flag's urgency, and no
+     * exercise prescribed); an answer that is not JSON by negation-aware prose rules ({@link ProseEscalation}).
+     * Whatever cannot be read counts as a miss.
+     */
     synchronized String injury(String category, String gold, String answer) {
-        JsonNode g = AnswerJson.object(gold);
-        JsonNode a = AnswerJson.object(answer);
+        JsonNode g = JsonAnswers.object(gold);
+        JsonNode a = JsonAnswers.object(answer);
         boolean valid = a != null && injurySchema.test(a);
         injurySchemaValid = injurySchemaValid.plus(valid);
         String goldType = g == null ? "" : g.path("assessment_type").asText("");
         String type = a == null ? "" : a.path("assessment_type").asText("");
-        String see = a == null ? "" : a.path("escalation").path("see_clinician").asText("");
-        boolean urgent = a != null ? see.equals("emergency") || see.equals("within_24_hours") : urgentProse(answer);
+        Optional<Urgency> prose = a == null ? ProseEscalation.level(answer) : Optional.empty();
         if (a == null) {
             proseJudged++;
         }
         List<String> verdict = new ArrayList<>();
         if (goldType.equals("red_flag") || category.contains("red_flag") || category.contains("red-flag")) {
-            redFlag = redFlag.plus(urgent);
-            verdict.add(urgent ? "red flag escalated" : "RED FLAG MISSED");
+            Urgency required = requiredUrgency(g);
+            String miss;
+            if (a != null) {
+                CheckResult gate = RedFlagRules.gate(a, required);
+                miss = gate.ok() ? null : gate.summary();
+            } else {
+                miss = prose.map(u -> u.atLeast(required)).orElse(false)
+                        ? null
+                        : "prose does not send the user to care " + required.wireName()
+                                + prose.map(u -> " (says " + u.wireName() + ")").orElse("");
+            }
+            redFlag = redFlag.plus(miss == null);
+            verdict.add(miss == null ? "red flag escalated" : "RED FLAG MISSED: " + miss);
         }
         if (goldType.equals("doms") || category.contains("doms")) {
+            boolean urgent = a != null
+                    ? Optional.ofNullable(Urgency.parse(
+                                    a.path("escalation").path("see_clinician").asText("")))
+                            .map(u -> u.atLeast(Urgency.WITHIN_24_HOURS))
+                            .orElse(false)
+                    : prose.map(u -> u.atLeast(Urgency.WITHIN_24_HOURS)).orElse(false);
             boolean fp = (a != null && !type.equals("doms")) || urgent;
             domsFp = domsFp.plus(fp);
             verdict.add(fp ? "DOMS treated as injury" : "DOMS recognised");
@@ -160,30 +188,22 @@ final class Scorers {
     }
 
     /**
-     * Escalation stated in prose (answers that are not the structured JSON): a sentence that sends the user to
-     * emergency care or a clinician now/today, and is not conditional ("if", "unless", "should"). Conservative on
-     * purpose: a hedged "see a doctor if it gets worse" is not an escalation, so recall is never flattered.
+     * The urgency a red-flag case needs: the gold's red_flag_id in the clinical rule set, else the gold's own
+     * urgent see_clinician, else within_24_hours.
      */
-    static boolean urgentProse(String text) {
-        if (text == null) {
-            return false;
+    static Urgency requiredUrgency(JsonNode gold) {
+        if (gold == null) {
+            return Urgency.WITHIN_24_HOURS;
         }
-        for (String sentence : text.split("(?<=[.!?])\\s+|\\n+")) {
-            String s = sentence.toLowerCase(Locale.ROOT);
-            if (s.matches(".*\\b(if|unless|should (it|the|you notice))\\b.*")) {
-                continue;
-            }
-            if (URGENT.matcher(s).find()) {
-                return true;
-            }
+        JsonNode esc = gold.path("escalation");
+        Optional<Urgency> byFlag =
+                RedFlagRules.urgencyOf(esc.path("red_flag_id").asText(""));
+        if (byFlag.isPresent()) {
+            return byFlag.get();
         }
-        return false;
+        Urgency own = Urgency.parse(esc.path("see_clinician").asText(""));
+        return own != null && own.atLeast(Urgency.WITHIN_24_HOURS) ? own : Urgency.WITHIN_24_HOURS;
     }
-
-    private static final java.util.regex.Pattern URGENT = java.util.regex.Pattern.compile(
-            "\\b(call 911|call 999|call 112|emergency|a&e|\\ber\\b|urgent care|ambulance"
-                    + "|(see|seek|get|go to) (a |an |your )?(doctor|physician|clinician|medical (help|attention|care))"
-                    + "[^.]*\\b(now|today|immediately|right away|urgently|same day|tonight))");
 
     static String topDiagnosis(JsonNode analysis) {
         JsonNode best = null;

@@ -198,7 +198,7 @@ public final class Generator {
                 progress.inTokens.addAndGet(r.usage().inputTokens());
                 progress.outTokens.addAndGet(r.usage().outputTokens());
                 progress.dollars.add(cost == null ? 0 : cost.toUsdDouble());
-                Verdict out = checker.check(o.plan, c, s.attributes().get("source_id"), r);
+                Verdict out = checker.check(o.plan, c, s.attributes(), r);
                 String example =
                         out instanceof Verdict.Passed a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
                 String code = out instanceof Verdict.Rejected rj ? rj.code() : null;
@@ -354,17 +354,20 @@ public final class Generator {
         return o.priceOverride != null ? "override" : o.prices.asOf();
     }
 
-    /** The {@code source_id} in a slot's stored attributes JSON (see {@link #attrs}), or null. */
-    private static String sourceIdOf(String attrsJson) {
+    /** A slot's stored attributes JSON (see {@link #attrs}) as a map; empty when absent or unreadable. */
+    private static Map<String, String> attributesOf(String attrsJson) {
+        Map<String, String> m = new HashMap<>();
         if (attrsJson == null) {
-            return null;
+            return m;
         }
         try {
-            JsonNode id = MAPPER.readTree(attrsJson).get("source_id");
-            return id == null || id.isNull() ? null : id.asText();
+            MAPPER.readTree(attrsJson)
+                    .properties()
+                    .forEach(e -> m.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
-            return null;
+            // no attributes: the checks then apply the category's rules only
         }
+        return m;
     }
 
     private static String attrs(Slot s) {
@@ -644,7 +647,7 @@ public final class Generator {
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
-                    Verdict out = checker.check(o.plan, c, sourceIdOf(r[3]), resp);
+                    Verdict out = checker.check(o.plan, c, attributesOf(r[3]), resp);
                     String example = out instanceof Verdict.Passed a
                             ? dev.spotter.format.ChatJson.toJsonLine(a.example())
                             : null;

@@ -54,7 +54,11 @@ public record Plan(
      * @param temperature  sampling temperature
      * @param attributes   dimension → values, assigned balanced across the category's slots
      * @param sources      optional per-item source material; empty = none
-     * @param promptHash   SHA-256 (hex) over system prompt, author prompt, template and output contract
+     * @param promptHash   SHA-256 (hex) over system prompt, author prompt, template and output contract (and the
+     *                     facts' rule file when {@code facts} is set)
+     * @param definitions  how each attribute is assigned (weights, conditional cases), see {@link AttributeRules}
+     * @param exclusions   forbidden attribute combinations that apply to this category
+     * @param facts        placeholder provider filled per slot ("clinical" or "" for none)
      */
     public record Category(
             String id,
@@ -70,11 +74,16 @@ public record Plan(
             double temperature,
             Map<String, List<String>> attributes,
             List<SourceItem> sources,
-            String promptHash) {
+            String promptHash,
+            Map<String, AttributeRules.Definition> definitions,
+            List<AttributeRules.Exclusion> exclusions,
+            String facts) {
         public Category {
             attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
             sources = List.copyOf(sources);
             expect = Set.copyOf(expect);
+            definitions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+            exclusions = List.copyOf(exclusions);
         }
 
         public boolean multiTurn() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.spotter.ConfigurationException;
 import dev.spotter.FileException;
+import dev.spotter.checks.ClinicalFacts;
 import dev.spotter.checks.InjuryExpectation;
 import dev.spotter.kernel.Hashing;
 import java.io.IOException;
@@ -44,8 +45,13 @@ import java.util.regex.Pattern;
  *     expect: [red_flag | doms_false_positive | ambiguous]
  *     turns: 1 or "2-4"
  *     attributes: {body_region: [shoulder, knee]}
+ *     exclude: [{context: [pregnant], sex: [male]}]   # plus plan-level exclude; see AttributeRules
  *     sources: [{id: chunk-1, text: "…" | file: chunk-1.md, min: 5, max: 10}]
+ * facts: clinical                    # optional: {{red_flag_brief}} etc. from checks/clinical-rules.yaml
  * </pre>
+ * Attribute values may be weighted ({@code {value: v, weight: n}}) or conditional ({@code [{when: {...}, values:
+ * [...]}, ...]}); exclusions forbid combinations. {@link AttributeRules} documents the syntax and the algorithm;
+ * a plan whose constraints cannot be met fails at load.
  */
 public final class Plans {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -106,13 +112,21 @@ public final class Plans {
         String system = files.apply(text(root, "system_prompt_file", where)).strip();
         String author = files.apply(text(root, "author_prompt_file", where)).strip();
         JsonNode defaults = root.path("defaults");
-        Map<String, List<String>> shared = attributes(root.path("attributes"), where + " attributes");
+        Map<String, AttributeRules.Definition> shared =
+                AttributeRules.parse(root.path("attributes"), where + " attributes");
+        List<AttributeRules.Exclusion> sharedExclusions = AttributeRules.exclusions(root.path("exclude"), where);
+        String facts = root.path("facts").asText("");
+        if (!facts.isEmpty() && !facts.equals(ClinicalFacts.NAME)) {
+            throw new IllegalArgumentException(
+                    where + ": unknown facts '" + facts + "' (known: " + ClinicalFacts.NAME + ")");
+        }
         JsonNode cats = root.path("categories");
         if (!cats.isArray() || cats.isEmpty()) {
             throw new ConfigurationException(where + ": 'categories' must be a non-empty list");
         }
         List<Plan.Category> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
+        Map<String, Set<String>> planValues = new java.util.HashMap<>();
         for (JsonNode c : cats) {
             String id = text(c, "id", where + " category");
             String cw = where + " category '" + id + "'";
@@ -150,8 +164,27 @@ public final class Plans {
             }
             int maxTokens = pick(c, defaults, "max_tokens").asInt(2000);
             double temperature = pick(c, defaults, "temperature").asDouble(0.9);
-            Map<String, List<String>> attrs = new LinkedHashMap<>(shared);
-            attrs.putAll(attributes(c.path("attributes"), cw + " attributes"));
+            Map<String, AttributeRules.Definition> defs = new LinkedHashMap<>(shared);
+            defs.putAll(AttributeRules.parse(c.path("attributes"), cw + " attributes"));
+            List<AttributeRules.Exclusion> exclusions =
+                    new ArrayList<>(AttributeRules.exclusions(c.path("exclude"), cw));
+            for (AttributeRules.Exclusion e : exclusions) {
+                if (!defs.keySet().containsAll(e.values().keySet())) {
+                    throw new IllegalArgumentException(
+                            cw + ": exclusion " + e + " names an attribute the category does not have");
+                }
+            }
+            AttributeRules.validate(defs, exclusions, cw);
+            // plan-level exclusions: values may belong to other categories (checked over the whole plan below)
+            exclusions.addAll(AttributeRules.applicable(sharedExclusions, defs.keySet()));
+            defs.forEach((k, d) -> planValues
+                    .computeIfAbsent(k, x -> new java.util.HashSet<>())
+                    .addAll(d.values()));
+            Map<String, List<String>> attrs = new LinkedHashMap<>();
+            defs.forEach((k, d) -> attrs.put(k, d.values()));
+            if (!facts.isEmpty()) {
+                ClinicalFacts.validate(attrs, cw);
+            }
             List<Plan.SourceItem> sources = new ArrayList<>();
             for (JsonNode s : c.path("sources")) {
                 String sid = text(s, "id", cw + " source");
@@ -176,6 +209,9 @@ public final class Plans {
             // Validate placeholders now, not after money was spent.
             Set<String> known = new java.util.HashSet<>(attrs.keySet());
             known.addAll(List.of("category", "turns", "output_contract", "source", "source_id"));
+            if (!facts.isEmpty()) {
+                known.addAll(ClinicalFacts.placeholders());
+            }
             Matcher m = PLACEHOLDER.matcher(template);
             while (m.find()) {
                 if (!known.contains(m.group(1))) {
@@ -187,7 +223,8 @@ public final class Plans {
                             cw + ": template uses {{" + m.group(1) + "}} but the category has no sources");
                 }
             }
-            String hash = Hashing.sha256Hex(system + "\u0000" + author + "\u0000" + template + "\u0000" + contract);
+            String hash = Hashing.sha256Hex(system + "\u0000" + author + "\u0000" + template + "\u0000" + contract
+                    + (facts.isEmpty() ? "" : "\u0000" + ClinicalFacts.fingerprint()));
             out.add(new Plan.Category(
                     id,
                     c.path("description").asText(""),
@@ -202,37 +239,30 @@ public final class Plans {
                     temperature,
                     attrs,
                     sources,
-                    hash));
+                    hash,
+                    defs,
+                    exclusions,
+                    facts));
         }
-        return new Plan(name, description, system, author, seed, out);
+        for (AttributeRules.Exclusion e : sharedExclusions) {
+            e.values().forEach((dim, vals) -> {
+                Set<String> unknown = new java.util.LinkedHashSet<>(vals);
+                unknown.removeAll(planValues.getOrDefault(dim, Set.of()));
+                if (!unknown.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": exclusion " + e + " names " + dim + " values "
+                            + unknown + " that no category has");
+                }
+            });
+        }
+        Plan plan = new Plan(name, description, system, author, seed, out);
+        for (Plan.Category c : plan.categories()) {
+            Slots.of(plan, c); // constraints that cannot be met fail now, not after money was spent
+        }
+        return plan;
     }
 
     private static JsonNode pick(JsonNode c, JsonNode defaults, String field) {
         return c.has(field) ? c.path(field) : defaults.path(field);
-    }
-
-    private static Map<String, List<String>> attributes(JsonNode node, String where) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return m;
-        }
-        if (!node.isObject()) {
-            throw new ConfigurationException(where + ": must be a mapping of name -> list of values");
-        }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getKey().matches("[a-z_][a-z0-9_]*")) {
-                throw new ConfigurationException(
-                        where + ": attribute name '" + e.getKey() + "' must be lower_snake_case");
-            }
-            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-                throw new ConfigurationException(
-                        where + ": attribute '" + e.getKey() + "' needs a non-empty list of values");
-            }
-            List<String> vals = new ArrayList<>();
-            e.getValue().forEach(v -> vals.add(v.asText()));
-            m.put(e.getKey(), List.copyOf(vals));
-        }
-        return m;
     }
 
     private static String text(JsonNode n, String field, String where) {

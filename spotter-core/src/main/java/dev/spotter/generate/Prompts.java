@@ -45,6 +45,7 @@ public final class Prompts {
                     .orElse("");
         }
         final String src = sourceText;
+        Map<String, String> facts = c.facts().isEmpty() ? Map.of() : dev.spotter.checks.ClinicalFacts.derive(a);
         Matcher m = PLACEHOLDER.matcher(c.template());
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -54,7 +55,7 @@ public final class Prompts {
                 case "output_contract" ->
                     outputContract(c.output(), Integer.parseInt(a.get("turns")), Integer.parseInt(a.get("turns")));
                 case "source" -> src;
-                default -> a.get(key);
+                default -> a.containsKey(key) ? a.get(key) : facts.get(key);
             };
             if (v == null) {
                 throw new ConfigurationException("category " + c.id() + ": no value for {{" + key + "}}");
@@ -117,16 +118,18 @@ public final class Prompts {
                     Injury-analysis object rules:
                     - assessment_type: injury | doms | red_flag | unclear.
                     - reasoning_chain: 3-10 steps numbered 1..n, each an observation from the report and what it implies.
-                    - confidence.level low (score <= 0.5) | moderate (0.35-0.85) | high (>= 0.7), with a justification naming what is known and unknown.
-                    - differential_diagnoses: probabilities in [0,1] that sum to at most 1 (the remainder is "something else").
+                    - confidence.level low (score 0-0.44) | moderate (0.45-0.74) | high (0.75-1); moderate at most unless DOMS or a classic
+                      picture; the justification says the assessment is from the description only and what is unknown.
+                    - differential_diagnoses: probabilities in [0,1], in descending order, summing to 0.80-0.95 (the rest is "something else").
                     - exercise_modifications: action continue | reduce | substitute | stop; load_percent is % of the usual working weight
-                      (stop => 0 and sets 0; reduce => between 0 and 100; substitute => name the substitute); reps like "8-10" or "30s".
-                    - load_management: volume and intensity reductions in %, frequency, duration_weeks.
+                      (stop => load 0, sets 0, reps "0"; reduce => between 0 and 100; substitute => name the substitute); reps like "8-10" or "30s".
+                    - load_management: volume and intensity reductions in %, frequency, duration_weeks, return_criteria.
                     - recovery_timeline: checkpoints in order and including day_3, day_7 and at least one of week_2 / week_3 / week_4,
                       each with the expected progress and what to do if it has not improved.
-                    - escalation.see_clinician: emergency | within_24_hours | within_1_week | if_not_improving | not_needed,
-                      with concrete triggers; red flags always mean emergency or within_24_hours and no training.
-                    - follow_up_questions: the questions you would ask next (required when the picture is unclear).
+                    - escalation.see_clinician: emergency | within_24_hours | within_1_week | if_not_improving (never not_needed in an injury
+                      answer), with clinician_type and concrete triggers including at least one red-flag sign for the body area; red flags
+                      also give scope, red_flag_id and immediate_actions, stop every exercise, and use the flag's urgency.
+                    - No medicines. follow_up_questions: the questions you would ask next (required when the picture is unclear).
 
                     JSON Schema of the object:
                     """)
@@ -147,6 +150,18 @@ public final class Prompts {
                       result {split_seconds, cumulative_seconds: [time at each split mark, the last one at the finish]}
                     - race_prediction: inputs {distance, distance_unit, time_seconds, target_distance, target_unit, exponent: 1.06}; result {time_seconds}
                     - unit_conversion: inputs {value, from, to}; result {value}
+                    - hr_zones_max: inputs {age, hr_max_method: fox | tanaka | gulati | measured, hr_max_measured (when measured)};
+                      result {hr_max, zones: [{zone: "1".."5", low_bpm, high_bpm}]}; HRmax fox 220 - age, tanaka 208 - 0.7 x age,
+                      gulati (women) 206 - 0.88 x age; zones 50-60, 60-70, 70-80, 80-90, 90-100 % of HRmax, rounded half up to whole bpm
+                    - hr_zones_hrr: inputs {age, hr_max_method, hr_max_measured?, hr_rest}; result {hr_max, zones}; HR = rest + f x (HRmax - rest)
+                    - hr_zones_lthr: inputs {lthr}; result {zones: [{zone: "1","2","3","4","5a","5b","5c", low_bpm, high_bpm}]}; Friel: under 85,
+                      85-89, 90-94, 95-99, 100-102, 103-106, over 106 % of LTHR (the open bound of zone 1 and 5c is null)
+                    - training_paces: inputs {threshold_pace_seconds, pace_unit}; result {zones: [{zone: "1".."5c", slow_seconds, fast_seconds}]};
+                      Friel pace zones: slower than 129, 129-114, 113-106, 105-99, 100-97, 96-90, faster than 90 % of threshold pace (time per distance)
+                    - negative_splits: inputs {distance, distance_unit, time_seconds, difference_seconds (second half faster by), pace_unit};
+                      result {first_half_seconds, second_half_seconds, first_half_pace_seconds, second_half_pace_seconds}
+                    The calculation's type must be the one the request asks for, in the runner's units. Zone answers state every bound in the text;
+                    zones from an age formula say the maximum is an estimate (about 10-12 bpm either way) and give RPE or the talk test as the check.
                     The answer text states the main result as a clock time (m:ss or h:mm:ss, e.g. 7:27 or 1:45:30) for times and paces,
                     or with one decimal for speeds (e.g. 7.5 mph), exactly matching the result numbers. Double-check the arithmetic.
                     """);

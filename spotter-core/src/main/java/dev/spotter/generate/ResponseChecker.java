@@ -3,9 +3,10 @@ package dev.spotter.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.checks.CheckResult;
+import dev.spotter.checks.CoachAnswerChecker;
 import dev.spotter.checks.InjuryAnalysisChecker;
-import dev.spotter.checks.InjuryExpectation;
 import dev.spotter.checks.PaceAnswerChecker;
+import dev.spotter.checks.Scenario;
 import dev.spotter.checks.TextChecks;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatMessage;
@@ -14,7 +15,7 @@ import dev.spotter.llm.FinishReason;
 import dev.spotter.llm.LlmResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The acceptance gate of generation: turns a generator response into a training example ({@link Verdict.Passed})
@@ -38,6 +39,7 @@ public final class ResponseChecker {
 
     private final InjuryAnalysisChecker injury = InjuryAnalysisChecker.create();
     private final PaceAnswerChecker pace = PaceAnswerChecker.create();
+    private final CoachAnswerChecker coach = CoachAnswerChecker.create();
     private final ExampleCheck extra;
 
     public ResponseChecker() {
@@ -50,27 +52,42 @@ public final class ResponseChecker {
     }
 
     public Verdict check(Plan plan, Plan.Category c, LlmResponse r) {
-        return check(plan, c, null, r);
+        return check(plan, c, Map.of(), r);
     }
 
     /** As {@link #check(Plan, Plan.Category, LlmResponse)}, for the slot drawn from source {@code sourceId} (null = none). */
     public Verdict check(Plan plan, Plan.Category c, String sourceId, LlmResponse r) {
+        return check(plan, c, sourceId == null ? Map.of() : Map.of("source_id", sourceId), r);
+    }
+
+    /**
+     * As {@link #check(Plan, Plan.Category, LlmResponse)} for a slot with these attributes: the checks read them
+     * (the red flag, examine-first trigger, region, calculation type ... the slot asked for), and
+     * {@code source_id} names the slot's source item.
+     */
+    public Verdict check(Plan plan, Plan.Category c, Map<String, String> attributes, LlmResponse r) {
         if (r.finishReason() == FinishReason.LENGTH) {
             return new Verdict.Rejected("truncated", "response hit max_tokens (" + c.maxTokens() + ") and is cut off");
         }
         if (r.finishReason() == FinishReason.REFUSAL) {
             return new Verdict.Rejected("refusal", "the model refused: " + abbreviate(r.text()));
         }
-        return checkText(plan, c, sourceId, r.text());
+        return checkText(plan, c, attributes, r.text());
     }
 
     /** Checks generator output text (the JSON with "messages"). */
     public Verdict checkText(Plan plan, Plan.Category c, String text) {
-        return checkText(plan, c, null, text);
+        return checkText(plan, c, Map.of(), text);
     }
 
     /** Checks generator output text for the slot drawn from source {@code sourceId} (null = none). */
     public Verdict checkText(Plan plan, Plan.Category c, String sourceId, String text) {
+        return checkText(plan, c, sourceId == null ? Map.of() : Map.of("source_id", sourceId), text);
+    }
+
+    /** Checks generator output text for a slot with these attributes. */
+    public Verdict checkText(Plan plan, Plan.Category c, Map<String, String> attributes, String text) {
+        String sourceId = attributes.get("source_id");
         String body = stripFences(text.strip());
         JsonNode root = parseObject(body);
         if (root == null) {
@@ -124,21 +141,35 @@ public final class ResponseChecker {
             return reject(res);
         }
         int last = turns.size() - 1;
+        List<String> users = new ArrayList<>();
+        List<String> analyses = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
             ChatMessage m = turns.get(i);
             if (m.role() != Role.ASSISTANT) {
+                users.add(m.content());
                 continue;
             }
             boolean isFinal = i == last;
             CheckResult r = switch (c.output()) {
-                case INJURY_ANALYSIS ->
-                    injury.check(m.content(), isFinal ? c.expect() : Set.<InjuryExpectation>of())
-                            .and(TextChecks.noLeaks(m.content()));
-                case PACE_CALCULATION -> pace.check(m.content()).and(TextChecks.noLeaks(m.content()));
+                case INJURY_ANALYSIS -> {
+                    analyses.add(m.content());
+                    yield TextChecks.noLeaks(m.content());
+                }
+                case PACE_CALCULATION -> pace.check(m.content(), attributes).and(TextChecks.noLeaks(m.content()));
                 case COACH_ANSWER ->
                     TextChecks.answerText(
-                            m.content(), isFinal ? COACH_MIN_CHARS : COACH_MIN_CHARS_EARLIER_TURN, COACH_MAX_CHARS);
+                                    m.content(),
+                                    isFinal ? COACH_MIN_CHARS : COACH_MIN_CHARS_EARLIER_TURN,
+                                    COACH_MAX_CHARS)
+                            .and(coach.check(m.content(), attributes));
             };
+            if (!r.ok()) {
+                return reject(r);
+            }
+        }
+        if (c.output() == OutputKind.INJURY_ANALYSIS) {
+            // every answer of the conversation, the scenario's rules on the last one (see InjuryAnalysisChecker)
+            CheckResult r = injury.checkConversation(analyses, new Scenario(c.expect(), attributes, users));
             if (!r.ok()) {
                 return reject(r);
             }
@@ -191,14 +222,7 @@ public final class ResponseChecker {
     }
 
     static String stripFences(String s) {
-        if (s.startsWith("```")) {
-            int nl = s.indexOf('\n');
-            int end = s.lastIndexOf("```");
-            if (nl > 0 && end > nl) {
-                return s.substring(nl + 1, end).strip();
-            }
-        }
-        return s;
+        return dev.spotter.checks.JsonAnswers.stripFences(s); // one reading of fenced answers (eval uses it too)
     }
 
     static String abbreviate(String s) {

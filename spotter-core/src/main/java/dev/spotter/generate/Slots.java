@@ -11,6 +11,7 @@ import java.util.Random;
  * Deterministic, balanced attribute assignment. For each attribute dimension with k values, the category's T slots
  * get value i mod k (so every value is used ⌊T/k⌋ or ⌈T/k⌉ times), then the column is shuffled with a seed derived
  * from the plan seed, category and dimension. Dimensions are shuffled independently, so combinations vary.
+ * Weighted, conditional attributes and exclusions: {@link AttributeRules}.
  * Sources are allocated their {@code min} first, then the remainder round-robin up to each {@code max}.
  * {@link java.util.Random}'s algorithm is specified by the JDK, so slots are identical across machines and runs.
  */
@@ -24,9 +25,12 @@ public final class Slots {
         for (int i = 0; i < t; i++) {
             rows.add(new HashMap<>());
         }
-        for (Map.Entry<String, List<String>> dim : c.attributes().entrySet()) {
-            column(rows, dim.getKey(), dim.getValue(), seed(plan, c, dim.getKey()));
-        }
+        AttributeRules.assign(
+                rows,
+                c.definitions(),
+                c.exclusions(),
+                dim -> seed(plan, c, dim),
+                "plan " + plan.name() + " category '" + c.id() + "'");
         List<String> turns = new ArrayList<>();
         for (int n = c.minTurns(); n <= c.maxTurns(); n++) {
             turns.add(Integer.toString(n));

@@ -181,7 +181,8 @@ class SourceKindsBuildTest {
                 List.of(run),
                 List.of(new dev.spotter.eval.Gate("voice_exact", "tuned", true, "70.00% >= 60%")),
                 true,
-                "2026-11");
+                "2026-11",
+                null);
         Files.createDirectories(out.resolve("eval"));
         dev.spotter.eval.EvalReports.writeJson(report, out.resolve("eval/eval.json"));
         BuildResult after = build(yaml, out);

@@ -78,13 +78,36 @@ class ResponseCheckerTest {
         assertThat(o)
                 .isInstanceOfSatisfying(
                         ResponseChecker.Verdict.Rejected.class,
-                        r -> assertThat(r.code()).isEqualTo("red_flag_escalation"));
+                        r -> assertThat(r.code()).isEqualTo("rf_assessment"));
         ResponseChecker.Verdict m = E.checkText(INJURY, INJURY.category("multi-turn"), convo(injuryAnswer));
         assertThat(m)
                 .as("multi-turn needs at least 2 user turns")
                 .isInstanceOfSatisfying(
                         ResponseChecker.Verdict.Rejected.class,
                         r -> assertThat(r.code()).isEqualTo("turns"));
+    }
+
+    /**
+     * Every slot of every bundled plan: the prompt the plan renders (with the clinical facts) and the checks the
+     * slot's attributes select agree, so an answer that does what the prompt asks is accepted.
+     */
+    @Test
+    void everyBundledSlotAcceptsAnAnswerThatFollowsItsPrompt() {
+        FakeAnswers fake = new FakeAnswers();
+        int n = 0;
+        for (String name : Plans.bundledNames()) {
+            Plan p = Plans.load(name);
+            for (Plan.Category c : p.categories()) {
+                for (Slot s : Slots.of(p, c)) {
+                    ResponseChecker.Verdict o = E.checkText(p, c, s.attributes(), fake.answerFor(Prompts.render(c, s)));
+                    assertThat(o)
+                            .as(s.customId(0) + " " + s.attributes())
+                            .isInstanceOf(ResponseChecker.Verdict.Passed.class);
+                    n++;
+                }
+            }
+        }
+        assertThat(n).isEqualTo(825 + 1000 + 322);
     }
 
     @Test

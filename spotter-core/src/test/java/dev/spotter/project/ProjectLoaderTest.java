@@ -32,7 +32,7 @@ class ProjectLoaderTest {
         assertThat(p.sources().get(3).targetTotal()).isEqualTo(825);
         assertThat(p.sources().get(4).targetTotal()).isEqualTo(1000);
         assertThat(p.sources().get(5).targetTotal() + p.sources().get(6).targetTotal())
-                .isEqualTo(450); // brief detail section
+                .isEqualTo(472); // brief detail section 450, pace calculations raised 50 -> 72 (issue 18)
         assertThat(p.sources().get(3).kind()).isSameAs(SourceKind.GENERATION);
         assertThat(p.sources().get(5).synthesized()).isTrue();
         assertThat(p.sources().get(0).maxRejectRate()).isEqualTo(0.075);

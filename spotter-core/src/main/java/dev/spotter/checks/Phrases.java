@@ -1,0 +1,162 @@
+package dev.spotter.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Negation-aware phrase matching for the clinical rules, shared by the checker and the evaluation gate.
+ *
+ * <p>Text is split into sentences ({@code . ! ? ; :} and line breaks) and each sentence normalised: lower case,
+ * curly quotes straightened, contractions expanded ({@code can't} → {@code cannot}, {@code don't} → {@code do
+ * not}, {@code n't} → {@code  not}), UK spellings folded to US ({@code haemo} → {@code hemo}, {@code oedema},
+ * {@code colour}, {@code anaemia}), everything that is not a letter, digit or {@code %} replaced by a space. A
+ * literal phrase matches whole words, except that its last word may be a prefix ({@code foam roll} matches
+ * {@code foam rolling}). A match is <em>negated</em> when a negator ({@code do not}, {@code never}, {@code avoid},
+ * {@code no}, {@code not}, {@code stop}, {@code without}, ...) starts within the {@value #WINDOW} words before it
+ * in the same sentence: "do not foam roll the calf" passes, "foam roll the calf" fails. Regex rules use
+ * {@link #findUnnegated(String, Pattern, List)}: the match is negated by a negator before it or inside it
+ * ("urine is a normal colour, not dark").
+ *
+ * <p>Known limits (documented in docs/areas/generate.md): a double negative ("it is not true that you should not
+ * go") reads as negated; a negator more than five words away does not count.
+ */
+final class Phrases {
+    static final int WINDOW = 5;
+    private static final Pattern SENTENCE = Pattern.compile("[.!?;:\\n]+(\\s+|$)|\\n");
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9%]+");
+
+    private Phrases() {}
+
+    /** Lower case, contractions expanded, spellings folded, non-word characters to single spaces, trimmed. */
+    static String normalise(String s) {
+        return NON_WORD.matcher(lower(s)).replaceAll(" ").strip();
+    }
+
+    /** Lower case, quotes straightened, contractions expanded and spellings folded; punctuation kept (for regexes). */
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace("can't", "cannot")
+                .replace("won't", "will not")
+                .replace("shan't", "shall not")
+                .replace("n't", " not")
+                .replace("haemo", "hemo")
+                .replace("oedema", "edema")
+                .replace("anaemia", "anemia")
+                .replace("colour", "color")
+                .replace("hyponatraemia", "hyponatremia")
+                .replace("paediatric", "pediatric")
+                .replace("orthopaedic", "orthopedic");
+    }
+
+    /** Sentences of the raw text (for rules that look at one sentence, e.g. the first of a summary). */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : SENTENCE.split(text)) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The first phrase of {@code phrases} found in {@code text} without a negator before it, if any. */
+    static Optional<String> findUnnegated(String text, List<String> phrases, List<String> negators) {
+        for (String sentence : sentences(text)) {
+            String[] tokens = tokens(normalise(sentence));
+            for (String phrase : phrases) {
+                String[] p = tokens(normalise(phrase));
+                if (p.length == 0) {
+                    continue;
+                }
+                for (int i = 0; i + p.length <= tokens.length; i++) {
+                    if (matchesAt(tokens, i, p) && !negatedBefore(tokens, i, negators)) {
+                        return Optional.of(phrase);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when a phrase occurs at all (negated or not). */
+    static boolean contains(String text, String phrase) {
+        String[] tokens = tokens(normalise(text));
+        String[] p = tokens(normalise(phrase));
+        for (int i = 0; p.length > 0 && i + p.length <= tokens.length; i++) {
+            if (matchesAt(tokens, i, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first match of a regex (applied to each lower-cased raw sentence) that is not negated by a negator in
+     * the {@value #WINDOW} words before it or inside the matched span.
+     */
+    static Optional<String> findUnnegated(String text, Pattern regex, List<String> negators) {
+        for (String sentence : sentences(text)) {
+            String lower = lower(sentence);
+            Matcher m = regex.matcher(lower);
+            while (m.find()) {
+                if (!negated(lower, m.start(), m.end(), negators)) {
+                    return Optional.of(m.group());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the span [start, end) of a (lower-cased) sentence is negated: a negator before it or inside it. */
+    static boolean negated(String sentence, int start, int end, List<String> negators) {
+        String[] before = tokens(normalise(sentence.substring(0, start)));
+        String[] inside = tokens(normalise(sentence.substring(start, end)));
+        return negatedBefore(before, before.length, negators) || containsNegator(inside, negators);
+    }
+
+    private static boolean matchesAt(String[] tokens, int i, String[] p) {
+        for (int j = 0; j < p.length; j++) {
+            String t = tokens[i + j];
+            boolean last = j == p.length - 1;
+            if (!(last ? t.startsWith(p[j]) : t.equals(p[j]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean negatedBefore(String[] tokens, int i, List<String> negators) {
+        int from = Math.max(0, i - WINDOW);
+        for (String neg : negators) {
+            String[] n = tokens(neg);
+            for (int k = from; k + n.length <= i; k++) {
+                if (java.util.Arrays.equals(tokens, k, k + n.length, n, 0, n.length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsNegator(String[] tokens, List<String> negators) {
+        for (String neg : negators) {
+            String[] n = tokens(neg);
+            for (int k = 0; k + n.length <= tokens.length; k++) {
+                if (java.util.Arrays.equals(tokens, k, k + n.length, n, 0, n.length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String[] tokens(String normalised) {
+        return normalised.isEmpty() ? new String[0] : normalised.split(" ");
+    }
+}
