@@ -36,6 +36,8 @@ public final class ExerciseCatalog {
     private final Node root = new Node();
     private final Map<String, Exercise> aliasIndex = new HashMap<>();
     private final int aliasCount;
+    /** The one-edit fallback index, built on first use (most parses never miss an alias). */
+    private volatile FuzzyAlias fuzzy;
 
     /** One trie node: children by word, and the exercise when an alias ends here. */
     static final class Node {
@@ -255,8 +257,26 @@ public final class ExerciseCatalog {
         return best;
     }
 
-    /** Every single-word alias (for fuzzy matching of misheard words). */
+    /** Every alias form, normalised (for fuzzy matching of misheard words). */
     Map<String, Exercise> aliasIndex() {
         return aliasIndex;
+    }
+
+    /**
+     * This catalog's fuzzy-match index, built once on first use. Double-checked on a volatile field: the index
+     * is immutable and fully built before it is published, so readers never see a partial one.
+     */
+    FuzzyAlias fuzzy() {
+        FuzzyAlias f = fuzzy;
+        if (f == null) {
+            synchronized (this) {
+                f = fuzzy;
+                if (f == null) {
+                    f = new FuzzyAlias(this);
+                    fuzzy = f;
+                }
+            }
+        }
+        return f;
     }
 }

@@ -167,14 +167,14 @@ public final class VoiceParser {
         }
         boolean fuzzyHit = false;
         if (best != null && fuzzy) {
-            ExerciseCatalog.Match longer = FuzzyAlias.extend(catalog, w, taken, best);
+            ExerciseCatalog.Match longer = catalog.fuzzy().extend(w, taken, best);
             if (longer != null) {
                 best = longer;
                 fuzzyHit = true;
             }
         }
         if (best == null && fuzzy && !runVerb && !cardioCue) {
-            best = FuzzyAlias.find(catalog, w, taken);
+            best = catalog.fuzzy().find(w, taken);
             fuzzyHit = best != null;
         }
         if (runVerb && (best == null || !isCarryOrSled(best, w))) {
