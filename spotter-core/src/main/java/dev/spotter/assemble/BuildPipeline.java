@@ -18,6 +18,7 @@ import dev.spotter.project.SourceRecord;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
 import dev.spotter.voice.VoiceParser;
+import dev.spotter.voice.synth.SynthPreset;
 import dev.spotter.voice.synth.VoiceSynth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -254,11 +255,7 @@ public final class BuildPipeline {
         int target = s.targetTotal();
         Project.Dedup d = project.dedup();
         return step("synth:" + s.id(), key("synth", ALGO, s.preset(), seed, target, json(d)), List.of(file), () -> {
-            VoiceSynth.Kind kind = switch (s.preset()) {
-                case "strength" -> VoiceSynth.Kind.STRENGTH;
-                case "mixed" -> VoiceSynth.Kind.MIXED;
-                default -> VoiceSynth.Kind.CARDIO; // running-150, cardio
-            };
+            VoiceSynth.Kind kind = SynthPreset.of(s.preset()).kind();
             LongIntMap exact = new LongIntMap();
             MinHasher hasher = new MinHasher(d.permutations(), d.shingle().equals("word"), d.shingleSize());
             NearDupIndex index = new NearDupIndex(d.permutations(), d.threshold(), Math.max(16, target * 2));

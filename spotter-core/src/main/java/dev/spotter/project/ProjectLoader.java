@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.spotter.voice.synth.SynthPreset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class ProjectLoader {
     /** The upload formats the build can write (the foundation issue's names). */
     public static final List<String> FORMATS = List.of("messages", "llama3-text", "prompt-completion");
     /** Presets of the voice synthesizer ({@code spotter synth-voice}). */
-    public static final List<String> SYNTH_PRESETS = List.of("running-150", "strength", "cardio", "mixed");
+    public static final List<String> SYNTH_PRESETS = SynthPreset.names();
 
     static final List<String> PII_TYPES = List.of("email", "phone", "url", "address");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
