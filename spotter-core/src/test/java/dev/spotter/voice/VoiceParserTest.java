@@ -16,7 +16,7 @@ class VoiceParserTest {
                 .isEqualTo(
                         "{\"type\":\"strength\",\"exercise_id\":\"barbell-bench-press\",\"exercise_name\":\"Barbell Bench Press\","
                                 + "\"weight\":225,\"weight_unit\":\"lb\",\"reps\":8,\"sets\":1,\"rpe\":8,\"rir\":null,"
-                                + "\"confidence\":0.95}");
+                                + "\"per_side\":false,\"to_failure\":false,\"confidence\":0.95}");
     }
 
     @Test
