@@ -93,6 +93,7 @@ final class CardioRules extends ItemRules {
                 "ride",
                 "rode",
                 "warm",
+                "up",
                 "cool",
                 "down",
                 "treadmill",
@@ -501,6 +502,20 @@ final class CardioRules extends ItemRules {
                 if (trace != null) note(from, i + 1, "duration " + clock(n.clock) + " (" + n.clock + " s)");
                 return;
             }
+        }
+        if (w(i - 1, "at")
+                && n.isInt()
+                && v >= 10
+                && v <= 600
+                && repeats != null
+                && ivDistance != null
+                && ivTarget == null) {
+            // "10 by 200 at 35": a bare number after the interval distance is its target in seconds
+            ivTarget = (int) v;
+            penalty += Confidence.BARE_NUMBER;
+            use(i - 1, i + 1);
+            note(i - 1, i + 1, "target " + ivTarget + " s per repeat (no unit said)");
+            return;
         }
         if (w(i + 1, "miler")
                 || (distance == null

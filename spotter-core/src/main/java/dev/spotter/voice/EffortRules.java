@@ -33,6 +33,9 @@ final class EffortRules extends ItemRules {
     /** Words allowed between "rpe" and its number ("rpe was like 8", "rpe of 8", "rpe at 8"). */
     private static final Set<String> RPE_HEDGES =
             Set.of("of", "at", "was", "is", "like", "about", "around", "maybe", "probably", "a", "an", "say", "solid");
+    /** "an easy 7", "a solid 8": an adjective between the article and an RPE. */
+    private static final Set<String> RPE_ADJECTIVES =
+            Set.of("easy", "solid", "hard", "tough", "light", "heavy", "honest", "true", "real", "strong", "smooth");
     /** Adjectives allowed between "to" and "failure" ("to technical failure"). */
     private static final Set<String> FAILURE_KINDS = Set.of("technical", "complete", "absolute", "total", "full");
 
@@ -100,7 +103,8 @@ final class EffortRules extends ItemRules {
                 return true;
             }
         }
-        if (w(i + 1, "rpe") && !num(i + 2)) {
+        if (w(i + 1, "rpe") && !num(i + 2) && !(w(i + 2, RPE_HEDGES) && (num(i + 3) || num(i + 4)))) {
+            // "8 rpe" (not "10, rpe of 6": there the number after "rpe" is the RPE)
             setRpe(v, i, i + 2, "");
             return true;
         }
@@ -148,6 +152,13 @@ final class EffortRules extends ItemRules {
         }
         if (w(i - 1, "like") && w(i - 2, "for") && n.isInt() && d.reps == null) {
             return false; // "for like 8": a filler, not a feeling; the reps rule reads it
+        }
+        if ((w(i - 1, RPE_ADJECTIVES) && (w(i - 2, "a") || w(i - 2, "an")))
+                && v <= 10
+                && v >= 1
+                && (d.reps != null || d.weight != null || d.numbersSeen > 1)) {
+            setRpe(v, i - 2, i + 1, ""); // "an easy 7", "a solid 8", after the set
+            return true;
         }
         if (w(i - 1, "like") && v <= 10 && v >= 1) {
             int from = w(i - 2, "felt") || w(i - 2, "feels") ? i - 2 : i - 1;

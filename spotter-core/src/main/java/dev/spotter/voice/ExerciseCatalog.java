@@ -137,7 +137,8 @@ public final class ExerciseCatalog {
             "pulled",
             "cleaned",
             "curled",
-            "rowed");
+            "rowed",
+            "shrugged");
 
     private static List<String> plurals(String alias) {
         int sp = alias.lastIndexOf(' ');

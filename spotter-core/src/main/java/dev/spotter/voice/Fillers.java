@@ -7,8 +7,9 @@ import java.util.Set;
  * verbs of doing ("uh", "so", "did", "the", "felt good", "warm up", "grind", "easy"). The coverage check
  * ({@link Confidence#leftovers}) does not charge them. Every other leftover word is charged, so this list decides
  * what counts as understood: a word belongs here only if it never changes a number's meaning. Not here on purpose:
- * "no", "more", "less", "each", "per", "side", "drop", "added", "failure", "close", "near", "pressed"-style
- * exercise verbs that could name a different lift, and variant words ("incline", "paused", "deficit").
+ * "no", "more", "less", "up", "off", "over", "each", "per", "side", "drop", "added", "failure", "close", "near",
+ * and variant words ("incline", "paused", "deficit"). Two-word phrases that are fillers as a whole ("warm up",
+ * "back off", "worked up") are consumed by {@link StrengthRules}.
  */
 final class Fillers {
     static final Set<String> WORDS = Set.copyOf(java.util.Arrays.asList(
@@ -107,10 +108,6 @@ final class Fillers {
             "from",
             "into",
             "onto",
-            "up",
-            "out",
-            "off",
-            "over",
             "about",
             "around",
             "roughly",

@@ -73,6 +73,12 @@ final class Lexer {
                 if (c != ',') {
                     cur.append(c);
                 }
+            } else if ((c == '\'' || c == '\u2019')
+                    && kind == 1
+                    && i + 1 < n
+                    && (text.charAt(i + 1) == 'd' || text.charAt(i + 1) == 'D')
+                    && (i + 2 == n || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+                i++; // "RDL'd", "OHP'd", "PR'd": the verb made from a word; the word is what counts
             } else if (c == '\'' || c == '\u2019') {
                 // "farmer's" -> "farmers"; keeps the word going
             } else if (c == '@') {

@@ -58,7 +58,7 @@ final class LoadRules extends ItemRules {
             "reduced",
             "lowered");
     private static final Set<String> MORE_AFTER = Set.of("more", "heavier", "extra");
-    private static final Set<String> LESS_AFTER = Set.of("less", "lighter");
+    private static final Set<String> LESS_AFTER = Set.of("less", "lighter", "off");
     private static final Set<String> MOTION_TO = Set.of(
             "up",
             "down",

@@ -25,6 +25,9 @@ final class References {
             Set.of("weight", "load", "dumbbells", "dumbbell", "bells", "bar", "plates", "kettlebell", "weights");
     private static final Set<String> REPEAT_NOUNS = Set.of("thing", "set", "again", "one", "deal", "stuff");
     private static final Set<String> PRONOUN_BEFORE_ONE = Set.of("that", "this", "last", "first", "next", "each");
+    /** "had one more", "could've done one more": reps in reserve, not another set. */
+    private static final Set<String> RIR_BEFORE =
+            Set.of("had", "have", "got", "do", "done", "couldve", "maybe", "probably", "like", "prob", "easily");
 
     private References() {}
 
@@ -82,6 +85,7 @@ final class References {
                 len = 1;
             } else if (a.equals("one")
                     && b.equals("more")
+                    && !(i > 0 && RIR_BEFORE.contains(w[i - 1]))
                     && (c.equals("set")
                             || c.isEmpty()
                             || c.equals("of")

@@ -31,6 +31,7 @@ final class StrengthRules extends ItemRules {
     private static final Set<String> DISTANCE_UNITS = Set.of(
             "yards", "yard", "yd", "yds", "meters", "meter", "metres", "metre", "m", "feet", "foot", "ft", "steps");
     private static final Set<String> REPS_VERBS = Set.of("got", "hit", "did", "managed", "out", "only");
+    private static final Set<String> OUT_VERBS = Set.of("repped", "cranked", "knocked", "banged", "pumped", "ground");
     private static final Set<String> CORRECTIONS = Set.of("no", "sorry", "wait", "actually", "correction", "mean");
     private static final Set<String> LOAD_FOLLOWERS = Set.of("for", "x", "times", "lb", "kg", "by");
 
@@ -316,6 +317,14 @@ final class StrengthRules extends ItemRules {
             return;
         }
         String s = x.word;
+        if (s.equals("warm") && w(i + 1, "up") || s.equals("back") && w(i + 1, "off")) {
+            use(i, i + 2); // "warm up", "back off": what kind of set, no field
+            return;
+        }
+        if (s.equals("out") && w(i - 1, OUT_VERBS)) {
+            use(i - 1, i + 1); // "repped out", "cranked out"
+            return;
+        }
         if (s.equals("bodyweight") || s.equals("bw") || (s.equals("body") && w(i + 1, "weight"))) {
             d.bodyweightSaid = true;
             int end = s.equals("body") ? i + 2 : i + 1;
