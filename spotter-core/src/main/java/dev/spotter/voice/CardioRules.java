@@ -297,7 +297,7 @@ final class CardioRules extends ItemRules {
             ivUnit = DIST.get(s);
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "interval distance 1 " + ivUnit.wire());
+            if (trace != null) note(i, i + 2, "interval distance 1 " + ivUnit.wire());
         } else if (w(i, "hill") && w(i + 1, REPEAT_WORDS)) {
             intervalsOpen = true;
             use(i, i + 2);
@@ -310,7 +310,7 @@ final class CardioRules extends ItemRules {
                 ivDistance = 1.0;
                 ivUnit = DistanceUnit.MI;
                 use(i, i + 1);
-                note(i, i + 1, "interval distance 1 mi");
+                if (trace != null) note(i, i + 1, "interval distance 1 mi");
             } else {
                 setDistance(1, DistanceUnit.MI, i, i + 1);
             }
@@ -321,18 +321,18 @@ final class CardioRules extends ItemRules {
         use(from, to);
         if (distance != null) {
             penalty += Confidence.IGNORED_NUMBER;
-            note(from, to, "second distance; ignored");
+            if (trace != null) note(from, to, "second distance; ignored");
             return;
         }
         distance = d;
         distUnit = u;
-        note(from, to, "distance " + fmt(d) + " " + u.wire());
+        if (trace != null) note(from, to, "distance " + fmt(d) + " " + u.wire());
     }
 
     private void addDuration(int secs, int from, int to) {
         use(from, to);
         durationS = Math.max(0, durationS) + secs;
-        note(from, to, "+" + secs + " s duration");
+        if (trace != null) note(from, to, "+" + secs + " s duration");
     }
 
     private void number(int i, Item n) {
@@ -347,7 +347,7 @@ final class CardioRules extends ItemRules {
             int from = w(i - 1, "with") || w(i - 1, "rest") ? i - 1 : i;
             int end = w(i + 2, "rest") || w(i + 2, "recovery") || w(i + 2, "jog") ? i + 3 : i + 2;
             use(from, end);
-            note(from, end, "rest between repeats (not a field)");
+            if (trace != null) note(from, end, "rest between repeats (not a field)");
             return;
         }
         if (w(i + 1, "flat") && w(i + 2, "pace") && n.isInt() && v >= 3 && v <= 20) {
@@ -395,7 +395,7 @@ final class CardioRules extends ItemRules {
                 intervalsOpen = true;
                 int end = w(i + 2, REPEAT_WORDS) ? i + 3 : i + 2;
                 use(i, end);
-                note(i, end, "interval distance " + fmt(v) + " " + u.wire());
+                if (trace != null) note(i, end, "interval distance " + fmt(v) + " " + u.wire());
                 return;
             }
             setDistance(v, u, w(i - 1, "a") ? i - 1 : i, i + 2);
@@ -407,7 +407,7 @@ final class CardioRules extends ItemRules {
             ivUnit = DistanceUnit.M;
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "interval distance " + fmt(v) + " m");
+            if (trace != null) note(i, i + 2, "interval distance " + fmt(v) + " m");
             return;
         }
         if (w(i + 1, "flat") && n.isInt() && v > 0 && v < 300) {
@@ -434,7 +434,7 @@ final class CardioRules extends ItemRules {
             if (intervalsOpen && repeats != null && ivTarget == null && durationS < 0) {
                 ivTarget = secs;
                 use(from, i + 2);
-                note(from, i + 2, "target " + secs + " s per repeat");
+                if (trace != null) note(from, i + 2, "target " + secs + " s per repeat");
                 return;
             }
             addDuration(secs, from, i + 2);
@@ -445,7 +445,7 @@ final class CardioRules extends ItemRules {
             if ((intervalsOpen || repeats != null) && ivTarget == null) {
                 ivTarget = (int) v;
                 use(from, i + 2);
-                note(from, i + 2, "target " + ivTarget + " s per repeat");
+                if (trace != null) note(from, i + 2, "target " + ivTarget + " s per repeat");
                 return;
             }
             addDuration((int) v, from, i + 2);
@@ -456,7 +456,7 @@ final class CardioRules extends ItemRules {
             repeats = (int) v;
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "repeats " + repeats);
+            if (trace != null) note(i, i + 2, "repeats " + repeats);
             if (num(i + 2)
                     && unitAt(i + 3) == null
                     && !w(i + 3, SECONDS)
@@ -467,7 +467,8 @@ final class CardioRules extends ItemRules {
                 ivUnit = DistanceUnit.M;
                 penalty += Confidence.PAIR_BY_SIZE;
                 use(i + 2, i + 3);
-                note(i + 2, i + 3, "interval distance " + fmt(ivDistance) + " m (unit not said; metres)");
+                if (trace != null)
+                    note(i + 2, i + 3, "interval distance " + fmt(ivDistance) + " m (unit not said; metres)");
             }
             return;
         }
@@ -476,7 +477,7 @@ final class CardioRules extends ItemRules {
             repeats = (int) v;
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "repeats " + repeats);
+            if (trace != null) note(i, i + 2, "repeats " + repeats);
             return;
         }
         if (n.explicitClock || n.clock > 0) {
@@ -514,7 +515,7 @@ final class CardioRules extends ItemRules {
             ivTarget = (int) v;
             penalty += Confidence.BARE_NUMBER;
             use(i - 1, i + 1);
-            note(i - 1, i + 1, "target " + ivTarget + " s per repeat (no unit said)");
+            if (trace != null) note(i - 1, i + 1, "target " + ivTarget + " s per repeat (no unit said)");
             return;
         }
         if (w(i + 1, "miler")
@@ -530,7 +531,7 @@ final class CardioRules extends ItemRules {
         }
         penalty += Confidence.IGNORED_NUMBER;
         use(i, i + 1);
-        note(i, i + 1, "not placed; ignored");
+        if (trace != null) note(i, i + 1, "not placed; ignored");
     }
 
     private int paceUnitAfter(int end) {
@@ -549,14 +550,16 @@ final class CardioRules extends ItemRules {
         use(from, to);
         if (pace != null) {
             penalty += Confidence.IGNORED_NUMBER;
-            note(from, to, "second pace; ignored");
+            if (trace != null) note(from, to, "second pace; ignored");
             return;
         }
         pace = secs;
         if (trace != null)
-            note(
-                    from,
-                    to,
-                    "pace " + clock(secs) + (paceUnit == null ? "" : " per " + paceUnit.wire()) + " (" + secs + " s)");
+            if (trace != null)
+                note(
+                        from,
+                        to,
+                        "pace " + clock(secs) + (paceUnit == null ? "" : " per " + paceUnit.wire()) + " (" + secs
+                                + " s)");
     }
 }

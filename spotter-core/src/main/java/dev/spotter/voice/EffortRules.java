@@ -181,14 +181,14 @@ final class EffortRules extends ItemRules {
             }
             d.failure = true;
             use(from, i + 1);
-            note(from, i + 1, "taken to failure");
+            if (trace != null) note(from, i + 1, "taken to failure");
             // "to failure 42", "to failure 15 reps", "went to failure at 22": the reps it took
             int k = w(i + 1, "at") ? i + 2 : i + 1;
             if (num(k) && at(k).isInt() && at(k).num <= 100 && d.reps == null && !followedByCue(k + 1)) {
                 d.reps = (int) at(k).num;
                 int end = w(k + 1, "reps") || w(k + 1, "rep") ? k + 2 : k + 1;
                 use(i + 1, end);
-                note(i + 1, end, "reps " + d.reps + " (at failure)");
+                if (trace != null) note(i + 1, end, "reps " + d.reps + " (at failure)");
             }
             return true;
         }
@@ -214,7 +214,7 @@ final class EffortRules extends ItemRules {
                 d.failure = true;
                 d.failedAt = nth;
                 use(i, end);
-                note(i, end, "failed rep " + nth + " (taken to failure)");
+                if (trace != null) note(i, end, "failed rep " + nth + " (taken to failure)");
                 return true;
             }
         }
@@ -277,13 +277,13 @@ final class EffortRules extends ItemRules {
         use(from, to);
         if (v < 1 || v > 10 || v * 2 != Math.rint(v * 2)) {
             d.penalty += Confidence.INVALID_VALUE;
-            note(from, to, "RPE " + fmt(v) + " is outside 1–10 in half steps; dropped");
+            if (trace != null) note(from, to, "RPE " + fmt(v) + " is outside 1–10 in half steps; dropped");
             return;
         }
         if (d.rpe != null) {
-            note(from, to, "RPE " + fmt(v) + how + " (replaces " + fmt(d.rpe) + ")");
+            if (trace != null) note(from, to, "RPE " + fmt(v) + how + " (replaces " + fmt(d.rpe) + ")");
         } else {
-            note(from, to, "RPE " + fmt(v) + how);
+            if (trace != null) note(from, to, "RPE " + fmt(v) + how);
         }
         d.rpe = v;
     }
@@ -297,6 +297,6 @@ final class EffortRules extends ItemRules {
     private void setRir(Item n, int from, int to) {
         d.rir = (int) n.num;
         use(from, to);
-        note(from, to, "RIR " + d.rir);
+        if (trace != null) note(from, to, "RIR " + d.rir);
     }
 }

@@ -78,8 +78,6 @@ final class LoadRules extends ItemRules {
             "grabbed");
     private static final Map<String, Double> NAMED_PLATES =
             Map.of("quarter", 25.0, "quarters", 25.0, "dime", 10.0, "dimes", 10.0, "nickel", 5.0, "nickels", 5.0);
-    private static final Set<Double> LB_PLATES = Set.of(45.0, 35.0, 25.0, 10.0, 5.0, 2.5);
-    private static final Set<Double> KG_PLATES = Set.of(25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25);
 
     private final StrengthDraft d;
     /** The exercise is done with a bar (plates said without the word plate can load it). */
@@ -166,7 +164,8 @@ final class LoadRules extends ItemRules {
             d.unit = unitAt(i + 2);
             int end = consumeSide(plateExtra(i + 4));
             use(i, end);
-            note(i, end, d.plates + " × " + fmt(d.plateWeight) + " " + d.unit.wire() + " plates a side");
+            if (trace != null)
+                note(i, end, d.plates + " × " + fmt(d.plateWeight) + " " + d.unit.wire() + " plates a side");
             return true;
         }
         if (u != null) {
@@ -181,14 +180,14 @@ final class LoadRules extends ItemRules {
             d.perImplement = true;
             d.weight = v;
             use(from, i + 2);
-            note(from, i + 2, "weight " + fmt(v) + " (per implement)");
+            if (trace != null) note(from, i + 2, "weight " + fmt(v) + " (per implement)");
             return true;
         }
         if (w(i + 1, PLATE_WORDS) && n.isInt() && v >= 1 && v <= 8) {
             d.plates = (int) v;
             int end = consumeSide(plateExtra(i + 2));
             use(i, end);
-            note(i, end, d.plates + " plate" + (d.plates == 1 ? "" : "s") + " a side");
+            if (trace != null) note(i, end, d.plates + " plate" + (d.plates == 1 ? "" : "s") + " a side");
             return true;
         }
         // "with a 45", "holding a 45", "with the 70", "plus 45"
@@ -197,7 +196,7 @@ final class LoadRules extends ItemRules {
             d.addedLoad |= at(p).is("plus");
             d.weight = v;
             use(p, i + 1);
-            note(p, i + 1, "weight " + fmt(v));
+            if (trace != null) note(p, i + 1, "weight " + fmt(v));
             return true;
         }
         return false;
@@ -222,7 +221,7 @@ final class LoadRules extends ItemRules {
         d.addedLoad |= w(from, "plus");
         d.weight = n.num;
         use(from, end);
-        note(from, end, "weight " + fmt(n.num) + (u == null ? "" : " " + u.wire()));
+        if (trace != null) note(from, end, "weight " + fmt(n.num) + (u == null ? "" : " " + u.wire()));
         return true;
     }
 
@@ -232,11 +231,12 @@ final class LoadRules extends ItemRules {
             d.deltaUnit = u;
         }
         use(from, to);
-        note(
-                from,
-                to,
-                (by >= 0 ? "+" : "−") + fmt(Math.abs(by)) + (u == null ? "" : " " + u.wire())
-                        + " on the previous set's weight");
+        if (trace != null)
+            note(
+                    from,
+                    to,
+                    (by >= 0 ? "+" : "−") + fmt(Math.abs(by)) + (u == null ? "" : " " + u.wire())
+                            + " on the previous set's weight");
     }
 
     /** Reads a plate word in word position ("a plate and a quarter", "plate and a 25"); true if consumed. */
@@ -246,7 +246,7 @@ final class LoadRules extends ItemRules {
             d.plates = 1;
             int end = consumeSide(plateExtra(i + 2));
             use(i, end);
-            note(i, end, "1 plate a side");
+            if (trace != null) note(i, end, "1 plate a side");
             return true;
         }
         if (PLATE_WORDS.contains(s)
@@ -256,7 +256,7 @@ final class LoadRules extends ItemRules {
             d.plates = 1; // "bench plate and a 25"
             int end = consumeSide(plateExtra(i + 1));
             use(i, end);
-            note(i, end, "1 plate a side");
+            if (trace != null) note(i, end, "1 plate a side");
             return true;
         }
         if (s.equals("bar") && (w(i - 1, "empty") || w(i - 1, "the")) && barbell && d.weight == null) {
@@ -267,7 +267,7 @@ final class LoadRules extends ItemRules {
                 from--;
             }
             use(from, i + 1);
-            note(from, i + 1, "the bar alone");
+            if (trace != null) note(from, i + 1, "the bar alone");
             return true;
         }
         if ((s.equals("dumbbell") || s.equals("dumbbells")) && !d.perImplement) {
@@ -377,12 +377,20 @@ final class LoadRules extends ItemRules {
         } else {
             d.loadPerSide = sum;
             use(from, end);
-            note(from, end, fmt(sum) + " a side");
+            if (trace != null) note(from, end, fmt(sum) + " a side");
         }
         return end;
     }
 
-    private boolean isPlate(double v) {
-        return LB_PLATES.contains(v) || KG_PLATES.contains(v);
+    /** A standard plate in lb (45, 35, 25, 10, 5, 2.5) or kg (25, 20, 15, 10, 5, 2.5, 1.25); no boxing. */
+    private static boolean isPlate(double v) {
+        double q = v * 4;
+        if (q != Math.rint(q)) {
+            return false;
+        }
+        return switch ((int) q) {
+            case 180, 140, 100, 80, 60, 40, 20, 10, 5 -> true;
+            default -> false;
+        };
     }
 }

@@ -47,6 +47,12 @@ final class References {
         Ref ref = null;
         for (int i = 0; i < w.length; i++) {
             String a = w[i];
+            switch (a) {
+                case "same", "again", "repeat", "ditto", "repeated", "another", "one", "like" -> {}
+                default -> {
+                    continue; // one probe for the common word
+                }
+            }
             String b = i + 1 < w.length ? w[i + 1] : "";
             String c = i + 2 < w.length ? w[i + 2] : "";
             String d = i + 3 < w.length ? w[i + 3] : "";

@@ -124,13 +124,13 @@ final class StrengthRules extends ItemRules {
     private void setWeight(double v, int from, int to, String how) {
         d.weight = v;
         use(from, to);
-        note(from, to, "weight " + fmt(v) + how);
+        if (trace != null) note(from, to, "weight " + fmt(v) + how);
     }
 
     private void setReps(Item n, int from, int to, String how) {
         d.reps = (int) n.num;
         use(from, to);
-        note(from, to, "reps " + d.reps + how);
+        if (trace != null) note(from, to, "reps " + d.reps + how);
     }
 
     /**
@@ -164,7 +164,7 @@ final class StrengthRules extends ItemRules {
             d.setsRepeat = true;
             int from = w(i - 1, "did") ? i - 1 : i;
             use(from, i + 3);
-            note(from, i + 3, d.sets + " more sets like the previous one");
+            if (trace != null) note(from, i + 3, d.sets + " more sets like the previous one");
             return;
         }
         if ((w(i + 1, "more") || w(i + 1, "less") || w(i + 1, "fewer") || w(i + 1, "extra"))
@@ -172,7 +172,8 @@ final class StrengthRules extends ItemRules {
                 && n.isInt()) {
             d.repsDelta = at(i + 1).is("more") || at(i + 1).is("extra") ? (int) v : -(int) v;
             use(i, i + 3);
-            note(i, i + 3, (d.repsDelta >= 0 ? "+" : "−") + Math.abs(d.repsDelta) + " reps on the previous set");
+            if (trace != null)
+                note(i, i + 3, (d.repsDelta >= 0 ? "+" : "−") + Math.abs(d.repsDelta) + " reps on the previous set");
             return;
         }
         if (load.number(i, n)) {
@@ -190,14 +191,14 @@ final class StrengthRules extends ItemRules {
             d.sets = (int) v;
             d.reps = MULTIPLES.get(at(i + 1).word);
             use(i, i + 2);
-            note(i, i + 2, d.sets + " sets of " + d.reps);
+            if (trace != null) note(i, i + 2, d.sets + " sets of " + d.reps);
             return;
         }
         if (w(i + 1, REST_UNITS) || w(i + 1, DISTANCE_UNITS)) {
             // "rest 2 minutes", "farmer carries 50 yards": neither load nor reps
             int from = w(i - 1, "for") || w(i - 1, "rest") || w(i - 1, "rested") ? i - 1 : i;
             use(from, i + 2);
-            note(from, i + 2, "not a set field (time or distance)");
+            if (trace != null) note(from, i + 2, "not a set field (time or distance)");
             return;
         }
         if (w(i + 1, SETS_WORDS) && n.isInt()) {
@@ -211,11 +212,11 @@ final class StrengthRules extends ItemRules {
                     end++;
                 }
                 use(i, end);
-                note(i, end, d.sets + " sets of " + d.reps + " reps");
+                if (trace != null) note(i, end, d.sets + " sets of " + d.reps + " reps");
                 return;
             }
             use(i, end);
-            note(i, end, "sets " + d.sets);
+            if (trace != null) note(i, end, "sets " + d.sets);
             return;
         }
         if (w(i + 1, REPS_WORDS) && n.isInt() && !(w(i + 1, "times") && num(i + 2))) {
@@ -293,10 +294,12 @@ final class StrengthRules extends ItemRules {
                 d.sets = (int) c.num;
             }
             use(i, end);
-            note(
-                    i,
-                    end,
-                    "weight " + fmt(a.num) + " × " + d.reps + " reps" + (c == null ? "" : " × " + d.sets + " sets"));
+            if (trace != null)
+                note(
+                        i,
+                        end,
+                        "weight " + fmt(a.num) + " × " + d.reps + " reps"
+                                + (c == null ? "" : " × " + d.sets + " sets"));
         } else {
             d.sets = (int) a.num;
             d.reps = (int) b.num;
@@ -305,7 +308,8 @@ final class StrengthRules extends ItemRules {
                 d.weightBare = true;
             }
             use(i, end);
-            note(i, end, d.sets + " sets × " + d.reps + " reps" + (c == null ? "" : " at " + fmt(c.num)));
+            if (trace != null)
+                note(i, end, d.sets + " sets × " + d.reps + " reps" + (c == null ? "" : " at " + fmt(c.num)));
         }
         if (w(end, REPS_WORDS)) {
             use(end, end + 1);
@@ -332,7 +336,7 @@ final class StrengthRules extends ItemRules {
                 end++;
             }
             use(i, end);
-            note(i, end, "no added weight");
+            if (trace != null) note(i, end, "no added weight");
         } else if (MULTIPLES.containsKey(s)
                 && s.length() <= 6
                 && d.reps == null
@@ -342,7 +346,7 @@ final class StrengthRules extends ItemRules {
             d.reps = MULTIPLES.get(s);
             int from = w(i - 1, "a") ? (w(i - 2, "for") ? i - 2 : i - 1) : w(i - 1, "for") ? i - 1 : i;
             use(from, i + 1);
-            note(from, i + 1, "reps " + d.reps);
+            if (trace != null) note(from, i + 1, "reps " + d.reps);
         } else if ((s.equals("x") || s.equals("by"))
                 && num(i + 1)
                 && d.weight != null
@@ -350,11 +354,11 @@ final class StrengthRules extends ItemRules {
                 && at(i + 1).isInt()) {
             d.reps = (int) at(i + 1).num;
             use(i, i + 2);
-            note(i, i + 2, "reps " + d.reps);
+            if (trace != null) note(i, i + 2, "reps " + d.reps);
         } else if (s.equals("kg") || s.equals("lb")) {
             d.unit = s.equals("kg") ? WeightUnit.KG : WeightUnit.LB;
             use(i, i + 1);
-            note(i, i + 1, "unit " + d.unit.wire());
+            if (trace != null) note(i, i + 1, "unit " + d.unit.wire());
         } else if (sideAt(i) > 0
                 && (!s.equals("each")
                         || w(i + 1, SIDE_NOUNS)
@@ -363,7 +367,7 @@ final class StrengthRules extends ItemRules {
             int end = sideAt(i);
             d.perSide = true;
             use(i, end);
-            note(i, end, "per side");
+            if (trace != null) note(i, end, "per side");
         }
     }
 
@@ -379,7 +383,7 @@ final class StrengthRules extends ItemRules {
                     d.reps = (int) v;
                     d.penalty += Confidence.BARE_NUMBER;
                     x.used = true;
-                    note(i, i + 1, "reps " + d.reps + " (bare number on a bodyweight exercise)");
+                    if (trace != null) note(i, i + 1, "reps " + d.reps + " (bare number on a bodyweight exercise)");
                     continue;
                 }
                 if (d.weight == null && !d.bodyweightSaid) {
@@ -387,7 +391,7 @@ final class StrengthRules extends ItemRules {
                     d.weightBare = true;
                     d.penalty += Confidence.BARE_NUMBER;
                     x.used = true;
-                    note(i, i + 1, "weight " + fmt(v) + " added load (bare number)");
+                    if (trace != null) note(i, i + 1, "weight " + fmt(v) + " added load (bare number)");
                     continue;
                 }
             } else {
@@ -415,20 +419,20 @@ final class StrengthRules extends ItemRules {
                     d.weightBare = true;
                     d.penalty += Confidence.BARE_NUMBER;
                     x.used = true;
-                    note(i, i + 1, "weight " + fmt(v) + " (bare number)");
+                    if (trace != null) note(i, i + 1, "weight " + fmt(v) + " (bare number)");
                     continue;
                 }
                 if (d.reps == null && x.isInt() && v <= 100) {
                     d.reps = (int) v;
                     d.penalty += Confidence.BARE_NUMBER;
                     x.used = true;
-                    note(i, i + 1, "reps " + d.reps + " (bare number)");
+                    if (trace != null) note(i, i + 1, "reps " + d.reps + " (bare number)");
                     continue;
                 }
             }
             d.penalty += Confidence.IGNORED_NUMBER;
             x.used = true;
-            note(i, i + 1, "not placed; ignored");
+            if (trace != null) note(i, i + 1, "not placed; ignored");
         }
     }
 
