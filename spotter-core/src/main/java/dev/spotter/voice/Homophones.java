@@ -9,8 +9,8 @@ import java.util.Set;
  * (or "four" into "for") only where the other reading is not plausible in a workout log, judged by its neighbours:
  *
  * <ul>
- *   <li>"ate" → eight, "won" → one: after a word that introduces a count ("for", "at", "of", "x", "by", "got",
- *       "hit", "did") or before a word that counts something ("reps", "sets", "plates", "more", "left", "in",
+ *   <li>"ate" → eight, "won" → one: after a number or a word that introduces a count ("for", "at", "of", "x",
+ *       "by", "got", "hit", "did") or before a word that counts something ("reps", "sets", "plates", "more", "left", "in",
  *       "hundred"). "I ate" or "won the race" keep their meaning.
  *   <li>"too" → two: before a number or a counted word, or after a word that introduces a count; never before an
  *       adjective ("too heavy", "too easy").
@@ -58,27 +58,43 @@ final class Homophones {
     /** Rewrites homophones among the words not yet taken, in place; returns how many were rewritten. */
     static int repair(String[] w, boolean[] taken, List<String> trace) {
         int n = 0;
-        for (int i = 0; i < w.length; i++) {
-            if (taken[i]) {
-                continue;
+        boolean fors = false;
+        // two passes: the number homophones first, so "185 four ate" sees "four" between two numbers
+        for (int pass = 0; pass < 2 && (pass == 0 || fors); pass++) {
+            for (int i = 0; i < w.length; i++) {
+                if (!taken[i] && rewrite(w, i, pass, trace)) {
+                    n++;
+                }
+                fors |= w[i].equals("four") || w[i].equals("for");
             }
-            String s = w[i];
-            String to = switch (s) {
+        }
+        return n;
+    }
+
+    private static boolean rewrite(String[] w, int i, int pass, List<String> trace) {
+        String s = w[i];
+        String to;
+        if (pass == 0) {
+            to = switch (s) {
                 case "ate", "won" -> countWord(w, i) ? (s.equals("ate") ? "eight" : "one") : null;
                 case "too" -> tooIsTwo(w, i) ? "two" : null;
                 case "to" -> toIsTwo(w, i) ? "two" : null;
+                default -> null;
+            };
+        } else {
+            to = switch (s) {
                 case "four" -> between(w, i) ? "for" : null;
                 case "for" ->
                     i + 1 < w.length && (w[i + 1].equals("sets") || w[i + 1].equals("plates")) ? "four" : null;
                 default -> null;
             };
-            if (to != null) {
-                w[i] = to;
-                n++;
-                if (trace != null) trace.add("'" + s + "' → " + to + " (heard as a homophone)");
-            }
         }
-        return n;
+        if (to == null) {
+            return false;
+        }
+        w[i] = to;
+        if (trace != null) trace.add("'" + s + "' → " + to + " (heard as a homophone)");
+        return true;
     }
 
     private static String prev(String[] w, int i) {
@@ -91,7 +107,9 @@ final class Homophones {
 
     private static boolean countWord(String[] w, int i) {
         String n = next(w, i);
-        return COUNT_BEFORE.contains(prev(w, i))
+        String p = prev(w, i);
+        return COUNT_BEFORE.contains(p)
+                || !p.isEmpty() && SpokenNumbers.isNumberWord(p)
                 || COUNTED_AFTER.contains(n)
                 || (!n.isEmpty() && SpokenNumbers.isNumberWord(n) && !Character.isDigit(n.charAt(0)));
     }
