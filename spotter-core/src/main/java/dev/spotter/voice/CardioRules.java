@@ -67,31 +67,8 @@ final class CardioRules extends ItemRules {
     private static java.util.Set<String> cardioFillers() {
         java.util.Set<String> f = new java.util.HashSet<>(Fillers.WORDS);
         f.addAll(TYPES.keySet());
+        f.addAll(VoiceParser.RUN_VERBS);
         f.addAll(java.util.List.of(
-                "run",
-                "runs",
-                "running",
-                "ran",
-                "jog",
-                "jogs",
-                "jogged",
-                "jogging",
-                "sprint",
-                "sprints",
-                "sprinted",
-                "walk",
-                "walked",
-                "walking",
-                "hike",
-                "hiked",
-                "bike",
-                "biked",
-                "biking",
-                "cycle",
-                "cycled",
-                "cycling",
-                "ride",
-                "rode",
                 "warm",
                 "up",
                 "cool",

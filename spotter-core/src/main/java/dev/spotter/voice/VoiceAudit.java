@@ -200,23 +200,15 @@ public final class VoiceAudit {
             check(rep, "rpe", fmt(l.rpe()), s == null ? none : fmt(s.rpe()), where, user);
         }
         if (l.hasPerSide()) {
-            check(
-                    rep,
-                    "per_side",
-                    Boolean.toString(l.perSide()),
-                    s == null ? none : Boolean.toString(s.perSide()),
-                    where,
-                    user);
+            check(rep, "per_side", flag(l.perSide()), s == null ? none : flag(s.perSide()), where, user);
         }
         if (l.hasToFailure()) {
-            check(
-                    rep,
-                    "to_failure",
-                    Boolean.toString(l.toFailure()),
-                    s == null ? none : Boolean.toString(s.toFailure()),
-                    where,
-                    user);
+            check(rep, "to_failure", flag(l.toFailure()), s == null ? none : flag(s.toFailure()), where, user);
         }
+    }
+
+    private static String flag(boolean b) {
+        return Boolean.toString(b);
     }
 
     private void check(Report rep, String field, String label, String parsed, String where, String user) {

@@ -23,7 +23,8 @@ import java.util.Set;
  * amount ({@link Confidence}). Thread-safe and immutable: share one instance.
  */
 public final class VoiceParser {
-    private static final Set<String> RUN_VERBS = Set.of(
+    /** Words that make an utterance a run (or walk or ride) log. */
+    static final Set<String> RUN_VERBS = Set.of(
             "run",
             "ran",
             "runs",
@@ -49,6 +50,7 @@ public final class VoiceParser {
             "ride",
             "rode",
             "parkrun");
+
     private static final Set<String> CARDIO_CUES = Set.of(
             "mile",
             "miles",
