@@ -20,7 +20,7 @@ import java.util.List;
  *       whose sled weight is unknown. One guess leaves the parse between 0.80 and 0.93; two push it under 0.90.
  *   <li><b>Signs of a misreading</b> (0.15–0.25): a word next to a number that no rule explained (it probably
  *       changes what the number means: "lighter", "each", "chip"), a number no rule could place, a second exercise,
- *       a misheard exercise name, a change in the other unit, an ambiguous "plus". One of these puts the parse under
+ *       a misheard exercise name, two values for one field, a change in the other unit, an ambiguous "plus". One of these puts the parse under
  *       0.80, where audit-voice sends it to human review.
  * </ol>
  *
@@ -98,6 +98,8 @@ final class Confidence {
     static final double UNEXPLAINED_FAR = 0.06;
     /** A change said in another unit than the previous set's ("five kilos less" after a set in lb). */
     static final double UNIT_MISMATCH = 0.25;
+    /** Two different values for the weight, or for the reps, in one utterance (no self-correction said). */
+    static final double CONFLICT = 0.20;
     /** "plus 10" after a loaded set, or a change and a new weight in one utterance. */
     static final double AMBIGUOUS_CHANGE = 0.15;
 

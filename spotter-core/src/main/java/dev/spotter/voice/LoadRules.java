@@ -178,7 +178,7 @@ final class LoadRules extends ItemRules {
                 from--;
             }
             d.perImplement = true;
-            d.weight = v;
+            d.weight(v);
             use(from, i + 2);
             if (trace != null) note(from, i + 2, "weight " + fmt(v) + " (per implement)");
             return true;
@@ -194,7 +194,7 @@ final class LoadRules extends ItemRules {
         int p = w(i - 1, "a") || w(i - 1, "the") ? i - 2 : i - 1;
         if (w(p, WEIGHT_PREPS)) {
             d.addedLoad |= at(p).is("plus");
-            d.weight = v;
+            d.weight(v);
             use(p, i + 1);
             if (trace != null) note(p, i + 1, "weight " + fmt(v));
             return true;
@@ -219,7 +219,7 @@ final class LoadRules extends ItemRules {
             end++;
         }
         d.addedLoad |= w(from, "plus");
-        d.weight = n.num;
+        d.weight(n.num);
         use(from, end);
         if (trace != null) note(from, end, "weight " + fmt(n.num) + (u == null ? "" : " " + u.wire()));
         return true;

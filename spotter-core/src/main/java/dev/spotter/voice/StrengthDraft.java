@@ -53,4 +53,20 @@ final class StrengthDraft {
 
     double penalty;
     int numbersSeen;
+
+    /** Sets the weight; a second, different weight in one utterance is a conflict the confidence shows. */
+    void weight(double v) {
+        if (weight != null && weight != v) {
+            penalty += Confidence.CONFLICT;
+        }
+        weight = v;
+    }
+
+    /** Sets the reps; a second, different count is a conflict, like {@link #weight}. */
+    void reps(int r) {
+        if (reps != null && reps != r) {
+            penalty += Confidence.CONFLICT;
+        }
+        reps = r;
+    }
 }

@@ -122,13 +122,13 @@ final class StrengthRules extends ItemRules {
     }
 
     private void setWeight(double v, int from, int to, String how) {
-        d.weight = v;
+        d.weight(v);
         use(from, to);
         if (trace != null) note(from, to, "weight " + fmt(v) + how);
     }
 
     private void setReps(Item n, int from, int to, String how) {
-        d.reps = (int) n.num;
+        d.reps((int) n.num);
         use(from, to);
         if (trace != null) note(from, to, "reps " + d.reps + how);
     }
@@ -189,7 +189,7 @@ final class StrengthRules extends ItemRules {
         }
         if (w(i + 1, "singles") || w(i + 1, "doubles") || w(i + 1, "triples")) {
             d.sets = (int) v;
-            d.reps = MULTIPLES.get(at(i + 1).word);
+            d.reps(MULTIPLES.get(at(i + 1).word));
             use(i, i + 2);
             if (trace != null) note(i, i + 2, d.sets + " sets of " + d.reps);
             return;
@@ -204,9 +204,12 @@ final class StrengthRules extends ItemRules {
         if (w(i + 1, SETS_WORDS) && n.isInt()) {
             d.sets = (int) v;
             int end = i + 2;
+            if (w(i - 1, "another")) {
+                use(i - 1, i); // "did another 3 sets like that"
+            }
             // "3 sets of 10", "3 sets 10 reps", "3 sets at 225"
             if (w(end, "of") && num(end + 1) && at(end + 1).isInt()) {
-                d.reps = (int) at(end + 1).num;
+                d.reps((int) at(end + 1).num);
                 end += 2;
                 if (w(end, REPS_WORDS)) {
                     end++;
@@ -287,9 +290,9 @@ final class StrengthRules extends ItemRules {
         }
         d.penalty += Confidence.PAIR_BY_SIZE;
         if (a.num > 12 || a.decimal) {
-            d.weight = a.num;
+            d.weight(a.num);
             d.weightBare = true;
-            d.reps = (int) b.num;
+            d.reps((int) b.num);
             if (c != null) {
                 d.sets = (int) c.num;
             }
@@ -302,9 +305,9 @@ final class StrengthRules extends ItemRules {
                                 + (c == null ? "" : " × " + d.sets + " sets"));
         } else {
             d.sets = (int) a.num;
-            d.reps = (int) b.num;
+            d.reps((int) b.num);
             if (c != null) {
-                d.weight = c.num;
+                d.weight(c.num);
                 d.weightBare = true;
             }
             use(i, end);
