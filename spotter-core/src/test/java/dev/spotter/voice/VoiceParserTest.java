@@ -226,7 +226,8 @@ class VoiceParserTest {
         // a number no rule could place
         assertThat(p.parse("bench 225 for 8 at 9 12").confidence()).isLessThan(0.8);
         // two weights and no correction word: one of them is misread
-        assertThat(p.parse("bench 225 for 8 with a 3 second pause").confidence()).isLessThan(0.8);
+        assertThat(p.parse("bench 225 for 8 with a 3 second pause").confidence())
+                .isLessThan(0.8);
         assertThat(p.parse("squat 315 for 5").trace()).noneMatch(t -> t.contains("not understood"));
     }
 }
