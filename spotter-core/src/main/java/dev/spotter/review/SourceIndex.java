@@ -223,6 +223,11 @@ public final class SourceIndex {
         return out;
     }
 
+    /** The content hash of a line (no terminator): SHA-256 of its UTF-8 bytes in lower-case hex. */
+    public static String contentHash(String line) {
+        return Sha256.hex(line);
+    }
+
     static String membersHash(List<Record> members) {
         List<String> hashes = new ArrayList<>(members.size());
         for (Record r : members) {
