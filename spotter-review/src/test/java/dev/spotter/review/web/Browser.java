@@ -58,6 +58,15 @@ final class Browser implements AutoCloseable {
         new Actions(driver).sendKeys(keys).perform();
     }
 
+    /** Ctrl+Enter as a person presses it (a chord string does not set ctrlKey in chromedriver). */
+    void ctrlEnter() {
+        new Actions(driver)
+                .keyDown(org.openqa.selenium.Keys.CONTROL)
+                .sendKeys(org.openqa.selenium.Keys.ENTER)
+                .keyUp(org.openqa.selenium.Keys.CONTROL)
+                .perform();
+    }
+
     WebElement find(String css) {
         waitFor(() -> present(css), "element " + css);
         return driver.findElement(By.cssSelector(css));

@@ -157,7 +157,7 @@
       if (S.mode === "signoff") document.getElementById("signoff-name").focus();
       return;
     }
-    const conv = el("div", { id: "conversation" });
+    const conv = el("div", { id: "conversation", "data-record": r.recordId, "data-index": r.index });
     if (r.parseError) conv.append(el("div", { class: "banner bad" }, "This line is not a chat example: " + r.parseError), el("pre", { class: "raw" }, r.raw));
     for (const m of r.messages || []) conv.append(turn(m, r));
     if (r.chunk) conv.append(chunkPanel(r.chunk));
@@ -360,7 +360,8 @@
       toast("batch " + S.batch + ": " + r.batchState.state);
     } catch (e) { toast(e.message, true); }
     S.mode = null;
-    if (S.view === "home") await home(); else if (S.view === "list") await list(S.source, S.batch); else drawRecord();
+    if (S.view === "home") await home(); else if (S.view === "list") await list(S.source, S.batch);
+    else if (S.rec && S.rec.done) await openRecord({ mode: "pending", from: -1 }); else await openRecord({ mode: "at", index: S.rec.index });
   }
   function help() {
     const t = el("table", { class: "help" });
@@ -420,6 +421,7 @@
       if (k === "l") return run(list(S.source, S.batch));
       if (k === "S") { S.mode = "signoff"; e.preventDefault(); drawRecord(); document.getElementById("signoff-name").focus(); return; }
       if (k === "n") return run(openRecord({ mode: "pending", from: r.done ? -1 : r.index }));
+      if (k === "u") return run(undo());
       if (r.done) { if (k === "j" || k === "k") return run(list(S.source, S.batch)); return; }
       if (k === "j") return run(openRecord({ mode: "next", from: r.index }));
       if (k === "k") return run(openRecord({ mode: "prev", from: r.index }));
@@ -427,7 +429,6 @@
       if (k === "r") { S.mode = "reject"; S.reasonSel = -1; e.preventDefault(); return drawRecord(); }
       if (k === "e") { S.mode = "edit"; e.preventDefault(); return drawRecord(); }
       if (k === "s") return run(skip());
-      if (k === "u") return run(undo());
       if (k === "p") { S.showSystem = !S.showSystem; return run(drawRecord()); }
       if (k === "v") { S.raw = !S.raw; return run(drawRecord()); }
     }
