@@ -79,16 +79,12 @@ public final class ReviewGate implements AutoCloseable {
     public static SourceReview evaluate(
             SourceIndex index, ReviewPolicy policy, Map<String, Decision> live, List<DecisionStore.SignOff> signOffs) {
         int n = index.records().size();
-        Verdict[] verdicts = new Verdict[n];
         @Nullable Decision[] decisions = new Decision[n];
         List<BatchReview> batches = new ArrayList<>();
         for (Batch b : index.batches()) {
-            BatchReview br = batch(b, policy, live, signOffs);
-            batches.add(br);
+            batches.add(batch(b, policy, live, signOffs));
             for (Record r : b.records()) {
-                Decision d = live.get(r.contentHash());
-                decisions[r.index()] = d;
-                verdicts[r.index()] = verdict(br, r, d);
+                decisions[r.index()] = live.get(r.contentHash());
             }
         }
         Map<String, Tally> cats = new LinkedHashMap<>();
@@ -103,34 +99,32 @@ public final class ReviewGate implements AutoCloseable {
         }
         Map<String, Counts> catCounts = new LinkedHashMap<>();
         cats.forEach((k, t) -> catCounts.put(k, t.counts()));
-        return new SourceReview(index, policy, batches, verdicts, decisions, catCounts, all.counts());
+        return new SourceReview(index, policy, batches, decisions, catCounts, all.counts());
     }
 
     private static BatchReview batch(
             Batch b, ReviewPolicy policy, Map<String, Decision> live, List<DecisionStore.SignOff> signOffs) {
-        Set<String> sample = sample(b, policy);
+        boolean full = policy.mode() == ReviewPolicy.Mode.ALL;
+        Set<String> sample = full ? null : sample(b, policy);
         int sampleSize = policy.sampleSize(b.records().size());
         int allowed = policy.allowedRejects(sampleSize);
         int sampleRejected = 0;
-        for (String h : sample) {
-            Decision d = live.get(h);
-            if (d != null && d.action() == Decision.Action.REJECT) {
-                sampleRejected++;
+        if (sample != null) {
+            for (String h : sample) {
+                Decision d = live.get(h);
+                if (d != null && d.action() == Decision.Action.REJECT) {
+                    sampleRejected++;
+                }
             }
         }
-        boolean exceeded = policy.mode() == ReviewPolicy.Mode.SAMPLE && sampleRejected > allowed;
+        boolean exceeded = !full && sampleRejected > allowed;
         boolean escalated = exceeded && policy.onFail() == ReviewPolicy.OnFail.ESCALATE;
-        Set<String> required = new HashSet<>(sample);
-        if (escalated) {
-            for (Record r : b.records()) {
-                required.add(r.contentHash());
-            }
-        }
+        Set<String> required = escalated ? null : sample;
         Tally t = new Tally();
         java.time.Instant latest = java.time.Instant.EPOCH;
         for (Record r : b.records()) {
             Decision d = live.get(r.contentHash());
-            t.add(d, required.contains(r.contentHash()));
+            t.add(d, required == null || required.contains(r.contentHash()));
             if (d != null && d.decidedAt().isAfter(latest)) {
                 latest = d.decidedAt();
             }
@@ -186,12 +180,6 @@ public final class ReviewGate implements AutoCloseable {
     /** The seeded sample: content hashes of the {@code sampleSize} members with the lowest score. */
     static Set<String> sample(Batch b, ReviewPolicy policy) {
         Set<String> out = new HashSet<>();
-        if (policy.mode() == ReviewPolicy.Mode.ALL) {
-            for (Record r : b.records()) {
-                out.add(r.contentHash());
-            }
-            return out;
-        }
         int k = policy.sampleSize(b.records().size());
         List<Record> sorted = new ArrayList<>(b.records());
         Map<String, Long> score = new java.util.HashMap<>();
@@ -203,7 +191,7 @@ public final class ReviewGate implements AutoCloseable {
         for (int i = 0; i < k; i++) {
             out.add(sorted.get(i).contentHash());
         }
-        return out;
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     static long score(long seed, String batch, String contentHash) {
@@ -211,7 +199,7 @@ public final class ReviewGate implements AutoCloseable {
         return ByteBuffer.wrap(d).getLong() >>> 1;
     }
 
-    private static Verdict verdict(BatchReview br, Record r, @Nullable Decision d) {
+    static Verdict verdict(BatchReview br, Record r, @Nullable Decision d) {
         if (d != null && d.action() == Decision.Action.REJECT) {
             return new Verdict.Rejected(d);
         }

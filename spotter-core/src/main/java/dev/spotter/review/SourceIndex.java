@@ -246,7 +246,10 @@ public final class SourceIndex {
         return true;
     }
 
-    /** The first user message, whitespace collapsed, at most 160 chars; "" when the line does not parse. */
+    /**
+     * The first user message, whitespace collapsed, at most 160 chars; "" when the line does not parse. Streams the
+     * JSON and stops at the first user message, so the (long) assistant answers after it are never parsed.
+     */
     private static String excerpt(byte @Nullable [] line) {
         if (line == null) {
             return "(line longer than 8 MiB)";
@@ -255,13 +258,33 @@ public final class SourceIndex {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return "";
             }
-            JsonNode root = MAPPER.readTree(p);
-            for (JsonNode m : root.path("messages")) {
-                if ("user".equals(m.path("role").asText()) && m.path("content").isTextual()) {
-                    String t =
-                            m.path("content").asText().replaceAll("\\s+", " ").strip();
-                    return t.length() <= EXCERPT_CHARS ? t : t.substring(0, EXCERPT_CHARS - 1) + "…";
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (!"messages".equals(field) || v != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
                 }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    String role = null;
+                    String content = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String f = p.currentName();
+                        JsonToken t = p.nextToken();
+                        if ("role".equals(f) && t == JsonToken.VALUE_STRING) {
+                            role = p.getText();
+                        } else if ("content".equals(f) && t == JsonToken.VALUE_STRING && content == null) {
+                            content = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    if ("user".equals(role) && content != null) {
+                        String t = content.replaceAll("\\s+", " ").strip();
+                        return t.length() <= EXCERPT_CHARS ? t : t.substring(0, EXCERPT_CHARS - 1) + "…";
+                    }
+                }
+                return "";
             }
             return "";
         } catch (IOException | RuntimeException e) {

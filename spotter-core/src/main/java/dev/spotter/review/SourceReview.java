@@ -78,7 +78,8 @@ public final class SourceReview {
     /**
      * One batch's gate.
      *
-     * @param sample         content hashes of the records the gate requires (every record in full review)
+     * @param sample         content hashes of the records a sample requires, or null when every record is required
+     *                       (full review, or an escalated batch)
      * @param escalated      the sample failed and the policy escalated the batch to full review
      * @param sampleSize     records in the sample (the batch size in full review)
      * @param sampleRejected rejects among the sample
@@ -89,7 +90,7 @@ public final class SourceReview {
     public record BatchReview(
             Batch batch,
             State state,
-            Set<String> sample,
+            @Nullable Set<String> sample,
             boolean escalated,
             int sampleSize,
             int sampleRejected,
@@ -97,12 +98,8 @@ public final class SourceReview {
             Counts counts,
             DecisionStore.@Nullable SignOff signOff,
             String explanation) {
-        public BatchReview {
-            sample = Set.copyOf(sample);
-        }
-
         public boolean required(Record r) {
-            return sample.contains(r.contentHash());
+            return sample == null || sample.contains(r.contentHash());
         }
     }
 
@@ -110,7 +107,6 @@ public final class SourceReview {
     private final ReviewPolicy policy;
     private final List<BatchReview> batches;
     private final Map<String, BatchReview> byId;
-    private final Verdict[] verdicts;
     private final @Nullable Decision[] decisions;
     private final Map<String, Counts> categories;
     private final Counts total;
@@ -119,7 +115,6 @@ public final class SourceReview {
             SourceIndex index,
             ReviewPolicy policy,
             List<BatchReview> batches,
-            Verdict[] verdicts,
             @Nullable Decision[] decisions,
             Map<String, Counts> categories,
             Counts total) {
@@ -131,7 +126,6 @@ public final class SourceReview {
             m.put(b.batch().id(), b);
         }
         this.byId = Collections.unmodifiableMap(m);
-        this.verdicts = verdicts;
         this.decisions = decisions;
         this.categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         this.total = total;
@@ -175,8 +169,9 @@ public final class SourceReview {
         return total;
     }
 
+    /** What the build does with the record (computed on each call from its batch and its decision). */
     public Verdict verdict(Record r) {
-        return verdicts[r.index()];
+        return ReviewGate.verdict(batch(r.batchId()), r, decisions[r.index()]);
     }
 
     /** The live decision on the record's content, or null. */
@@ -199,7 +194,7 @@ public final class SourceReview {
     /** Rejected records (for the quarantine and for re-opening their generation slots), in file order. */
     public List<Record> rejected() {
         return index.records().stream()
-                .filter(r -> verdicts[r.index()] instanceof Verdict.Rejected)
+                .filter(r -> verdict(r) instanceof Verdict.Rejected)
                 .toList();
     }
 }

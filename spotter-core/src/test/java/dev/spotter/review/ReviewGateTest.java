@@ -141,7 +141,7 @@ class ReviewGateTest {
             SourceIndex.Batch b = idx.batches().getFirst();
             SourceReview.BatchReview br = ReviewGate.evaluate(idx, p, st).batch(b.id());
             assertThat(br.sampleSize()).isEqualTo(10); // 10 % of 40 is 4, the minimum is 10
-            assertThat(br.sample()).hasSize(10);
+            assertThat(java.util.Objects.requireNonNull(br.sample())).hasSize(10);
             assertThat(br.allowedRejects()).isEqualTo(2);
             assertThat(ReviewGate.evaluate(idx, p, st).batch(b.id()).sample()).isEqualTo(br.sample()); // seeded
             int rejects = 0;

@@ -127,6 +127,20 @@ final class ReviewApp {
         }
     }
 
+    /**
+     * Runs each source's checks once on its first record, so the first record a reviewer opens does not pay for
+     * loading the tokenizer and the plans. Not synchronized: the checks are thread-safe and the app stays responsive.
+     */
+    void warmUp() {
+        for (SourceState st : sources.values()) {
+            SourceIndex idx = st.idx;
+            if (idx != null && !idx.records().isEmpty()) {
+                SourceIndex.Record r = idx.records().getFirst();
+                st.checks.run(idx.line(r), RecordView.provenance(idx.provenance(r)));
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ reads
 
     synchronized ObjectNode overview() {

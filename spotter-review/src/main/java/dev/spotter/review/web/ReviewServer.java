@@ -211,6 +211,13 @@ public final class ReviewServer implements AutoCloseable {
                 server.start();
                 int bound = c.getLocalPort();
                 http.bound(bound);
+                Thread.ofVirtual().name("spotter-review-warm-up").start(() -> {
+                    try {
+                        app.warmUp();
+                    } catch (RuntimeException e) {
+                        System.err.println("spotter review: warm-up failed (the first record loads slower): " + e);
+                    }
+                });
                 return new ReviewServer(server, store, tok, host, bound, warnings);
             } catch (Exception e) {
                 store.close();

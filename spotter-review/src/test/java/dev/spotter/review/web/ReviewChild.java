@@ -9,7 +9,10 @@ public final class ReviewChild {
 
     public static void main(String[] args) throws Exception {
         ReviewServer s = ReviewServer.builder()
-                .source(ReviewSource.generated("coach", Path.of(args[0]), ReviewPolicy.builder().batchSize(500).build()))
+                .source(ReviewSource.generated(
+                        "coach",
+                        Path.of(args[0]),
+                        ReviewPolicy.builder().batchSize(500).build()))
                 .decisions(Path.of(args[1]))
                 .token(args[2])
                 .start();

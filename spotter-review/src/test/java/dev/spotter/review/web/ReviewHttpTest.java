@@ -60,10 +60,12 @@ class ReviewHttpTest {
 
     @Test
     void everyPathIsForbiddenWithoutTheRunsToken() throws Exception {
-        for (String p : new String[] {"/", "/api/overview", "/assets/app.js", "/api/batch?source=injury&batch=lines-1-6",
-            "/nope"}) {
+        for (String p : new String[] {
+            "/", "/api/overview", "/assets/app.js", "/api/batch?source=injury&batch=lines-1-6", "/nope"
+        }) {
             assertThat(get(p).statusCode()).as(p).isEqualTo(403);
-            assertThat(get(p + (p.contains("?") ? "&" : "?") + "token=wrong-token-0123456789").statusCode())
+            assertThat(get(p + (p.contains("?") ? "&" : "?") + "token=wrong-token-0123456789")
+                            .statusCode())
                     .as(p)
                     .isEqualTo(403);
         }
@@ -75,7 +77,10 @@ class ReviewHttpTest {
     void theTokenedUrlServesThePageSetsAStrictCookieAndStrictHeaders() throws Exception {
         HttpResponse<String> r = get("/?token=" + server.token());
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("/assets/app.js").doesNotContain("<script>").doesNotContain("https://");
+        assertThat(r.body())
+                .contains("/assets/app.js")
+                .doesNotContain("<script>")
+                .doesNotContain("https://");
         String cookie = r.headers().firstValue("set-cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
         assertThat(r.headers().firstValue("content-security-policy").orElseThrow())
@@ -88,13 +93,16 @@ class ReviewHttpTest {
         String c = cookie.substring(0, cookie.indexOf(';'));
         assertThat(get("/api/overview", "Cookie", c).statusCode()).isEqualTo(200);
         assertThat(get("/assets/app.js", "Cookie", c).body()).contains("textContent");
-        assertThat(post("/api/session", "{\"reviewer\":\"eve\"}", "Cookie", c).statusCode()).isEqualTo(403);
+        assertThat(post("/api/session", "{\"reviewer\":\"eve\"}", "Cookie", c).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void statePostsNeedTheHeaderJsonAndOurOriginAndThereIsNoCors() throws Exception {
         String t = server.token();
-        assertThat(post("/api/session", "{\"reviewer\":\"ana\"}", "X-Spotter-Token", t).statusCode()).isEqualTo(200);
+        assertThat(post("/api/session", "{\"reviewer\":\"ana\"}", "X-Spotter-Token", t)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(post("/api/session?token=" + t, "{\"reviewer\":\"ana\"}").statusCode())
                 .as("a query token does not authorise a POST")
                 .isEqualTo(403);
@@ -128,8 +136,8 @@ class ReviewHttpTest {
     void aForeignHostHeaderIsRefusedEvenWithTheToken() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET /api/overview?token=" + server.token()
-                            + " HTTP/1.1\r\nHost: rebind.example:" + server.port() + "\r\nConnection: close\r\n\r\n")
+            out.write(("GET /api/overview?token=" + server.token() + " HTTP/1.1\r\nHost: rebind.example:"
+                            + server.port() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
@@ -146,7 +154,8 @@ class ReviewHttpTest {
                 .replaceAll(".*\"session\":\"([0-9a-f]+)\".*", "$1");
         HttpResponse<String> r = post(
                 "/api/open",
-                "{\"session\":\"" + session + "\",\"source\":\"injury\",\"batch\":\"lines-1-6\",\"mode\":\"at\",\"index\":0}",
+                "{\"session\":\"" + session
+                        + "\",\"source\":\"injury\",\"batch\":\"lines-1-6\",\"mode\":\"at\",\"index\":0}",
                 "X-Spotter-Token",
                 t);
         assertThat(r.statusCode()).isEqualTo(200);
@@ -160,9 +169,15 @@ class ReviewHttpTest {
                 .source(Fixtures.running(dir))
                 .decisions(dir.resolve("other.db"))
                 .host("0.0.0.0");
-        assertThatThrownBy(b::start).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--allow-remote");
+        assertThatThrownBy(b::start)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--allow-remote");
         try (ReviewServer s = b.allowRemote(true).start()) {
-            assertThat(s.warnings()).singleElement().asString().startsWith("WARNING").contains("0.0.0.0");
+            assertThat(s.warnings())
+                    .singleElement()
+                    .asString()
+                    .startsWith("WARNING")
+                    .contains("0.0.0.0");
         }
         assertThat(server.warnings()).isEmpty();
         assertThat(server.url().toString()).startsWith("http://127.0.0.1:").contains("?token=" + server.token());

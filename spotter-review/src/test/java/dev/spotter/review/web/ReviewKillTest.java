@@ -55,7 +55,9 @@ class ReviewKillTest {
         Process p = start(data, db);
         try {
             int port = port(p);
-            String session = post(port, "/api/session", "{\"reviewer\":\"ana\"}").path("session").asText();
+            String session = post(port, "/api/session", "{\"reviewer\":\"ana\"}")
+                    .path("session")
+                    .asText();
             JsonNode rec = post(port, "/api/open", open(session, -1));
             CompletableFuture<HttpResponse<String>> inFlight = null;
             for (int n = 0; n < 400; n++) {
@@ -94,7 +96,11 @@ class ReviewKillTest {
         try {
             int port = port(again);
             JsonNode overview = get(port, "/api/overview");
-            assertThat(overview.path("sources").get(0).path("total").path("reviewed").asInt())
+            assertThat(overview.path("sources")
+                            .get(0)
+                            .path("total")
+                            .path("reviewed")
+                            .asInt())
                     .isEqualTo(stored.size());
         } finally {
             again.destroyForcibly();
@@ -129,8 +135,9 @@ class ReviewKillTest {
     }
 
     private static String decide(String session, JsonNode rec) {
-        return "{\"session\":\"" + session + "\",\"source\":\"coach\",\"index\":" + rec.path("index").asInt()
-                + ",\"hash\":\"" + rec.path("hash").asText() + "\",\"action\":\"accept\",\"replaces\":0}";
+        return "{\"session\":\"" + session + "\",\"source\":\"coach\",\"index\":"
+                + rec.path("index").asInt() + ",\"hash\":\"" + rec.path("hash").asText()
+                + "\",\"action\":\"accept\",\"replaces\":0}";
     }
 
     private HttpRequest request(int port, String path, String body) {
