@@ -55,8 +55,7 @@ public final class DecisionStore implements AutoCloseable {
     public record SignOff(
             long id, String source, String batch, String membersHash, String reviewer, Instant signedAt) {}
 
-    private static final String COLUMNS =
-            "id,source,content_hash,record_id,line,batch,action,reason,note,edited,original,reviewer,decided_at,ms_spent,origin";
+    private static final String COLUMNS = DecisionRows.COLUMNS;
 
     private final Connection db;
     private final Clock clock;
@@ -87,51 +86,7 @@ public final class DecisionStore implements AutoCloseable {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=10000");
                 s.execute("PRAGMA foreign_keys=ON");
-                s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS decisions(
-                          id INTEGER PRIMARY KEY,
-                          source TEXT NOT NULL,
-                          content_hash TEXT NOT NULL,
-                          record_id TEXT NOT NULL,
-                          line INTEGER NOT NULL,
-                          batch TEXT NOT NULL,
-                          action TEXT NOT NULL CHECK(action IN ('accept','reject','edit')),
-                          reason TEXT,
-                          note TEXT,
-                          edited TEXT,
-                          original TEXT,
-                          reviewer TEXT NOT NULL,
-                          decided_at TEXT NOT NULL,
-                          ms_spent INTEGER NOT NULL,
-                          origin TEXT NOT NULL,
-                          ended_at TEXT,
-                          ended_by INTEGER,
-                          end_kind TEXT CHECK(end_kind IN ('undo','superseded')))""");
-                s.execute("CREATE UNIQUE INDEX IF NOT EXISTS one_live_decision ON decisions(source, content_hash)"
-                        + " WHERE ended_at IS NULL");
-                s.execute("CREATE INDEX IF NOT EXISTS by_reviewer ON decisions(reviewer, id)");
-                s.execute("CREATE INDEX IF NOT EXISTS by_record ON decisions(source, record_id)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS signoffs(
-                          id INTEGER PRIMARY KEY,
-                          source TEXT NOT NULL,
-                          batch TEXT NOT NULL,
-                          members_hash TEXT NOT NULL,
-                          reviewer TEXT NOT NULL,
-                          signed_at TEXT NOT NULL)""");
-                s.execute("CREATE INDEX IF NOT EXISTS signoffs_by_batch ON signoffs(source, batch)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS leases(
-                          source TEXT NOT NULL,
-                          content_hash TEXT NOT NULL,
-                          session TEXT NOT NULL,
-                          reviewer TEXT NOT NULL,
-                          taken_at TEXT NOT NULL,
-                          expires_at TEXT NOT NULL,
-                          PRIMARY KEY(source, content_hash))""");
-                s.execute("CREATE INDEX IF NOT EXISTS leases_by_session ON leases(session)");
-                s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '1')");
+                DecisionRows.createSchema(s);
             }
             return new DecisionStore(c, clock, false);
         } catch (SQLException e) {
@@ -148,14 +103,7 @@ public final class DecisionStore implements AutoCloseable {
             try {
                 Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
                 try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE decisions(id INTEGER, source TEXT, content_hash TEXT, record_id TEXT,"
-                            + " line INTEGER, batch TEXT, action TEXT, reason TEXT, note TEXT, edited TEXT,"
-                            + " original TEXT, reviewer TEXT, decided_at TEXT, ms_spent INTEGER, origin TEXT,"
-                            + " ended_at TEXT, ended_by INTEGER, end_kind TEXT)");
-                    s.execute("CREATE TABLE signoffs(id INTEGER, source TEXT, batch TEXT, members_hash TEXT,"
-                            + " reviewer TEXT, signed_at TEXT)");
-                    s.execute("CREATE TABLE leases(source TEXT, content_hash TEXT, session TEXT, reviewer TEXT,"
-                            + " taken_at TEXT, expires_at TEXT)");
+                    DecisionRows.createSchema(s);
                 }
                 return new DecisionStore(c, Clock.systemUTC(), true);
             } catch (SQLException e) {
@@ -196,7 +144,7 @@ public final class DecisionStore implements AutoCloseable {
             ps.setString(1, source);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Decision d = decision(rs);
+                    Decision d = DecisionRows.decision(rs);
                     out.put(d.contentHash(), d);
                 }
             }
@@ -213,7 +161,7 @@ public final class DecisionStore implements AutoCloseable {
             ps.setString(1, source);
             ps.setString(2, contentHash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(decision(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(DecisionRows.decision(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure("read a decision", e);
@@ -227,7 +175,7 @@ public final class DecisionStore implements AutoCloseable {
                 ResultSet rs =
                         s.executeQuery("SELECT " + COLUMNS + " FROM decisions WHERE ended_at IS NULL ORDER BY id")) {
             while (rs.next()) {
-                out.add(decision(rs));
+                out.add(DecisionRows.decision(rs));
             }
         } catch (SQLException e) {
             throw failure("read decisions", e);
@@ -246,7 +194,7 @@ public final class DecisionStore implements AutoCloseable {
             ps.setString(1, source);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Decision d = decision(rs);
+                    Decision d = DecisionRows.decision(rs);
                     out.put(d.recordId(), d);
                 }
             }
@@ -289,7 +237,7 @@ public final class DecisionStore implements AutoCloseable {
             ps.setString(2, now().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Lease l = lease(rs);
+                    Lease l = DecisionRows.lease(rs);
                     out.put(l.contentHash(), l);
                 }
             }
@@ -411,7 +359,7 @@ public final class DecisionStore implements AutoCloseable {
                 ps.setString(1, reviewer);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        last = decision(rs);
+                        last = DecisionRows.decision(rs);
                     }
                 }
             }
@@ -518,7 +466,7 @@ public final class DecisionStore implements AutoCloseable {
             ps.setString(2, hash);
             ps.setString(3, now().toString());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? lease(rs) : null;
+                return rs.next() ? DecisionRows.lease(rs) : null;
             }
         }
     }
@@ -529,7 +477,7 @@ public final class DecisionStore implements AutoCloseable {
             ps.setString(1, source);
             ps.setString(2, hash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? decision(rs) : null;
+                return rs.next() ? DecisionRows.decision(rs) : null;
             }
         }
     }
@@ -545,10 +493,10 @@ public final class DecisionStore implements AutoCloseable {
             ps.setLong(4, d.line());
             ps.setString(5, d.batch());
             ps.setString(6, d.action().wireName());
-            setNullable(ps, 7, d.reason());
-            setNullable(ps, 8, d.note());
-            setNullable(ps, 9, d.edited());
-            setNullable(ps, 10, d.original());
+            DecisionRows.setNullable(ps, 7, d.reason());
+            DecisionRows.setNullable(ps, 8, d.note());
+            DecisionRows.setNullable(ps, 9, d.edited());
+            DecisionRows.setNullable(ps, 10, d.original());
             ps.setString(11, d.reviewer());
             ps.setString(12, at.toString());
             ps.setLong(13, d.msSpent());
@@ -574,47 +522,6 @@ public final class DecisionStore implements AutoCloseable {
             ps.setLong(4, id);
             ps.executeUpdate();
         }
-    }
-
-    private static void setNullable(PreparedStatement ps, int i, @Nullable String v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else {
-            ps.setString(i, v);
-        }
-    }
-
-    private static Decision decision(ResultSet rs) throws SQLException {
-        Decision.Action action = Decision.Action.parse(rs.getString(7));
-        if (action == null) {
-            throw new SQLException("decision " + rs.getLong(1) + " has an unknown action " + rs.getString(7));
-        }
-        return new Decision(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getLong(5),
-                rs.getString(6),
-                action,
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11),
-                rs.getString(12),
-                Instant.parse(rs.getString(13)),
-                rs.getLong(14),
-                rs.getString(15));
-    }
-
-    private static Lease lease(ResultSet rs) throws SQLException {
-        return new Lease(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Instant.parse(rs.getString(5)),
-                Instant.parse(rs.getString(6)));
     }
 
     @FunctionalInterface

@@ -198,6 +198,37 @@ final class ExampleChecks {
         };
     }
 
+    /** The line's example with assistant turns replaced: {@code edits} = [{turn, content}]. */
+    static ChatExample withEdits(String line, JsonNode edits) {
+        ChatExample ex;
+        try {
+            ex = ChatJson.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new ReviewApp.Refused(
+                    422, "the record is not a chat example, so it cannot be edited: " + e.getMessage());
+        }
+        List<ChatMessage> msgs = new ArrayList<>(ex.messages());
+        if (!edits.isArray()) {
+            throw new ReviewApp.Refused(400, "edits must be a list of {turn, content}");
+        }
+        for (JsonNode e : edits) {
+            int t = e.path("turn").asInt(-1);
+            if (t < 0 || t >= msgs.size() || msgs.get(t).role() != Role.ASSISTANT) {
+                throw new ReviewApp.Refused(400, "turn " + t + " is not an assistant turn of this record");
+            }
+            if (!e.path("content").isTextual()) {
+                throw new ReviewApp.Refused(400, "an edit's content must be text");
+            }
+            msgs.set(
+                    t,
+                    new ChatMessage(
+                            Role.ASSISTANT,
+                            e.path("content").asText(),
+                            msgs.get(t).weight()));
+        }
+        return new ChatExample(msgs);
+    }
+
     static @Nullable String text(@Nullable JsonNode n, String field) {
         if (n == null) {
             return null;

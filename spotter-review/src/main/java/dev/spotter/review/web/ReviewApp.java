@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
-import dev.spotter.format.ChatMessage;
-import dev.spotter.format.Role;
 import dev.spotter.kb.KbChunk;
 import dev.spotter.review.Decision;
 import dev.spotter.review.DecisionStore;
@@ -21,7 +19,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -152,19 +149,19 @@ final class ReviewApp {
             ObjectNode s = arr.addObject();
             s.put("id", st.src.id());
             s.put("file", st.src.data().getFileName().toString());
-            s.set("policy", policy(st.src.policy()));
+            s.set("policy", StateJson.policy(st.src.policy()));
             ArrayNode w = s.putArray("warnings");
             st.idx().warnings().forEach(w::add);
-            s.set("total", counts(r.total()));
+            s.set("total", StateJson.counts(r.total()));
             ArrayNode cats = s.putArray("categories");
             r.categories().forEach((name, c) -> {
-                ObjectNode x = counts(c);
+                ObjectNode x = StateJson.counts(c);
                 x.put("name", name);
                 cats.add(x);
             });
             ArrayNode bs = s.putArray("batches");
             for (SourceReview.BatchReview b : r.batches()) {
-                bs.add(batch(b));
+                bs.add(StateJson.batch(b));
             }
         }
         return o;
@@ -178,12 +175,12 @@ final class ReviewApp {
         Map<String, DecisionStore.Lease> leases = store.leases(source);
         ObjectNode o = MAPPER.createObjectNode();
         o.put("source", source);
-        o.set("batch", batch(b));
+        o.set("batch", StateJson.batch(b));
         ArrayNode rows = o.putArray("rows");
         for (SourceIndex.Record r : b.batch().records()) {
             Decision d = st.live.get(r.contentHash());
             DecisionStore.Lease l = leases.get(r.contentHash());
-            rows.add(RecordView.row(r, status(d), d, b.required(r), l == null ? null : l.reviewer()));
+            rows.add(RecordView.row(r, StateJson.status(d), d, b.required(r), l == null ? null : l.reviewer()));
         }
         return o;
     }
@@ -208,7 +205,8 @@ final class ReviewApp {
     private Session session(JsonNode req) {
         Session s = sessions.get(req.path("session").asText(""));
         if (s == null) {
-            throw new Refused(409, "unknown session (the server was restarted?): start a new one", flag("session"));
+            throw new Refused(
+                    409, "unknown session (the server was restarted?): start a new one", StateJson.flag("session"));
         }
         return s;
     }
@@ -220,10 +218,10 @@ final class ReviewApp {
      * its lease), {@code at} (record {@code index}), {@code next}/{@code prev} (the neighbour of {@code from}).
      */
     synchronized ObjectNode open(JsonNode req) {
-        Session s = session(req);
-        SourceState st = state(req.path("source").asText());
-        refresh(st);
-        SourceReview.BatchReview b = batchOf(st, req.path("batch").asText());
+        Target t = target(req);
+        Session s = t.session();
+        SourceState st = t.state();
+        SourceReview.BatchReview b = t.batch();
         List<SourceIndex.Record> recs = b.batch().records();
         String mode = req.path("mode").asText("pending");
         int from = position(recs, req.path("from").asInt(-1));
@@ -237,7 +235,7 @@ final class ReviewApp {
         if (target == null) {
             ObjectNode done = MAPPER.createObjectNode();
             done.put("done", true);
-            done.set("batch", batch(b));
+            done.set("batch", StateJson.batch(b));
             return done;
         }
         return view(st, s, b, target, true);
@@ -299,7 +297,7 @@ final class ReviewApp {
         o.setAll(msgs);
         o.put("raw", line);
         o.set("provenance", prov);
-        o.set("checks", checks(checks));
+        o.set("checks", StateJson.checks(checks));
         o.set("decision", d == null ? null : RecordView.decision(d, st.src.policy()));
         Decision earlier = d == null ? st.byRecordId.get(r.recordId()) : null;
         if (earlier != null && !earlier.contentHash().equals(r.contentHash())) {
@@ -313,8 +311,8 @@ final class ReviewApp {
         l.put("mine", mine);
         l.put("reviewer", lease == null ? null : lease.reviewer());
         l.put("expires", lease == null ? null : lease.expires().toString());
-        o.set("reasons", reasons(st.src.policy()));
-        o.set("batchState", batch(b));
+        o.set("reasons", StateJson.reasons(st.src.policy()));
+        o.set("batchState", StateJson.batch(b));
         return o;
     }
 
@@ -324,12 +322,12 @@ final class ReviewApp {
         SourceState st = state(req.path("source").asText());
         refresh(st);
         SourceIndex.Record r = record(st, req);
-        String edited = ChatJson.toJsonLine(applyEdits(st.idx().line(r), req.path("edits")));
+        String edited = ChatJson.toJsonLine(ExampleChecks.withEdits(st.idx().line(r), req.path("edits")));
         ExampleChecks.Result res =
                 st.checks.run(edited, RecordView.provenance(st.idx().provenance(r)));
         ObjectNode o = MAPPER.createObjectNode();
         o.put("ok", res.ok());
-        o.set("checks", checks(res));
+        o.set("checks", StateJson.checks(res));
         return o;
     }
 
@@ -361,13 +359,13 @@ final class ReviewApp {
         String edited = null;
         String original = null;
         if (action == Decision.Action.EDIT) {
-            ChatExample ex = applyEdits(line, req.path("edits"));
+            ChatExample ex = ExampleChecks.withEdits(line, req.path("edits"));
             ExampleChecks.Result res = st.checks.run(
                     ChatJson.toJsonLine(ex), RecordView.provenance(st.idx().provenance(r)));
             ChatExample normalised = res.normalised();
             if (!res.ok() || normalised == null) {
                 ObjectNode extra = MAPPER.createObjectNode();
-                extra.set("checks", checks(res));
+                extra.set("checks", StateJson.checks(res));
                 throw new Refused(422, "the edited example fails a check; it cannot be accepted", extra);
             }
             edited = ChatJson.toJsonLine(normalised);
@@ -404,7 +402,7 @@ final class ReviewApp {
         patch(st, stored.contentHash());
         ObjectNode o = MAPPER.createObjectNode();
         o.set("decision", RecordView.decision(stored, policy));
-        o.set("batchState", batch(st.review().batch(r.batchId())));
+        o.set("batchState", StateJson.batch(st.review().batch(r.batchId())));
         return o;
     }
 
@@ -443,10 +441,10 @@ final class ReviewApp {
 
     /** Signs a batch off in a reviewer's name; refused unless every required record is decided and the sample passes. */
     synchronized ObjectNode signOff(JsonNode req) {
-        Session s = session(req);
-        SourceState st = state(req.path("source").asText());
-        refresh(st);
-        SourceReview.BatchReview b = batchOf(st, req.path("batch").asText());
+        Target t = target(req);
+        Session s = t.session();
+        SourceState st = t.state();
+        SourceReview.BatchReview b = t.batch();
         String name = req.path("reviewer").asText(s.reviewer()).strip();
         if (name.isEmpty()) {
             throw new Refused(400, "a sign-off needs the reviewer's name");
@@ -460,11 +458,21 @@ final class ReviewApp {
         store.signOff(st.src.id(), b.batch().id(), b.batch().membersHash(), name);
         reload(st);
         ObjectNode o = MAPPER.createObjectNode();
-        o.set("batchState", batch(st.review().batch(b.batch().id())));
+        o.set("batchState", StateJson.batch(st.review().batch(b.batch().id())));
         return o;
     }
 
     // ------------------------------------------------------------------------------------------------ internals
+
+    /** The session, source (refreshed) and batch a request names. */
+    private record Target(Session session, SourceState state, SourceReview.BatchReview batch) {}
+
+    private Target target(JsonNode req) {
+        Session s = session(req);
+        SourceState st = state(req.path("source").asText());
+        refresh(st);
+        return new Target(s, st, batchOf(st, req.path("batch").asText()));
+    }
 
     private SourceState state(String id) {
         SourceState st = sources.get(id);
@@ -525,36 +533,6 @@ final class ReviewApp {
         return null;
     }
 
-    /** The line's example with assistant turns replaced: {@code edits} = [{turn, content}]. */
-    private static ChatExample applyEdits(String line, JsonNode edits) {
-        ChatExample ex;
-        try {
-            ex = ChatJson.parse(line);
-        } catch (IllegalArgumentException e) {
-            throw new Refused(422, "the record is not a chat example, so it cannot be edited: " + e.getMessage());
-        }
-        List<ChatMessage> msgs = new ArrayList<>(ex.messages());
-        if (!edits.isArray()) {
-            throw new Refused(400, "edits must be a list of {turn, content}");
-        }
-        for (JsonNode e : edits) {
-            int t = e.path("turn").asInt(-1);
-            if (t < 0 || t >= msgs.size() || msgs.get(t).role() != Role.ASSISTANT) {
-                throw new Refused(400, "turn " + t + " is not an assistant turn of this record");
-            }
-            if (!e.path("content").isTextual()) {
-                throw new Refused(400, "an edit's content must be text");
-            }
-            msgs.set(
-                    t,
-                    new ChatMessage(
-                            Role.ASSISTANT,
-                            e.path("content").asText(),
-                            msgs.get(t).weight()));
-        }
-        return new ChatExample(msgs);
-    }
-
     /** Re-reads the file if it changed and the decisions if another connection wrote. */
     private void refresh(SourceState st) {
         SourceIndex idx = st.idx;
@@ -601,80 +579,5 @@ final class ReviewApp {
 
     private static void evaluate(SourceState st) {
         st.review = ReviewGate.evaluate(st.idx(), st.src.policy(), st.live, st.signOffs);
-    }
-
-    private static String status(@Nullable Decision d) {
-        return d == null
-                ? "pending"
-                : d.action() == Decision.Action.ACCEPT
-                        ? "accepted"
-                        : d.action() == Decision.Action.EDIT ? "edited" : "rejected";
-    }
-
-    private static ObjectNode counts(SourceReview.Counts c) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("records", c.records());
-        o.put("reviewed", c.decided());
-        o.put("accepted", c.accepted());
-        o.put("rejected", c.rejected());
-        o.put("edited", c.edited());
-        o.put("pending", c.undecided());
-        o.put("required", c.required());
-        o.put("rejectRate", Math.round(c.rejectRate() * 1000) / 1000.0);
-        return o;
-    }
-
-    private static ObjectNode batch(SourceReview.BatchReview b) {
-        ObjectNode o = counts(b.counts());
-        o.put("id", b.batch().id());
-        o.put("state", b.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        o.put("escalated", b.escalated());
-        o.put("sampleSize", b.sampleSize());
-        o.put("sampleRejected", b.sampleRejected());
-        o.put("allowedRejects", b.allowedRejects());
-        o.put("explanation", b.explanation());
-        DecisionStore.SignOff so = b.signOff();
-        if (so != null) {
-            o.put("signedBy", so.reviewer());
-            o.put("signedAt", so.signedAt().toString());
-        }
-        return o;
-    }
-
-    private static ObjectNode policy(ReviewPolicy p) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("mode", p.mode().wireName());
-        o.put("samplePercent", p.samplePercent());
-        o.put("minSample", p.minSample());
-        o.put("maxRejectRate", p.maxRejectRate());
-        o.put("onFail", p.onFail().wireName());
-        o.put("batchSize", p.batchSize());
-        return o;
-    }
-
-    private static ArrayNode reasons(ReviewPolicy p) {
-        ArrayNode a = MAPPER.createArrayNode();
-        for (ReviewPolicy.Reason r : p.reasons()) {
-            a.addObject().put("code", r.code()).put("label", r.label());
-        }
-        return a;
-    }
-
-    private static ArrayNode checks(ExampleChecks.Result r) {
-        ArrayNode a = MAPPER.createArrayNode();
-        for (ExampleChecks.Check c : r.checks()) {
-            a.addObject()
-                    .put("name", c.name())
-                    .put("ok", c.ok())
-                    .put("code", c.code())
-                    .put("message", c.message());
-        }
-        return a;
-    }
-
-    private static ObjectNode flag(String name) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put(name, true);
-        return o;
     }
 }

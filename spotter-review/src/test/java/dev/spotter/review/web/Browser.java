@@ -25,6 +25,14 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final Path profile;
 
+    /** Selenium logs a warning per session that it has no DevTools bindings for this chromium: not ours to fix. */
+    private static final java.util.logging.Logger CDP =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    static {
+        CDP.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     Browser() throws IOException {
         profile = Files.createTempDirectory("spotter-chromium-");
         ChromeOptions o = new ChromeOptions();
