@@ -183,27 +183,6 @@ public final class DecisionStore implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Live decisions of a source by record id (the latest per id). A record whose content hash has no decision but
-     * whose id has one was decided before its content changed.
-     */
-    public synchronized Map<String, Decision> latestByRecordId(String source) {
-        Map<String, Decision> out = new HashMap<>();
-        try (PreparedStatement ps = db.prepareStatement(
-                "SELECT " + COLUMNS + " FROM decisions WHERE source=? AND ended_at IS NULL ORDER BY id")) {
-            ps.setString(1, source);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Decision d = DecisionRows.decision(rs);
-                    out.put(d.recordId(), d);
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read decisions", e);
-        }
-        return out;
-    }
-
     /** Sign-offs of a source, oldest first. */
     public synchronized List<SignOff> signOffs(String source) {
         List<SignOff> out = new ArrayList<>();

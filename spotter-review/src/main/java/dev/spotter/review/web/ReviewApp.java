@@ -558,7 +558,10 @@ final class ReviewApp {
     private void reload(SourceState st) {
         long v = store.version();
         st.live = new HashMap<>(store.live(st.src.id()));
-        st.byRecordId = store.latestByRecordId(st.src.id());
+        st.byRecordId = new HashMap<>();
+        for (Decision d : st.live.values()) { // a record id decided under another content hash: "no longer applies"
+            st.byRecordId.merge(d.recordId(), d, (x, y) -> x.id() > y.id() ? x : y);
+        }
         st.signOffs = store.signOffs(st.src.id());
         st.version = v;
         evaluate(st);

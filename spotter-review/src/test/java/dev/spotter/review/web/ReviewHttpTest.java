@@ -164,6 +164,34 @@ class ReviewHttpTest {
     }
 
     @Test
+    void aDecisionStopsApplyingWhenTheRecordsContentChangesAndThePageSaysSo() throws Exception {
+        String t = server.token();
+        String session = post("/api/session", "{\"reviewer\":\"ana\"}", "X-Spotter-Token", t)
+                .body()
+                .replaceAll(".*\"session\":\"([0-9a-f]+)\".*", "$1");
+        String open = "{\"session\":\"" + session
+                + "\",\"source\":\"injury\",\"batch\":\"lines-1-6\",\"mode\":\"at\",\"index\":0}";
+        com.fasterxml.jackson.databind.JsonNode rec = Fixtures.M.readTree(
+                post("/api/open", open, "X-Spotter-Token", t).body());
+        HttpResponse<String> d = post(
+                "/api/decide",
+                "{\"session\":\"" + session + "\",\"source\":\"injury\",\"index\":0,\"hash\":\""
+                        + rec.path("hash").asText() + "\",\"action\":\"accept\",\"replaces\":0}",
+                "X-Spotter-Token",
+                t);
+        assertThat(d.statusCode()).as(d.body()).isEqualTo(200);
+        Path data = dir.resolve("injury.jsonl");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(data));
+        lines.set(0, lines.get(0).replace("Sharp pain", "Dull pain"));
+        java.nio.file.Files.write(data, lines); // regenerated: same slot, other content
+        com.fasterxml.jackson.databind.JsonNode again = Fixtures.M.readTree(
+                post("/api/open", open, "X-Spotter-Token", t).body());
+        assertThat(again.path("hash").asText()).isNotEqualTo(rec.path("hash").asText());
+        assertThat(again.path("decision").isNull()).isTrue();
+        assertThat(again.path("stale").asText()).contains("accept by ana").contains("content changed");
+    }
+
+    @Test
     void aNonLoopbackBindNeedsTheExplicitFlagAndThenWarns() throws Exception {
         ReviewServer.Builder b = ReviewServer.builder()
                 .source(Fixtures.running(dir))
