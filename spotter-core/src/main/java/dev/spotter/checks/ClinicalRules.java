@@ -102,6 +102,7 @@ public final class ClinicalRules {
     private final Map<String, String> classicPatterns;
     private final Map<String, String> classicByRegion;
     private final Map<String, RedFlag> redFlags = new LinkedHashMap<>();
+    private final Map<String, String> redFlagAliases = new LinkedHashMap<>();
     private final Map<String, ExamineFirst> examineFirst = new LinkedHashMap<>();
     private final Map<String, Lookalike> lookalikes = new LinkedHashMap<>();
     private final List<Context> contexts = new ArrayList<>();
@@ -209,6 +210,18 @@ public final class ClinicalRules {
             if (redFlags.put(id, f) != null) {
                 throw new IllegalStateException(where + ": duplicate id");
             }
+            for (String alias : strings(n.path("aliases"))) {
+                String prior = redFlagAliases.put(alias, id);
+                if (prior != null) {
+                    throw new IllegalStateException(where + ": alias '" + alias + "' is also an alias of " + prior);
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : redFlagAliases.entrySet()) {
+            if (redFlags.containsKey(e.getKey())) {
+                throw new IllegalStateException(
+                        w + "red flag " + e.getValue() + ": alias '" + e.getKey() + "' is the id of another red flag");
+            }
         }
         for (JsonNode n : root.path("examine_first")) {
             String id = required(n, "id", w + "examine-first trigger").asText();
@@ -295,14 +308,23 @@ public final class ClinicalRules {
 
     // ------------------------------------------------------------------ lookups
 
+    /**
+     * The red flag of an id or of one of its aliases (other names a clinician uses for the same flag, e.g.
+     * {@code compartment_syndrome} for {@code acute_compartment_syndrome}); {@link RedFlag#id()} is the canonical id.
+     */
     public Optional<RedFlag> redFlag(String id) {
-        return Optional.ofNullable(id == null ? null : redFlags.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        RedFlag f = redFlags.get(id);
+        return Optional.ofNullable(f != null ? f : redFlags.get(redFlagAliases.getOrDefault(id, "")));
     }
 
     public List<RedFlag> redFlags() {
         return List.copyOf(redFlags.values());
     }
 
+    /** The canonical red-flag ids (aliases are not listed; {@link #redFlag} resolves them). */
     public java.util.Set<String> redFlagIds() {
         return java.util.Collections.unmodifiableSet(redFlags.keySet());
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>Codes: {@code rf_urgency} (see_clinician is the flag's urgency; without a known flag: emergency or
  * within_24_hours), {@code rf_urgency_words} (the first summary sentence says what to do and how fast, in words
  * of that level), {@code rf_modifications} (every item stop / 0 % / 0 sets / reps "0"), {@code rf_whole_body}
- * (whole-body flags: one item named "All training and exercise"), {@code rf_scope}, {@code rf_id},
+ * (whole-body flags: one item named "All training and exercise"), {@code rf_scope}, {@code rf_id} (the flag's id or one of its aliases),
  * {@code rf_load_management} (100 % / 100 % / "none until cleared" / 0 weeks / return criteria about clearance),
  * {@code rf_timeline} (no loads in the timeline; every "if not improved" points to a clinician or emergency
  * care), {@code rf_differentials} (the serious condition first at ≥ 0.30, nothing else above 0.50),
@@ -71,7 +71,10 @@ public final class RedFlagRules {
                     "escalation.scope must be " + flag.scope().wireName() + " for " + flag.id() + ", was '" + a.scope
                             + "'");
         }
-        if (expectedId != null && !a.redFlagId.equals(expectedId)) {
+        boolean sameFlag = rules.redFlag(a.redFlagId)
+                .map(f -> f.id().equals(expectedId))
+                .orElse(a.redFlagId.equals(expectedId));
+        if (expectedId != null && !sameFlag) {
             b.add("rf_id", "escalation.red_flag_id must be " + expectedId + ", was '" + a.redFlagId + "'");
         }
         loadManagement(a, b);
