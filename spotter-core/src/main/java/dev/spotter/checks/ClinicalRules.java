@@ -43,7 +43,11 @@ public final class ClinicalRules {
         }
     }
 
-    /** A red flag (requirements 1.2/1.3). {@code upgrade} and {@code allowedAfter} may be empty. */
+    /**
+     * A red flag (requirements 1.2/1.3). {@code upgrade} and {@code allowedAfter} may be empty; {@code mustDo} are
+     * regexes of the first-aid step an answer must give (e.g. heat stroke: cool first), each found unnegated in the
+     * summary or immediate_actions.
+     */
     public record RedFlag(
             String id,
             String name,
@@ -59,7 +63,8 @@ public final class ClinicalRules {
             String allowedAfter,
             List<String> mustNot,
             boolean domsFraming,
-            String region) {}
+            String region,
+            List<Pattern> mustDo) {}
 
     /** An examine-first trigger (2.2); {@code routesTo} names a red flag when the trigger already is one. */
     public record ExamineFirst(
@@ -170,6 +175,7 @@ public final class ClinicalRules {
                 "clinician_regex",
                 "self_test_regex",
                 "no_drive_regex",
+                "drive_yourself_regex",
                 "prose_conditional_regex")) {
             regexes.put(k, regex(required(root, k, w).asText(), w + k));
         }
@@ -203,7 +209,11 @@ public final class ClinicalRules {
                     n.path("allowed_after").asText(""),
                     strings(n.path("must_not")),
                     n.path("doms_framing").asBoolean(false),
-                    n.path("region").asText(""));
+                    n.path("region").asText(""),
+                    n.path("must_do_regex")
+                            .valueStream()
+                            .map(v -> regex(v.asText(), where + " must_do_regex"))
+                            .toList());
             if (f.urgency() == Urgency.WITHIN_24_HOURS && f.upgrade().isEmpty()) {
                 throw new IllegalStateException(where + ": a within_24_hours flag needs 'upgrade' (RF-R10)");
             }
