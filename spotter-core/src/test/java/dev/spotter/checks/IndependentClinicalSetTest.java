@@ -47,7 +47,7 @@ class IndependentClinicalSetTest {
                     unreadable.add(v.id() + ": " + v.problem());
                     continue;
                 }
-                if (v.want().equals("reject")) {
+                if ("reject".equals(v.want())) {
                     hostile++;
                     hostileRejected += v.accepted() ? 0 : 1;
                 } else {
