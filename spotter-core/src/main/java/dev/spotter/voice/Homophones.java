@@ -29,8 +29,21 @@ import java.util.Set;
 final class Homophones {
     private static final Set<String> COUNT_BEFORE = Set.of("for", "at", "of", "x", "by", "times", "got", "hit", "did");
     private static final Set<String> COUNTED_AFTER = Set.of(
-            "reps", "rep", "sets", "set", "plates", "plate", "more", "left", "in", "hundred", "thousand", "lb", "kg",
-            "each", "per");
+            "reps",
+            "rep",
+            "sets",
+            "set",
+            "plates",
+            "plate",
+            "more",
+            "left",
+            "in",
+            "hundred",
+            "thousand",
+            "lb",
+            "kg",
+            "each",
+            "per");
     private static final Set<String> COUNTED = Set.of("sets", "set", "reps", "rep", "plates", "plate", "wheels");
     private static final Set<String> MOTION = Set.of(
             "up",
@@ -102,9 +115,8 @@ final class Homophones {
                 case "too" -> tooIsTwo(w, i) ? "two" : null;
                 case "to" -> toIsTwo(w, i) ? "two" : null;
                 // "150 three sex of ten": speech-to-text's "sets" after a count
-                case "sex", "sects", "sats" -> !prev(w, i).isEmpty() && SpokenNumbers.isNumberWord(prev(w, i))
-                        ? "sets"
-                        : null;
+                case "sex", "sects", "sats" ->
+                    !prev(w, i).isEmpty() && SpokenNumbers.isNumberWord(prev(w, i)) ? "sets" : null;
                 default -> null;
             };
         } else {

@@ -259,7 +259,11 @@ final class LoadRules extends ItemRules {
             if (trace != null) note(i, end, "1 plate a side");
             return true;
         }
-        if (s.equals("bar") && barbell && d.weight == null && d.plates == null && (w(i + 1, "and") || w(i + 1, "plus"))) {
+        if (s.equals("bar")
+                && barbell
+                && d.weight == null
+                && d.plates == null
+                && (w(i + 1, "and") || w(i + 1, "plus"))) {
             // "the bar and a ten each side", "bar plus a quarter a side": small plates on the bar, per side
             int e = plateExtra(i + 1);
             int end = e > i + 1 ? consumeSide(e) : e;

@@ -265,7 +265,18 @@ public final class VoiceSynth {
     private static StrengthSet label(
             Exercise e, Double weight, WeightUnit unit, int reps, int sets, Double rpe, Integer rir) {
         return new StrengthSet(
-                e.id(), e.name(), weight, weight == null ? null : unit, reps, sets, rpe, rir, false, false, 0.0, List.of());
+                e.id(),
+                e.name(),
+                weight,
+                weight == null ? null : unit,
+                reps,
+                sets,
+                rpe,
+                rir,
+                false,
+                false,
+                0.0,
+                List.of());
     }
 
     /**
