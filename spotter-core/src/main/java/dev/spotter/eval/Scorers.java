@@ -19,9 +19,23 @@ import java.util.function.Predicate;
  * threads. Memory is constant per run except the calibration pairs (16 bytes per injury example).
  */
 final class Scorers {
-    /** Contract fields (voice-contract.md) compared for strength and cardio logs. */
+    /**
+     * Contract fields (voice-contract.md, with issue 15's per_side and to_failure from docs/areas/voice.md) compared
+     * for strength and cardio logs; a field the gold does not have (legacy labels) is not counted.
+     */
     static final List<String> VOICE_FIELDS = List.of(
-            "exercise", "weight", "unit", "reps", "sets", "rpe", "distance", "distance_unit", "duration_s", "pace");
+            "exercise",
+            "weight",
+            "unit",
+            "reps",
+            "sets",
+            "rpe",
+            "per_side",
+            "to_failure",
+            "distance",
+            "distance_unit",
+            "duration_s",
+            "pace");
 
     private final Predicate<JsonNode> injurySchema;
     private final PaceJudge paceJudge;

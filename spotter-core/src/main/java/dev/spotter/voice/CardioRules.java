@@ -144,7 +144,17 @@ final class CardioRules extends ItemRules {
         if (!activity.equals("run")) {
             if (trace != null) trace.add("activity → " + activity);
         }
+        double heard = 0;
+        for (int i = 0; i + 1 < w.length; i++) {
+            if (w[i].equals("too") && DIST.containsKey(w[i + 1])) {
+                w[i] = "two"; // "ran too miles easy": "too" before a distance unit is the number
+                heard += Confidence.HOMOPHONE;
+                if (trace != null) trace.add("'too' → two (heard as a homophone)");
+            }
+        }
         CardioRules r = new CardioRules(SpokenNumbers.group(w), trace);
+        r.penalty += heard;
+        r.joinSplitClocks();
         r.intervalsOpen = hasAny(w, REPEAT_WORDS) || (type != null && (type.equals("intervals")));
         r.pass();
         Intervals iv = null;
@@ -207,6 +217,55 @@ final class CardioRules extends ItemRules {
                 trace);
     }
 
+    /**
+     * Speech-to-text writes a spoken time as two numbers: "at 7 45 pace" (7:45), "a 5K in 22 14" (22:14). Two digit
+     * strings side by side, the first of one or two digits and the second of exactly two digits under 60, are one
+     * clock when nothing after them makes them counts or lengths ("8 45 second sprints", "3 12 minute miles", "6 20s").
+     * A reading, not what was written: costs {@link Confidence#SPLIT_NUMBER}.
+     */
+    private void joinSplitClocks() {
+        for (int i = 0; i + 1 < it.size(); i++) {
+            Item a = it.get(i);
+            Item b = it.get(i + 1);
+            if (a.isNum()
+                    && b.isNum()
+                    && digitsOnly(a.spoken, 1, 2)
+                    && digitsOnly(b.spoken, 2, 2)
+                    && a.num >= 1
+                    && a.num < 60
+                    && b.num < 60
+                    && !w(i - 1, X_WORDS)
+                    && !w(i - 1, "times")
+                    && unitAt(i + 2) == null
+                    && !w(i + 2, MINUTES)
+                    && !w(i + 2, SECONDS)
+                    && !w(i + 2, HOURS)
+                    && !w(i + 2, X_WORDS)
+                    && !w(i + 2, REPEAT_WORDS)
+                    && !w(i + 2, "times")
+                    && !w(i + 2, "s")) {
+                int secs = (int) a.num * 60 + (int) b.num;
+                Item joined = Item.number(a.num * 100 + b.num, secs, true, a.spoken + " " + b.spoken);
+                it.set(i, joined);
+                it.remove(i + 1);
+                penalty += Confidence.SPLIT_NUMBER;
+                if (trace != null) trace.add("'" + joined.spoken + "' → " + clock(secs) + " (one time, split)");
+            }
+        }
+    }
+
+    private static boolean digitsOnly(String s, int min, int max) {
+        if (s.length() < min || s.length() > max) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasAny(String[] w, Set<String> set) {
         for (String s : w) {
             if (set.contains(s)) {
@@ -249,6 +308,16 @@ final class CardioRules extends ItemRules {
             setDistance(42.195, DistanceUnit.KM, i, i + 1);
         } else if (s.equals("parkrun") && distance == null) {
             setDistance(5, DistanceUnit.KM, i, i + 1);
+        } else if ((s.equals("a") || s.equals("an"))
+                && unitAt(i + 1) != null
+                && unitAt(i + 1) != DistanceUnit.M
+                && repeats != null
+                && ivDistance == null) {
+            // "5 times a mile at 6:15", "6 by a K": one unit per repeat
+            ivDistance = 1.0;
+            ivUnit = unitAt(i + 1);
+            use(i, i + 2);
+            if (trace != null) note(i, i + 2, "interval distance 1 " + ivUnit.wire());
         } else if ((s.equals("a") || s.equals("an"))
                 && unitAt(i + 1) == DistanceUnit.MI
                 && !w(i - 1, "per")

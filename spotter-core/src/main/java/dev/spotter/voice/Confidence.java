@@ -86,6 +86,8 @@ final class Confidence {
     static final double CLOCK_AS_HOURS = 0.02;
 
     // ---- tier 3: signs of a misreading
+    /** "to" read as the hundreds of a load ("bench to twenty five" → 225): the value is ten times what was heard. */
+    static final double HOMOPHONE_HUNDREDS = 0.20;
     /** Exercise word one edit away from an alias ("romainian"). */
     static final double FUZZY_ALIAS = 0.15;
     /** A second, different exercise was also named; the more specific (or longer) match won. */

@@ -83,6 +83,10 @@ public final class ExerciseCatalog {
             for (String plural : plurals(en.getKey())) {
                 all.putIfAbsent(plural, en.getValue());
             }
+            String past = pastTense(en.getKey());
+            if (past != null) {
+                all.putIfAbsent(past, en.getValue());
+            }
         }
         for (Map.Entry<String, Exercise> en : all.entrySet()) {
             String[] words = en.getKey().split(" ");
@@ -140,6 +144,32 @@ public final class ExerciseCatalog {
             "curled",
             "rowed",
             "shrugged");
+
+    /** Past tenses of the movement words that end multi-word names ("strict press" → "strict pressed"). */
+    private static final Map<String, String> PAST = Map.ofEntries(
+            Map.entry("press", "pressed"),
+            Map.entry("jerk", "jerked"),
+            Map.entry("thrust", "thrusted"),
+            Map.entry("clean", "cleaned"),
+            Map.entry("squat", "squatted"),
+            Map.entry("curl", "curled"),
+            Map.entry("row", "rowed"),
+            Map.entry("raise", "raised"),
+            Map.entry("pull", "pulled"),
+            Map.entry("snatch", "snatched"),
+            Map.entry("shrug", "shrugged"),
+            Map.entry("lunge", "lunged"),
+            Map.entry("deadlift", "deadlifted"));
+
+    /**
+     * "push pressed 185", "clean and jerked 100 kilos", "hip thrusted 405": the verb a lifter makes of a multi-word
+     * name; null when the last word is not a movement word or the alias is one word (a bare "pressed" is ambiguous).
+     */
+    private static String pastTense(String alias) {
+        int sp = alias.lastIndexOf(' ');
+        String past = sp < 0 ? null : PAST.get(alias.substring(sp + 1));
+        return past == null ? null : alias.substring(0, sp + 1) + past;
+    }
 
     private static List<String> plurals(String alias) {
         int sp = alias.lastIndexOf(' ');

@@ -29,7 +29,21 @@ import java.util.Set;
 final class Homophones {
     private static final Set<String> COUNT_BEFORE = Set.of("for", "at", "of", "x", "by", "times", "got", "hit", "did");
     private static final Set<String> COUNTED_AFTER = Set.of(
-            "reps", "rep", "sets", "set", "plates", "plate", "more", "left", "in", "hundred", "thousand", "lb", "kg");
+            "reps",
+            "rep",
+            "sets",
+            "set",
+            "plates",
+            "plate",
+            "more",
+            "left",
+            "in",
+            "hundred",
+            "thousand",
+            "lb",
+            "kg",
+            "each",
+            "per");
     private static final Set<String> COUNTED = Set.of("sets", "set", "reps", "rep", "plates", "plate", "wheels");
     private static final Set<String> MOTION = Set.of(
             "up",
@@ -55,20 +69,41 @@ final class Homophones {
 
     private Homophones() {}
 
-    /** Rewrites homophones among the words not yet taken, in place; returns how many were rewritten. */
-    static int repair(String[] w, boolean[] taken, List<String> trace) {
-        int n = 0;
+    /**
+     * Rewrites homophones among the words not yet taken, in place; returns their confidence cost: {@link
+     * Confidence#HOMOPHONE} each, and {@link Confidence#HOMOPHONE_HUNDREDS} for a "to" read as the hundreds of a load
+     * ("bench to twenty five" → 225: the reading multiplies what was written by ten, so it goes to review).
+     */
+    static double repair(String[] w, boolean[] taken, List<String> trace) {
+        double cost = 0;
         boolean fors = false;
         // two passes: the number homophones first, so "185 four ate" sees "four" between two numbers
         for (int pass = 0; pass < 2 && (pass == 0 || fors); pass++) {
             for (int i = 0; i < w.length; i++) {
-                if (!taken[i] && rewrite(w, i, pass, trace)) {
-                    n++;
+                if (!taken[i]) {
+                    boolean hundreds = pass == 0 && w[i].equals("to") && toIsHundreds(w, taken, i);
+                    if (hundreds || rewrite(w, i, pass, trace)) {
+                        cost += hundreds ? Confidence.HOMOPHONE_HUNDREDS : Confidence.HOMOPHONE;
+                    }
+                    if (hundreds) {
+                        w[i] = "two";
+                        if (trace != null) trace.add("'to' → two (the hundreds of the load; heard as a homophone)");
+                    }
                 }
                 fors |= w[i].equals("four") || w[i].equals("for");
             }
         }
-        return n;
+        return cost;
+    }
+
+    /**
+     * "bench to twenty five for six": "to" right after the exercise name (or at the start) and before a tens word
+     * is the "two" of "two twenty five". After a motion word or a number it stays "to" ("up to twenty", "15 to 20").
+     */
+    private static boolean toIsHundreds(String[] w, boolean[] taken, int i) {
+        return i + 1 < w.length
+                && SpokenNumbers.isTens(w[i + 1])
+                && (i == 0 || taken[i - 1] || w[i - 1].equals("uh") || w[i - 1].equals("um"));
     }
 
     private static boolean rewrite(String[] w, int i, int pass, List<String> trace) {
@@ -79,6 +114,9 @@ final class Homophones {
                 case "ate", "won" -> countWord(w, i) ? (s.equals("ate") ? "eight" : "one") : null;
                 case "too" -> tooIsTwo(w, i) ? "two" : null;
                 case "to" -> toIsTwo(w, i) ? "two" : null;
+                // "150 three sex of ten": speech-to-text's "sets" after a count
+                case "sex", "sects", "sats" ->
+                    !prev(w, i).isEmpty() && SpokenNumbers.isNumberWord(prev(w, i)) ? "sets" : null;
                 default -> null;
             };
         } else {
@@ -110,6 +148,7 @@ final class Homophones {
         String p = prev(w, i);
         return COUNT_BEFORE.contains(p)
                 || !p.isEmpty() && SpokenNumbers.isNumberWord(p)
+                || p.equals("s") && i > 1 && SpokenNumbers.isNumberWord(w[i - 2]) // "50s ate each leg"
                 || COUNTED_AFTER.contains(n)
                 || (!n.isEmpty() && SpokenNumbers.isNumberWord(n) && !Character.isDigit(n.charAt(0)));
     }
@@ -126,7 +165,8 @@ final class Homophones {
         String p = prev(w, i);
         String n = next(w, i);
         if (COUNTED.contains(n)) {
-            return p.isEmpty() || !MOTION.contains(p) && !SpokenNumbers.isNumberWord(p);
+            // "2:25 to sets of 5": after a load too ("7 to 8 sets" has a number after "to", not a counted word)
+            return p.isEmpty() || !MOTION.contains(p);
         }
         return (p.equals("for") || p.equals("of") || p.equals("x") || p.equals("by"))
                 && (n.isEmpty() || !SpokenNumbers.isNumberWord(n) && !n.equals("failure") && !n.equals("the"));

@@ -156,7 +156,7 @@ final class Lexer {
      */
     static final Set<String> SPELLED = Set.of(
             "rpe", "rir", "ohp", "rdl", "rdls", "db", "bb", "kb", "cg", "jm", "ssb", "bss", "ghr", "hspu", "tgu", "ohs",
-            "ez", "sldl", "cgbp", "rfess", "bw", "dl", "sl");
+            "ez", "sldl", "cgbp", "rfess", "bw", "dl", "sl", "kg", "kgs", "lb", "lbs");
 
     /** Joins spelled-out abbreviations ("r p e" → rpe, "d b" → dumbbell) and "our pe" → rpe. */
     private static String[] merge(List<String> in) {
@@ -164,18 +164,27 @@ final class Lexer {
         int n = in.size();
         for (int i = 0; i < n; i++) {
             String w = in.get(i);
-            if (w.length() == 1 && i + 1 < n && in.get(i + 1).length() == 1 && isLetter(w) && isLetter(in.get(i + 1))) {
+            if (w.length() == 1
+                    && i + 1 < n
+                    && isLetter(w)
+                    && isLetter(in.get(i + 1))
+                    && (in.get(i + 1).length() == 1 || pluralLetter(in.get(i + 1)))) {
                 int run = i;
                 while (run < n && run - i < 5 && in.get(run).length() == 1 && isLetter(in.get(run))) {
                     run++;
                 }
+                // "R D L's", "k g's": the apostrophe is dropped, so the last letter arrives glued to its "s"
+                boolean plural = run < n && run - i < 5 && pluralLetter(in.get(run));
                 boolean joined = false;
-                for (int end = run; end >= i + 2 && !joined; end--) {
+                for (int end = plural ? run + 1 : run; end >= i + 2 && !joined; end--) {
                     StringBuilder sb = new StringBuilder(end - i);
                     for (int k = i; k < end; k++) {
-                        sb.append(in.get(k));
+                        sb.append(in.get(k).charAt(0));
                     }
                     String word = sb.toString();
+                    if (plural && end == run + 1 && SPELLED.contains(word + "s")) {
+                        word = word + "s";
+                    }
                     if (SPELLED.contains(word)) {
                         String syn = SYNONYMS.get(word);
                         out.add(syn == null ? word : syn);
@@ -197,6 +206,11 @@ final class Lexer {
             out.add(w);
         }
         return out.toArray(new String[0]);
+    }
+
+    /** A letter glued to the "s" of its dropped apostrophe ("l's" → "ls"); "is", "us", "as" are words. */
+    private static boolean pluralLetter(String w) {
+        return w.length() == 2 && w.charAt(1) == 's' && w.charAt(0) != 'i' && w.charAt(0) != 'u' && w.charAt(0) != 'a';
     }
 
     private static boolean isLetter(String w) {

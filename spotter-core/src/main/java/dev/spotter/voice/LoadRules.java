@@ -259,6 +259,36 @@ final class LoadRules extends ItemRules {
             if (trace != null) note(i, end, "1 plate a side");
             return true;
         }
+        if (s.equals("bar")
+                && barbell
+                && d.weight == null
+                && d.plates == null
+                && (w(i + 1, "and") || w(i + 1, "plus"))) {
+            // "the bar and a ten each side", "bar plus a quarter a side": small plates on the bar, per side
+            int e = plateExtra(i + 1);
+            int end = e > i + 1 ? consumeSide(e) : e;
+            if (end > e) {
+                d.loadPerSide += d.extraPerSide;
+                d.extraPerSide = 0;
+                int from = w(i - 1, "the") || w(i - 1, "empty") ? i - 1 : i;
+                use(from, end);
+                if (trace != null) note(from, end, "the bar + " + fmt(d.loadPerSide) + " a side");
+                return true;
+            }
+            d.extraPerSide = 0;
+        }
+        if (NAMED_PLATES.containsKey(s) && w(i - 1, "a") && d.plates == null) {
+            // "added a quarter each side" (+50), "took a dime off each side" (−20): a change of the previous load
+            int k = w(i + 1, "off") ? i + 2 : i + 1;
+            int end = consumeSide(k);
+            boolean down = k > i + 1 || w(i - 2, DOWN_BEFORE) || w(i - 2, "took") || w(i - 2, "take");
+            boolean up = w(i - 2, UP_BEFORE);
+            if (end > k && up != down) {
+                int from = up || w(i - 2, DOWN_BEFORE) || w(i - 2, "took") || w(i - 2, "take") ? i - 2 : i - 1;
+                change((up ? 2 : -2) * NAMED_PLATES.get(s), null, from, end);
+                return true;
+            }
+        }
         if (s.equals("bar") && (w(i - 1, "empty") || w(i - 1, "the")) && barbell && d.weight == null) {
             // "just the bar for 10", "empty bar": the bar alone (45 lb or 20 kg, by the unit)
             d.barOnly = true;

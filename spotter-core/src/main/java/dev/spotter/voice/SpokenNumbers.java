@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Groups words into numbers the way people say gym numbers (contract: "two twenty five" = 225, "four oh five" =
  * 405, "a hundred and thirty five" = 135, "five forty" = 540, "102.5", "seven and a half"; also "twelve hundred",
- * "a thousand", "a buck thirty five" = 135, "hundred" = 100, "2 hundred 25" = 225, "62 point 5" = 62.5).
+ * "a thousand", "a buck thirty five" = 135, "hundred" = 100, "2 hundred 25" = 225, "62 point 5" = 62.5, "a dozen" = 12,
+ * "half a dozen" = 6).
  *
  * <p>Juxtaposed forms ("eight thirty", "one oh five") also carry a clock reading (8:30 → 510 s) so the cardio
  * rules can read them as a pace or time; the strength rules use the plain value. In a strength utterance
@@ -89,6 +90,7 @@ final class SpokenNumbers {
         STARTERS.add("a"); // "a hundred and ...", "a thousand", "a buck thirty five"; "zero" stays ("zero in the tank")
         STARTERS.add("hundred"); // "hundred pound dumbbell"
         STARTERS.add("buck"); // "buck twenty" (a buck = 100 lb)
+        STARTERS.add("half"); // "half a dozen"
     }
 
     /** A number starting at {@code i}, or null; {@code end[0]} receives the index after it. */
@@ -108,6 +110,15 @@ final class SpokenNumbers {
         Integer teen = TEENS.get(first);
         Integer ten = TENS.get(first);
         boolean a = first.equals("a") || first.equals("one");
+        if (first.equals("half") || a && i + 1 < to && w[i + 1].equals("dozen")) {
+            // "for a dozen" = 12, "half a dozen" = 6 (reps); "half" alone is not a number ("half marathon")
+            boolean half = first.equals("half");
+            if (half && !(i + 2 < to && w[i + 1].equals("a") && w[i + 2].equals("dozen"))) {
+                return null;
+            }
+            end[0] = half ? i + 3 : i + 2;
+            return Item.number(half ? 6 : 12, -1, false, join(w, i, end[0]));
+        }
         if (a && i + 1 < to && (w[i + 1].equals("hundred") || w[i + 1].equals("buck"))
                 || first.equals("hundred")
                 || first.equals("buck")) {

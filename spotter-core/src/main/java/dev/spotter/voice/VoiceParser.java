@@ -208,12 +208,14 @@ public final class VoiceParser {
             }
         }
         // strength from here: homophones are read as numbers only now (a run's "twenty four thirty" is a time)
-        double penalty = Homophones.repair(w, taken, trace) * Confidence.HOMOPHONE;
-        Exercise exercise = null;
         if (best != null) {
             for (int k = best.start(); k < best.end(); k++) {
-                taken[k] = true;
+                taken[k] = true; // before the homophones: "bench to twenty five" reads "to" after the name
             }
+        }
+        double penalty = Homophones.repair(w, taken, trace);
+        Exercise exercise = null;
+        if (best != null) {
             exercise = best.exercise();
             String said = SpokenNumbers.join(w, best.start(), best.end());
             if (trace != null)

@@ -224,19 +224,7 @@ public final class VoiceSynth {
         }
         appendEffort(u, rpe, rir, rng);
         String text = u.toString();
-        StrengthSet label = new StrengthSet(
-                e.id(),
-                e.name(),
-                weight,
-                weight == null ? null : unit,
-                reps,
-                sets,
-                rpe,
-                rir,
-                false,
-                false,
-                0.0,
-                List.of());
+        StrengthSet label = label(e, weight, unit, reps, sets, rpe, rir);
         VoiceResult r = parser.parse(text, VoiceContext.NONE);
         if (!same(label, r)) {
             debugReject(text, r);
@@ -251,19 +239,7 @@ public final class VoiceSynth {
                 case 1 -> "same thing for " + number(reps2, rng);
                 default -> "another set of " + number(reps2, rng);
             };
-            StrengthSet label2 = new StrengthSet(
-                    e.id(),
-                    e.name(),
-                    weight,
-                    weight == null ? null : unit,
-                    reps2,
-                    1,
-                    null,
-                    null,
-                    false,
-                    false,
-                    0.0,
-                    List.of());
+            StrengthSet label2 = label(e, weight, unit, reps2, 1, null, null);
             VoiceResult r2 = parser.parse(ref, VoiceContext.of(first));
             if (!same(label2, r2)) {
                 return null;
@@ -283,6 +259,24 @@ public final class VoiceSynth {
                         ChatMessage.system(SYSTEM_PROMPT), ChatMessage.user(text), ChatMessage.assistant(r.toJson())),
                 text,
                 false);
+    }
+
+    /** The label the generator's values say (its utterances are never per side or to failure). */
+    private static StrengthSet label(
+            Exercise e, Double weight, WeightUnit unit, int reps, int sets, Double rpe, Integer rir) {
+        return new StrengthSet(
+                e.id(),
+                e.name(),
+                weight,
+                weight == null ? null : unit,
+                reps,
+                sets,
+                rpe,
+                rir,
+                false,
+                false,
+                0.0,
+                List.of());
     }
 
     /**

@@ -492,9 +492,46 @@ for t in ["what's a good warm up for squats", "remind me to drink water", "ok ne
           "change units to kilos", "pause", "same thing again", "add 5 more pounds", "how was my form"]:
     add(N, t, U)
 
+# ---------------------------------------------------------------- round 4 (issue 15 follow-up: written after the
+# second independent holdout was measured, before fixing its miss classes; new phrasings, not that set's texts)
+ROUND4 = len(CASES)
+# spoken-number artefacts: "sex"/"to"/"ate" homophones, "to" + tens = 2xx, spelled letters with 's, "dozen"
+add(A, "row 135 four sex of 8", S("Barbell Row", 135, 8, sets=4))
+add(A, "squat 3:05 to sets of 3", S(SQ, 305, 3, sets=2))
+add(A, "deadlift to forty five for 5", S(DL, 245, 5))
+add(A, "bench too thirty five for 3", S(BBP, 235, 3))
+add(A, "O H P's 95 for 10", S(OHP, 95, 10))
+add(A, "squat one forty k g's for 3", S(SQ, 140, 3, unit="kg"))
+add(A, "curls 30s for a dozen", S("Dumbbell Curl", 30, 12))
+add(A, "leg extensions 90 for half a dozen", S("Leg Extension", 90, 6))
+# plates with the bar said, relative plate words
+add(P, "squat the bar and a quarter on each side for 10", S(SQ, 95, 10))
+add(P, "bench the bar plus a ten a side for 12", S(BBP, 65, 12))
+add(P, "rows bar plus a dime each side for 10", S("Barbell Row", 65, 10))
+add(X, "added a dime each side, 5 reps", S(SQ, 335, 5), cs)
+add(X, "took a quarter off each side for 8", S(BBP, 175, 8), cb)
+# per-side with a homophone count
+add(S2, "lunges 40s won each leg", S("Walking Lunge", 40, 1, ps=True))
+add(S2, "step ups 25s ate per leg", S("Step-Up", 25, 8, ps=True))
+# verbs: past tense of a multi-word name
+add(V, "push pressed 185 for 3", S("Push Press", 185, 3))
+add(V, "bench pressed 200 for 6", S(BBP, 200, 6))
+add(V, "power cleaned 185 for a triple", S("Power Clean", 185, 3))
+add(V, "hip thrusted 315 for 10", S("Hip Thrust", 315, 10))
+add(V, "military pressed 115 for 6", S(OHP, 115, 6))
+# cardio: ASR times as two numbers, "a mile" repeats, "too miles"
+add(K, "ran 6 miles at 8 30 pace", C(None, 6, "mi", pace=510))
+add(K, "tempo 5 miles at 6 55 pace", C("tempo", 5, "mi", pace=415))
+add(K, "ran a 10K in 51 20", C(None, 10, "km", 3080))
+add(K, "raced the 5K, 21 05", C("race", 5, "km", 1265))
+add(K, "4 times a mile at 6:40", C("intervals", iv=IV(4, 1, "mi", 400)))
+add(K, "6 by a K at 4:00", C("intervals", iv=IV(6, 1, "km", 240)))
+add(K, "jogged too miles", C(None, 2, "mi"))
+add(K, "easy run, 4 miles, 36 40", C("easy", 4, "mi", 2200))
+
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.jsonl")
 with open(out, "w") as f:
     for i, (cls, text, c, ud, gold) in enumerate(CASES, 1):
-        f.write(json.dumps({"id": "x%03d" % i, "round": 1 if i <= ROUND2 else 2 if i <= ROUND3 else 3, "class": cls, "text": text,
+        f.write(json.dumps({"id": "x%03d" % i, "round": 1 if i <= ROUND2 else 2 if i <= ROUND3 else 3 if i <= ROUND4 else 4, "class": cls, "text": text,
                             "context": c, "unit_default": ud, "gold": gold}) + "\n")
 print(out, len(CASES))
