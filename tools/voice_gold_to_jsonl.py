@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Turns the hand-written compact voice gold files (src/test/resources/dev/spotter/voice/gold-*.txt) into JSONL
+"""Turns the hand-written compact voice gold files (spotter-core/src/test/resources/dev/spotter/voice/gold-*.txt) into JSONL
 test resources: {"text", "context", "expected"}; expected is the contract object without confidence.
 Exercise names come from the catalog YAML (flow-style lines). Usage: tools/voice_gold_to_jsonl.py"""
 import json, pathlib, re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-RES = ROOT / "src/test/resources/dev/spotter/voice"
+RES = ROOT / "spotter-core/src/test/resources/dev/spotter/voice"
 names = {}
-for line in (ROOT / "src/main/resources/dev/spotter/voice/exercises.yaml").read_text().splitlines():
+for line in (ROOT / "spotter-core/src/main/resources/dev/spotter/voice/exercises.yaml").read_text().splitlines():
     m = re.match(r"- \{id: ([a-z0-9-]+), name: ([^,]+),", line)
     if m:
         names[m.group(1)] = m.group(2).strip()

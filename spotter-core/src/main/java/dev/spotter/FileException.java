@@ -39,6 +39,21 @@ public final class FileException extends SpotterException {
         return new FileException(path.toString(), action + " " + path + ": " + reason, null);
     }
 
+    /**
+     * An I/O failure whose path is known only to the exception: its message when it already says "cannot ...
+     * PATH: reason" (the kernel's writers do), else "cannot access PATH: reason".
+     */
+    public static FileException of(IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile() : "";
+        String m = e.getMessage();
+        String message = m != null && m.startsWith("cannot ")
+                ? m
+                : file.isEmpty()
+                        ? "I/O error: " + IoErrors.reason(e)
+                        : "cannot access " + file + ": " + IoErrors.reason(e);
+        return new FileException(file, message, e);
+    }
+
     private static FileException of(String verb, String path, IOException e) {
         String m = e.getMessage();
         if (m != null && m.startsWith("cannot ") && m.contains(path)) {

@@ -105,7 +105,7 @@ public final class AuditVoiceCommand implements Callable<Integer> {
             r.skipped.forEach((k, v) -> out.printf("  skipped %d: %s%n", v, k));
             out.println("agreement: " + r.summaryLine());
             for (Map.Entry<String, long[]> e : r.fields.entrySet()) {
-                out.printf("  %-8s %d/%d comparable agree%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+                out.printf("  %-10s %d/%d comparable agree%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
             }
             out.printf(
                     "disagreements: %d%s%n",

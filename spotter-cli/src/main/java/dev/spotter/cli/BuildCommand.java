@@ -1,10 +1,9 @@
 package dev.spotter.cli;
 
-import dev.spotter.assemble.BuildPipeline;
+import dev.spotter.Spotter;
 import dev.spotter.assemble.BuildResult;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
-import dev.spotter.project.ProjectLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,17 +45,16 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        Project p = ProjectLoader.load(project, CliEnv.of(spec));
-        BuildPipeline.Builder b = BuildPipeline.builder(p).log(line -> {
-            w.println(line);
-            w.flush();
-        });
-        if (out != null) {
-            b.outDir(out);
-        }
-        BuildPipeline pipeline = b.build();
+        Spotter spotter = Spotter.builder()
+                .environment(CliEnv.of(spec))
+                .log(line -> {
+                    w.println(line);
+                    w.flush();
+                })
+                .build();
+        Project p = spotter.project(project);
         w.println("spotter build: " + p.name() + " (" + project + ")");
-        BuildResult r = pipeline.run();
+        BuildResult r = spotter.build(p, out);
         var o = r.summary().output();
         w.printf(
                 "wrote %s: %,d train + %,d validation examples in %s; README.md, report.html, summary.json%n",

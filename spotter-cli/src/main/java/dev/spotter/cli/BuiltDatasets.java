@@ -2,9 +2,9 @@ package dev.spotter.cli;
 
 import dev.spotter.ConfigurationException;
 import dev.spotter.Environment;
+import dev.spotter.Spotter;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.format.ConvertFormat;
-import dev.spotter.project.ProjectLoader;
 import java.nio.file.Path;
 
 /** The finished build that {@code export} and {@code eval} read: {@code --dataset DIR}, else the project's. */
@@ -19,9 +19,7 @@ final class BuiltDatasets {
         if (project != null && dataset != null) {
             throw new ConfigurationException("give --project or --dataset, not both");
         }
-        Path dir = dataset != null
-                ? dataset
-                : DatasetLayout.of(ProjectLoader.load(project, env)).dir();
-        return DatasetLayout.open(dir, FORMAT);
+        Spotter spotter = Spotter.builder().environment(env).build();
+        return dataset != null ? spotter.dataset(dataset, FORMAT) : spotter.datasetOf(project, FORMAT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.spotter.cli;
 
 import dev.spotter.Environment;
+import dev.spotter.Spotter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -13,5 +14,10 @@ final class CliEnv {
     static Environment of(CommandSpec spec) {
         Object root = spec.root().userObject();
         return root instanceof SpotterCli cli ? cli.env : Environment.system();
+    }
+
+    /** The library facade in this command's environment. */
+    static Spotter spotter(CommandSpec spec) {
+        return Spotter.builder().environment(of(spec)).build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.spotter.cli;
 
-import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.Llama33Template;
 import dev.spotter.format.TokenCounter;
@@ -41,16 +40,22 @@ final class DataOptions {
             paramLabel = "include|exclude",
             description =
                     "Start rendered text with <|begin_of_text|> (default ${DEFAULT-VALUE}; exclude it when the trainer adds BOS).")
-    String bos = "include";
+    Bos bos = Bos.INCLUDE;
+
+    /** Whether rendered text starts with the BOS token. */
+    enum Bos {
+        INCLUDE,
+        EXCLUDE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     Llama33Template template() {
-        boolean include = switch (bos) {
-            case "include" -> true;
-            case "exclude" -> false;
-            default -> throw new ConfigurationException("--bos must be include or exclude, was " + bos);
-        };
         String d = date.equals("today") ? Llama33Template.format(LocalDate.now(ZoneOffset.UTC)) : date;
-        return Llama33Template.of(d, include);
+        return Llama33Template.of(d, bos == Bos.INCLUDE);
     }
 
     ChatValidator.Builder validator(TokenCounter counter) {

@@ -1,13 +1,12 @@
 package dev.spotter.cli;
 
 import dev.spotter.ConfigurationException;
-import dev.spotter.ProviderException;
+import dev.spotter.FileException;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.eval.EvalReport;
 import dev.spotter.eval.EvalReports;
 import dev.spotter.eval.Evaluator;
 import dev.spotter.eval.LlmResponder;
-import dev.spotter.eval.RunResult;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
@@ -17,7 +16,6 @@ import dev.spotter.llm.Provider;
 import dev.spotter.voice.VoiceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,7 +147,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+            throw FileException.writing(out, e);
         }
         EvalReport r =
                 b.build().run(input, prov, split, endpoint, model, baselineModel, out.resolve("eval-details.jsonl"));
@@ -164,13 +162,7 @@ public final class EvalCommand implements Callable<Integer> {
                 out.resolve("eval.html"),
                 out.resolve("eval-details.jsonl"));
         pw.flush();
-        RunResult main = r.runs().get(0);
-        long sent = main.examples().values().stream().mapToLong(Long::longValue).sum();
-        if (sent > 0 && main.callErrors() == sent) {
-            throw new ProviderException(
-                    ProviderException.Kind.TRANSIENT,
-                    "all " + sent + " calls to " + endpoint + " failed; first: " + main.firstError());
-        }
+        r.requireAnswers(); // after writing: the files show what failed
         return r.passed() && r.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 

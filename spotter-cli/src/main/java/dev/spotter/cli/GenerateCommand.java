@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.Spotter;
 import dev.spotter.generate.GenerateOptions;
 import dev.spotter.generate.Generator;
 import dev.spotter.generate.Plan;
@@ -214,7 +215,6 @@ public final class GenerateCommand implements Callable<Integer> {
                 .model(model == null ? "from-batch" : model)
                 .baseUrl(baseUrl)
                 .apiKeyEnv(apiKeyEnv)
-                .env(CliEnv.of(spec).lookup())
                 .limit(limit)
                 .budgetUsd(budgetUsd)
                 .concurrency(concurrency)
@@ -229,12 +229,13 @@ public final class GenerateCommand implements Callable<Integer> {
         if (priceIn != null) {
             b.priceOverride(InferencePrices.Price.perMillion(priceIn, priceOut));
         }
-        GenerateOptions o = b.build();
+        Spotter spotter = CliEnv.spotter(spec);
         if (dryRun) {
-            out.println(Generator.dryRun(o));
+            out.println(spotter.generateDryRun(b));
             out.flush();
             return ExitCodes.OK;
         }
+        GenerateOptions o = b.env(spotter.environment().lookup()).build();
         if (batch != null && batch.export != null) {
             long n = Generator.exportBatch(o, batch.export);
             out.printf(
@@ -262,7 +263,7 @@ public final class GenerateCommand implements Callable<Integer> {
             err.flush();
             return r.report().complete() && r.unmatched().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
         }
-        Report r = Generator.run(o);
+        Report r = spotter.generate(b);
         out.println(r.summary());
         out.println("wrote " + output + " (+ .provenance.jsonl, .rejects.jsonl)");
         out.flush();

@@ -1,8 +1,6 @@
 package dev.spotter.cli;
 
-import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
-import dev.spotter.project.ProjectLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +31,7 @@ public final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = Inventory.compute(ProjectLoader.load(project, CliEnv.of(spec)), ExampleTokenCounter.llama3());
+        Inventory inv = CliEnv.spotter(spec).inventory(project);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(inv.toJson().toString());

@@ -59,6 +59,7 @@ public final class SpotterCli implements Runnable {
      */
     public static int execute(Environment env, String... args) {
         CommandLine cl = new CommandLine(new SpotterCli(env));
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --bos include|exclude and other enum options
         cl.setParameterExceptionHandler(SpotterCli::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd));
         return cl.execute(args);

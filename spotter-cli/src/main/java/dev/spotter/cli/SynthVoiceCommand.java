@@ -4,6 +4,7 @@ import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatJson;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.voice.VoiceParser;
+import dev.spotter.voice.synth.SynthPreset;
 import dev.spotter.voice.synth.VoiceSynth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Generate voice-logging chat JSONL whose labels are right by construction and checked by a"
                     + " parse round-trip; deterministic for a seed.",
-            "Preset running-150: the brief's 150 running/cardio voice examples (--kind cardio --count 150)."
+            "Preset running-150: the brief's 150 running/cardio voice examples (--kind cardio --count 150);"
+                    + " presets strength, cardio and mixed: 100 of that kind."
         })
 public final class SynthVoiceCommand implements Callable<Integer> {
     @Spec
@@ -40,7 +42,10 @@ public final class SynthVoiceCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "strength|cardio|mixed", description = "default mixed, or the preset's")
     String kind;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "running-150")
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            description = "running-150 (150 cardio), strength, cardio or mixed (100 each)")
     String preset;
 
     @Option(
@@ -55,11 +60,11 @@ public final class SynthVoiceCommand implements Callable<Integer> {
         int n = 100;
         VoiceSynth.Kind k = VoiceSynth.Kind.MIXED;
         if (preset != null) {
-            if (!preset.equals("running-150")) {
-                throw new ConfigurationException("unknown --preset '" + preset + "' (known: running-150)");
-            }
-            n = 150;
-            k = VoiceSynth.Kind.CARDIO;
+            SynthPreset p = SynthPreset.fromWire(preset)
+                    .orElseThrow(() -> new ConfigurationException("unknown --preset '" + preset + "' (known: "
+                            + String.join(", ", SynthPreset.names()) + ")"));
+            n = p.defaultCount();
+            k = p.kind();
         }
         if (count != null) {
             if (count < 0) {

@@ -1,23 +1,14 @@
 package dev.spotter.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.spotter.format.LineReader;
+import dev.spotter.FileException;
 import dev.spotter.tokenizer.Llama3Tokenizer;
+import dev.spotter.tokenizer.TokenLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,17 +59,11 @@ public final class TokensCommand implements Callable<Integer> {
             description = "Text to tokenize (without --jsonl). Default: all of stdin.")
     String text;
 
-    /** Longest accepted input line in --jsonl mode; a longer one is an error line (memory stays bounded). */
-    static final int MAX_LINE_BYTES = 64 << 20;
-
     /** Replaced in tests. */
     InputStream stdin = System.in;
 
     /** Replaced in tests. */
-    int maxLineBytes = MAX_LINE_BYTES;
-
-    private final Llama3Tokenizer tok = Llama3Tokenizer.shared();
-    private final JsonFactory json = new JsonFactory();
+    int maxLineBytes = TokenLines.DEFAULT_MAX_LINE_BYTES;
 
     @Override
     public Integer call() throws IOException {
@@ -90,183 +75,44 @@ public final class TokensCommand implements Callable<Integer> {
         if (!jsonl && input != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input is only used with --jsonl");
         }
-        try {
-            if (!jsonl) {
-                String s = text != null ? text : new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-                StringBuilder sb = new StringBuilder();
-                if (decode) {
-                    appendDecoded(sb, parseIds(s));
-                } else {
-                    appendEncoded(sb, s);
-                }
-                out.print(sb.append('\n'));
-                out.flush();
-                return ExitCodes.OK;
+        TokenLines lines = TokenLines.builder()
+                .rendered(rendered)
+                .decode(decode)
+                .countOnly(countOnly)
+                .maxLineBytes(maxLineBytes)
+                .build();
+        if (!jsonl) {
+            String s = text != null ? text : new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                out.println(lines.text(s));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            return runJsonl(out);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            out.flush();
+            return ExitCodes.OK;
         }
-    }
-
-    private int runJsonl(PrintWriter out) throws IOException {
         String source = input == null || input.equals("-") ? "stdin" : input;
-        long lineNo = 0;
-        long errors = 0;
-        try (InputStream raw = input == null || input.equals("-") ? stdin : openFile(input)) {
-            LineReader lines = new LineReader(raw, maxLineBytes);
-            StringBuilder sb = new StringBuilder(4096);
-            while (lines.next()) {
-                lineNo++;
-                sb.setLength(0);
-                String error = lines.tooLong()
-                        ? "line longer than " + maxLineBytes + " bytes"
-                        : handleLine(lines.bytes(), lines.length(), sb);
-                if (error != null) {
-                    errors++;
-                    sb.setLength(0);
-                    sb.append("{\"error\":\"");
-                    sb.append(JsonStringEncoder.getInstance().quoteAsString(error));
-                    sb.append("\",\"line\":").append(lineNo).append('}');
-                }
-                out.append(sb).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read " + source + " (after line " + lineNo + "): " + e.getMessage(), e);
+        TokenLines.Result r;
+        try (InputStream in = input == null || input.equals("-") ? stdin : open(Path.of(input))) {
+            r = lines.run(in, out);
+        } catch (java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + source + " " + e.getMessage(), e.getCause());
         }
         out.flush();
-        if (errors > 0) {
+        if (r.errors() > 0) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("spotter tokens: " + errors + " of " + lineNo + " lines in " + source + " had errors");
+            err.println("spotter tokens: " + r.errors() + " of " + r.lines() + " lines in " + source + " had errors");
             err.flush();
             return ExitCodes.REJECTS;
         }
         return ExitCodes.OK;
     }
 
-    private static InputStream openFile(String path) {
+    private static InputStream open(Path path) {
         try {
-            return Files.newInputStream(Path.of(path));
+            return Files.newInputStream(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path + ": " + e, e);
+            throw FileException.reading(path, e);
         }
-    }
-
-    /** Appends the output for one input line, or returns an error reason. */
-    private String handleLine(byte[] line, int length, StringBuilder sb) {
-        String s;
-        try {
-            s = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line, 0, length))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return "invalid UTF-8";
-        }
-        if (s.isBlank()) {
-            return "blank line";
-        }
-        String field = decode ? "ids" : "text";
-        try (JsonParser p = json.createParser(s)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return "not a JSON object";
-            }
-            String value = null;
-            List<Integer> ids = null;
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (!name.equals(field)) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (decode) {
-                    if (v != JsonToken.START_ARRAY) {
-                        return "\"ids\" is not an array";
-                    }
-                    ids = new ArrayList<>();
-                    while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-                        ids.add(p.getIntValue());
-                    }
-                    if (p.currentToken() != JsonToken.END_ARRAY) {
-                        return "\"ids\" must hold integers only";
-                    }
-                } else {
-                    if (v != JsonToken.VALUE_STRING) {
-                        return "\"text\" is not a string";
-                    }
-                    value = p.getText();
-                }
-            }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return "invalid JSON: trailing content";
-            }
-            if (decode) {
-                if (ids == null) {
-                    return "no \"ids\" field";
-                }
-                appendDecoded(sb, ids.stream().mapToInt(Integer::intValue).toArray());
-            } else {
-                if (value == null) {
-                    return "no \"text\" field";
-                }
-                appendEncoded(sb, value);
-            }
-            return null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "invalid JSON: " + e.getOriginalMessage();
-        } catch (IOException e) {
-            return "invalid JSON: " + e.getMessage();
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    private void appendEncoded(StringBuilder sb, String s) {
-        if (countOnly) {
-            sb.append("{\"count\":")
-                    .append(rendered ? tok.countRendered(s) : tok.count(s))
-                    .append('}');
-            return;
-        }
-        int[] ids = rendered ? tok.encodeRendered(s) : tok.encode(s);
-        sb.append("{\"ids\":[");
-        for (int i = 0; i < ids.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(ids[i]);
-        }
-        sb.append("],\"count\":").append(ids.length).append('}');
-    }
-
-    private void appendDecoded(StringBuilder sb, int[] ids) {
-        sb.append("{\"text\":\"")
-                .append(JsonStringEncoder.getInstance().quoteAsString(tok.decode(ids)))
-                .append("\"}");
-    }
-
-    private static int[] parseIds(String s) {
-        String trimmed = s.strip();
-        if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1);
-        }
-        if (trimmed.isBlank()) {
-            return new int[0];
-        }
-        String[] parts = trimmed.split("[,\\s]+");
-        int[] ids = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                ids[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a token id: '" + parts[i] + "'");
-            }
-        }
-        return ids;
     }
 }

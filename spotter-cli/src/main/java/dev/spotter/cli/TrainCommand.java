@@ -61,7 +61,7 @@ public final class TrainCommand implements Runnable {
         CommandSpec mixee;
 
         TogetherClient client() {
-            return TogetherClient.fromEnvironment(CliEnv.of(mixee), baseUrl);
+            return CliEnv.spotter(mixee).together(baseUrl);
         }
 
         TrainState state() {

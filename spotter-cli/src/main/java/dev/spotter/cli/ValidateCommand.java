@@ -2,11 +2,11 @@ package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.Spotter;
 import dev.spotter.format.ChatValidator;
-import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.RejectReason;
+import dev.spotter.format.ValidationReport;
 import dev.spotter.format.ValidationSummary;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,29 +65,25 @@ public final class ValidateCommand implements Callable<Integer> {
         CliIo.checkReadable(files);
         ChatValidator v = options.validator(CliTokens.llama3()).build();
         PrintWriter out = spec.commandLine().getOut();
-        ValidationSummary total = ValidationSummary.empty();
+        List<Spotter.Input> inputs = new java.util.ArrayList<>();
+        for (String f : files) {
+            inputs.add(f.equals("-") ? Spotter.Input.of("-", System.in) : Spotter.Input.of(Path.of(f)));
+        }
+        ValidationReport report = CliEnv.spotter(spec).validateInputs(v, inputs, quarantine, options.maxErrors);
+        ValidationSummary total = report.total();
+        List<String> empty = report.emptyFiles();
         ArrayNode perFile = SummaryPrinter.JSON.createArrayNode();
-        List<String> empty = new java.util.ArrayList<>();
-        try (QuarantineWriter q =
-                quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine)) {
-            for (String f : files) {
-                ValidationSummary s;
-                try (InputStream in = CliIo.open(f)) {
-                    s = v.validate(in, f, a -> {}, q);
-                }
-                total = total.plus(s, options.maxErrors);
-                if (s.read() == 0) {
-                    empty.add(f); // Together's files check refuses an empty file; no line to quarantine, so say it here
-                }
-                if (json) {
-                    perFile.addObject()
-                            .put("file", f)
-                            .put("read", s.read())
-                            .put("accepted", s.accepted())
-                            .put("rejected", s.rejected());
-                } else if (files.size() > 1) {
-                    out.printf("%s: read %,d, accepted %,d, rejected %,d%n", f, s.read(), s.accepted(), s.rejected());
-                }
+        for (ValidationReport.FileResult fr : report.files()) {
+            ValidationSummary s = fr.summary();
+            if (json) {
+                perFile.addObject()
+                        .put("file", fr.name())
+                        .put("read", s.read())
+                        .put("accepted", s.accepted())
+                        .put("rejected", s.rejected());
+            } else if (files.size() > 1) {
+                out.printf(
+                        "%s: read %,d, accepted %,d, rejected %,d%n", fr.name(), s.read(), s.accepted(), s.rejected());
             }
         }
         if (json) {
@@ -113,6 +109,6 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return total.rejected() == 0 && empty.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
+        return report.passed() ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 }

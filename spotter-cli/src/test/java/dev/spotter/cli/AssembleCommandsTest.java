@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import dev.spotter.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,20 +171,10 @@ class AssembleCommandsTest {
     void theProviderKeyIsNeverPrintedNorWritten() throws Exception {
         Path p = project(false);
         String secret = "sk-ant-test-" + "Zq9".repeat(8);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.spotter.cli.SpotterCli",
-                "build",
-                "--project",
-                p.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("SPOTTER_TEST_SECRET_KEY", secret);
-        Process proc = pb.start();
-        String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(proc.waitFor()).as(output).isEqualTo(ExitCodes.OK);
+        CliRun.Result r = CliRun.run(
+                Environment.of(Map.of("SPOTTER_TEST_SECRET_KEY", secret)), "build", "--project", p.toString());
+        String output = r.out() + r.err();
+        assertThat(r.code()).as(output).isEqualTo(ExitCodes.OK);
         // with the key set, the need no longer asks for it, but the key itself appears nowhere
         assertThat(output)
                 .contains("spotter generate coach-qa --provider anthropic")

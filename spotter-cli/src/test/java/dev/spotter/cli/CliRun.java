@@ -1,5 +1,6 @@
 package dev.spotter.cli;
 
+import dev.spotter.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -18,7 +19,12 @@ public final class CliRun {
      * {@code spotter ARGS} in this JVM through {@link SpotterCli#execute}, with System.out/err captured. The streams
      * are global, so runs are serialized (safe if test classes run in parallel).
      */
-    public static synchronized Result run(String... args) {
+    public static Result run(String... args) {
+        return run(Environment.system(), args);
+    }
+
+    /** As {@link #run(String...)} in a fixed environment: a test sets a variable without a child JVM. */
+    public static synchronized Result run(Environment env, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,7 +32,7 @@ public final class CliRun {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SpotterCli.execute(args);
+            int code = SpotterCli.execute(env, args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

@@ -6,6 +6,53 @@ import org.junit.jupiter.api.Test;
 
 class SpotterCliTest {
     @Test
+    void aUsageErrorIsOneLineNamingTheCommandAndItsHelp() {
+        CliRun.Result r = CliRun.run("validate", "--bogus");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(r.err().strip())
+                .isEqualTo("spotter validate: Unknown option: '--bogus' (see spotter validate --help)");
+    }
+
+    @Test
+    void aLibraryParameterIsPrintedAsTheCommandsOption() {
+        // GenerateOptions says "concurrency must be ..."; the CLI user typed --concurrency
+        CliRun.Result r = CliRun.run(
+                "generate",
+                "running",
+                "--provider",
+                "openai",
+                "--model",
+                "m",
+                "--concurrency",
+                "0",
+                "--state",
+                "target/never",
+                "-o",
+                "target/never.jsonl",
+                "--dry-run");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(r.err()).startsWith("spotter: --concurrency must be in [1, 1024], was 0");
+    }
+
+    @Test
+    void anUnexpectedExceptionIsReportedAsAnInternalErrorNotAsAUsageError() {
+        picocli.CommandLine cl = new picocli.CommandLine(new SpotterCli(dev.spotter.Environment.empty()));
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = SpotterCli.failure(new NullPointerException("boom"), cl);
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString())
+                .startsWith(
+                        "spotter: internal error (a bug in Spotter, please report it): java.lang.NullPointerException: boom")
+                .contains("SPOTTER_DEBUG=1");
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err2));
+        assertThat(SpotterCli.failure(new dev.spotter.ConfigurationException("spotter.yaml: x: bad"), cl))
+                .isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(err2.toString().strip()).isEqualTo("spotter: spotter.yaml: x: bad");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(SpotterCli.execute("--no-such-option")).isEqualTo(ExitCodes.USAGE_OR_IO);
     }

@@ -2,43 +2,32 @@ package dev.spotter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spotter.Environment;
 import dev.spotter.train.FakeTogether;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real CLI in a child JVM, because the API key can only come from the environment. */
+/** Runs the CLI in-process with a fixed environment: the API key comes from it and nowhere else. */
 class TrainCommandTest {
     @TempDir
     Path dir;
 
     record Run(int code, String out, String err) {}
 
-    Run spotter(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.spotter.cli.SpotterCli"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().remove("TOGETHER_API_KEY");
-        pb.environment().remove("TOGETHER_BASE_URL");
-        pb.environment().putAll(env);
-        pb.redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        return new Run(
-                p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+    /** {@code spotter ARGS} with {@code env} as the whole environment; relative paths are under the test's dir. */
+    Run spotter(Map<String, String> env, String... args) {
+        String[] a = args.clone();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals("train.jsonl") || a[i].equals("st")) {
+                a[i] = dir.resolve(a[i]).toString();
+            }
+        }
+        CliRun.Result r = CliRun.run(Environment.of(env), a);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test
@@ -117,7 +106,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void missingKeyIsAUsageError() throws Exception {
+    void missingKeyIsAUsageError() {
         Run r = spotter(Map.of(), "train", "list", "--base-url", "http://127.0.0.1:9/v1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip())

@@ -132,6 +132,15 @@ class VoiceCommandsTest {
                 dir.resolve("c.jsonl").toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(bad.err()).contains("--kind must be strength, cardio or mixed");
+        // every preset the project file accepts is a CLI preset too (one list: SynthPreset)
+        Path c = dir.resolve("d.jsonl");
+        assertThat(run(null, "synth-voice", "--preset", "strength", "--seed", "5", "-o", c.toString())
+                        .code())
+                .isZero();
+        assertThat(Files.readAllLines(c)).hasSize(100).allMatch(l -> l.contains("{\\\"type\\\":\\\"strength\\\""));
+        Run unknown = run(null, "synth-voice", "--preset", "yoga-30", "-o", c.toString());
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(unknown.err()).contains("unknown --preset 'yoga-30' (known: running-150, strength, cardio, mixed)");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spotter.DataSourceException;
 import dev.spotter.Environment;
 import dev.spotter.cli.CliRun;
-import dev.spotter.cli.SpotterCli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -382,21 +381,10 @@ class KbPostgresTest {
 
     record Child(int code, String output) {}
 
-    static Child child(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SpotterCli.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().remove("SPOTTER_KB_URL");
-        pb.environment().remove("PGPASSWORD");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Child(p.waitFor(), output);
+    /** {@code spotter ARGS} in-process with {@code env} as the whole environment (stdout, then stderr). */
+    static Child child(Map<String, String> env, String... args) {
+        dev.spotter.cli.CliRun.Result r = dev.spotter.cli.CliRun.run(Environment.of(env), args);
+        return new Child(r.code(), r.out() + r.err());
     }
 
     static KbReader.Sink ignore() {

@@ -4,6 +4,7 @@ import dev.spotter.format.ChatJson;
 import dev.spotter.project.Project;
 import dev.spotter.project.SourceSpec;
 import dev.spotter.voice.VoiceParser;
+import dev.spotter.voice.synth.SynthPreset;
 import dev.spotter.voice.synth.VoiceSynth;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,11 +35,7 @@ final class SynthStep {
         Project.Dedup d = b.project().dedup();
         String key = StepRunner.key("synth", BuildContext.ALGO, s.preset(), seed, target, StepRunner.json(d));
         return b.runner().cached("synth:" + s.id(), key, List.of(file), SynthStats.class, () -> {
-            VoiceSynth.Kind kind = switch (s.preset()) {
-                case "strength" -> VoiceSynth.Kind.STRENGTH;
-                case "mixed" -> VoiceSynth.Kind.MIXED;
-                default -> VoiceSynth.Kind.CARDIO; // running-150, cardio
-            };
+            VoiceSynth.Kind kind = SynthPreset.of(s.preset()).kind();
             Deduplicator dedup = new Deduplicator(d, Math.max(16, target * 2));
             long[] c = new long[3]; // kept, drawn, batches
             VoiceSynth synth = new VoiceSynth(VoiceParser.defaults());

@@ -1,6 +1,7 @@
 package dev.spotter.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotter.ConfigurationException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ public final class CheckCases {
                 default -> throw new IllegalArgumentException("kind must be injury, pace or coach, was " + kind);
             };
             return new Verdict(line, id, r, want, List.copyOf(wantCodes), null);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigurationException e) {
             return new Verdict(line, id, null, want, List.copyOf(wantCodes), e.getMessage());
         }
     }

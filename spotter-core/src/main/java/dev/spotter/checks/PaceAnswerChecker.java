@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import dev.spotter.checks.PaceCalculator.DistanceUnit;
 import dev.spotter.checks.PaceCalculator.SpeedUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -78,10 +80,38 @@ public final class PaceAnswerChecker {
     }
 
     public CheckResult check(JsonNode answer) {
+        return recompute(answer).result();
+    }
+
+    /**
+     * One number of the answer next to the calculator's: {@code seconds} for times and paces (shown as a clock), else
+     * a speed, distance or converted value.
+     */
+    public record Field(String name, double model, double spotter, boolean seconds, boolean ok) {}
+
+    /**
+     * The check with its working shown: every result field the calculator recomputed, the model's value beside
+     * Spotter's, for the review page. {@code type} is empty when the answer does not pass the schema.
+     */
+    public record Recomputation(String type, List<Field> fields, CheckResult result) {
+        public Recomputation {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** As {@link #check(JsonNode)}, keeping each compared field. */
+    public Recomputation recompute(String answerJson) {
+        Schemas.Parsed parsed = Schemas.parseObject(answerJson);
+        return parsed.node() == null ? new Recomputation("", List.of(), parsed.failure()) : recompute(parsed.node());
+    }
+
+    /** As {@link #check(JsonNode)}, keeping each compared field. */
+    public Recomputation recompute(JsonNode answer) {
         CheckResult s = Schemas.validate(schema, answer);
         if (!s.ok()) {
-            return s;
+            return new Recomputation("", List.of(), s);
         }
+        List<Field> fields = new ArrayList<>();
         JsonNode calc = answer.path("calculation");
         JsonNode in = calc.path("inputs");
         JsonNode out = calc.path("result");
@@ -93,13 +123,13 @@ public final class PaceAnswerChecker {
                 case "pace_to_speed" -> {
                     double want = PaceCalculator.speed(
                             num(in, "pace_seconds"), dist(in, "pace_unit"), speed(out, "speed_unit"));
-                    compareValue(b, "result.speed", num(out, "speed"), want);
+                    compareValue(b, fields, "result.speed", num(out, "speed"), want);
                     proseSpeed(b, prose, num(out, "speed"));
                 }
                 case "speed_to_pace" -> {
                     double want =
                             PaceCalculator.pace(num(in, "speed"), speed(in, "speed_unit"), dist(out, "pace_unit"));
-                    compareTime(b, "result.pace_seconds", num(out, "pace_seconds"), want);
+                    compareTime(b, fields, "result.pace_seconds", num(out, "pace_seconds"), want);
                     proseClock(b, prose, num(out, "pace_seconds"));
                 }
                 case "finish_time" -> {
@@ -108,7 +138,7 @@ public final class PaceAnswerChecker {
                             dist(in, "distance_unit"),
                             num(in, "pace_seconds"),
                             dist(in, "pace_unit"));
-                    compareTime(b, "result.time_seconds", num(out, "time_seconds"), want);
+                    compareTime(b, fields, "result.time_seconds", num(out, "time_seconds"), want);
                     proseClock(b, prose, num(out, "time_seconds"));
                 }
                 case "required_pace" -> {
@@ -117,7 +147,7 @@ public final class PaceAnswerChecker {
                             dist(in, "distance_unit"),
                             num(in, "time_seconds"),
                             dist(out, "pace_unit"));
-                    compareTime(b, "result.pace_seconds", num(out, "pace_seconds"), want);
+                    compareTime(b, fields, "result.pace_seconds", num(out, "pace_seconds"), want);
                     proseClock(b, prose, num(out, "pace_seconds"));
                 }
                 case "splits" -> {
@@ -138,13 +168,14 @@ public final class PaceAnswerChecker {
                         for (int i = 0; i < want.length; i++) {
                             compareTime(
                                     b,
+                                    fields,
                                     "result.cumulative_seconds[" + i + "]",
                                     got.get(i).asDouble(),
                                     want[i]);
                         }
                     }
                     double perSplit = want[0];
-                    compareTime(b, "result.split_seconds", num(out, "split_seconds"), perSplit);
+                    compareTime(b, fields, "result.split_seconds", num(out, "split_seconds"), perSplit);
                     proseClock(b, prose, num(out, "split_seconds"));
                 }
                 case "race_prediction" -> {
@@ -157,12 +188,12 @@ public final class PaceAnswerChecker {
                             PaceCalculator.toMeters(num(in, "distance"), dist(in, "distance_unit")),
                             PaceCalculator.toMeters(num(in, "target_distance"), dist(in, "target_unit")),
                             k);
-                    compareTime(b, "result.time_seconds", num(out, "time_seconds"), want);
+                    compareTime(b, fields, "result.time_seconds", num(out, "time_seconds"), want);
                     proseClock(b, prose, num(out, "time_seconds"));
                 }
                 case "unit_conversion" -> {
                     double want = PaceCalculator.convert(num(in, "value"), dist(in, "from"), dist(in, "to"));
-                    compareValue(b, "result.value", num(out, "value"), want);
+                    compareValue(b, fields, "result.value", num(out, "value"), want);
                 }
                 case "hr_zones_max", "hr_zones_hrr", "hr_zones_lthr", "training_paces" ->
                     ZoneAnswers.check(type, in, out, prose, b);
@@ -172,7 +203,7 @@ public final class PaceAnswerChecker {
         } catch (IllegalArgumentException e) {
             b.add("calc_fields", e.getMessage());
         }
-        return b.build();
+        return new Recomputation(type, fields, b.build());
     }
 
     static double num(JsonNode obj, String field) {
@@ -199,8 +230,15 @@ public final class PaceAnswerChecker {
         return SpeedUnit.parse(v.asText());
     }
 
+    /** A time result within 1.5 s or 0.3 %; NaN (an unreadable number) fails. */
     static void compareTime(CheckResult.Builder b, String field, double got, double want) {
-        if (Math.abs(got - want) > Math.max(1.5, want * 0.003)) {
+        compareTime(b, new ArrayList<>(), field, got, want);
+    }
+
+    static void compareTime(CheckResult.Builder b, List<Field> fields, String field, double got, double want) {
+        boolean ok = Math.abs(got - want) <= Math.max(1.5, want * 0.003);
+        fields.add(new Field(field, got, want, true, ok));
+        if (!ok) {
             b.add(
                     "calc_wrong",
                     String.format(
@@ -214,8 +252,15 @@ public final class PaceAnswerChecker {
         }
     }
 
+    /** A value result within 0.05 or 0.5 %; NaN (an unreadable number) fails. */
     static void compareValue(CheckResult.Builder b, String field, double got, double want) {
-        if (Math.abs(got - want) > Math.max(0.05, Math.abs(want) * 0.005)) {
+        compareValue(b, new ArrayList<>(), field, got, want);
+    }
+
+    static void compareValue(CheckResult.Builder b, List<Field> fields, String field, double got, double want) {
+        boolean ok = Math.abs(got - want) <= Math.max(0.05, Math.abs(want) * 0.005);
+        fields.add(new Field(field, got, want, false, ok));
+        if (!ok) {
             b.add("calc_wrong", String.format(Locale.ROOT, "%s is %.3f, the calculator gives %.3f", field, got, want));
         }
     }

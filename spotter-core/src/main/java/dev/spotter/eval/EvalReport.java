@@ -1,5 +1,6 @@
 package dev.spotter.eval;
 
+import dev.spotter.ProviderException;
 import java.util.List;
 import java.util.Map;
 
@@ -44,5 +45,20 @@ public record EvalReport(
             return "no gate applied (no gate applies to this split: the scores above are not thresholds)";
         }
         return passed ? "PASS" : "FAIL";
+    }
+
+    /**
+     * Fails an evaluation that measured nothing: when every call to the evaluated model failed (after the client's
+     * retries), the scores are those of empty answers, so this throws a {@link ProviderException} naming the
+     * endpoint and the first failure instead of letting zeros pass for a result.
+     */
+    public void requireAnswers() {
+        RunResult main = runs.get(0);
+        long sent = main.examples().values().stream().mapToLong(Long::longValue).sum();
+        if (sent > 0 && main.callErrors() == sent) {
+            throw new ProviderException(
+                    ProviderException.Kind.TRANSIENT,
+                    "all " + sent + " calls to " + endpoint + " failed; first: " + main.firstError());
+        }
     }
 }

@@ -484,6 +484,11 @@ public final class GroundingChecker {
         return w;
     }
 
+    /** True for a function word or chat filler that the checker ignores (lower-case input). */
+    static boolean isStopWord(String w) {
+        return STOP.contains(w);
+    }
+
     private static String undouble(String b) {
         int n = b.length();
         if (n >= 2 && b.charAt(n - 1) == b.charAt(n - 2) && "bdgmnprt".indexOf(b.charAt(n - 1)) >= 0) {

@@ -10,6 +10,7 @@ import dev.spotter.Environment;
 import dev.spotter.FileException;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.kernel.YamlNode;
+import dev.spotter.voice.synth.SynthPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +32,7 @@ public final class ProjectLoader {
     public static final List<String> FORMATS =
             Arrays.stream(ConvertFormat.values()).map(ConvertFormat::cliName).toList();
     /** Presets of the voice synthesizer ({@code spotter synth-voice}). */
-    public static final List<String> SYNTH_PRESETS = List.of("running-150", "strength", "cardio", "mixed");
+    public static final List<String> SYNTH_PRESETS = SynthPreset.names();
 
     static final List<String> PII_TYPES = List.of("email", "phone", "url", "address");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");

@@ -12,6 +12,11 @@ import java.util.Set;
  * interval forms ("6 times", "8 by 800", "6 x 1k", "400 meter repeats") and "at" / "in" before a clock time.
  * Inside an interval block a time is the target per repeat; otherwise "at 7:45" is a pace and "in 24:30" the
  * total time. Workout type comes from keywords; intervals imply {@code intervals} unless hills are named.
+ *
+ * <p>A bare "mile" is one mile ("warm up mile", "mile race 5:48", "4 by mile"); "in 25 flat" is 25 minutes; a
+ * clock time with one colon after a long distance is hours and minutes when minutes and seconds would be a
+ * pace no one runs ("a half marathon 1:58" is 1 h 58 min: 118 s for 21 km would be 5.6 s per km). Words no rule
+ * used are charged like in a strength set ({@link Confidence#leftovers}), with the running words as fillers.
  */
 final class CardioRules extends ItemRules {
     private static final Map<String, DistanceUnit> DIST = Map.ofEntries(
@@ -52,8 +57,44 @@ final class CardioRules extends ItemRules {
             Map.entry("race", "race"),
             Map.entry("raced", "race"),
             Map.entry("parkrun", "race"),
+            Map.entry("chip", "race"),
             Map.entry("warmup", "warmup"),
             Map.entry("cooldown", "cooldown"));
+
+    /** Words of a run log that carry no field by themselves (verbs, type words, places). */
+    static final java.util.Set<String> CARDIO_FILLERS = cardioFillers();
+
+    private static java.util.Set<String> cardioFillers() {
+        java.util.Set<String> f = new java.util.HashSet<>(Fillers.WORDS);
+        f.addAll(TYPES.keySet());
+        f.addAll(VoiceParser.RUN_VERBS);
+        f.addAll(java.util.List.of(
+                "warm",
+                "up",
+                "cool",
+                "down",
+                "treadmill",
+                "trail",
+                "road",
+                "outside",
+                "indoors",
+                "loop",
+                "route",
+                "time",
+                "flat",
+                "averaging",
+                "average",
+                "avg",
+                "each",
+                "slow",
+                "steady",
+                "effort",
+                "shakeout",
+                "shake",
+                "total",
+                "overall"));
+        return java.util.Set.copyOf(f);
+    }
 
     private Double distance;
     private DistanceUnit distUnit;
@@ -66,6 +107,8 @@ final class CardioRules extends ItemRules {
     private DistanceUnit ivUnit;
     private Integer ivTarget;
     private double penalty;
+    /** The duration came from an "H:MM"-looking clock (minutes and seconds, or hours and minutes). */
+    private boolean durationShortClock;
 
     private CardioRules(List<Item> items, List<String> trace) {
         super(items, trace);
@@ -127,6 +170,17 @@ final class CardioRules extends ItemRules {
                 if (trace != null) trace.add("pace unit → " + defaultPaceUnit.wire() + " (not said; default)");
             }
         }
+        if (r.durationShortClock && r.distance != null && r.durationS > 0) {
+            double km =
+                    r.distance * (r.distUnit == DistanceUnit.MI ? 1.609344 : r.distUnit == DistanceUnit.M ? 0.001 : 1);
+            if (km >= 3 && r.durationS / km < 150) {
+                // "a half marathon 1:58": 118 s would be 5.6 s per km; it is 1 h 58 min
+                r.durationS *= 60;
+                r.penalty += Confidence.CLOCK_AS_HOURS;
+                if (trace != null)
+                    trace.add("duration → " + clock(r.durationS) + " (hours and minutes for that distance)");
+            }
+        }
         Integer duration = r.durationS < 0 ? null : r.durationS;
         if (r.distance == null && duration == null && iv == null && r.pace == null) {
             return new Unparsed("no distance, duration or intervals stated", trace);
@@ -139,6 +193,7 @@ final class CardioRules extends ItemRules {
                     trace.add("distance, time and pace disagree (time/distance = " + Math.round(implied) + " s)");
             }
         }
+        r.penalty += Confidence.leftovers(r.it, trace, CARDIO_FILLERS);
         return new CardioLog(
                 activity,
                 type,
@@ -219,10 +274,23 @@ final class CardioRules extends ItemRules {
             ivUnit = DIST.get(s);
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "interval distance 1 " + ivUnit.wire());
+            if (trace != null) note(i, i + 2, "interval distance 1 " + ivUnit.wire());
         } else if (w(i, "hill") && w(i + 1, REPEAT_WORDS)) {
             intervalsOpen = true;
             use(i, i + 2);
+        } else if (s.equals("mile")
+                && !(at(i - 1) != null && at(i - 1).isNum())
+                && !w(i - 1, "per")
+                && !w(i - 1, "a")) {
+            // a bare "mile": "warm up mile", "mile race 5:48", "4 by mile at 6:50"
+            if (repeats != null && ivDistance == null) {
+                ivDistance = 1.0;
+                ivUnit = DistanceUnit.MI;
+                use(i, i + 1);
+                if (trace != null) note(i, i + 1, "interval distance 1 mi");
+            } else {
+                setDistance(1, DistanceUnit.MI, i, i + 1);
+            }
         }
     }
 
@@ -230,24 +298,40 @@ final class CardioRules extends ItemRules {
         use(from, to);
         if (distance != null) {
             penalty += Confidence.IGNORED_NUMBER;
-            note(from, to, "second distance; ignored");
+            if (trace != null) note(from, to, "second distance; ignored");
             return;
         }
         distance = d;
         distUnit = u;
-        note(from, to, "distance " + fmt(d) + " " + u.wire());
+        if (trace != null) note(from, to, "distance " + fmt(d) + " " + u.wire());
     }
 
     private void addDuration(int secs, int from, int to) {
         use(from, to);
         durationS = Math.max(0, durationS) + secs;
-        note(from, to, "+" + secs + " s duration");
+        if (trace != null) note(from, to, "+" + secs + " s duration");
     }
 
     private void number(int i, Item n) {
         double v = n.num;
         DistanceUnit u = unitAt(i + 1);
         // pace forms first: "8:30 pace", "9 minute pace", "8 minute miles", "5:15 per k", "7:30 a mile"
+        if ((w(i + 1, MINUTES) || w(i + 1, SECONDS))
+                && (w(i + 2, "rest")
+                        || w(i - 1, "rest")
+                        || repeats != null && (w(i + 2, "recovery") || w(i + 2, "jog")))) {
+            // "3 by mile with 2 minutes rest": the rest between repeats is not the run's duration
+            int from = w(i - 1, "with") || w(i - 1, "rest") ? i - 1 : i;
+            int end = w(i + 2, "rest") || w(i + 2, "recovery") || w(i + 2, "jog") ? i + 3 : i + 2;
+            use(from, end);
+            if (trace != null) note(from, end, "rest between repeats (not a field)");
+            return;
+        }
+        if (w(i + 1, "flat") && w(i + 2, "pace") && n.isInt() && v >= 3 && v <= 20) {
+            int from = w(i - 1, "at") ? i - 1 : i; // "at seven flat pace"
+            setPace((int) v * 60, from, paceUnitAfter(i + 3));
+            return;
+        }
         if (w(i + 1, "pace")
                 || (w(i + 1, MINUTES)
                         && (w(i + 2, "pace")
@@ -269,7 +353,7 @@ final class CardioRules extends ItemRules {
                 }
             }
             end = paceUnitAfter(end);
-            int from = w(i - 1, "at") ? i - 1 : (w(i - 1, "a") && w(i - 2, "at")) ? i - 2 : i;
+            int from = w(i - 1, "at") ? i - 1 : ((w(i - 1, "a") || w(i - 1, "an")) && w(i - 2, "at")) ? i - 2 : i;
             setPace(secs, from, end);
             return;
         }
@@ -288,7 +372,7 @@ final class CardioRules extends ItemRules {
                 intervalsOpen = true;
                 int end = w(i + 2, REPEAT_WORDS) ? i + 3 : i + 2;
                 use(i, end);
-                note(i, end, "interval distance " + fmt(v) + " " + u.wire());
+                if (trace != null) note(i, end, "interval distance " + fmt(v) + " " + u.wire());
                 return;
             }
             setDistance(v, u, w(i - 1, "a") ? i - 1 : i, i + 2);
@@ -300,8 +384,16 @@ final class CardioRules extends ItemRules {
             ivUnit = DistanceUnit.M;
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "interval distance " + fmt(v) + " m");
+            if (trace != null) note(i, i + 2, "interval distance " + fmt(v) + " m");
             return;
+        }
+        if (w(i + 1, "flat") && n.isInt() && v > 0 && v < 300) {
+            // "in 25 flat": whole minutes
+            int from = w(i - 1, "in") ? i - 1 : i;
+            if (durationS < 0) {
+                addDuration((int) v * 60, from, i + 2);
+                return;
+            }
         }
         if (w(i + 1, HOURS)) {
             int end = i + 2;
@@ -319,7 +411,7 @@ final class CardioRules extends ItemRules {
             if (intervalsOpen && repeats != null && ivTarget == null && durationS < 0) {
                 ivTarget = secs;
                 use(from, i + 2);
-                note(from, i + 2, "target " + secs + " s per repeat");
+                if (trace != null) note(from, i + 2, "target " + secs + " s per repeat");
                 return;
             }
             addDuration(secs, from, i + 2);
@@ -330,7 +422,7 @@ final class CardioRules extends ItemRules {
             if ((intervalsOpen || repeats != null) && ivTarget == null) {
                 ivTarget = (int) v;
                 use(from, i + 2);
-                note(from, i + 2, "target " + ivTarget + " s per repeat");
+                if (trace != null) note(from, i + 2, "target " + ivTarget + " s per repeat");
                 return;
             }
             addDuration((int) v, from, i + 2);
@@ -341,7 +433,7 @@ final class CardioRules extends ItemRules {
             repeats = (int) v;
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "repeats " + repeats);
+            if (trace != null) note(i, i + 2, "repeats " + repeats);
             if (num(i + 2)
                     && unitAt(i + 3) == null
                     && !w(i + 3, SECONDS)
@@ -352,7 +444,8 @@ final class CardioRules extends ItemRules {
                 ivUnit = DistanceUnit.M;
                 penalty += Confidence.PAIR_BY_SIZE;
                 use(i + 2, i + 3);
-                note(i + 2, i + 3, "interval distance " + fmt(ivDistance) + " m (unit not said; metres)");
+                if (trace != null)
+                    note(i + 2, i + 3, "interval distance " + fmt(ivDistance) + " m (unit not said; metres)");
             }
             return;
         }
@@ -361,7 +454,7 @@ final class CardioRules extends ItemRules {
             repeats = (int) v;
             intervalsOpen = true;
             use(i, i + 2);
-            note(i, i + 2, "repeats " + repeats);
+            if (trace != null) note(i, i + 2, "repeats " + repeats);
             return;
         }
         if (n.explicitClock || n.clock > 0) {
@@ -382,10 +475,25 @@ final class CardioRules extends ItemRules {
             }
             if (durationS < 0 && (afterIn || n.explicitClock)) {
                 durationS = n.clock;
+                durationShortClock = n.explicitClock && n.spoken.indexOf(':') == n.spoken.lastIndexOf(':');
                 use(from, i + 1);
                 if (trace != null) note(from, i + 1, "duration " + clock(n.clock) + " (" + n.clock + " s)");
                 return;
             }
+        }
+        if (w(i - 1, "at")
+                && n.isInt()
+                && v >= 10
+                && v <= 600
+                && repeats != null
+                && ivDistance != null
+                && ivTarget == null) {
+            // "10 by 200 at 35": a bare number after the interval distance is its target in seconds
+            ivTarget = (int) v;
+            penalty += Confidence.BARE_NUMBER;
+            use(i - 1, i + 1);
+            if (trace != null) note(i - 1, i + 1, "target " + ivTarget + " s per repeat (no unit said)");
+            return;
         }
         if (w(i + 1, "miler")
                 || (distance == null
@@ -400,7 +508,7 @@ final class CardioRules extends ItemRules {
         }
         penalty += Confidence.IGNORED_NUMBER;
         use(i, i + 1);
-        note(i, i + 1, "not placed; ignored");
+        if (trace != null) note(i, i + 1, "not placed; ignored");
     }
 
     private int paceUnitAfter(int end) {
@@ -419,14 +527,16 @@ final class CardioRules extends ItemRules {
         use(from, to);
         if (pace != null) {
             penalty += Confidence.IGNORED_NUMBER;
-            note(from, to, "second pace; ignored");
+            if (trace != null) note(from, to, "second pace; ignored");
             return;
         }
         pace = secs;
         if (trace != null)
-            note(
-                    from,
-                    to,
-                    "pace " + clock(secs) + (paceUnit == null ? "" : " per " + paceUnit.wire()) + " (" + secs + " s)");
+            if (trace != null)
+                note(
+                        from,
+                        to,
+                        "pace " + clock(secs) + (paceUnit == null ? "" : " per " + paceUnit.wire()) + " (" + secs
+                                + " s)");
     }
 }

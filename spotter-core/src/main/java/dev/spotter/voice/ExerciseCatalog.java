@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * bundled catalog; it does not grow with input.
  *
  * <p>Loading fails fast with the file, the entry and the reason (duplicate id, alias claimed by two exercises,
- * bad id, missing field). Plural forms of each alias's last word are added automatically; when a generated
+ * bad id, missing field, a {@code dumbbell:} variant that is not a dumbbell exercise). Plural forms of each alias's last word are added automatically; when a generated
  * plural collides with another exercise's alias, the explicit alias wins.
  */
 public final class ExerciseCatalog {
@@ -37,6 +37,10 @@ public final class ExerciseCatalog {
     private final Node root = new Node();
     private final Map<String, Exercise> aliasIndex = new HashMap<>();
     private final int aliasCount;
+    /** Exercise id → its dumbbell variant ({@code dumbbell:} in the YAML), for "curls 35s". */
+    private final Map<String, Exercise> dumbbellVariants = new HashMap<>();
+    /** The one-edit fallback index, built on first use (most parses never miss an alias). */
+    private volatile FuzzyAlias fuzzy;
 
     /** One trie node: children by word, and the exercise when an alias ends here. */
     static final class Node {
@@ -48,7 +52,7 @@ public final class ExerciseCatalog {
     /** A match of an alias at {@code [start, end)} of the word array. */
     record Match(Exercise exercise, int start, int end, boolean generic) {}
 
-    private ExerciseCatalog(List<Exercise> exercises, String source) {
+    private ExerciseCatalog(List<Exercise> exercises, Map<String, String> variants, String source) {
         this.exercises = List.copyOf(exercises);
         Map<String, Exercise> ids = new LinkedHashMap<>();
         Map<String, Exercise> explicit = new HashMap<>();
@@ -91,6 +95,14 @@ public final class ExerciseCatalog {
             aliasIndex.put(en.getKey(), en.getValue());
         }
         this.aliasCount = all.size();
+        for (Map.Entry<String, String> v : variants.entrySet()) {
+            Exercise target = byId.get(v.getValue());
+            if (target == null || !target.equipment().equals("dumbbell")) {
+                throw new IllegalArgumentException(source + ": exercise '" + v.getKey() + "': dumbbell variant '"
+                        + v.getValue() + "' is not a dumbbell exercise of this catalog");
+            }
+            dumbbellVariants.put(v.getKey(), target);
+        }
     }
 
     /** One-word aliases that name an exercise by convention rather than explicitly (contract: "bench", "squat"). */
@@ -122,7 +134,12 @@ public final class ExerciseCatalog {
             "calf",
             "calves",
             "hammer",
-            "hammers");
+            "hammers",
+            "pulled",
+            "cleaned",
+            "curled",
+            "rowed",
+            "shrugged");
 
     private static List<String> plurals(String alias) {
         int sp = alias.lastIndexOf(' ');
@@ -173,6 +190,7 @@ public final class ExerciseCatalog {
             throw new ConfigurationException(sourceName + ": no 'exercises' list");
         }
         List<Exercise> out = new ArrayList<>(list.size());
+        Map<String, String> variants = new LinkedHashMap<>();
         int idx = 0;
         for (JsonNode e : list) {
             idx++;
@@ -191,6 +209,9 @@ public final class ExerciseCatalog {
                 }
                 al.forEach(a -> aliases.add(a.asText()));
             }
+            if (e.hasNonNull("dumbbell")) {
+                variants.put(id, e.get("dumbbell").asText());
+            }
             out.add(new Exercise(
                     id,
                     text(e, "name", where),
@@ -199,7 +220,7 @@ public final class ExerciseCatalog {
                     load.equals("bodyweight"),
                     aliases));
         }
-        return new ExerciseCatalog(out, sourceName);
+        return new ExerciseCatalog(out, variants, sourceName);
     }
 
     private static String text(JsonNode e, String field, String where) {
@@ -239,6 +260,11 @@ public final class ExerciseCatalog {
         return Optional.ofNullable(aliasIndex.get(Lexer.normalise(phrase)));
     }
 
+    /** The dumbbell form of a barbell exercise ("curls 35s" → Dumbbell Curl), if the catalog names one. */
+    Optional<Exercise> dumbbellVariant(Exercise e) {
+        return Optional.ofNullable(dumbbellVariants.get(e.id()));
+    }
+
     /** The longest alias match starting at {@code from}, or null. */
     Match matchAt(String[] words, int from) {
         Node n = root;
@@ -255,8 +281,26 @@ public final class ExerciseCatalog {
         return best;
     }
 
-    /** Every single-word alias (for fuzzy matching of misheard words). */
+    /** Every alias form, normalised (for fuzzy matching of misheard words). */
     Map<String, Exercise> aliasIndex() {
         return aliasIndex;
+    }
+
+    /**
+     * This catalog's fuzzy-match index, built once on first use. Double-checked on a volatile field: the index
+     * is immutable and fully built before it is published, so readers never see a partial one.
+     */
+    FuzzyAlias fuzzy() {
+        FuzzyAlias f = fuzzy;
+        if (f == null) {
+            synchronized (this) {
+                f = fuzzy;
+                if (f == null) {
+                    f = new FuzzyAlias(this);
+                    fuzzy = f;
+                }
+            }
+        }
+        return f;
     }
 }

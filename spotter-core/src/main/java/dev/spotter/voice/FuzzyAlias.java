@@ -12,16 +12,41 @@ import java.util.TreeSet;
  * Fallback when no alias matches exactly: a word of 5+ letters one edit (insert, delete, substitute, swap)
  * away from an alias word is replaced by it and matching is retried. Runs only on the miss path, so the cost
  * (alias vocabulary × words) does not touch the common case.
+ *
+ * <p>One instance per catalog, built on first use and held by it ({@link ExerciseCatalog#fuzzy()}): the alias
+ * vocabulary and a deletion index over it (each vocabulary word and its one-letter deletions → the word; about
+ * 8 keys per word of 5+ letters, some 5,000 keys for the bundled catalog). Immutable once built, so it is shared
+ * by threads without locking.
  */
 final class FuzzyAlias {
-    private FuzzyAlias() {}
+    private final ExerciseCatalog catalog;
+    private final Set<String> vocab;
+    private final Map<String, List<String>> deletions;
 
-    private static volatile Set<String> vocabFor;
-    private static volatile Map<String, List<String>> deletions;
-    private static volatile ExerciseCatalog vocabCatalog;
+    FuzzyAlias(ExerciseCatalog catalog) {
+        this.catalog = catalog;
+        Set<String> words = new HashSet<>();
+        for (String alias : catalog.aliasIndex().keySet()) {
+            for (String word : alias.split(" ")) {
+                words.add(word);
+            }
+        }
+        Map<String, List<String>> idx = new HashMap<>();
+        for (String v : words) {
+            if (v.length() < 5) {
+                continue;
+            }
+            idx.computeIfAbsent(v, k -> new ArrayList<>()).add(v);
+            for (int k = 0; k < v.length(); k++) {
+                idx.computeIfAbsent(v.substring(0, k) + v.substring(k + 1), x -> new ArrayList<>())
+                        .add(v);
+            }
+        }
+        this.vocab = Set.copyOf(words);
+        this.deletions = Map.copyOf(idx);
+    }
 
-    static ExerciseCatalog.Match find(ExerciseCatalog catalog, String[] w, boolean[] taken) {
-        Set<String> vocab = vocabulary(catalog);
+    ExerciseCatalog.Match find(String[] w, boolean[] taken) {
         for (int i = 0; i < w.length; i++) {
             if (taken[i]
                     || w[i].length() < 5
@@ -30,15 +55,13 @@ final class FuzzyAlias {
                     || Character.isDigit(w[i].charAt(0))) {
                 continue;
             }
-            for (String v : candidates(catalog, w[i])) {
-                {
-                    String[] copy = w.clone();
-                    copy[i] = v;
-                    for (int s = Math.max(0, i - 4); s <= i; s++) {
-                        ExerciseCatalog.Match m = catalog.matchAt(copy, s);
-                        if (m != null && m.end() > i) {
-                            return m;
-                        }
+            for (String v : candidates(w[i])) {
+                String[] copy = w.clone();
+                copy[i] = v;
+                for (int s = Math.max(0, i - 4); s <= i; s++) {
+                    ExerciseCatalog.Match m = catalog.matchAt(copy, s);
+                    if (m != null && m.end() > i) {
+                        return m;
                     }
                 }
             }
@@ -133,7 +156,7 @@ final class FuzzyAlias {
      * A longer match when a word right before or after an exact match is one edit from an alias word
      * ("romanain deadlift" → Romanian Deadlift rather than Deadlift); null when there is none.
      */
-    static ExerciseCatalog.Match extend(ExerciseCatalog catalog, String[] w, boolean[] taken, ExerciseCatalog.Match m) {
+    ExerciseCatalog.Match extend(String[] w, boolean[] taken, ExerciseCatalog.Match m) {
         for (int i : new int[] {m.start() - 1, m.end()}) {
             if (i < 0
                     || i >= w.length
@@ -143,26 +166,19 @@ final class FuzzyAlias {
                     || Character.isDigit(w[i].charAt(0))) {
                 continue;
             }
-            if (vocabulary(catalog).contains(w[i])) {
+            if (vocab.contains(w[i])) {
                 continue;
             }
-            for (String v : candidates(catalog, w[i])) {
-                {
-                    String[] copy = w.clone();
-                    copy[i] = v;
-                    ExerciseCatalog.Match x = catalog.matchAt(copy, Math.min(i, m.start()));
-                    if (x != null && x.end() - x.start() > m.end() - m.start()) {
-                        return x;
-                    }
+            for (String v : candidates(w[i])) {
+                String[] copy = w.clone();
+                copy[i] = v;
+                ExerciseCatalog.Match x = catalog.matchAt(copy, Math.min(i, m.start()));
+                if (x != null && x.end() - x.start() > m.end() - m.start()) {
+                    return x;
                 }
             }
         }
         return null;
-    }
-
-    private static Set<String> vocabulary(ExerciseCatalog catalog) {
-        index(catalog);
-        return vocabFor;
     }
 
     /**
@@ -170,12 +186,11 @@ final class FuzzyAlias {
      * word and its one-letter deletions → the word), so a lookup is len(word)+1 hash probes, not a vocabulary scan;
      * every candidate is confirmed with {@link #oneEdit}.
      */
-    static List<String> candidates(ExerciseCatalog catalog, String word) {
-        Map<String, List<String>> idx = index(catalog);
+    List<String> candidates(String word) {
         TreeSet<String> out = new TreeSet<>();
-        addConfirmed(idx.get(word), word, out);
+        addConfirmed(deletions.get(word), word, out);
         for (int k = 0; k < word.length(); k++) {
-            addConfirmed(idx.get(word.substring(0, k) + word.substring(k + 1)), word, out);
+            addConfirmed(deletions.get(word.substring(0, k) + word.substring(k + 1)), word, out);
         }
         return new ArrayList<>(out);
     }
@@ -188,33 +203,6 @@ final class FuzzyAlias {
                 }
             }
         }
-    }
-
-    private static synchronized Map<String, List<String>> index(ExerciseCatalog catalog) {
-        if (vocabCatalog == catalog) {
-            return deletions;
-        }
-        Set<String> vocab = new HashSet<>();
-        for (String alias : catalog.aliasIndex().keySet()) {
-            for (String word : alias.split(" ")) {
-                vocab.add(word);
-            }
-        }
-        Map<String, List<String>> idx = new HashMap<>();
-        for (String v : vocab) {
-            if (v.length() < 5) {
-                continue;
-            }
-            idx.computeIfAbsent(v, k -> new ArrayList<>()).add(v);
-            for (int k = 0; k < v.length(); k++) {
-                idx.computeIfAbsent(v.substring(0, k) + v.substring(k + 1), x -> new ArrayList<>())
-                        .add(v);
-            }
-        }
-        deletions = idx;
-        vocabFor = vocab;
-        vocabCatalog = catalog;
-        return idx;
     }
 
     /** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */

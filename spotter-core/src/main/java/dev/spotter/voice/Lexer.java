@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns an utterance into normalised words, in one left-to-right pass without regular expressions (the parser's
@@ -12,7 +13,9 @@ import java.util.Map;
  * <p>Rules: lower case; letters and digits form words; {@code '} is dropped ("farmer's" → "farmers"); digits
  * keep an inner {@code .} or {@code :} ("102.5", "8:30", "1:45:30"); a change between digits and letters splits
  * ("225lbs" → "225 lbs", "3x5" → "3 x 5", "5k" → "5 k"); {@code @} becomes "at"; anything else separates.
- * Then shorthand is expanded (db → dumbbell, bb → barbell, kb → kettlebell, "r p e" → rpe, …).
+ * Then shorthand is expanded (db → dumbbell, bb → barbell, kb → kettlebell, …) and letters spelled out one by one
+ * are joined when they spell a known abbreviation: speech-to-text writes "D B rows", "R D L", "O H P", "r.p.e."
+ * for what a lifter says as letters ({@link #SPELLED}); "our PE" / "are PE" is how it hears "RPE".
  */
 final class Lexer {
     private static final Map<String, String> SYNONYMS = new HashMap<>();
@@ -70,6 +73,12 @@ final class Lexer {
                 if (c != ',') {
                     cur.append(c);
                 }
+            } else if ((c == '\'' || c == '\u2019')
+                    && kind == 1
+                    && i + 1 < n
+                    && (text.charAt(i + 1) == 'd' || text.charAt(i + 1) == 'D')
+                    && (i + 2 == n || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+                i++; // "RDL'd", "OHP'd", "PR'd": the verb made from a word; the word is what counts
             } else if (c == '\'' || c == '\u2019') {
                 // "farmer's" -> "farmers"; keeps the word going
             } else if (c == '@') {
@@ -118,6 +127,7 @@ final class Lexer {
         PLURAL_NUMBERS.put("threes", "three");
         PLURAL_NUMBERS.put("fours", "four");
         PLURAL_NUMBERS.put("sixes", "six");
+        PLURAL_NUMBERS.put("hundreds", "hundred");
         String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
         for (String t : tens) {
             PLURAL_NUMBERS.put(t.substring(0, t.length() - 1) + "ies", t);
@@ -140,25 +150,58 @@ final class Lexer {
         }
     }
 
-    /** Joins spelled-out abbreviations: "r p e" → rpe, "r i r" → rir, "o h p" → ohp, "r d l" → rdl. */
+    /**
+     * Abbreviations lifters say letter by letter. A run of one-letter words is joined (longest first) when it spells
+     * one of these; the joined word then goes through {@link #SYNONYMS} like any other ("d b" → db → dumbbell).
+     */
+    static final Set<String> SPELLED = Set.of(
+            "rpe", "rir", "ohp", "rdl", "rdls", "db", "bb", "kb", "cg", "jm", "ssb", "bss", "ghr", "hspu", "tgu", "ohs",
+            "ez", "sldl", "cgbp", "rfess", "bw", "dl", "sl");
+
+    /** Joins spelled-out abbreviations ("r p e" → rpe, "d b" → dumbbell) and "our pe" → rpe. */
     private static String[] merge(List<String> in) {
         List<String> out = new ArrayList<>(in.size());
-        for (int i = 0; i < in.size(); i++) {
+        int n = in.size();
+        for (int i = 0; i < n; i++) {
             String w = in.get(i);
-            if (w.length() == 1
-                    && i + 2 < in.size()
-                    && in.get(i + 1).length() == 1
-                    && in.get(i + 2).length() == 1) {
-                String three = w + in.get(i + 1) + in.get(i + 2);
-                if (three.equals("rpe") || three.equals("rir") || three.equals("ohp") || three.equals("rdl")) {
-                    out.add(three);
-                    i += 2;
+            if (w.length() == 1 && i + 1 < n && in.get(i + 1).length() == 1 && isLetter(w) && isLetter(in.get(i + 1))) {
+                int run = i;
+                while (run < n && run - i < 5 && in.get(run).length() == 1 && isLetter(in.get(run))) {
+                    run++;
+                }
+                boolean joined = false;
+                for (int end = run; end >= i + 2 && !joined; end--) {
+                    StringBuilder sb = new StringBuilder(end - i);
+                    for (int k = i; k < end; k++) {
+                        sb.append(in.get(k));
+                    }
+                    String word = sb.toString();
+                    if (SPELLED.contains(word)) {
+                        String syn = SYNONYMS.get(word);
+                        out.add(syn == null ? word : syn);
+                        i = end - 1;
+                        joined = true;
+                    }
+                }
+                if (joined) {
                     continue;
                 }
+            }
+            if ((w.equals("our") || w.equals("are") || w.equals("r"))
+                    && i + 1 < n
+                    && in.get(i + 1).equals("pe")) {
+                out.add("rpe");
+                i++;
+                continue;
             }
             out.add(w);
         }
         return out.toArray(new String[0]);
+    }
+
+    private static boolean isLetter(String w) {
+        char c = w.charAt(0);
+        return c >= 'a' && c <= 'z';
     }
 
     /** Words joined by single spaces: the normal form of an alias. */

@@ -7,11 +7,15 @@ import java.util.Map;
 
 /**
  * Groups words into numbers the way people say gym numbers (contract: "two twenty five" = 225, "four oh five" =
- * 405, "a hundred and thirty five" = 135, "five forty" = 540, "102.5", "seven and a half").
+ * 405, "a hundred and thirty five" = 135, "five forty" = 540, "102.5", "seven and a half"; also "twelve hundred",
+ * "a thousand", "a buck thirty five" = 135, "hundred" = 100, "2 hundred 25" = 225, "62 point 5" = 62.5).
  *
  * <p>Juxtaposed forms ("eight thirty", "one oh five") also carry a clock reading (8:30 → 510 s) so the cardio
- * rules can read them as a pace or time; the strength rules use the plain value. Greedy, left to right, bounded
- * look-ahead (at most 6 words), so it is linear in the utterance length.
+ * rules can read them as a pace or time; the strength rules use the plain value. In a strength utterance
+ * ({@code loads}), speech-to-text's clock rendering of a spoken load is read back as the load: "2:25" is how it
+ * writes "two twenty-five", so it is 225, not 145 s (H:MM with one colon and H 1–9; other clock forms stay
+ * clocks and are not placed). A plural ("two tens", "seventy fives") is never glued to the number before it.
+ * Greedy, left to right, bounded look-ahead (at most 6 words), so it is linear in the utterance length.
  */
 final class SpokenNumbers {
     private static final Map<String, Integer> ONES = new HashMap<>();
@@ -39,11 +43,11 @@ final class SpokenNumbers {
     private SpokenNumbers() {}
 
     /** Converts words[from, to) into items, grouping number words and digit strings into number items. */
-    static void group(String[] w, int from, int to, List<Item> out) {
+    static void group(String[] w, int from, int to, List<Item> out, boolean loads) {
         int i = from;
         while (i < to) {
             int[] end = new int[1];
-            Item num = parseAt(w, i, to, end);
+            Item num = parseAt(w, i, to, end, loads);
             if (num != null) {
                 out.add(num);
                 i = end[0];
@@ -56,8 +60,23 @@ final class SpokenNumbers {
 
     static List<Item> group(String[] w) {
         List<Item> out = new ArrayList<>(w.length);
-        group(w, 0, w.length, out);
+        group(w, 0, w.length, out, false);
         return out;
+    }
+
+    /** "twenty" … "ninety". */
+    static boolean isTens(String s) {
+        return TENS.containsKey(s);
+    }
+
+    /** True for a digit string or a word that is a number by itself ("eight", "twenty", "hundred"). */
+    static boolean isNumberWord(String s) {
+        char c = s.charAt(0);
+        return (c >= '0' && c <= '9')
+                || ONES.containsKey(s)
+                || TEENS.containsKey(s)
+                || TENS.containsKey(s)
+                || s.equals("hundred");
     }
 
     /** Every word that can start a number (hot path: one probe rejects ordinary words). */
@@ -67,15 +86,17 @@ final class SpokenNumbers {
         STARTERS.addAll(ONES.keySet());
         STARTERS.addAll(TEENS.keySet());
         STARTERS.addAll(TENS.keySet());
-        STARTERS.add("a"); // "a hundred and ..."; "zero" stays ("zero in the tank")
+        STARTERS.add("a"); // "a hundred and ...", "a thousand", "a buck thirty five"; "zero" stays ("zero in the tank")
+        STARTERS.add("hundred"); // "hundred pound dumbbell"
+        STARTERS.add("buck"); // "buck twenty" (a buck = 100 lb)
     }
 
     /** A number starting at {@code i}, or null; {@code end[0]} receives the index after it. */
-    static Item parseAt(String[] w, int i, int to, int[] end) {
+    static Item parseAt(String[] w, int i, int to, int[] end, boolean loads) {
         String first = w[i];
         char c0 = first.charAt(0);
         if (c0 >= '0' && c0 <= '9') {
-            return digits(w, i, to, end);
+            return digits(w, i, to, end, loads);
         }
         if (!STARTERS.contains(first)) {
             return null;
@@ -86,16 +107,35 @@ final class SpokenNumbers {
         Integer ones = ONES.get(first);
         Integer teen = TEENS.get(first);
         Integer ten = TENS.get(first);
-        if ((first.equals("a") || first.equals("one")) && i + 1 < to && w[i + 1].equals("hundred")) {
-            j = i + 2;
+        boolean a = first.equals("a") || first.equals("one");
+        if (a && i + 1 < to && (w[i + 1].equals("hundred") || w[i + 1].equals("buck"))
+                || first.equals("hundred")
+                || first.equals("buck")) {
+            // "a hundred and thirty five", "hundred pound dumbbell", "a buck thirty five" (a buck = 100 lb)
+            j = first.equals("hundred") || first.equals("buck") ? i + 1 : i + 2;
             int[] tail = tail(w, j, to, true);
             value = 100 + tail[0];
             j = tail[1];
-        } else if (ones != null && ones > 0 && i + 1 < to && w[i + 1].equals("hundred")) {
+        } else if (a && i + 1 < to && w[i + 1].equals("thousand")) {
+            // "a thousand", "a thousand and fifty", "one thousand two hundred"
+            j = i + 2;
+            value = 1000;
+            if (j + 1 < to && ONES.containsKey(w[j]) && ONES.get(w[j]) > 0 && w[j + 1].equals("hundred")) {
+                value += ONES.get(w[j]) * 100;
+                j += 2;
+            }
+            int[] tail = tail(w, j, to, true);
+            value += tail[0];
+            j = tail[1];
+        } else if ((ones != null && ones > 0 || teen != null) && i + 1 < to && w[i + 1].equals("hundred")) {
+            // "two hundred and five", "twelve hundred"
             j = i + 2;
             int[] tail = tail(w, j, to, true);
-            value = ones * 100 + tail[0];
+            value = (ones != null ? ones : teen) * 100 + tail[0];
             j = tail[1];
+        } else if (ones != null && ones > 0 && i + 1 < to && w[i + 1].equals("thousand")) {
+            value = ones * 1000;
+            j = i + 2;
         } else if (ones != null && ones > 0 && i + 2 < to && w[i + 1].equals("oh") && ONES.containsKey(w[i + 2])) {
             int d = ONES.get(w[i + 2]);
             value = ones * 100 + d;
@@ -103,7 +143,8 @@ final class SpokenNumbers {
             j = i + 3;
         } else if ((ones != null && ones > 0 || teen != null)
                 && i + 1 < to
-                && (TENS.containsKey(w[i + 1]) || (ones != null && TEENS.containsKey(w[i + 1])))) {
+                && (TENS.containsKey(w[i + 1]) || (ones != null && TEENS.containsKey(w[i + 1])))
+                && !pluralAt(w, i + 1, to)) {
             int head = ones != null ? ones : teen;
             int[] t = tail(w, i + 1, to, false);
             value = head * 100 + t[0];
@@ -156,6 +197,18 @@ final class SpokenNumbers {
         return Item.number(value, clock, false, join(w, i, j));
     }
 
+    /**
+     * Whether the tens/teen word at {@code k} (with its ones word, if any) is a plural: "two tens", "three
+     * twenties". The lexer splits a plural number into the number and "s"; such a number stands alone.
+     */
+    private static boolean pluralAt(String[] w, int k, int to) {
+        int e = k + 1;
+        if (TENS.containsKey(w[k]) && e < to && ONES.containsKey(w[e]) && ONES.get(w[e]) > 0) {
+            e++;
+        }
+        return e < to && w[e].equals("s") && ONES.containsKey(w[k - 1]);
+    }
+
     /** After "hundred" or a leading digit: "and"? then tens [ones] | teen | ones. Returns {value, next}. */
     private static int[] tail(String[] w, int j, int to, boolean allowAnd) {
         int k = j;
@@ -184,9 +237,15 @@ final class SpokenNumbers {
         return new int[] {0, j};
     }
 
-    private static Item digits(String[] w, int i, int to, int[] end) {
+    private static Item digits(String[] w, int i, int to, int[] end, boolean loads) {
         String s = w[i];
         int j = i + 1;
+        if (loads && s.length() == 4 && s.charAt(1) == ':' && s.charAt(0) != '0') {
+            // strength: "2:25" is speech-to-text's rendering of "two twenty-five" (a load), not 145 seconds
+            int v = (s.charAt(0) - '0') * 100 + (s.charAt(2) - '0') * 10 + (s.charAt(3) - '0');
+            end[0] = j;
+            return Item.number(v, -1, false, s);
+        }
         if (s.indexOf(':') >= 0) {
             int secs = 0;
             int start = 0;
@@ -219,12 +278,58 @@ final class SpokenNumbers {
                 return null;
             }
         }
+        if (j < to && w[j].equals("hundred") && v >= 1 && v <= 19 && s.indexOf('.') < 0) {
+            // "2 hundred 25", "12 hundred"
+            int[] tail = tailDigits(w, j + 1, to);
+            v = v * 100 + tail[0];
+            j = tail[1];
+        } else if (j + 1 < to && w[j].equals("point") && s.indexOf('.') < 0 && isDecimalDigit(w[j + 1])) {
+            // "62 point 5", "62 point five"
+            String d = ONES.containsKey(w[j + 1]) ? Integer.toString(ONES.get(w[j + 1])) : w[j + 1];
+            v = v + Integer.parseInt(d) / Math.pow(10, d.length());
+            v = Math.round(v * 1000) / 1000.0;
+            j += 2;
+        }
         if (j + 2 < to && w[j].equals("and") && w[j + 1].equals("a") && w[j + 2].equals("half")) {
             v += 0.5;
             j += 3;
         }
         end[0] = j;
         return Item.number(v, -1, false, join(w, i, j));
+    }
+
+    private static boolean isDecimalDigit(String s) {
+        if (ONES.containsKey(s)) {
+            return true;
+        }
+        if (s.length() > 3) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After "2 hundred": "and"? then a digit string under 100 or number words under 100. */
+    private static int[] tailDigits(String[] w, int j, int to) {
+        int k = j;
+        if (k < to && w[k].equals("and") && k + 1 < to) {
+            k++;
+        }
+        if (k < to && w[k].length() <= 2 && Character.isDigit(w[k].charAt(0)) && w[k].indexOf(':') < 0) {
+            boolean digitsOnly = true;
+            for (int p = 0; p < w[k].length(); p++) {
+                digitsOnly &= Character.isDigit(w[k].charAt(p));
+            }
+            if (digitsOnly) {
+                return new int[] {Integer.parseInt(w[k]), k + 1};
+            }
+        }
+        int[] t = tail(w, j, to, true);
+        return t;
     }
 
     /** The words w[from, to) joined by single spaces, as said (for the trace). */

@@ -6,6 +6,11 @@ import java.util.Objects;
 /**
  * A strength set in the contract's shape. {@code weight} is per implement and null for bodyweight;
  * {@code weightUnit} is null exactly when {@code weight} is. {@code rpe} is 1–10 in half steps or null.
+ *
+ * @param perSide   the reps are per side ("10 each arm", "8 per leg", "12 a side"); the weight is still one
+ *                  implement's. False when no such qualifier was said.
+ * @param toFailure the set was taken to failure ("to failure", "till failure", "failed the 9th"); then
+ *                  {@code rpe} is 10 and {@code rir} 0 unless other values were said.
  */
 public record StrengthSet(
         String exerciseId,
@@ -16,6 +21,8 @@ public record StrengthSet(
         int sets,
         Double rpe,
         Integer rir,
+        boolean perSide,
+        boolean toFailure,
         double confidence,
         List<String> trace)
         implements VoiceResult {
@@ -54,14 +61,10 @@ public record StrengthSet(
         Json.num(sb, rpe);
         sb.append(",\"rir\":");
         Json.num(sb, rir == null ? null : rir.doubleValue());
+        sb.append(",\"per_side\":").append(perSide);
+        sb.append(",\"to_failure\":").append(toFailure);
         sb.append(",\"confidence\":");
         Json.num(sb, confidence);
         return sb.append('}').toString();
-    }
-
-    /** Same set with another trace/confidence; used when a caller re-derives them. */
-    StrengthSet with(double newConfidence, List<String> newTrace) {
-        return new StrengthSet(
-                exerciseId, exerciseName, weight, weightUnit, reps, sets, rpe, rir, newConfidence, newTrace);
     }
 }

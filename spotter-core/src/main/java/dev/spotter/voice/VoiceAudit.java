@@ -23,8 +23,12 @@ import java.util.Objects;
  * {@code read = audited + skipped}, each skip with its reason.
  */
 public final class VoiceAudit {
-    /** Fields compared, in report order. */
-    public static final List<String> FIELDS = List.of("exercise", "weight", "unit", "reps", "sets", "rpe");
+    /**
+     * Fields compared, in report order. {@code per_side} and {@code to_failure} (contract additions of issue 15) are
+     * compared only where a label has them; legacy labels have neither, so those columns read {@code n/a} there.
+     */
+    public static final List<String> FIELDS =
+            List.of("exercise", "weight", "unit", "reps", "sets", "rpe", "per_side", "to_failure");
 
     private final VoiceParser parser;
     private final int maxListed;
@@ -196,6 +200,16 @@ public final class VoiceAudit {
         if (l.hasRpe()) {
             check(rep, "rpe", fmt(l.rpe()), s == null ? none : fmt(s.rpe()), where, user);
         }
+        if (l.hasPerSide()) {
+            check(rep, "per_side", flag(l.perSide()), s == null ? none : flag(s.perSide()), where, user);
+        }
+        if (l.hasToFailure()) {
+            check(rep, "to_failure", flag(l.toFailure()), s == null ? none : flag(s.toFailure()), where, user);
+        }
+    }
+
+    private static String flag(boolean b) {
+        return Boolean.toString(b);
     }
 
     private void check(Report rep, String field, String label, String parsed, String where, String user) {
@@ -235,6 +249,8 @@ public final class VoiceAudit {
                 && (!l.hasUnit() || l.unit() == s.weightUnit())
                 && (!l.hasReps() || Objects.equals(l.reps(), s.reps()))
                 && (!l.hasSets() || Objects.equals(l.sets(), s.sets()))
-                && (!l.hasRpe() || fmt(l.rpe()).equals(fmt(s.rpe())));
+                && (!l.hasRpe() || fmt(l.rpe()).equals(fmt(s.rpe())))
+                && (!l.hasPerSide() || l.perSide() == s.perSide())
+                && (!l.hasToFailure() || l.toFailure() == s.toFailure());
     }
 }

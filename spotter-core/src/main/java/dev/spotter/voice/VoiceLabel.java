@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param exercise       the catalog exercise the label names, if it resolves
  * @param exerciseLabel  the label's own exercise text (id or name), for reports; null when absent
  * @param hasWeight      whether the label has a {@code weight} key (its value may be null: bodyweight)
+ * @param hasPerSide     whether the label has {@code per_side} (legacy labels and labels written before the field
+ *                       existed do not: then it is "not labelled", and {@code perSide} is false)
+ * @param hasToFailure   the same for {@code to_failure}
  */
 public record VoiceLabel(
         String type,
@@ -33,7 +36,11 @@ public record VoiceLabel(
         boolean hasRpe,
         Double rpe,
         boolean hasRir,
-        Integer rir) {
+        Integer rir,
+        boolean hasPerSide,
+        boolean perSide,
+        boolean hasToFailure,
+        boolean toFailure) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Parses a label from JSON text; throws IllegalArgumentException with the reason when it is not one. */
@@ -88,7 +95,11 @@ public record VoiceLabel(
                 n.has("rpe"),
                 number(n.get("rpe")),
                 n.has("rir"),
-                integer(n.get("rir")));
+                integer(n.get("rir")),
+                n.has("per_side"),
+                n.path("per_side").asBoolean(false),
+                n.has("to_failure"),
+                n.path("to_failure").asBoolean(false));
     }
 
     private static Double number(JsonNode v) {
@@ -115,7 +126,8 @@ public record VoiceLabel(
 
     /**
      * The label as a previous-set context for the next turn, when it names a catalog exercise. The unit defaults
-     * to lb when the label has a weight but no unit (legacy labels).
+     * to lb when the label has a weight but no unit (legacy labels). {@code per_side} goes with the set (a next
+     * "same thing for 8" is per side again); {@code to_failure} does not matter to a next set (effort never carries).
      */
     public Optional<StrengthSet> toContext(WeightUnit defaultUnit) {
         if (exercise.isEmpty() || (type != null && !type.equals("strength"))) {
@@ -124,6 +136,17 @@ public record VoiceLabel(
         Exercise e = exercise.get();
         WeightUnit u = weight == null ? null : (unit == null ? defaultUnit : unit);
         return Optional.of(new StrengthSet(
-                e.id(), e.name(), weight, u, reps, sets == null || sets < 1 ? 1 : sets, rpe, rir, 1.0, List.of()));
+                e.id(),
+                e.name(),
+                weight,
+                u,
+                reps,
+                sets == null || sets < 1 ? 1 : sets,
+                rpe,
+                rir,
+                perSide,
+                toFailure,
+                1.0,
+                List.of()));
     }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
  * amount ({@link Confidence}). Thread-safe and immutable: share one instance.
  */
 public final class VoiceParser {
-    private static final Set<String> RUN_VERBS = Set.of(
+    /** Words that make an utterance a run (or walk or ride) log. */
+    static final Set<String> RUN_VERBS = Set.of(
             "run",
             "ran",
             "runs",
@@ -50,6 +51,7 @@ public final class VoiceParser {
             "ride",
             "rode",
             "parkrun");
+
     private static final Set<String> CARDIO_CUES = Set.of(
             "mile",
             "miles",
@@ -139,7 +141,7 @@ public final class VoiceParser {
         }
         List<String> trace = tracing ? new ArrayList<>(8) : null;
         boolean[] taken = new boolean[w.length];
-        String ref = markContext(w, taken, trace);
+        References.Ref ref = References.mark(w, taken, trace);
 
         ExerciseCatalog.Match best = null;
         ExerciseCatalog.Match other = null;
@@ -149,13 +151,23 @@ public final class VoiceParser {
             }
             ExerciseCatalog.Match m = catalog.matchAt(w, i);
             if (m != null && !overlapsTaken(taken, m)) {
-                if (best == null || m.end() - m.start() > best.end() - best.start()) {
-                    if (best != null && best.exercise() != m.exercise()) {
-                        other = best;
-                    }
+                if (best == null) {
                     best = m;
-                } else if (m.exercise() != best.exercise() && m.start() >= best.end()) {
-                    other = m;
+                } else {
+                    boolean better = best.generic() && !m.generic()
+                            || best.generic() == m.generic() && m.end() - m.start() > best.end() - best.start();
+                    ExerciseCatalog.Match loser = better ? best : m;
+                    if (better) {
+                        best = m;
+                    }
+                    if (loser.exercise() != best.exercise() && !sameFamily(loser, best)) {
+                        other = loser;
+                    } else {
+                        // "pulled sumo 455": the plain verb names the family of the specific lift; not a second one
+                        for (int k = loser.start(); k < loser.end(); k++) {
+                            taken[k] = true;
+                        }
+                    }
                 }
                 i = Math.max(i, m.end() - 1);
             }
@@ -168,38 +180,54 @@ public final class VoiceParser {
         }
         boolean fuzzyHit = false;
         if (best != null && fuzzy) {
-            ExerciseCatalog.Match longer = FuzzyAlias.extend(catalog, w, taken, best);
+            ExerciseCatalog.Match longer = catalog.fuzzy().extend(w, taken, best);
             if (longer != null) {
                 best = longer;
                 fuzzyHit = true;
             }
         }
         if (best == null && fuzzy && !runVerb && !cardioCue) {
-            best = FuzzyAlias.find(catalog, w, taken);
+            best = catalog.fuzzy().find(w, taken);
             fuzzyHit = best != null;
         }
         if (runVerb && (best == null || !isCarryOrSled(best, w))) {
             return CardioRules.parse(w, defaultPaceUnit, trace);
         }
         if (best == null && ref == null && (cardioCue || context.isEmpty())) {
-            // no exercise: a run log without a verb ("8 by 800 at 3:10"), else fall through to context / unparsed
+            // no exercise: a run log without a verb ("8 by 800 at 3:10", "easy 30 minutes"); a bare duration with
+            // nothing that says run ("set a timer for two minutes", "rest 90 seconds") is not one
             List<String> cardioTrace = trace == null ? null : new ArrayList<>(trace);
             VoiceResult cardio = CardioRules.parse(w, defaultPaceUnit, cardioTrace);
-            if (cardio instanceof CardioLog) {
+            if (cardio instanceof CardioLog log
+                    && (cardioCue
+                            || log.workoutType() != null
+                            || log.distance() != null
+                            || log.paceSPerUnit() != null
+                            || log.intervals() != null)) {
                 return cardio;
             }
         }
+        // strength from here: homophones are read as numbers only now (a run's "twenty four thirty" is a time)
+        double penalty = Homophones.repair(w, taken, trace) * Confidence.HOMOPHONE;
+        Exercise exercise = null;
         if (best != null) {
             for (int k = best.start(); k < best.end(); k++) {
                 taken[k] = true;
             }
+            exercise = best.exercise();
             String said = SpokenNumbers.join(w, best.start(), best.end());
             if (trace != null)
-                trace.add("'" + said + "' → " + best.exercise().name()
+                trace.add("'" + said + "' → " + exercise.name()
                         + (fuzzyHit
                                 ? " (closest alias, heard differently)"
                                 : best.generic() ? " (default for the plain word)" : ""));
+            penalty += (best.generic() ? Confidence.GENERIC_ALIAS : 0) + (fuzzyHit ? Confidence.FUZZY_ALIAS : 0);
         }
+        if (other != null) {
+            penalty += Confidence.SECOND_EXERCISE;
+            if (trace != null) trace.add("also heard " + other.exercise().name() + "; kept the more specific match");
+        }
+        markUnilateral(w, taken);
         List<Item> items = new ArrayList<>(w.length);
         int i = 0;
         while (i < w.length) {
@@ -214,22 +242,75 @@ public final class VoiceParser {
             while (j < w.length && !taken[j]) {
                 j++;
             }
-            SpokenNumbers.group(w, i, j, items);
+            SpokenNumbers.group(w, i, j, items, true);
             i = j;
         }
         StrengthSet prev = context.previous();
-        boolean prevBodyweight = prev != null
-                && catalog.byId(prev.exerciseId()).map(Exercise::bodyweight).orElse(prev.weight() == null);
-        StrengthRules rules = new StrengthRules(items, trace);
+        Exercise prevExercise =
+                prev == null ? null : catalog.byId(prev.exerciseId()).orElse(null);
+        boolean prevBodyweight =
+                prev != null && (prevExercise != null ? prevExercise.bodyweight() : prev.weight() == null);
+        Exercise inEffect = exercise != null ? exercise : prevExercise;
+        String equipment = inEffect == null ? "" : inEffect.equipment();
+        StrengthRules rules = new StrengthRules(items, trace, equipment.equals("barbell"));
+        rules.pass1();
+        if (exercise != null && rules.d.perImplement && !equipmentSaid(w, best)) {
+            // "curls 35s", "rows 80s": a weight per implement says dumbbells when the plain word named the barbell lift
+            Exercise variant = catalog.dumbbellVariant(exercise).orElse(null);
+            if (variant != null) {
+                if (trace != null) trace.add("per-implement weight → " + variant.name());
+                exercise = variant;
+                penalty += Confidence.EQUIPMENT_INFERRED;
+            }
+        }
         return rules.finish(
-                best == null ? null : best.exercise(),
-                best != null && best.generic(),
-                fuzzyHit,
-                other == null ? null : other.exercise(),
-                ref,
-                prev,
-                prevBodyweight,
-                defaultWeightUnit);
+                exercise, penalty, ref, prev, prevBodyweight, defaultWeightUnit, equipment.equals("machine"));
+    }
+
+    private static final java.util.Set<String> EQUIPMENT_WORDS = java.util.Set.of(
+            "barbell", "bar", "ez", "smith", "machine", "cable", "trap", "hex", "landmine", "kettlebell", "band");
+
+    private static boolean equipmentSaid(String[] w, ExerciseCatalog.Match m) {
+        for (int k = m.start(); k < m.end(); k++) {
+            if (EQUIPMENT_WORDS.contains(w[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two matches name one lift family when one is a plain word and both have the same movement pattern. */
+    private static boolean sameFamily(ExerciseCatalog.Match a, ExerciseCatalog.Match b) {
+        return (a.generic() || b.generic())
+                && a.exercise().pattern().equals(b.exercise().pattern());
+    }
+
+    /**
+     * "single arm", "one arm", "single leg", "one leg at a time": how the lift was done, not a number ("one") and not
+     * reps ("single"). Whether the reps are per side is said by the qualifier after them ("10 each arm").
+     */
+    private static void markUnilateral(String[] w, boolean[] taken) {
+        for (int i = 0; i + 1 < w.length; i++) {
+            if (taken[i] || !(w[i].equals("single") || w[i].equals("one"))) {
+                continue;
+            }
+            String n = w[i + 1];
+            if (n.equals("arm")
+                    || n.equals("leg")
+                    || n.equals("hand")
+                    || n.equals("handed")
+                    || n.equals("sided")
+                    || n.equals("arms")
+                    || n.equals("legs")) {
+                taken[i] = true;
+                taken[i + 1] = true;
+                if (i + 4 < w.length && w[i + 2].equals("at") && w[i + 3].equals("a") && w[i + 4].equals("time")) {
+                    taken[i + 2] = true;
+                    taken[i + 3] = true;
+                    taken[i + 4] = true;
+                }
+            }
+        }
     }
 
     /** Parses many utterances without context, in order (the batch API the benchmark measures). */
@@ -258,52 +339,6 @@ public final class VoiceParser {
             }
         }
         return false;
-    }
-
-    /** Marks "same weight", "same thing", "another set", "one more set", "again"; returns the kind or null. */
-    private static String markContext(String[] w, boolean[] taken, List<String> trace) {
-        String ref = null;
-        for (int i = 0; i < w.length; i++) {
-            String a = w[i];
-            String b = i + 1 < w.length ? w[i + 1] : "";
-            String c = i + 2 < w.length ? w[i + 2] : "";
-            int len = 0;
-            String kind = null;
-            if (a.equals("same") && (b.equals("weight") || b.equals("load"))) {
-                kind = "same weight";
-                len = 2;
-            } else if (a.equals("same") && (b.equals("thing") || b.equals("set") || b.equals("again"))) {
-                kind = "same thing";
-                len = 2;
-            } else if (a.equals("same")) {
-                kind = "same thing";
-                len = 1;
-            } else if (a.equals("another") && (b.equals("set") || b.equals("one"))) {
-                kind = "another set";
-                len = 2;
-            } else if (a.equals("one") && b.equals("more") && c.equals("set")) {
-                kind = "another set";
-                len = 3;
-            } else if (a.equals("one") && b.equals("more")) {
-                kind = "another set";
-                len = 2;
-            } else if (a.equals("again")) {
-                kind = "same thing";
-                len = 1;
-            }
-            if (kind != null) {
-                for (int k = i; k < i + len; k++) {
-                    taken[k] = true;
-                }
-                if (trace != null)
-                    trace.add("'" + SpokenNumbers.join(w, i, i + len) + "' → refers to the previous set");
-                if (ref == null || kind.equals("same weight")) {
-                    ref = kind;
-                }
-                i += len - 1;
-            }
-        }
-        return ref;
     }
 
     /** Builder; every setter rejects null at once. */

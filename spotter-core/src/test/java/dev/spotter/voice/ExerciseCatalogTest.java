@@ -143,6 +143,41 @@ class ExerciseCatalogTest {
                 .hasMessageContaining("load");
     }
 
+    @Test
+    void eachCatalogHasItsOwnFuzzyIndexBuiltOnce() throws Exception {
+        // The index was a static cache for the last catalog used: with two catalogs in one process each lookup
+        // rebuilt it, and a reader could see one catalog's vocabulary with another's deletion index.
+        ExerciseCatalog a = ExerciseCatalog.load(
+                in("exercises:\n- {id: zercher-thing, name: Zercher Thing, equipment: barbell, pattern: squat,"
+                        + " load: loaded}\n"),
+                "a.yaml");
+        ExerciseCatalog b = ExerciseCatalog.load(
+                in("exercises:\n- {id: pallof-thing, name: Pallof Thing, equipment: cable, pattern: core,"
+                        + " load: loaded}\n"),
+                "b.yaml");
+        assertThat(a.fuzzy()).isSameAs(a.fuzzy()).isNotSameAs(b.fuzzy());
+        VoiceParser pa = VoiceParser.builder().catalog(a).build();
+        VoiceParser pb = VoiceParser.builder().catalog(b).build();
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    if (!(pa.parse("zerchr thing 100 for 5") instanceof StrengthSet sa)
+                            || !sa.exerciseId().equals("zercher-thing")
+                            || !(pb.parse("palof thing 30 for 10") instanceof StrengthSet sb)
+                            || !sb.exerciseId().equals("pallof-thing")) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(wrong.get()).isZero();
+    }
+
     private static ByteArrayInputStream in(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }

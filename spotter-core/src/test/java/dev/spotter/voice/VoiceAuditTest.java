@@ -70,4 +70,40 @@ class VoiceAuditTest {
         assertThat(r.disagreements).hasSize(1);
         assertThat(r.disagreementCount).isEqualTo(2);
     }
+
+    @Test
+    void newContractFieldsAreComparedWhereLabelledAndNotLabelledInLegacyLabels() throws IOException {
+        String file = String.join(
+                "\n",
+                // per_side labelled and right
+                ex(
+                        "db rows 90 for 10 each arm",
+                        "{\"type\": \"strength\", \"exercise_id\": \"dumbbell-row\", \"weight\": 90, \"reps\": 10,"
+                                + " \"per_side\": true, \"to_failure\": false}"),
+                // to_failure labelled and wrong
+                ex(
+                        "squat 315 for 8",
+                        "{\"type\": \"strength\", \"exercise_id\": \"barbell-back-squat\", \"weight\": 315,"
+                                + " \"reps\": 8, \"per_side\": false, \"to_failure\": true}"),
+                // legacy: neither field
+                ex(
+                        "bench press 225 for 8 at RPE 8",
+                        "{\"exercise_id\": \"barbell-bench-press\", \"weight\": 225, \"reps\": 8, \"rpe\": 8}"),
+                "");
+        VoiceAudit.Report r =
+                new VoiceAudit(VoiceParser.defaults(), 10).audit(new BufferedReader(new StringReader(file)), "f");
+        assertThat(r.fields.get("per_side")).containsExactly(2, 2);
+        assertThat(r.fields.get("to_failure")).containsExactly(1, 2);
+        assertThat(r.disagreements)
+                .extracting(d -> d.where() + " " + d.field() + " " + d.label() + " " + d.parser())
+                .containsExactly("f:2 to_failure true false");
+        assertThat(r.summaryLine()).endsWith("100.00% per_side / 50.00% to_failure");
+        assertThat(VoiceAudit.agree(
+                        VoiceLabel.parse(
+                                "{\"exercise_id\": \"dumbbell-row\", \"weight\": 90, \"reps\": 10}",
+                                VoiceParser.defaults().catalog()),
+                        VoiceParser.defaults().parse("db rows 90 for 10 each arm")))
+                .as("a label without per_side does not disagree with a per-side parse")
+                .isTrue();
+    }
 }

@@ -16,7 +16,7 @@ class VoiceParserTest {
                 .isEqualTo(
                         "{\"type\":\"strength\",\"exercise_id\":\"barbell-bench-press\",\"exercise_name\":\"Barbell Bench Press\","
                                 + "\"weight\":225,\"weight_unit\":\"lb\",\"reps\":8,\"sets\":1,\"rpe\":8,\"rir\":null,"
-                                + "\"confidence\":0.95}");
+                                + "\"per_side\":false,\"to_failure\":false,\"confidence\":0.95}");
     }
 
     @Test
@@ -131,5 +131,103 @@ class VoiceParserTest {
         assertThat(p.parse("how do I improve my 5k time").type()).isEqualTo("unparsed");
         assertThat(p.parse("should I deload after 3 weeks of squats").type()).isEqualTo("unparsed");
         assertThat(p.parse("do 3 sets of 10 pull ups").type()).isEqualTo("strength");
+    }
+
+    static StrengthSet set(VoiceResult r) {
+        assertThat(r).as(r.toJson()).isInstanceOf(StrengthSet.class);
+        return (StrengthSet) r;
+    }
+
+    @Test
+    void perSideRepsKeepTheImplementWeightAndAreSerialised() {
+        StrengthSet s = set(p.parse("db rows 90 for 10 each arm"));
+        assertThat(s.weight()).isEqualTo(90.0);
+        assertThat(s.reps()).isEqualTo(10);
+        assertThat(s.perSide()).isTrue();
+        assertThat(s.toJson()).contains("\"per_side\":true,\"to_failure\":false");
+        assertThat(set(p.parse("db bench 80s for 10")).perSide()).isFalse();
+        // the holdout miss of issue 3: "sixty fives ... ten each arm" is 65 × 10, not weight 10
+        StrengthSet h = set(p.parse("dumbbell rows sixty fives for ten each arm"));
+        assertThat(h.weight()).isEqualTo(65.0);
+        assertThat(h.reps()).isEqualTo(10);
+    }
+
+    @Test
+    void failureIsRpeTenRirZeroAndCountsTheCompletedReps() {
+        StrengthSet f = set(p.parse("bench 225 got 8 failed the 9th"));
+        assertThat(f.toFailure()).isTrue();
+        assertThat(f.reps()).isEqualTo(8);
+        assertThat(f.rpe()).isEqualTo(10.0);
+        assertThat(f.rir()).isZero();
+        StrengthSet ten = set(p.parse("deadlift 455 for 2 rpe 10"));
+        assertThat(ten.toFailure()).isFalse();
+        assertThat(ten.rir()).isNull();
+        StrengthSet shy = set(p.parse("leg extensions 90 for 20 two shy of failure"));
+        assertThat(shy.toFailure()).isFalse();
+        assertThat(shy.rir()).isEqualTo(2);
+    }
+
+    @Test
+    void speechToTextNumbersAreReadAsLoadsOnlyInAStrengthSet() {
+        assertThat(set(p.parse("bench 2:25 for 8")).weight()).isEqualTo(225.0);
+        assertThat(set(p.parse("bench too twenty five for ate")).reps()).isEqualTo(8);
+        assertThat(set(p.parse("Squat 315 four 5.")).reps()).isEqualTo(5);
+        assertThat(set(p.parse("D B rows 80 for 10")).exerciseId()).isEqualTo("dumbbell-row");
+        assertThat(set(p.parse("deadlift 4 25 for 2")).weight()).isEqualTo(425.0);
+        assertThat(set(p.parse("bench 225 for 8, no 9")).reps()).isEqualTo(9);
+        // a run keeps its clock times, and "twenty four thirty" is 24:30, not "twenty for thirty"
+        assertThat(((CardioLog) p.parse("ran a five k in twenty four thirty")).durationS())
+                .isEqualTo(1470);
+        assertThat(((CardioLog) p.parse("uh ran 3 miles in 27:30")).durationS()).isEqualTo(1650);
+    }
+
+    @Test
+    void platesArePerSideOnTheBar() {
+        assertThat(set(p.parse("bench a plate and a quarter for 10")).weight()).isEqualTo(185.0);
+        assertThat(set(p.parse("squat two plates and a ten for 5")).weight()).isEqualTo(245.0);
+        assertThat(set(p.parse("squat 45s and 25s on each side for 5")).weight())
+                .isEqualTo(185.0);
+        StrengthSet kg = set(
+                VoiceParser.builder().defaultWeightUnit(WeightUnit.KG).build().parse("bench a plate and a 10 for 8"));
+        assertThat(kg.weight()).isEqualTo(80.0);
+        assertThat(kg.weightUnit()).isEqualTo(WeightUnit.KG);
+    }
+
+    @Test
+    void relativeLoadsApplyToThePreviousSetAndNeedOne() {
+        VoiceContext squat = VoiceContext.of(set(p.parse("squat 315 for 5")));
+        assertThat(set(p.parse("added ten pounds, 5 reps", squat)).weight()).isEqualTo(325.0);
+        assertThat(set(p.parse("drop twenty, got 8", squat)).weight()).isEqualTo(295.0);
+        StrengthSet more = set(p.parse("same weight two more reps", squat));
+        assertThat(more.weight()).isEqualTo(315.0);
+        assertThat(more.reps()).isEqualTo(7);
+        assertThat(set(p.parse("now bench 225 for 8", squat)).exerciseId()).isEqualTo("barbell-bench-press");
+        assertThat(p.parse("added ten pounds five reps")).isInstanceOf(Unparsed.class);
+        VoiceContext rows = VoiceContext.of(set(p.parse("db rows 90 for 10 each arm")));
+        assertThat(set(p.parse("same thing for 8", rows)).perSide()).isTrue();
+        StrengthSet rpe =
+                set(p.parse("same again that one was a 9", VoiceContext.of(set(p.parse("bench 225 for 8 rpe 7")))));
+        assertThat(rpe.rpe()).isEqualTo(9.0);
+        assertThat(set(p.parse("again", VoiceContext.of(set(p.parse("bench 225 for 8 rpe 7")))))
+                        .rpe())
+                .isNull();
+    }
+
+    @Test
+    void confidenceSeparatesConventionsFromMisreadings() {
+        // conventions only: at or above 0.90
+        assertThat(p.parse("bench 2:25 for 8").confidence()).isGreaterThanOrEqualTo(0.9);
+        assertThat(p.parse("squat two plates for 5").confidence()).isGreaterThanOrEqualTo(0.9);
+        // a word next to a number that no rule explains: below 0.80 (sent to review)
+        assertThat(p.parse("bench 225 for 8 and then went home").confidence()).isBetween(0.8, 0.9);
+        assertThat(p.parse("bench 225 wide grip for 8").confidence()).isLessThan(0.8);
+        assertThat(p.parse("cossack squats bodyweight 10 each side").confidence())
+                .isLessThan(0.8);
+        // a number no rule could place
+        assertThat(p.parse("bench 225 for 8 at 9 12").confidence()).isLessThan(0.8);
+        // two weights and no correction word: one of them is misread
+        assertThat(p.parse("bench 225 for 8 with a 3 second pause").confidence())
+                .isLessThan(0.8);
+        assertThat(p.parse("squat 315 for 5").trace()).noneMatch(t -> t.contains("not understood"));
     }
 }

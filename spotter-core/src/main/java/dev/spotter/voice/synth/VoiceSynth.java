@@ -225,7 +225,18 @@ public final class VoiceSynth {
         appendEffort(u, rpe, rir, rng);
         String text = u.toString();
         StrengthSet label = new StrengthSet(
-                e.id(), e.name(), weight, weight == null ? null : unit, reps, sets, rpe, rir, 0.0, List.of());
+                e.id(),
+                e.name(),
+                weight,
+                weight == null ? null : unit,
+                reps,
+                sets,
+                rpe,
+                rir,
+                false,
+                false,
+                0.0,
+                List.of());
         VoiceResult r = parser.parse(text, VoiceContext.NONE);
         if (!same(label, r)) {
             debugReject(text, r);
@@ -241,7 +252,18 @@ public final class VoiceSynth {
                 default -> "another set of " + number(reps2, rng);
             };
             StrengthSet label2 = new StrengthSet(
-                    e.id(), e.name(), weight, weight == null ? null : unit, reps2, 1, null, null, 0.0, List.of());
+                    e.id(),
+                    e.name(),
+                    weight,
+                    weight == null ? null : unit,
+                    reps2,
+                    1,
+                    null,
+                    null,
+                    false,
+                    false,
+                    0.0,
+                    List.of());
             VoiceResult r2 = parser.parse(ref, VoiceContext.of(first));
             if (!same(label2, r2)) {
                 return null;
@@ -373,7 +395,9 @@ public final class VoiceSynth {
                 && Objects.equals(s.reps(), want.reps())
                 && s.sets() == want.sets()
                 && Objects.equals(s.rpe(), want.rpe())
-                && Objects.equals(s.rir(), want.rir());
+                && Objects.equals(s.rir(), want.rir())
+                && s.perSide() == want.perSide()
+                && s.toFailure() == want.toFailure();
     }
 
     private static String alias(Exercise e, SplittableRandom rng) {

@@ -77,6 +77,18 @@ class VoiceSynthTest {
     }
 
     @Test
+    void presetsAreOneListWithTheirKindAndCount() {
+        assertThat(SynthPreset.names()).containsExactly("running-150", "strength", "cardio", "mixed");
+        assertThat(SynthPreset.of("running-150").kind()).isEqualTo(VoiceSynth.Kind.CARDIO);
+        assertThat(SynthPreset.of("running-150").defaultCount()).isEqualTo(150);
+        assertThat(SynthPreset.of("mixed").kind()).isEqualTo(VoiceSynth.Kind.MIXED);
+        assertThat(SynthPreset.of("strength").kind()).isEqualTo(VoiceSynth.Kind.STRENGTH);
+        assertThat(dev.spotter.project.ProjectLoader.SYNTH_PRESETS).isEqualTo(SynthPreset.names());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SynthPreset.of("running-200"))
+                .hasMessage("unknown preset 'running-200' (known: running-150, strength, cardio, mixed)");
+    }
+
+    @Test
     void nearDuplicateMeasureFindsRewordings() {
         NearDuplicates.Result r = NearDuplicates.measure(
                 List.of("bench press 225 for 8 at rpe 8", "bench press 225 for 8 at rpe 8 today", "squat 315 for 5"),

@@ -1,0 +1,347 @@
+package dev.spotter;
+
+import dev.spotter.assemble.BuildPipeline;
+import dev.spotter.assemble.BuildResult;
+import dev.spotter.assemble.DatasetLayout;
+import dev.spotter.eval.EvalReport;
+import dev.spotter.eval.Evaluator;
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.Converter;
+import dev.spotter.format.QuarantineWriter;
+import dev.spotter.format.TokenCounter;
+import dev.spotter.format.ValidationReport;
+import dev.spotter.format.ValidationSummary;
+import dev.spotter.generate.GenerateOptions;
+import dev.spotter.generate.Generator;
+import dev.spotter.generate.Report;
+import dev.spotter.kb.KbDatabase;
+import dev.spotter.kb.KbExport;
+import dev.spotter.kb.KbReader;
+import dev.spotter.project.ExampleTokenCounter;
+import dev.spotter.project.Inventory;
+import dev.spotter.project.Project;
+import dev.spotter.project.ProjectLoader;
+import dev.spotter.train.TogetherClient;
+import dev.spotter.train.export.ExportReport;
+import dev.spotter.train.export.Exporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one entry point a Java backend needs: every job the {@code spotter} command runs, without picocli. The CLI
+ * is a set of adapters over this class; what a command decides (an empty input fails validation, an evaluation
+ * whose every call failed is an error, where a build put its files) is decided here, so a backend gets the same
+ * answers.
+ *
+ * <pre>{@code
+ * Spotter spotter = Spotter.builder().environment(Environment.system()).log(System.out::println).build();
+ * BuildResult build = spotter.build(Path.of("spotter.yaml"), null);        // the whole dataset pipeline
+ * ValidationReport v = spotter.validate(List.of(Path.of("voice.jsonl")), Path.of("rejects.jsonl"));
+ * ExportReport e = spotter.export(Exporter.builder(Target.TOGETHER, Path.of("out/together")), build.layout());
+ * }</pre>
+ *
+ * <p>Contract: every method either returns a result or throws a {@link SpotterException} whose message is one line
+ * safe to show (an I/O failure becomes a {@link FileException} naming the path). Nothing else escapes except bugs.
+ * A {@code Spotter} holds no mutable state and is safe to share between threads; each call does its own I/O.
+ * Secrets are read from the {@link Environment} given to the builder, never from the process unless that is the
+ * environment given.
+ */
+public final class Spotter {
+    private final Environment env;
+    private final Consumer<String> log;
+    private final ExampleTokenCounter tokens;
+
+    private Spotter(Builder b) {
+        this.env = b.env;
+        this.log = b.log;
+        this.tokens = b.tokens;
+    }
+
+    /** A facade with no environment variables, no log and exact Llama 3 token counts. */
+    public static Spotter create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The environment secrets and URLs are looked up in. */
+    public Environment environment() {
+        return env;
+    }
+
+    // ---------------------------------------------------------------- project and build
+
+    /** Loads {@code spotter.yaml}; the message of a bad file names the key path. */
+    public Project project(Path projectFile) {
+        return ProjectLoader.load(projectFile, env);
+    }
+
+    /** Where the dataset stands against the project's targets, computed from the files on disk. */
+    public Inventory inventory(Path projectFile) {
+        return Inventory.compute(project(projectFile), tokens);
+    }
+
+    /**
+     * Runs the whole build: ingest + validate, dedup, PII scrub, split + leakage check, upload files per format,
+     * provenance, card, report, accounting. Steps whose inputs did not change are reused.
+     *
+     * @param outDir where to write; {@code null} = the project's {@code output.dir}
+     */
+    public BuildResult build(Path projectFile, @Nullable Path outDir) {
+        return build(project(projectFile), outDir);
+    }
+
+    /** As {@link #build(Path, Path)} for a project already loaded with {@link #project(Path)}. */
+    public BuildResult build(Project project, @Nullable Path outDir) {
+        BuildPipeline.Builder b =
+                BuildPipeline.builder(project).tokenCounter(tokens).log(log);
+        if (outDir != null) {
+            b.outDir(outDir);
+        }
+        return b.build().run();
+    }
+
+    /** The build a directory holds (what {@code build --out} wrote), checked to contain {@code format}. */
+    public DatasetLayout dataset(Path dir, String format) {
+        return DatasetLayout.open(dir, format);
+    }
+
+    /** The build at the project's {@code output.dir}, checked to contain {@code format}. */
+    public DatasetLayout datasetOf(Path projectFile, String format) {
+        return DatasetLayout.open(DatasetLayout.of(project(projectFile)).dir(), format);
+    }
+
+    // ---------------------------------------------------------------- validate and convert
+
+    /**
+     * Validates chat JSONL files with the default validator (exact Llama 3 tokens, 24,576-token limit).
+     *
+     * @param quarantine where rejected lines go verbatim with file, line and reason; {@code null} = nowhere
+     */
+    public ValidationReport validate(List<Path> files, @Nullable Path quarantine) {
+        return validate(
+                ChatValidator.builder().tokenCounter(TokenCounter.llama3()).build(), files, quarantine);
+    }
+
+    /** As {@link #validate(List, Path)} with a configured validator. */
+    public ValidationReport validate(ChatValidator validator, List<Path> files, @Nullable Path quarantine) {
+        List<Input> inputs = new ArrayList<>();
+        for (Path f : files) {
+            inputs.add(Input.of(f));
+        }
+        return validateInputs(validator, inputs, quarantine, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Validates inputs in order into one quarantine. {@code maxErrors} caps the example error lines kept in the
+     * total (the counts are always exact).
+     */
+    public ValidationReport validateInputs(
+            ChatValidator validator, List<Input> inputs, @Nullable Path quarantine, int maxErrors) {
+        Objects.requireNonNull(validator, "validator");
+        for (Input in : inputs) {
+            in.checkReadable();
+        }
+        List<ValidationReport.FileResult> results = new ArrayList<>();
+        ValidationSummary total = ValidationSummary.empty();
+        try (QuarantineWriter q =
+                quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine)) {
+            for (Input in : inputs) {
+                ValidationSummary s;
+                try (InputStream stream = in.open()) {
+                    s = validator.validate(stream, in.name(), a -> {}, q);
+                } catch (IOException e) {
+                    throw in.failure(e);
+                }
+                results.add(new ValidationReport.FileResult(in.name(), s));
+                total = total.plus(s, maxErrors);
+            }
+        } catch (IOException e) {
+            throw quarantine == null ? FileException.of(e) : FileException.writing(quarantine, e);
+        } catch (UncheckedIOException e) {
+            throw quarantine == null ? FileException.of(e.getCause()) : FileException.writing(quarantine, e.getCause());
+        }
+        return new ValidationReport(results, total);
+    }
+
+    /**
+     * Converts one input to {@code converter}'s format: accepted examples are written to {@code out} (atomically
+     * when it is a file), rejected lines go to {@code quarantine}.
+     */
+    public Converter.Result convert(Converter converter, Input in, OutputStream out, @Nullable Path quarantine) {
+        in.checkReadable();
+        try (QuarantineWriter q = quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine);
+                InputStream stream = in.open()) {
+            return converter.convert(stream, in.name(), out, q);
+        } catch (IOException e) {
+            throw FileException.of(e);
+        }
+    }
+
+    /** A named input: a file, or a stream such as stdin (read once). */
+    public record Input(
+            String name, @Nullable Path path, @Nullable InputStream stream) {
+        public Input {
+            Objects.requireNonNull(name, "name");
+            if ((path == null) == (stream == null)) {
+                throw new IllegalArgumentException("an input is a path or a stream");
+            }
+        }
+
+        public static Input of(Path path) {
+            return new Input(path.toString(), path, null);
+        }
+
+        /** A stream that is read but not closed (e.g. the process's stdin). */
+        public static Input of(String name, InputStream stream) {
+            return new Input(name, null, stream);
+        }
+
+        void checkReadable() {
+            if (path == null) {
+                return;
+            }
+            if (!Files.exists(path)) {
+                throw FileException.of(path, "cannot read", "no such file or directory");
+            }
+            if (Files.isDirectory(path)) {
+                throw FileException.of(path, "cannot read", "is a directory");
+            }
+            if (!Files.isReadable(path)) {
+                throw FileException.of(path, "cannot read", "permission denied");
+            }
+        }
+
+        InputStream open() throws IOException {
+            if (path != null) {
+                return Files.newInputStream(path);
+            }
+            InputStream s = Objects.requireNonNull(stream);
+            return new java.io.FilterInputStream(s) {
+                @Override
+                public void close() {
+                    // the caller owns the stream (stdin)
+                }
+            };
+        }
+
+        FileException failure(IOException e) {
+            return FileException.reading(path != null ? path : Path.of(name), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- generate and knowledge base
+
+    /**
+     * Runs a generation plan to its quotas (resumable: the state directory remembers every paid response). The
+     * API key is looked up in this facade's environment.
+     */
+    public Report generate(GenerateOptions.Builder options) {
+        try {
+            return Generator.run(options.env(env.lookup()).build());
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    /** What {@link #generate} would do and cost, without a request. */
+    public String generateDryRun(GenerateOptions.Builder options) {
+        try {
+            return Generator.dryRun(options.env(env.lookup()).build());
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    /** Opens the knowledge-base database at {@code url} (a Supabase/PostgreSQL URI or JDBC URL). */
+    public KbDatabase kbDatabase(String url) {
+        return KbDatabase.fromUrl(url, env);
+    }
+
+    /**
+     * Exports a knowledge-base table as chunks JSONL (canonical: re-importing and re-exporting gives the same
+     * bytes); rows that cannot be exported go to {@code quarantine} with a reason.
+     */
+    public KbReader.Stats kbExport(String url, String table, @Nullable String category, Path out, Path quarantine) {
+        return KbExport.toFile(new KbReader(kbDatabase(url), table), category, out, quarantine);
+    }
+
+    // ---------------------------------------------------------------- export, train, eval
+
+    /** Exports a build's {@code messages} split for a platform, checked by that platform's own rules. */
+    public ExportReport export(Exporter.Builder exporter, DatasetLayout dataset) {
+        String format = "messages";
+        List<Path> validation =
+                Files.isRegularFile(dataset.validation(format)) ? List.of(dataset.validation(format)) : List.of();
+        return exporter.build().export(List.of(dataset.train(format)), validation);
+    }
+
+    /** The Together client, with {@code TOGETHER_API_KEY} (and {@code TOGETHER_BASE_URL}) from the environment. */
+    public TogetherClient together(@Nullable String baseUrl) {
+        return TogetherClient.fromEnvironment(env, baseUrl);
+    }
+
+    /**
+     * Scores a model on held-out data. An evaluation in which every call failed measured nothing: it is a
+     * {@link ProviderException} naming the endpoint and the first failure, not a report of zeros.
+     */
+    public EvalReport eval(
+            Evaluator evaluator,
+            Path data,
+            @Nullable Path provenance,
+            String split,
+            String endpoint,
+            String model,
+            @Nullable String baselineModel,
+            @Nullable Path details) {
+        EvalReport r = evaluator.run(data, provenance, split, endpoint, model, baselineModel, details);
+        r.requireAnswers();
+        return r;
+    }
+
+    private static FileException io(IOException e) {
+        return FileException.of(e);
+    }
+
+    /** Configures a facade; every setting has a default. */
+    public static final class Builder {
+        private Environment env = Environment.empty();
+        private Consumer<String> log = s -> {};
+        private ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
+
+        private Builder() {}
+
+        /** Where API keys, database URLs and passwords are looked up (default: none). */
+        public Builder environment(Environment env) {
+            this.env = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        /** Receives one line per build step and progress note (default: discarded). */
+        public Builder log(Consumer<String> sink) {
+            this.log = Objects.requireNonNull(sink, "log");
+            return this;
+        }
+
+        /** How examples are counted in tokens (default: exact Llama 3 tokenizer and Llama 3.3 template). */
+        public Builder tokenCounter(ExampleTokenCounter counter) {
+            this.tokens = Objects.requireNonNull(counter, "tokenCounter");
+            return this;
+        }
+
+        public Spotter build() {
+            return new Spotter(this);
+        }
+    }
+}
