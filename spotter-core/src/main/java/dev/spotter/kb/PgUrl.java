@@ -282,6 +282,9 @@ final class PgUrl {
 
     private static List<Host> hosts(String text, boolean afterUserInfo) {
         List<Host> out = new ArrayList<>();
+        if (text.isEmpty()) {
+            throw new DataSourceException("the database URL names no host: expected postgresql://user@host:port/db");
+        }
         for (String part : text.split(",", -1)) {
             String host;
             String portText = null;
