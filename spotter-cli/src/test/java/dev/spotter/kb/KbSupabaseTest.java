@@ -322,6 +322,48 @@ class KbSupabaseTest {
         assertNoSecretAnywhere();
     }
 
+    @Test
+    void lintReportsTheHostileRowsAndGenerateRefusesWithoutForce() throws Exception {
+        Map<String, String> env = Map.of("PGPASSWORD", M);
+        String db = url("kb_reader", server.port());
+        Path out = dir.resolve("lint.jsonl");
+        CliRun.Result r = kb(env, "export", "--db-url", db, "-o", out.toString());
+        String lint = Files.readString(dir.resolve("lint.lint.jsonl"));
+        for (String kind : List.of(
+                "special_tokens",
+                "prompt_injection",
+                "duplicate",
+                "near_duplicate",
+                "too_long",
+                "no_category",
+                "unknown_category",
+                "category_variant")) {
+            assertThat(lint).as(kind + " in " + r.out()).contains("\"kind\":\"" + kind + "\"");
+        }
+        // the byte-identical pair H19/H20: one is the duplicate of the other; the 200 KB chunk H23 is too long
+        assertThat(lint).contains(md5Uuid("kb:H20")).contains(md5Uuid("kb:H23"));
+        // '  mvq  ', 'MVQ' and 'Mvq' are the policy's mvq, in the lint and in --category alike
+        Path mvq = dir.resolve("mvq.jsonl");
+        CliRun.Result c = kb(env, "export", "--db-url", db, "--category", "  MVQ ", "-o", mvq.toString());
+        assertThat(c.out()).as(c.err()).contains("exported 13,");
+        // generate refuses before any request; the dry run says it would
+        CliRun.Result g = kb(
+                env, "generate", "--db-url", db, "--model", "m", "--base-url", "http://127.0.0.1:9", "--api-key-env",
+                "none", "--state", dir.resolve("st").toString(), "-o", dir.resolve("gen.jsonl").toString());
+        assertThat(g.code()).isEqualTo(2);
+        assertThat(g.err()).contains("blocking lint findings", "--force", "nothing was sent");
+        CliRun.Result d = kb(
+                env, "generate", "--db-url", db, "--dry-run", "--state", dir.resolve("st").toString(), "-o",
+                dir.resolve("gen.jsonl").toString());
+        assertThat(d.out()).contains("would refuse to start");
+        // --split-long turns the long chunks into parts that keep the parent id
+        Path split = dir.resolve("split.jsonl");
+        CliRun.Result sp = kb(env, "export", "--db-url", db, "--split-long", "-o", split.toString());
+        assertThat(sp.out()).as(sp.err()).contains("split ");
+        assertThat(Files.readString(split)).contains(md5Uuid("kb:H23") + "#part-");
+        assertNoSecretAnywhere();
+    }
+
     private static String metadataOf(String line) {
         int i = line.indexOf("\"metadata\":");
         if (i < 0) {

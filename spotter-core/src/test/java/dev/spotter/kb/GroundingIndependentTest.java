@@ -114,7 +114,11 @@ class GroundingIndependentTest {
         System.out.println("grounding (independent set): " + all);
         perKind.forEach((k, v) -> System.out.println("  " + k + ": " + v));
         wrong.forEach(w -> System.out.println("  wrong " + w));
-        assertThat(all.precision()).isGreaterThanOrEqualTo(0.0);
-        assertThat(all.recall()).isGreaterThanOrEqualTo(0.0);
+        assertThat(all.tp + all.fp + all.fn + all.tn).isEqualTo(208);
+        // measured 2026-12-01: tp 36 fp 6 fn 35 tn 131, precision 0.857, recall 0.507 (docs/areas/kb.md)
+        assertThat(all.precision()).as(all.toString()).isGreaterThanOrEqualTo(0.85);
+        assertThat(all.recall()).as(all.toString()).isGreaterThanOrEqualTo(0.50);
+        // the case: list labels the chunk has are never the reason for a rejection
+        assertThat(perKind.get("list_label").fp).as("list labels rejected").isZero();
     }
 }
