@@ -1,6 +1,5 @@
 package dev.spotter.cli;
 
-import dev.spotter.Environment;
 import dev.spotter.kb.KbColumns;
 import dev.spotter.kb.KbLint;
 import dev.spotter.kb.KbPlanning;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code spotter kb …}: thin adapters over {@link dev.spotter.kb}. Where chunks come from is decided by the library
- * ({@link KbSource#resolve}); these classes only turn options into its request and print its results.
+ * ({@link dev.spotter.Spotter#kbSource}); these classes only turn options into its request and print its results.
  */
 @Command(
         name = "kb",
@@ -130,9 +129,8 @@ public final class KbCommand implements Runnable {
     /** Resolves the source and prepares the plan, printing the header (it names the sample when that is used). */
     static KbPlanning plan(
             CommandLine.Model.CommandSpec spec, SourceOptions src, ChunksOption chunks, PlanOptions plan) {
-        Environment env = CliEnv.of(spec);
-        KbSource source = KbSource.resolve(src.request(chunks.chunks), env);
-        KbPlanning p = KbPlanning.prepare(source, plan.settings());
+        var spotter = CliEnv.spotter(spec);
+        KbPlanning p = spotter.kbPlan(spotter.kbSource(src.request(chunks.chunks)), plan.settings());
         var out = spec.commandLine().getOut();
         out.print(p.header());
         out.print(p.excludedText(20));

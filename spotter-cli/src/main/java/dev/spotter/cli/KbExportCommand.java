@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
             "Without --db-url, --supabase-url and $" + KbSource.URL_ENV + ", exports the bundled 23-chunk sample"
                     + " (and says so)."
         },
-        footer = {"", "Exit codes: 0 exported; 1 some rows rejected (see the quarantine file); 2 usage, I/O or refused."})
+        footer = {"", "Exit codes: 0 exported; 1 some rows rejected (see the quarantine file); 2 usage, I/O or refused."
+        })
 final class KbExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,10 +61,11 @@ final class KbExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path q = quarantine != null ? quarantine : Sidecars.of(output, ".quarantine.jsonl");
-        KbSource source = KbSource.resolve(db.request(null), CliEnv.of(spec));
+        var spotter = CliEnv.spotter(spec);
+        KbSource source = spotter.kbSource(db.request(null));
         var policy = plan.policy();
         Predicate<String> wanted = category == null ? c -> true : Categories.matcher(category, policy);
-        KbExport.Result r = KbExport.toFile(
+        KbExport.Result r = spotter.kbExport(
                 source,
                 wanted,
                 output,

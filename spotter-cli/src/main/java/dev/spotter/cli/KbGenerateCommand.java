@@ -66,16 +66,23 @@ final class KbGenerateCommand implements Callable<Integer> {
     @Option(names = "--base-url", description = "API base URL (default: the provider's).")
     String baseUrl;
 
-    @Option(names = "--api-key-env", description = "Environment variable holding the API key ('none' for local servers).")
+    @Option(
+            names = "--api-key-env",
+            description = "Environment variable holding the API key ('none' for local servers).")
     String apiKeyEnv;
 
     @Option(names = "--model", description = "Generator model id (required unless --dry-run or --print-plan).")
     String model;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Cap every plan category at N examples for a trial run.")
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            description = "Cap every plan category at N examples for a trial run.")
     int limit;
 
-    @Option(names = "--budget-usd", description = "Never start a request that could push spend in this state past X dollars.")
+    @Option(
+            names = "--budget-usd",
+            description = "Never start a request that could push spend in this state past X dollars.")
     Double budgetUsd;
 
     @Option(names = "--state", description = "State directory (SQLite) for this plan.")
@@ -172,7 +179,9 @@ final class KbGenerateCommand implements Callable<Integer> {
         if (p.lint().blocking() && !force) {
             out.flush();
             throw new DataSourceException("kb generate: the knowledge base has "
-                    + p.lint().findings().stream().filter(f -> f.kind().blocking()).count()
+                    + p.lint().findings().stream()
+                            .filter(f -> f.kind().blocking())
+                            .count()
                     + " blocking lint findings (listed above): fix those chunks, split long ones with --split-long,"
                     + " or pass --force to generate anyway; nothing was sent");
         }
@@ -182,7 +191,8 @@ final class KbGenerateCommand implements Callable<Integer> {
                     + " their slots were generated again");
         }
         for (int i = 0; i < r.rounds().size(); i++) {
-            out.println((i == 0 ? "round 0" : "top-up round " + i) + " (" + r.asked().get(i) + " examples asked): "
+            out.println((i == 0 ? "round 0" : "top-up round " + i) + " ("
+                    + r.asked().get(i) + " examples asked): "
                     + r.rounds().get(i).summary());
         }
         out.print(KbCoverage.table(r.coverage()));

@@ -26,7 +26,8 @@ final class KbImportCommand implements Callable<Integer> {
     @Option(
             names = "--db-url",
             paramLabel = "URL",
-            description = "postgresql://…, jdbc:postgresql://… or jdbc:sqlite:FILE. Default: $" + KbSource.URL_ENV + ".")
+            description =
+                    "postgresql://…, jdbc:postgresql://… or jdbc:sqlite:FILE. Default: $" + KbSource.URL_ENV + ".")
     String url;
 
     @Option(

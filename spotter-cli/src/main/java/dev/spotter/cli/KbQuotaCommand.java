@@ -44,7 +44,9 @@ final class KbQuotaCommand implements Callable<Integer> {
                     q.multiTurn(),
                     q.chunk().title());
         }
-        out.printf("%d chunks, %d examples to generate%n", p.quotas().size(), p.allocation().total());
+        out.printf(
+                "%d chunks, %d examples to generate%n",
+                p.quotas().size(), p.allocation().total());
         out.print(p.lint().text(20));
         out.flush();
         return ExitCodes.OK;

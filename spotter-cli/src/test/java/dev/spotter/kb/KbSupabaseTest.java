@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KbSupabaseTest {
     static final String M = UrlCases.MARKER;
     static final String SIMPLE = "kb_reader_simple_pw";
-    static final Map<String, String> PASSWORDS =
-            Map.of("kb_reader", M, "kb_reader_simple", SIMPLE, "kb_nopolicy", "kb_nopolicy_pw", "kb_nogrant", "kb_nogrant_pw");
+    static final Map<String, String> PASSWORDS = Map.of(
+            "kb_reader", M, "kb_reader_simple", SIMPLE, "kb_nopolicy", "kb_nopolicy_pw", "kb_nogrant", "kb_nogrant_pw");
 
     static PgServer server;
     static PgBouncer bouncer;
@@ -229,7 +229,13 @@ class KbSupabaseTest {
         Map<String, String> env = new HashMap<>();
         for (int port : List.of(server.port(), bouncer.port)) {
             env.put("PGPASSWORD", "kb_nopolicy_pw");
-            CliRun.Result r = kb(env, "export", "--db-url", url("kb_nopolicy", port), "-o", dir.resolve("np.jsonl").toString());
+            CliRun.Result r = kb(
+                    env,
+                    "export",
+                    "--db-url",
+                    url("kb_nopolicy", port),
+                    "-o",
+                    dir.resolve("np.jsonl").toString());
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
                     .contains("table public.knowledge_base returned 0 rows: row-level security is enabled")
@@ -251,11 +257,18 @@ class KbSupabaseTest {
         CliRun.Result q = kb(env, "quota");
         assertThat(q.code()).as(q.err()).isZero();
         assertThat(q.out()).doesNotContain("sample").contains("knowledge_base").contains("$SPOTTER_KB_URL");
-        CliRun.Result d = kb(env, "generate", "--dry-run", "--state", dir.resolve("st").toString(), "-o",
+        CliRun.Result d = kb(
+                env,
+                "generate",
+                "--dry-run",
+                "--state",
+                dir.resolve("st").toString(),
+                "-o",
                 dir.resolve("gen.jsonl").toString());
         assertThat(d.out() + d.err()).doesNotContain("bundled sample").contains("$SPOTTER_KB_URL");
         // a chunks file that does not exist is an error, not the sample
-        CliRun.Result f = kb(Map.of(), "quota", "--chunks", dir.resolve("none.jsonl").toString());
+        CliRun.Result f =
+                kb(Map.of(), "quota", "--chunks", dir.resolve("none.jsonl").toString());
         assertThat(f.code()).isEqualTo(2);
         assertThat(f.out() + f.err()).doesNotContain("bundled sample");
         // set but empty is an error too
@@ -265,7 +278,13 @@ class KbSupabaseTest {
         // and when the sample is used, the command says so
         CliRun.Result s = kb(Map.of(), "quota");
         assertThat(s.out()).contains("the bundled sample");
-        CliRun.Result sd = kb(Map.of(), "generate", "--dry-run", "--state", dir.resolve("st2").toString(), "-o",
+        CliRun.Result sd = kb(
+                Map.of(),
+                "generate",
+                "--dry-run",
+                "--state",
+                dir.resolve("st2").toString(),
+                "-o",
                 dir.resolve("gen2.jsonl").toString());
         assertThat(sd.out()).contains("the bundled sample");
         assertNoSecretAnywhere();
@@ -277,20 +296,49 @@ class KbSupabaseTest {
         String db = url("kb_reader", server.port());
         Path docs = dir.resolve("documents.jsonl");
         CliRun.Result r = kb(
-                env, "export", "--db-url", db, "--table", "documents", "--column", "category=metadata->>category",
-                "-o", docs.toString());
+                env,
+                "export",
+                "--db-url",
+                db,
+                "--table",
+                "documents",
+                "--column",
+                "category=metadata->>category",
+                "-o",
+                docs.toString());
         assertThat(r.out()).as(r.err()).contains("kb export: read 18,"); // id 17 is private: hidden by RLS
         assertThat(Files.readString(docs)).contains("\"category\":\"mvq\"");
         Path chunks = dir.resolve("kb_chunks.jsonl");
         CliRun.Result c = kb(
-                env, "export", "--db-url", db, "--table", "kb_chunks", "--column", "id=chunk_id", "--column",
-                "content=chunk_text", "--column", "category=topic", "--column", "created_at=inserted_at", "-o",
+                env,
+                "export",
+                "--db-url",
+                db,
+                "--table",
+                "kb_chunks",
+                "--column",
+                "id=chunk_id",
+                "--column",
+                "content=chunk_text",
+                "--column",
+                "category=topic",
+                "--column",
+                "created_at=inserted_at",
+                "-o",
                 chunks.toString());
         assertThat(c.out()).as(c.err()).contains("kb export: read 15,");
         assertThat(Files.readAllLines(chunks))
                 .anyMatch(l -> l.startsWith("{\"id\":\"chunk-0002\",\"category\":\"experience_classification\""));
         // without the mapping the message names the columns and the flag
-        CliRun.Result m = kb(env, "export", "--db-url", db, "--table", "kb_chunks", "-o", dir.resolve("x.jsonl").toString());
+        CliRun.Result m = kb(
+                env,
+                "export",
+                "--db-url",
+                db,
+                "--table",
+                "kb_chunks",
+                "-o",
+                dir.resolve("x.jsonl").toString());
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.err()).contains("--column");
         assertNoSecretAnywhere();
@@ -299,7 +347,8 @@ class KbSupabaseTest {
     @Test
     void hostileRowsAreAccountedAndNullMetadataAndInfinityKeepTheChunk() throws Exception {
         Path out = dir.resolve("kb.jsonl");
-        CliRun.Result r = kb(Map.of("PGPASSWORD", M), "export", "--db-url", url("kb_reader", server.port()), "-o", out.toString());
+        CliRun.Result r = kb(
+                Map.of("PGPASSWORD", M), "export", "--db-url", url("kb_reader", server.port()), "-o", out.toString());
         assertThat(r.out()).as(r.err()).contains("kb export: read 72,");
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out)) {
@@ -315,10 +364,16 @@ class KbSupabaseTest {
         // JSON null and SQL NULL metadata export the same way
         assertThat(metadataOf(byKey.get("H26"))).isEqualTo(metadataOf(byKey.get("N25")));
         // every row is exported or quarantined: the counts add up
-        String line = r.out().lines().filter(l -> l.startsWith("kb export:")).findFirst().orElseThrow();
-        var nums = java.util.regex.Pattern.compile("read (\\d+), exported (\\d+), rejected (\\d+)").matcher(line);
+        String line = r.out()
+                .lines()
+                .filter(l -> l.startsWith("kb export:"))
+                .findFirst()
+                .orElseThrow();
+        var nums = java.util.regex.Pattern.compile("read (\\d+), exported (\\d+), rejected (\\d+)")
+                .matcher(line);
         assertThat(nums.find()).isTrue();
-        assertThat(Long.parseLong(nums.group(2)) + Long.parseLong(nums.group(3))).isEqualTo(Long.parseLong(nums.group(1)));
+        assertThat(Long.parseLong(nums.group(2)) + Long.parseLong(nums.group(3)))
+                .isEqualTo(Long.parseLong(nums.group(1)));
         assertNoSecretAnywhere();
     }
 
@@ -348,12 +403,31 @@ class KbSupabaseTest {
         assertThat(c.out()).as(c.err()).contains("exported 13,");
         // generate refuses before any request; the dry run says it would
         CliRun.Result g = kb(
-                env, "generate", "--db-url", db, "--model", "m", "--base-url", "http://127.0.0.1:9", "--api-key-env",
-                "none", "--state", dir.resolve("st").toString(), "-o", dir.resolve("gen.jsonl").toString());
+                env,
+                "generate",
+                "--db-url",
+                db,
+                "--model",
+                "m",
+                "--base-url",
+                "http://127.0.0.1:9",
+                "--api-key-env",
+                "none",
+                "--state",
+                dir.resolve("st").toString(),
+                "-o",
+                dir.resolve("gen.jsonl").toString());
         assertThat(g.code()).isEqualTo(2);
         assertThat(g.err()).contains("blocking lint findings", "--force", "nothing was sent");
         CliRun.Result d = kb(
-                env, "generate", "--db-url", db, "--dry-run", "--state", dir.resolve("st").toString(), "-o",
+                env,
+                "generate",
+                "--db-url",
+                db,
+                "--dry-run",
+                "--state",
+                dir.resolve("st").toString(),
+                "-o",
                 dir.resolve("gen.jsonl").toString());
         assertThat(d.out()).contains("would refuse to start");
         // --split-long turns the long chunks into parts that keep the parent id
@@ -376,7 +450,7 @@ class KbSupabaseTest {
     private static String md5Uuid(String s) throws Exception {
         byte[] d = java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
         String h = java.util.HexFormat.of().formatHex(d);
-        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-"
-                + h.substring(20);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
+                + "-" + h.substring(20);
     }
 }

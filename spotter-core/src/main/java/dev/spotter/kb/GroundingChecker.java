@@ -330,8 +330,7 @@ public final class GroundingChecker {
             }
             for (double v : new double[] {n.lo(), n.hi()}) {
                 boolean found = (v == Math.rint(v) && markers.contains((int) v))
-                        || numbers.stream()
-                                .anyMatch(m -> n.label().equals(m.label()) && v >= m.lo() && v <= m.hi());
+                        || numbers.stream().anyMatch(m -> n.label().equals(m.label()) && v >= m.lo() && v <= m.hi());
                 if (!found) {
                     return false;
                 }
@@ -375,6 +374,7 @@ public final class GroundingChecker {
     private static final Pattern LABEL_BEFORE = Pattern.compile("\\b(rules?|steps?|questions?|items?|points?"
             + "|exercises?|days?|levels?|phases?|stages?|tiers?|options?|sections?|parts?|blocks?|workouts?|weeks?"
             + "|numbers?|no\\.|#)\\s*$");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(?:[-*•]\\s*)?\\d{1,2}[.)](?=\\s)");
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";

@@ -49,8 +49,9 @@ public final class KbColumns {
                     return f;
                 }
             }
-            throw new ConfigurationException("unknown chunk field \"" + name
-                    + "\" in a column mapping (fields: id, content, category, title, metadata, created_at, updated_at)");
+            throw new ConfigurationException(
+                    "unknown chunk field \"" + name
+                            + "\" in a column mapping (fields: id, content, category, title, metadata, created_at, updated_at)");
         }
     }
 

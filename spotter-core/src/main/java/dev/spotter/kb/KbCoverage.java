@@ -119,7 +119,8 @@ public final class KbCoverage {
                 }
                 String why = staleReason(p.get("attributes"), now);
                 if (why != null) {
-                    out.add(new StaleExample(n, p.path("attributes").path("source_id").asText(), why));
+                    out.add(new StaleExample(
+                            n, p.path("attributes").path("source_id").asText(), why));
                 }
             }
         }
@@ -139,7 +140,8 @@ public final class KbCoverage {
         return cur.equals(sha.textValue())
                 ? null
                 : "chunk " + id.asText() + " changed since this example was generated (sha256 "
-                        + sha.textValue().substring(0, Math.min(12, sha.textValue().length())) + "…, now "
+                        + sha.textValue()
+                                .substring(0, Math.min(12, sha.textValue().length())) + "…, now "
                         + cur.substring(0, 12) + "…)";
     }
 
@@ -230,8 +232,7 @@ public final class KbCoverage {
                     reject = "chunk " + chunkId + " is not in the knowledge base being checked";
                 } else if (provNode != null && staleReason(provNode.get("attributes"), hashes) != null) {
                     code = "stale_chunk";
-                    reject = staleReason(provNode.get("attributes"), hashes)
-                            + "; kb generate regenerates it";
+                    reject = staleReason(provNode.get("attributes"), hashes) + "; kb generate regenerates it";
                     t.rejected++;
                     t.stale++;
                     staleList.add(new StaleExample(n, chunkId, reject));
@@ -350,11 +351,16 @@ public final class KbCoverage {
         }
         long under = r.rows().stream().filter(c -> c.status() != Status.OK).count();
         if (!r.stale().isEmpty()) {
-            sb.append(r.stale().size()).append(" examples are stale (their chunk changed since they were generated;"
-                    + " kb generate regenerates exactly these):\n");
+            sb.append(r.stale().size())
+                    .append(" examples are stale (their chunk changed since they were generated;"
+                            + " kb generate regenerates exactly these):\n");
             r.stale().stream()
                     .limit(20)
-                    .forEach(x -> sb.append("  line ").append(x.line()).append(": ").append(x.reason()).append('\n'));
+                    .forEach(x -> sb.append("  line ")
+                            .append(x.line())
+                            .append(": ")
+                            .append(x.reason())
+                            .append('\n'));
             if (r.stale().size() > 20) {
                 sb.append("  … and ").append(r.stale().size() - 20).append(" more\n");
             }

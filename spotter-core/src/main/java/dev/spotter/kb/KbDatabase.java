@@ -86,7 +86,8 @@ public final class KbDatabase {
                     + " connection string from the Supabase dashboard's Connect dialog (postgresql://…), or read"
                     + " through the REST API with --supabase-url URL --supabase-key-env VAR");
         }
-        if (!lower.startsWith("postgresql://") && !lower.startsWith("postgres://")
+        if (!lower.startsWith("postgresql://")
+                && !lower.startsWith("postgres://")
                 && !lower.startsWith("jdbc:postgresql://")) {
             int colon = u.indexOf(':');
             String scheme = colon > 0 && colon < 20 ? u.substring(0, colon) : "(none)";
@@ -96,7 +97,9 @@ public final class KbDatabase {
         PgUrl p = PgUrl.parse(u);
         Properties props = new Properties();
         p.properties.forEach(props::setProperty);
-        String user = p.user != null ? p.user : environment.get("PGUSER").filter(v -> !v.isEmpty()).orElse(null);
+        String user = p.user != null
+                ? p.user
+                : environment.get("PGUSER").filter(v -> !v.isEmpty()).orElse(null);
         if (user != null) {
             props.setProperty("user", user);
         }
@@ -207,7 +210,8 @@ public final class KbDatabase {
             case "08001", "08004", "08006", "08000", "08003" ->
                 "cannot connect to " + jdbcUrl + ": " + root + connectHint(root);
             default -> {
-                String m = "cannot open " + jdbcUrl + ": " + root + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
+                String m =
+                        "cannot open " + jdbcUrl + ": " + root + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
                 if (root.contains("Tenant or user not found") || root.contains("no tenant identifier")) {
                     m += "; on the Supabase pooler (*.pooler.supabase.com) the user is postgres.<project-ref>,"
                             + " as in the dashboard's Connect dialog";
@@ -244,7 +248,8 @@ public final class KbDatabase {
                     + " dashboard (Project Settings > Database > SSL) and add sslrootcert=FILE, or use sslmode=require)";
         }
         boolean direct = url != null
-                && url.hosts.stream().anyMatch(h -> h.host().toLowerCase(Locale.ROOT).matches("db\\..*\\.supabase\\.co"));
+                && url.hosts.stream()
+                        .anyMatch(h -> h.host().toLowerCase(Locale.ROOT).matches("db\\..*\\.supabase\\.co"));
         if (direct && (l.contains("unknownhost") || l.contains("unreachable") || l.contains("no route"))) {
             return " (the direct connection db.<project-ref>.supabase.co is IPv6-only unless the IPv4 add-on is"
                     + " enabled; on an IPv4 network copy the Session pooler string from the dashboard's Connect dialog)";

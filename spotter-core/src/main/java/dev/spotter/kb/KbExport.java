@@ -25,8 +25,13 @@ public final class KbExport {
     /** Exports {@code reader}'s rows (all, or one {@code category}) to {@code out}, without lint or splitting. */
     public static KbReader.Stats toFile(KbReader reader, String category, Path out, Path quarantine) {
         String k = category == null ? null : Categories.key(category);
-        return toFile(new KbSource.Table(reader), k == null ? c -> true : c -> k.equals(Categories.key(c)), out,
-                        quarantine, null, null)
+        return toFile(
+                        new KbSource.Table(reader),
+                        k == null ? c -> true : c -> k.equals(Categories.key(c)),
+                        out,
+                        quarantine,
+                        null,
+                        null)
                 .stats();
     }
 

@@ -286,7 +286,9 @@ public final class KbImporter {
                 ps.setObject(index, OffsetDateTime.ofInstant(Instant.parse(value), ZoneOffset.UTC));
             } else if (pg && ts.equals("timestamp")) {
                 ps.setObject(
-                        index, OffsetDateTime.ofInstant(Instant.parse(value), ZoneOffset.UTC).toLocalDateTime());
+                        index,
+                        OffsetDateTime.ofInstant(Instant.parse(value), ZoneOffset.UTC)
+                                .toLocalDateTime());
             } else {
                 ps.setString(index, value);
             }

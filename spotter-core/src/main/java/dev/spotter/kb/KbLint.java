@@ -128,8 +128,13 @@ public final class KbLint {
             }
             Map<String, Integer> byCode = new LinkedHashMap<>();
             counts().forEach((k, v) -> byCode.put(k.code() + (k.blocking() ? "*" : ""), v));
-            sb.append("lint: ").append(chunks).append(" chunks, ").append(findings.size()).append(" findings ")
-                    .append(byCode).append(" (* blocks kb generate without --force)\n");
+            sb.append("lint: ")
+                    .append(chunks)
+                    .append(" chunks, ")
+                    .append(findings.size())
+                    .append(" findings ")
+                    .append(byCode)
+                    .append(" (* blocks kb generate without --force)\n");
             int n = 0;
             for (Finding f : findings) {
                 if (n++ == maxLines) {
@@ -142,15 +147,20 @@ public final class KbLint {
         }
     }
 
-    private static final Pattern TEMPLATE_MARKER = Pattern.compile(
-            "\\[/?INST]|<</?SYS>>|</?s>|^#{2,3} ?(Instruction|Response|System):", Pattern.MULTILINE);
+    private static final Pattern TEMPLATE_MARKER =
+            Pattern.compile("\\[/?INST]|<</?SYS>>|</?s>|^#{2,3} ?(Instruction|Response|System):", Pattern.MULTILINE);
     private static final List<Pattern> INJECTION = List.of(
-            Pattern.compile("\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+)?(the\\s+|your\\s+)?(previous|prior|above|earlier|preceding)\\s+(instructions?|prompts?|rules|messages)"),
-            Pattern.compile("\\b(print|reveal|show|output|repeat|leak)\\s+(me\\s+)?(your|the)\\s+(system\\s+prompt|instructions|hidden\\s+prompt)"),
-            Pattern.compile("\\byou\\s+are\\s+now\\s+(dan\\b|an?\\s+unrestricted|free\\s+of|without\\s+(any\\s+)?restrictions)"),
+            Pattern.compile(
+                    "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+)?(the\\s+|your\\s+)?(previous|prior|above|earlier|preceding)\\s+(instructions?|prompts?|rules|messages)"),
+            Pattern.compile(
+                    "\\b(print|reveal|show|output|repeat|leak)\\s+(me\\s+)?(your|the)\\s+(system\\s+prompt|instructions|hidden\\s+prompt)"),
+            Pattern.compile(
+                    "\\byou\\s+are\\s+now\\s+(dan\\b|an?\\s+unrestricted|free\\s+of|without\\s+(any\\s+)?restrictions)"),
             Pattern.compile("\\b(have|with)\\s+no\\s+restrictions\\b"),
-            Pattern.compile("\\b(instructions?|polic(y|ies)|update)\\s+for\\s+(ai|llm|language\\s+model|the\\s+assistant|assistants?|chatbots?)\\b"),
-            Pattern.compile("\\bdo\\s+not\\s+(mention|tell|reveal|disclose)\\s+(this|these)\\s+(instructions?|rules?|to\\s+the\\s+user)"),
+            Pattern.compile(
+                    "\\b(instructions?|polic(y|ies)|update)\\s+for\\s+(ai|llm|language\\s+model|the\\s+assistant|assistants?|chatbots?)\\b"),
+            Pattern.compile(
+                    "\\bdo\\s+not\\s+(mention|tell|reveal|disclose)\\s+(this|these)\\s+(instructions?|rules?|to\\s+the\\s+user)"),
             Pattern.compile("\\b(reply|respond|answer)\\s+(only\\s+)?with\\s+[\"“']i\\s+have\\s+been\\s+pwned"),
             Pattern.compile("\\b(every|all|any)\\s+api\\s+keys?\\b"));
 
@@ -188,18 +198,30 @@ public final class KbLint {
         CheckResult leaks = TextChecks.noLeaks(text);
         Matcher tm = TEMPLATE_MARKER.matcher(text);
         if (!leaks.ok()) {
-            add(Kind.SPECIAL_TOKENS, id, null, leaks.summary()
-                    + "; answers that quote it are rejected: remove it, or mark the chunk as not for generation");
+            add(
+                    Kind.SPECIAL_TOKENS,
+                    id,
+                    null,
+                    leaks.summary()
+                            + "; answers that quote it are rejected: remove it, or mark the chunk as not for generation");
         } else if (tm.find()) {
-            add(Kind.SPECIAL_TOKENS, id, null, "text contains the chat-template marker " + tm.group().strip());
+            add(
+                    Kind.SPECIAL_TOKENS,
+                    id,
+                    null,
+                    "text contains the chat-template marker " + tm.group().strip());
         }
         String lower = text.toLowerCase(Locale.ROOT);
         for (Pattern p : INJECTION) {
             Matcher m = p.matcher(lower);
             if (m.find()) {
-                add(Kind.PROMPT_INJECTION, id, null, "text addresses the model: \"" + Canonical.abbreviate(
-                                text.substring(m.start(), m.end()), 60) + "\"; the generator would be told to follow"
-                        + " it: rewrite or remove the chunk");
+                add(
+                        Kind.PROMPT_INJECTION,
+                        id,
+                        null,
+                        "text addresses the model: \"" + Canonical.abbreviate(text.substring(m.start(), m.end()), 60)
+                                + "\"; the generator would be told to follow"
+                                + " it: rewrite or remove the chunk");
                 break;
             }
         }
@@ -207,16 +229,27 @@ public final class KbLint {
         long h = Text.hash64(norm);
         String first = exact.putIfAbsent(h, id);
         if (first != null) {
-            add(Kind.DUPLICATE, id, first, "same content as " + first
-                    + " (after case and white-space folding): left out of the plan so it does not get a second quota");
+            add(
+                    Kind.DUPLICATE,
+                    id,
+                    first,
+                    "same content as " + first
+                            + " (after case and white-space folding): left out of the plan so it does not get a second quota");
         } else {
             long[] sig = hasher.signature(norm);
             NearDupIndex.Match m = near.query(sig);
             if (m != null) {
                 String other = nearIds.get(m.ordinal());
-                add(Kind.NEAR_DUPLICATE, id, other, String.format(Locale.ROOT,
-                        "nearly the same content as %s (similarity ~%.2f): each would get its own quota; merge or"
-                                + " delete one", other, m.similarity()));
+                add(
+                        Kind.NEAR_DUPLICATE,
+                        id,
+                        other,
+                        String.format(
+                                Locale.ROOT,
+                                "nearly the same content as %s (similarity ~%.2f): each would get its own quota; merge or"
+                                        + " delete one",
+                                other,
+                                m.similarity()));
             } else {
                 near.add(sig);
                 nearIds.add(id);
@@ -224,9 +257,13 @@ public final class KbLint {
         }
         int tokens = tokenizer.count(text);
         if (tokens > maxTokens) {
-            add(Kind.TOO_LONG, id, null, tokens + " tokens, over the limit of " + maxTokens
-                    + ": every request would carry it whole; split it with --split-long (parts keep the parent id)"
-                    + " or raise --max-chunk-tokens");
+            add(
+                    Kind.TOO_LONG,
+                    id,
+                    null,
+                    tokens + " tokens, over the limit of " + maxTokens
+                            + ": every request would carry it whole; split it with --split-long (parts keep the parent id)"
+                            + " or raise --max-chunk-tokens");
         }
         String key = Categories.key(c.category());
         if (key == null) {
@@ -234,12 +271,20 @@ public final class KbLint {
         } else {
             var q = policy.forCategory(c.category());
             if (q.isEmpty()) {
-                add(Kind.UNKNOWN_CATEGORY, id, null, "category \"" + Canonical.abbreviate(c.category(), 40)
-                        + "\" has no quota: left out of the plan (add it to the policy, or fix the row)");
+                add(
+                        Kind.UNKNOWN_CATEGORY,
+                        id,
+                        null,
+                        "category \"" + Canonical.abbreviate(c.category(), 40)
+                                + "\" has no quota: left out of the plan (add it to the policy, or fix the row)");
             } else if (!c.category().equals(q.get().name())) {
                 String shown = "\"" + c.category().replace("\n", "\\n").replace("\t", "\\t") + "\"";
                 if (variants.putIfAbsent(c.category(), id) == null) {
-                    add(Kind.CATEGORY_VARIANT, id, null, shown + " is read as " + q.get().name());
+                    add(
+                            Kind.CATEGORY_VARIANT,
+                            id,
+                            null,
+                            shown + " is read as " + q.get().name());
                 }
             }
         }

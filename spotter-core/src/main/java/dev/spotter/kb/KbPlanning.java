@@ -22,7 +22,11 @@ import java.util.Set;
  * @param allocation the quotas and the excluded chunks
  */
 public record KbPlanning(
-        KbSource.Loaded loaded, List<KbChunk> chunks, int split, KbLint.Report lint, QuotaPolicy.Allocation allocation) {
+        KbSource.Loaded loaded,
+        List<KbChunk> chunks,
+        int split,
+        KbLint.Report lint,
+        QuotaPolicy.Allocation allocation) {
 
     /** Settings of the preparation: the policy, the token limit per chunk and whether to split longer chunks. */
     public record Settings(QuotaPolicy policy, int maxChunkTokens, boolean splitLong) {
@@ -48,7 +52,8 @@ public record KbPlanning(
         for (KbChunk c : chunks) {
             if (dups.contains(c.id())) {
                 String first = lint.findings().stream()
-                        .filter(f -> f.kind() == KbLint.Kind.DUPLICATE && f.chunkId().equals(c.id()))
+                        .filter(f ->
+                                f.kind() == KbLint.Kind.DUPLICATE && f.chunkId().equals(c.id()))
                         .findFirst()
                         .orElseThrow()
                         .other();
@@ -59,7 +64,8 @@ public record KbPlanning(
         }
         QuotaPolicy.Allocation a = s.policy().allocate(plannable);
         excluded.addAll(a.excluded());
-        return new KbPlanning(loaded, List.copyOf(chunks), split, lint, new QuotaPolicy.Allocation(a.quotas(), excluded));
+        return new KbPlanning(
+                loaded, List.copyOf(chunks), split, lint, new QuotaPolicy.Allocation(a.quotas(), excluded));
     }
 
     public List<QuotaPolicy.ChunkQuota> quotas() {
@@ -68,14 +74,23 @@ public record KbPlanning(
 
     /** The first lines every planning command prints: the source (it says when it is the sample) and the counts. */
     public String header() {
-        StringBuilder sb = new StringBuilder("chunks from ").append(loaded.source().describe()).append(": ")
-                .append(loaded.chunks().size()).append(" read");
+        StringBuilder sb = new StringBuilder("chunks from ")
+                .append(loaded.source().describe())
+                .append(": ")
+                .append(loaded.chunks().size())
+                .append(" read");
         if (!loaded.rejects().isEmpty()) {
-            sb.append(", ").append(loaded.rejects().size()).append(" rows rejected (e.g. ")
-                    .append(loaded.rejects().get(0)).append("; kb export lists them)");
+            sb.append(", ")
+                    .append(loaded.rejects().size())
+                    .append(" rows rejected (e.g. ")
+                    .append(loaded.rejects().get(0))
+                    .append("; kb export lists them)");
         }
         if (split > 0) {
-            sb.append(", ").append(split).append(" long chunks split into parts (").append(chunks.size())
+            sb.append(", ")
+                    .append(split)
+                    .append(" long chunks split into parts (")
+                    .append(chunks.size())
                     .append(" chunks)");
         }
         sb.append(", ").append(allocation.quotas().size()).append(" planned");
@@ -94,8 +109,13 @@ public record KbPlanning(
                 sb.append("  … and ").append(allocation.excluded().size() - max).append(" more\n");
                 break;
             }
-            sb.append("  left out ").append(e.chunk().id()).append(": ").append(e.code()).append(" (")
-                    .append(e.reason()).append(")\n");
+            sb.append("  left out ")
+                    .append(e.chunk().id())
+                    .append(": ")
+                    .append(e.code())
+                    .append(" (")
+                    .append(e.reason())
+                    .append(")\n");
         }
         return sb.toString();
     }
@@ -108,7 +128,12 @@ public record KbPlanning(
         try (Quarantine q = Quarantine.ofTable(file)) {
             long n = 0;
             for (QuotaPolicy.Excluded e : allocation.excluded()) {
-                q.add(++n, e.chunk().id(), e.code(), e.reason(), Canonical.abbreviate(ChunkJsonl.toLine(e.chunk()), 2000));
+                q.add(
+                        ++n,
+                        e.chunk().id(),
+                        e.code(),
+                        e.reason(),
+                        Canonical.abbreviate(ChunkJsonl.toLine(e.chunk()), 2000));
             }
         }
     }

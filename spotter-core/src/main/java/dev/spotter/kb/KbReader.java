@@ -181,7 +181,8 @@ public final class KbReader {
             throw new IllegalArgumentException("id is empty");
         }
         Canonical.checkText(id, "id");
-        boolean numeric = !b.jsonPath().get(Field.ID) && b.columns().get(Field.ID).integral();
+        boolean numeric =
+                !b.jsonPath().get(Field.ID) && b.columns().get(Field.ID).integral();
         if (numeric && !id.matches("-?[0-9]{1,19}")) {
             throw new IllegalArgumentException("id " + Canonical.abbreviate(id, 40) + " is not an integer");
         }

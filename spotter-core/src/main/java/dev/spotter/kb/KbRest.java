@@ -100,7 +100,8 @@ public final class KbRest {
         try {
             uri = new URI(u.replaceAll("/+$", "").replaceAll("(?i)/rest/v1$", ""));
         } catch (java.net.URISyntaxException e) {
-            throw ConfigurationException.forParameter("supabaseUrl", "is not a URL (expected https://<ref>.supabase.co)");
+            throw ConfigurationException.forParameter(
+                    "supabaseUrl", "is not a URL (expected https://<ref>.supabase.co)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost();
@@ -234,8 +235,8 @@ public final class KbRest {
                 resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (attempt >= ATTEMPTS) {
-                    throw new DataSourceException(redact("cannot reach the REST API at " + base + ": "
-                            + KbDatabase.rootMessage(e)));
+                    throw new DataSourceException(
+                            redact("cannot reach the REST API at " + base + ": " + KbDatabase.rootMessage(e)));
                 }
                 sleep(backoff.delay(attempt));
                 continue;
@@ -272,11 +273,13 @@ public final class KbRest {
         try {
             body = Canonical.MAPPER.readTree(resp.body());
         } catch (IOException e) {
-            throw new DataSourceException("the REST API at " + base + " sent a body that is not JSON (HTTP "
-                    + resp.statusCode() + ")");
+            throw new DataSourceException(
+                    "the REST API at " + base + " sent a body that is not JSON (HTTP " + resp.statusCode() + ")");
         }
         if (body == null || !body.isArray()) {
-            throw new DataSourceException("the REST API at " + base + " sent a JSON " + (body == null ? "nothing" : body.getNodeType().name().toLowerCase(Locale.ROOT)) + " where rows (an array) were expected");
+            throw new DataSourceException("the REST API at " + base + " sent a JSON "
+                    + (body == null ? "nothing" : body.getNodeType().name().toLowerCase(Locale.ROOT))
+                    + " where rows (an array) were expected");
         }
         List<JsonNode> rows = new ArrayList<>(body.size());
         body.forEach(rows::add);
@@ -299,12 +302,15 @@ public final class KbRest {
             if (e != null && e.isObject()) {
                 code = text(e.get("code")) == null ? "" : text(e.get("code"));
                 message = text(e.get("message")) == null ? "" : text(e.get("message"));
-                hint = e.get("hint") == null || e.get("hint").isNull() ? "" : e.get("hint").asText();
+                hint = e.get("hint") == null || e.get("hint").isNull()
+                        ? ""
+                        : e.get("hint").asText();
             }
         } catch (IOException ignored) {
             // not PostgREST's JSON (a gateway or proxy page): reported by status below
         }
-        String server = (code.isEmpty() ? "" : code + ": ") + Canonical.abbreviate(message, 200)
+        String server = (code.isEmpty() ? "" : code + ": ")
+                + Canonical.abbreviate(message, 200)
                 + (hint.isEmpty() ? "" : " (hint: " + Canonical.abbreviate(hint, 200) + ")");
         String at = " (REST API at " + base + ", HTTP " + sc + ")";
         if (code.equals("42703")) {

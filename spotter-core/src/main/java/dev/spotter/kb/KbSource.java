@@ -143,7 +143,9 @@ public sealed interface KbSource permits KbSource.Sample, KbSource.ChunksFile, K
         });
         if (out.isEmpty()) {
             throw new DataSourceException(describe() + ": no chunks"
-                    + (rejects.isEmpty() ? "" : " (" + rejects.size() + " rows rejected, e.g. " + rejects.get(0) + ")"));
+                    + (rejects.isEmpty()
+                            ? ""
+                            : " (" + rejects.size() + " rows rejected, e.g. " + rejects.get(0) + ")"));
         }
         return new Loaded(this, List.copyOf(out), s, List.copyOf(rejects));
     }

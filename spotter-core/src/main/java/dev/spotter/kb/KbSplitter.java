@@ -71,7 +71,9 @@ public final class KbSplitter {
     }
 
     /** The cut levels: headings, paragraphs, sentences, words. */
-    private static final String[] LEVELS = {"(?m)(?=^#{1,6} )", "(?<=\\n)(?=[ \\t]*\\n)", "(?<=[.!?])(?=\\s)", "(?<=\\s)"};
+    private static final String[] LEVELS = {
+        "(?m)(?=^#{1,6} )", "(?<=\\n)(?=[ \\t]*\\n)", "(?<=[.!?])(?=\\s)", "(?<=\\s)"
+    };
 
     private void pack(String text, int level, int budget, List<String> out) {
         if (tokenizer.count(text) <= budget) {

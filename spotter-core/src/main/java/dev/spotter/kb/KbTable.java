@@ -50,7 +50,8 @@ final class KbTable {
      * A mapping bound to this table: the SQL expression selected for each field present, the column behind it,
      * and the optional fields whose default column the table does not have (they are null in every chunk).
      */
-    record Bound(Map<Field, String> select, Map<Field, Column> columns, Map<Field, Boolean> jsonPath, List<Field> absent) {
+    record Bound(
+            Map<Field, String> select, Map<Field, Column> columns, Map<Field, Boolean> jsonPath, List<Field> absent) {
         boolean has(Field f) {
             return select.containsKey(f);
         }
@@ -114,7 +115,8 @@ final class KbTable {
             if (state.equals("42501")) {
                 String role = db.user() == null ? "this role" : db.user();
                 throw new DataSourceException("permission denied reading table " + table + " in " + db.jdbcUrl()
-                        + ": role " + role + " has no SELECT privilege on it. As the table's owner, run: GRANT SELECT ON "
+                        + ": role " + role
+                        + " has no SELECT privilege on it. As the table's owner, run: GRANT SELECT ON "
                         + qualified(table) + " TO " + role + "; (on Supabase the anon and authenticated roles also need"
                         + " a row-level security policy; or connect as a role that can read the table)");
             }
@@ -165,9 +167,10 @@ final class KbTable {
                 if (f.required() || mapping.explicit(f)) {
                     throw new DataSourceException("table " + name + " in " + db.jdbcUrl() + " has no column "
                             + r.column() + (mapping.explicit(f) ? " (mapped to " + f.key() + ")" : "")
-                            + "; its columns: " + String.join(", ", columns.values().stream()
-                                    .map(Column::name)
-                                    .toList())
+                            + "; its columns: "
+                            + String.join(
+                                    ", ",
+                                    columns.values().stream().map(Column::name).toList())
                             + ". Map the " + f.key() + " field with --column " + f.key()
                             + "=COLUMN (or columns: in spotter.yaml)");
                 }
@@ -181,8 +184,8 @@ final class KbTable {
                 expr = pg && !typed ? q + "::text" : q;
             } else if (pg) {
                 if (!col.json()) {
-                    throw new DataSourceException("column " + col.name() + " of table " + name + " is "
-                            + col.typeName() + ": the JSON path " + r.text() + " needs a json or jsonb column");
+                    throw new DataSourceException("column " + col.name() + " of table " + name + " is " + col.typeName()
+                            + ": the JSON path " + r.text() + " needs a json or jsonb column");
                 }
                 StringBuilder sb = new StringBuilder("(").append(q);
                 for (int i = 0; i < r.path().size(); i++) {

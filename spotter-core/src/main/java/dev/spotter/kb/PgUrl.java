@@ -123,8 +123,7 @@ final class PgUrl {
 
     /** True for Supabase's pooler (Supavisor) hosts. */
     boolean supabasePooler() {
-        return hosts.stream()
-                .anyMatch(h -> h.host().toLowerCase(Locale.ROOT).endsWith(".pooler.supabase.com"));
+        return hosts.stream().anyMatch(h -> h.host().toLowerCase(Locale.ROOT).endsWith(".pooler.supabase.com"));
     }
 
     /** Trims what people paste around a URL: blanks and line ends, one pair of quotes, a {@code NAME=} prefix. */
@@ -349,8 +348,8 @@ final class PgUrl {
             String key = decode(pair.substring(0, eq), false);
             String value = decode(pair.substring(eq + 1), form == Form.JDBC);
             if (out.put(key, value) != null) {
-                throw ambiguous("the parameter " + (key.toLowerCase(Locale.ROOT).contains("password") ? "password" : key)
-                        + " is given twice");
+                throw ambiguous("the parameter "
+                        + (key.toLowerCase(Locale.ROOT).contains("password") ? "password" : key) + " is given twice");
             }
         }
         return out;
@@ -358,8 +357,7 @@ final class PgUrl {
 
     private static void checkPercentEscapes(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '%'
-                    && (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2)))) {
+            if (s.charAt(i) == '%' && (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2)))) {
                 throw ambiguous("a % does not start a %XX escape");
             }
         }
@@ -408,7 +406,11 @@ final class PgUrl {
         StringBuilder sb = new StringBuilder();
         for (byte b : db.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-'
                     || c == '.') {
                 sb.append((char) c);
             } else {

@@ -212,8 +212,13 @@ public final class QuotaPolicy {
                 excluded.add(new Excluded(
                         c,
                         "unknown_category",
-                        "category \"" + Canonical.abbreviate(c.category(), 40) + "\" is not in the quota policy (known: "
-                                + String.join(", ", categories.stream().map(CategoryQuota::name).toList())
+                        "category \"" + Canonical.abbreviate(c.category(), 40)
+                                + "\" is not in the quota policy (known: "
+                                + String.join(
+                                        ", ",
+                                        categories.stream()
+                                                .map(CategoryQuota::name)
+                                                .toList())
                                 + ")"));
             } else {
                 grouped.computeIfAbsent(q.get(), k -> new ArrayList<>()).add(c);

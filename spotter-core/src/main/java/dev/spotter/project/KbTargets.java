@@ -66,8 +66,9 @@ record KbTargets(
             KbPlanning plan = KbPlanning.prepare(
                     src, new KbPlanning.Settings(qp, dev.spotter.kb.KbLint.DEFAULT_MAX_TOKENS, false));
             String from = switch (src) {
-                case KbSource.Sample x -> "bundled " + plan.chunks().size() + "-chunk sample"
-                        + (dbUrlEnv == null ? "" : " ($" + dbUrlEnv + " not set)");
+                case KbSource.Sample x ->
+                    "bundled " + plan.chunks().size() + "-chunk sample"
+                            + (dbUrlEnv == null ? "" : " ($" + dbUrlEnv + " not set)");
                 case KbSource.ChunksFile x -> chunks;
                 // the URL itself is never shown: it may hold a password
                 case KbSource.Table x -> "database $" + dbUrlEnv + " table " + table;

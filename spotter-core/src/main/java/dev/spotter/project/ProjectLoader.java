@@ -305,8 +305,13 @@ public final class ProjectLoader {
             }
             cols.finish();
         }
-        boolean kbKeys = dbUrlEnv != null || chunks != null || policy != null || table != null || supabaseUrl != null
-                || supabaseKeyEnv != null || !columns.isEmpty();
+        boolean kbKeys = dbUrlEnv != null
+                || chunks != null
+                || policy != null
+                || table != null
+                || supabaseUrl != null
+                || supabaseKeyEnv != null
+                || !columns.isEmpty();
         if (!kbKind && kbKeys) {
             throw s.error(
                     s.path(),
@@ -331,7 +336,8 @@ public final class ProjectLoader {
                 throw s.error(s.at("supabaseKeyEnv"), "is required with supabaseUrl (the NAME of the key's variable)");
             }
             String t = table == null ? "knowledge_base" : table;
-            KbTargets kt = KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, t, columns, supabaseUrl, supabaseKeyEnv, env);
+            KbTargets kt =
+                    KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, t, columns, supabaseUrl, supabaseKeyEnv, env);
             chunkCategory = kt.chunkCategory();
             if (targets.isEmpty()) {
                 targets = kt.targets();

@@ -35,7 +35,8 @@ final class PgBouncer implements AutoCloseable {
     /** {@code users}: user name → password, the roles clients may log in as. */
     PgBouncer(int serverPort, String database, Map<String, String> users) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: install the Debian package pgbouncer (.ci/run does)");
+            throw new IllegalStateException(
+                    BINARY + " is missing: install the Debian package pgbouncer (.ci/run does)");
         }
         dir = Files.createTempDirectory("spotter-pgbouncer");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));

@@ -64,7 +64,9 @@ class PgUrlTest {
         m.put("S02", new Refused("[YOUR-PASSWORD]"));
         m.put("S03", new Ok("postgres." + REF, M, session)); // the dotted pooler user kept verbatim
         m.put("S04", new Ok("postgres", M, session));
-        m.put("S05", new Ok("postgres." + REF, M, "jdbc:postgresql://aws-1-us-east-2.pooler.supabase.com:6543/postgres"));
+        m.put(
+                "S05",
+                new Ok("postgres." + REF, M, "jdbc:postgresql://aws-1-us-east-2.pooler.supabase.com:6543/postgres"));
         m.put("S06", new Ok("postgres." + REF, M, tx));
         m.put("S07", new Ok("postgres." + REF, M, tx));
         m.put("S08", new Ok("postgres", M, direct));

@@ -17,7 +17,8 @@ public final class UrlCases {
     public static final String MARKER = "S3cr3t-MARKER-p@ss:w/rd#?&%+= x";
 
     /** What must never appear in any output: the marker, its fragments, its encoded form, the simple passwords. */
-    public static final List<String> FRAGMENTS = List.of("MARKER", "S3cr3t", "p@ss", "w/rd", "%40ss", "_pw", "Simple123");
+    public static final List<String> FRAGMENTS =
+            List.of("MARKER", "S3cr3t", "p@ss", "w/rd", "%40ss", "_pw", "Simple123");
 
     /**
      * One row: {@code input} with {@code \n \r \t} unescaped and the placeholders filled, and the
@@ -51,7 +52,9 @@ public final class UrlCases {
                 env = c.group(1).substring("PGPASSWORD=".length());
                 env = env.equals("M") ? MARKER : env;
             }
-            input = input.replace("{HOST}", host).replace("{PORT}", Integer.toString(port)).replace("{DB}", db);
+            input = input.replace("{HOST}", host)
+                    .replace("{PORT}", Integer.toString(port))
+                    .replace("{DB}", db);
             out.add(new Case(m.group(1), input, env, m.group(3)));
         }
         return out;
