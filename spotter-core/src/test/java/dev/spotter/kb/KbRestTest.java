@@ -70,24 +70,40 @@ class KbRestTest {
         requests.add(table + "?" + URLDecoder.decode(query, StandardCharsets.UTF_8) + " Range: "
                 + ex.getRequestHeaders().getFirst("Range"));
         if (key == null) {
-            send(ex, 401, null, "{\"message\":\"No API key found in request\",\"hint\":\"No `apikey` request header"
-                    + " or url param was found.\"}");
+            send(
+                    ex,
+                    401,
+                    null,
+                    "{\"message\":\"No API key found in request\",\"hint\":\"No `apikey` request header"
+                            + " or url param was found.\"}");
             return;
         }
         if (!List.of(SERVICE, ANON, NOGRANT).contains(key)) {
-            send(ex, 401, null, "{\"message\":\"Invalid API key\",\"hint\":\"Double check your Supabase `anon` or"
-                    + " `service_role` API key.\"}");
+            send(
+                    ex,
+                    401,
+                    null,
+                    "{\"message\":\"Invalid API key\",\"hint\":\"Double check your Supabase `anon` or"
+                            + " `service_role` API key.\"}");
             return;
         }
         if (!table.equals("knowledge_base")) {
-            send(ex, 404, null, "{\"code\":\"PGRST205\",\"details\":null,\"hint\":\"Perhaps you meant the table"
-                    + " 'public.knowledge_base'\",\"message\":\"Could not find the table 'public." + table
-                    + "' in the schema cache\"}");
+            send(
+                    ex,
+                    404,
+                    null,
+                    "{\"code\":\"PGRST205\",\"details\":null,\"hint\":\"Perhaps you meant the table"
+                            + " 'public.knowledge_base'\",\"message\":\"Could not find the table 'public." + table
+                            + "' in the schema cache\"}");
             return;
         }
         if (key.equals(NOGRANT)) {
-            send(ex, 401, null, "{\"code\":\"42501\",\"details\":null,\"hint\":null,\"message\":\"permission denied"
-                    + " for table knowledge_base\"}");
+            send(
+                    ex,
+                    401,
+                    null,
+                    "{\"code\":\"42501\",\"details\":null,\"hint\":null,\"message\":\"permission denied"
+                            + " for table knowledge_base\"}");
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -100,8 +116,12 @@ class KbRestTest {
             String[] parts = s.split(":", 2);
             String col = parts.length == 2 ? parts[1] : parts[0];
             if (!rows.get(0).containsKey(col)) {
-                send(ex, 400, null, "{\"code\":\"42703\",\"details\":null,\"hint\":null,\"message\":\"column"
-                        + " knowledge_base." + col + " does not exist\"}");
+                send(
+                        ex,
+                        400,
+                        null,
+                        "{\"code\":\"42703\",\"details\":null,\"hint\":null,\"message\":\"column" + " knowledge_base."
+                                + col + " does not exist\"}");
                 return;
             }
             select.add(new String[] {parts[0], col});
@@ -114,9 +134,14 @@ class KbRestTest {
         int lo = m.matches() ? Integer.parseInt(m.group(1)) : 0;
         int hi = m.matches() ? Integer.parseInt(m.group(2)) : Integer.MAX_VALUE;
         if (lo > 0 && lo >= total) {
-            send(ex, 416, "*/" + total, "{\"code\":\"PGRST103\",\"message\":\"Requested range not satisfiable\","
-                    + "\"details\":\"An offset of " + lo + " was requested, but there are only " + total + " rows.\","
-                    + "\"hint\":null}");
+            send(
+                    ex,
+                    416,
+                    "*/" + total,
+                    "{\"code\":\"PGRST103\",\"message\":\"Requested range not satisfiable\","
+                            + "\"details\":\"An offset of " + lo + " was requested, but there are only " + total
+                            + " rows.\","
+                            + "\"hint\":null}");
             return;
         }
         int end = Math.min(Math.min(hi, lo + MAX_ROWS - 1), total - 1); // db-max-rows caps every response
@@ -150,7 +175,8 @@ class KbRestTest {
     }
 
     KbRest rest(String table, String key) {
-        return KbRest.of(base(), table, KbColumns.defaults(), "SUPABASE_KEY", Environment.of(Map.of("SUPABASE_KEY", key)));
+        return KbRest.of(
+                base(), table, KbColumns.defaults(), "SUPABASE_KEY", Environment.of(Map.of("SUPABASE_KEY", key)));
     }
 
     @Test
@@ -170,8 +196,10 @@ class KbRestTest {
         assertThat(s.read()).isEqualTo(23);
         assertThat(ids).hasSize(23).doesNotHaveDuplicates().isSorted();
         // pages start after the rows received (7 per response), not after the 1000 asked for
-        assertThat(requests.stream().filter(r -> r.contains("Range: 7-")).count()).isPositive();
-        assertThat(requests.stream().filter(r -> r.contains("Range: 21-")).count()).isPositive();
+        assertThat(requests.stream().filter(r -> r.contains("Range: 7-")).count())
+                .isPositive();
+        assertThat(requests.stream().filter(r -> r.contains("Range: 21-")).count())
+                .isPositive();
         // title/metadata/created_at/updated_at do not exist in this table: dropped after PostgREST's 42703
         assertThat(requests.get(requests.size() - 1)).contains("select=id,content,category");
         var mvq = rest("knowledge_base", SERVICE).read(Categories.matcher("  MVQ ", QuotaPolicy.defaults()), sink());
@@ -180,7 +208,8 @@ class KbRestTest {
 
     @Test
     void errorsAreOneClearLineAndNeverShowTheKey() {
-        assertThatThrownBy(() -> rest("knowledge_base", "sb_secret_MARKER-wrong-key").read(c -> true, sink()))
+        assertThatThrownBy(() ->
+                        rest("knowledge_base", "sb_secret_MARKER-wrong-key").read(c -> true, sink()))
                 .isInstanceOf(DataSourceException.class)
                 .hasMessageContaining("refused the key in $SUPABASE_KEY")
                 .hasMessageContaining("Invalid API key")
