@@ -310,7 +310,8 @@ class KbPostgresTest {
                 .hasMessageNotContaining(":x@");
         server.sql("CREATE TABLE kb_cols (id bigint, title text, body text)");
         assertThatThrownBy(() -> new KbReader(db(), "kb_cols").read(null, ignore()))
-                .hasMessageContaining("lacks columns category, content, metadata, created_at");
+                .hasMessageContaining("has no column content; its columns: id, title, body")
+                .hasMessageContaining("--column content=COLUMN");
     }
 
     @Test

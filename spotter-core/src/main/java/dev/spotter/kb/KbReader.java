@@ -111,7 +111,15 @@ public final class KbReader {
                 sql.append(i == 0 ? "" : ", ").append(b.select().get(fields.get(i)));
             }
             String idExpr = b.select().get(Field.ID);
-            String idOrder = pg && b.columns().get(Field.ID).textual() ? idExpr + " COLLATE \"C\"" : idExpr;
+            // text ids (and JSON-path ids) in byte order; other ids (bigint, uuid) by their own type's order, not as
+            // the text the SELECT casts them to (that would put 10 before 2, in the server's locale)
+            boolean textId = b.columns().get(Field.ID).textual()
+                    || Boolean.TRUE.equals(b.jsonPath().get(Field.ID));
+            String idOrder = !pg
+                    ? idExpr
+                    : textId
+                            ? idExpr + " COLLATE \"C\""
+                            : idExpr.endsWith("::text") ? idExpr.substring(0, idExpr.length() - 6) : idExpr;
             String catExpr = b.select().get(Field.CATEGORY);
             String order = catExpr == null ? idOrder : (pg ? catExpr + " COLLATE \"C\"" : catExpr) + ", " + idOrder;
             sql.append(" FROM ").append(t.quoted).append(" ORDER BY ").append(order);
