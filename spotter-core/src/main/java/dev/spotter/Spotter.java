@@ -16,7 +16,11 @@ import dev.spotter.generate.Generator;
 import dev.spotter.generate.Report;
 import dev.spotter.kb.KbDatabase;
 import dev.spotter.kb.KbExport;
+import dev.spotter.kb.KbLint;
+import dev.spotter.kb.KbPlanning;
 import dev.spotter.kb.KbReader;
+import dev.spotter.kb.KbSource;
+import dev.spotter.kb.KbSplitter;
 import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -276,6 +281,34 @@ public final class Spotter {
      */
     public KbReader.Stats kbExport(String url, String table, @Nullable String category, Path out, Path quarantine) {
         return KbExport.toFile(new KbReader(kbDatabase(url), table), category, out, quarantine);
+    }
+
+    /**
+     * Where a command's chunks come from: a chunks file, a database URL, the Supabase REST API, the URL in the
+     * request's environment variable, and only when none is given the bundled sample ({@link KbSource#isSample()};
+     * its {@link KbSource#describe()} says so). Nothing is read yet.
+     */
+    public KbSource kbSource(KbSource.Request request) {
+        return KbSource.resolve(request, env);
+    }
+
+    /** Reads {@code source}, lints it (and splits long chunks when asked) and spreads the quotas over its chunks. */
+    public KbPlanning kbPlan(KbSource source, KbPlanning.Settings settings) {
+        return KbPlanning.prepare(source, settings);
+    }
+
+    /**
+     * Exports {@code source} as chunks JSONL with the lint report; rows of other categories are skipped, rows that
+     * cannot be exported go to {@code quarantine}; {@code splitter} (or null) splits chunks over its token limit.
+     */
+    public KbExport.Result kbExport(
+            KbSource source,
+            Predicate<String> category,
+            Path out,
+            Path quarantine,
+            KbLint lint,
+            @Nullable KbSplitter splitter) {
+        return KbExport.toFile(source, category, out, quarantine, lint, splitter);
     }
 
     // ---------------------------------------------------------------- export, train, eval

@@ -18,7 +18,7 @@ class KbCliTest {
         Path out = dir.resolve("inj.jsonl");
         var r = dev.spotter.cli.CliRun.run("kb", "export", "--category", "injury_modifications", "-o", out.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("read 3, exported 3, rejected 0 from the bundled sample");
+        assertThat(r.out()).contains("read 23, exported 3, rejected 0, other categories 20 from the bundled sample");
         assertThat(Files.readAllLines(out))
                 .hasSize(3)
                 .allMatch(l -> l.contains("\"category\":\"injury_modifications\""));

@@ -291,7 +291,7 @@ class KbGenerateTest {
                     "2");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out())
-                    .contains("round 0:")
+                    .contains("round 0 (12 examples asked)")
                     .contains("examples read 12, accepted 12, rejected 0")
                     .contains("grounded examples: ");
             assertThat(Files.readAllLines(dir.resolve("inj.grounded.jsonl"))).hasSize(12);

@@ -299,6 +299,42 @@ public final class GenerationState implements AutoCloseable {
         }
     }
 
+    /**
+     * Retires the accepted and surplus responses of {@code category} for which {@code staleReason} (given the
+     * stored attributes JSON) returns a reason: each becomes a reject with {@code reasonCode} and that reason, and
+     * its slot is open again, so the next run generates it anew (an example whose source changed since it was
+     * generated, for instance). One transaction. Returns how many were retired.
+     */
+    public synchronized int retire(
+            String category, java.util.function.Function<String, String> staleReason, String reasonCode) {
+        return inTransaction(() -> {
+            java.util.List<Object[]> stale = new java.util.ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "SELECT id, attributes FROM responses WHERE category=? AND status IN ('accepted','surplus')")) {
+                ps.setString(1, category);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String why = staleReason.apply(rs.getString(2));
+                        if (why != null) {
+                            stale.add(new Object[] {rs.getLong(1), why});
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement(
+                    "UPDATE responses SET status='rejected', filled_slot=NULL, user_hash=NULL, reason_code=?, reason=?"
+                            + " WHERE id=?")) {
+                for (Object[] r : stale) {
+                    ps.setString(1, reasonCode);
+                    ps.setString(2, (String) r[1]);
+                    ps.setLong(3, (Long) r[0]);
+                    ps.executeUpdate();
+                }
+            }
+            return stale.size();
+        });
+    }
+
     /** Slots of a category that hold an accepted example. */
     public synchronized java.util.BitSet filledSlots(String category) {
         java.util.BitSet b = new java.util.BitSet();

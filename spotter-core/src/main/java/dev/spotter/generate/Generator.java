@@ -113,7 +113,7 @@ public final class Generator {
                     stop.get() != null
                             ? stop.get()
                             : anyGaveUp.get()
-                                    ? "some slots failed " + o.maxAttemptsPerSlot
+                                    ? Report.OUT_OF_ATTEMPTS + o.maxAttemptsPerSlot
                                             + " attempts in this run; rerun the same command to continue"
                                     : null);
             if (fatal.get() != null) {

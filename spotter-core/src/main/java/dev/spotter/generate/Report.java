@@ -18,11 +18,22 @@ public record Report(
         Map<String, Long> rejectsByReason,
         String stopReason,
         long outputLines) {
+    /** How {@link #stopReason} starts when the run ended only because slots used up their attempts. */
+    public static final String OUT_OF_ATTEMPTS = "some slots failed ";
+
     /** Accepted vs target for one category. */
     public record CategoryCount(String category, long accepted, int target) {}
 
     public boolean complete() {
         return categories.stream().allMatch(c -> c.accepted() >= c.target());
+    }
+
+    /**
+     * True when the run stopped short only because some slots used up their attempts in this run (a rerun or a
+     * top-up round can still fill them), not because of the budget, an interruption or a refusal.
+     */
+    public boolean outOfAttemptsOnly() {
+        return stopReason != null && stopReason.startsWith(OUT_OF_ATTEMPTS);
     }
 
     /** Multi-line human summary. */

@@ -12,7 +12,9 @@ import java.util.Random;
  * get value i mod k (so every value is used ⌊T/k⌋ or ⌈T/k⌉ times), then the column is shuffled with a seed derived
  * from the plan seed, category and dimension. Dimensions are shuffled independently, so combinations vary.
  * Weighted, conditional attributes and exclusions: {@link AttributeRules}.
- * Sources are allocated their {@code min} first, then the remainder round-robin up to each {@code max}.
+ * Sources are allocated their {@code min} first, then the remainder round-robin up to each {@code max}; a slot with a
+ * source also gets {@code source_sha256}, the SHA-256 of the source text it is generated from, so that an example
+ * whose source has changed since can be found (and regenerated) later.
  * {@link java.util.Random}'s algorithm is specified by the JDK, so slots are identical across machines and runs.
  */
 public final class Slots {
@@ -57,8 +59,13 @@ public final class Slots {
                 }
             }
             Collections.shuffle(alloc, new Random(seed(plan, c, "source_id")));
+            Map<String, String> hashes = new HashMap<>();
+            for (Plan.SourceItem s : c.sources()) {
+                hashes.put(s.id(), dev.spotter.kernel.Hashing.sha256Hex(s.text()));
+            }
             for (int i = 0; i < t; i++) {
                 rows.get(i).put("source_id", alloc.get(i));
+                rows.get(i).put("source_sha256", hashes.get(alloc.get(i)));
             }
         }
         List<Slot> out = new ArrayList<>(t);

@@ -176,6 +176,19 @@ final class Canonical {
         }
     }
 
+    /**
+     * True when the text holds nothing but white space and invisible characters: spaces of every kind (including
+     * no-break U+00A0 and ideographic U+3000, which {@link String#isBlank} counts as content), line ends, and format
+     * characters such as the zero-width space and the byte-order mark.
+     */
+    static boolean isBlank(String s) {
+        return s.codePoints()
+                .allMatch(cp -> Character.isWhitespace(cp)
+                        || Character.isSpaceChar(cp)
+                        || Character.getType(cp) == Character.FORMAT
+                        || Character.getType(cp) == Character.CONTROL);
+    }
+
     static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "…";
     }

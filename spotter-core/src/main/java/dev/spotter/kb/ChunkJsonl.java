@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * The chunks JSONL format: one compact object per line with exactly the keys
- * {@code id, category, title, content, metadata, created_at}, in that order, nulls written as {@code null}.
+ * {@code id, category, title, content, metadata, created_at}, in that order, nulls written as {@code null}, and
+ * {@code updated_at} last when the row has one (so a table without that column exports exactly as before).
  *
  * <pre>{"id":"0b5c…","category":"mvq","title":"…","content":"…","metadata":{"tags":["goal"]},"created_at":"2025-11-07T09:00:00Z"}</pre>
  *
@@ -23,7 +24,8 @@ import java.util.UUID;
  * import → export unchanged, byte for byte.
  */
 public final class ChunkJsonl {
-    static final Set<String> KEYS = Set.of("id", "category", "title", "content", "metadata", "created_at");
+    static final Set<String> KEYS =
+            Set.of("id", "category", "title", "content", "metadata", "created_at", "updated_at");
     private static final JsonFactory FACTORY = Canonical.MAPPER.getFactory();
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -51,6 +53,9 @@ public final class ChunkJsonl {
                 g.writeRawValue(c.metadata());
             }
             g.writeStringField("created_at", c.createdAt());
+            if (c.updatedAt() != null) {
+                g.writeStringField("updated_at", c.updatedAt());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,7 +82,7 @@ public final class ChunkJsonl {
             String k = it.next();
             if (!KEYS.contains(k)) {
                 throw new IllegalArgumentException("unknown key \"" + Canonical.abbreviate(k, 40)
-                        + "\" (allowed: id, category, title, content, metadata, created_at)");
+                        + "\" (allowed: id, category, title, content, metadata, created_at, updated_at)");
             }
         }
         JsonNode idNode = root.get("id");
@@ -100,12 +105,13 @@ public final class ChunkJsonl {
             throw new IllegalArgumentException("id must be an integer or a non-empty string");
         }
         String content = text(root, "content");
-        if (content == null || content.isBlank()) {
+        if (content == null || Canonical.isBlank(content)) {
             throw new IllegalArgumentException("content is missing or blank");
         }
         JsonNode meta = root.get("metadata");
         String metadata = (meta == null || meta.isNull()) ? null : Canonical.json(meta);
         String created = text(root, "created_at");
+        String updated = text(root, "updated_at");
         return new KbChunk(
                 id,
                 numeric,
@@ -113,7 +119,8 @@ public final class ChunkJsonl {
                 text(root, "title"),
                 content,
                 metadata,
-                created == null ? null : Canonical.timestamp(created));
+                created == null ? null : Canonical.timestamp(created),
+                updated == null ? null : Canonical.timestamp(updated));
     }
 
     private static String text(JsonNode root, String key) {

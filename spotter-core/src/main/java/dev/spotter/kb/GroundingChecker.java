@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *   <li><b>Support</b> = share of the answer's distinct remaining content words found in the chunk;
  *       <b>bigram support</b> = share of the answer's adjacent content-word pairs found in the chunk. The score is
  *       {@code 0.7 · support + 0.3 · bigram support}; below {@code minScore} the answer <i>ignores the chunk</i>.</li>
- *   <li><b>Numbers.</b> Every number or range in the answer (with its unit when one follows or, for RPE, precedes it:
+ *   <li><b>Numbers.</b> An enumeration label the chunk has is a reference, not a quantity: a number after a
+ *       label word ("rule 5", "step 3", "day 2") is backed when the chunk numbers a list item with it ({@code "5. "}
+ *       at a line start) or writes the same label with it ("Step 3", "Days 1-4"). Every other number or range in the answer (with its unit when one follows or, for RPE, precedes it:
  *       sets, reps, kg, %, weeks, …) must be backed by the chunk: the same value, a range endpoint, or a value or
  *       sub-range inside one of the chunk's ranges with a compatible unit. Numbers from the user's turns and
  *       list markers ({@code "1. "}) are exempt. A number with a unit that the chunk gives only with other values
@@ -198,7 +200,10 @@ public final class GroundingChecker {
         List<String> conflicts = new ArrayList<>();
         List<String> unsupported = new ArrayList<>();
         for (Num n : a.numbers) {
-            if (backed(n, c.numbers) || backedByUser(n, userNums) || derived(n, userNums, c.numbers)) {
+            if (c.enumerates(n)
+                    || backed(n, c.numbers)
+                    || backedByUser(n, userNums)
+                    || derived(n, userNums, c.numbers)) {
                 continue;
             }
             List<Num> sameUnit = n.unit == null
@@ -292,8 +297,11 @@ public final class GroundingChecker {
         return false;
     }
 
-    /** A number or range found in text, with its unit when one is recognised. */
-    record Num(double lo, double hi, String unit, String text) {
+    /**
+     * A number or range found in text, with its unit when one is recognised, and the enumeration word right before
+     * it ({@code "rule"} in "rule 5", {@code "step"} in "steps 2-3"), or null.
+     */
+    record Num(double lo, double hi, String unit, String text, String label) {
         boolean isRange() {
             return lo != hi;
         }
@@ -303,10 +311,31 @@ public final class GroundingChecker {
     static final class Text {
         final List<String> words;
         final List<Num> numbers;
+        /** The numbers of the text's numbered-list markers ({@code "5. "} at a line start). */
+        final Set<Integer> markers;
 
-        private Text(List<String> words, List<Num> numbers) {
+        private Text(List<String> words, List<Num> numbers, Set<Integer> markers) {
             this.words = words;
             this.numbers = numbers;
+            this.markers = markers;
+        }
+
+        /**
+         * True when {@code n} names an item the text enumerates: a number after a label word ("rule 5") that is one
+         * of this text's list markers or is written after the same label word here ("Step 3", "Days 1-4").
+         */
+        boolean enumerates(Num n) {
+            if (n.label() == null) {
+                return false;
+            }
+            for (double v : new double[] {n.lo(), n.hi()}) {
+                boolean found = (v == Math.rint(v) && markers.contains((int) v))
+                        || numbers.stream().anyMatch(m -> n.label().equals(m.label()) && v >= m.lo() && v <= m.hi());
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         List<String> bigrams() {
@@ -318,6 +347,11 @@ public final class GroundingChecker {
         }
 
         static Text of(String raw) {
+            Set<Integer> markers = new HashSet<>();
+            Matcher lm = LIST_MARKER.matcher(raw);
+            while (lm.find()) {
+                markers.add(Integer.parseInt(lm.group().replaceAll("\\D", "")));
+            }
             String s = normalise(raw);
             List<Num> nums = numbers(s);
             List<String> words = new ArrayList<>();
@@ -332,9 +366,14 @@ public final class GroundingChecker {
                     words.add(st);
                 }
             }
-            return new Text(words, nums);
+            return new Text(words, nums, Set.copyOf(markers));
         }
     }
+
+    /** Words that make the number after them the name of a list item, not a quantity ("rule 5", "step 3"). */
+    private static final Pattern LABEL_BEFORE = Pattern.compile("\\b(rules?|steps?|questions?|items?|points?"
+            + "|exercises?|days?|levels?|phases?|stages?|tiers?|options?|sections?|parts?|blocks?|workouts?|weeks?"
+            + "|numbers?|no\\.|#)\\s*$");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(?:[-*•]\\s*)?\\d{1,2}[.)](?=\\s)");
@@ -451,7 +490,8 @@ public final class GroundingChecker {
             } else if ("rpe".equals(unit)) {
                 text = "RPE " + text;
             }
-            out.add(new Num(lo, hi, unit, text));
+            Matcher lb = LABEL_BEFORE.matcher(s.substring(Math.max(0, m.start() - 24), m.start()));
+            out.add(new Num(lo, hi, unit, text, lb.find() ? stem(lb.group(1)) : null));
         }
         return out;
     }

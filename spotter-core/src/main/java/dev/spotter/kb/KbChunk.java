@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param content   the text the examples must be grounded in; never null
  * @param metadata  canonical JSON text (keys sorted, compact), or {@code null} for SQL NULL
  * @param createdAt ISO-8601 instant in UTC ({@code 2025-11-07T09:00:00Z}, fraction only when non-zero), or {@code null}
+ * @param updatedAt the same for the row's last change, or {@code null} (the table has no such column, or no value)
  */
 public record KbChunk(
         String id,
@@ -23,12 +24,30 @@ public record KbChunk(
         String title,
         String content,
         String metadata,
-        String createdAt) {
+        String createdAt,
+        String updatedAt) {
     public KbChunk {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(content, "content");
         if (numericId && !id.matches("-?[0-9]{1,19}")) {
             throw new IllegalArgumentException("numeric id is not a 64-bit integer: " + id);
         }
+    }
+
+    /** A chunk without {@code updated_at}. */
+    public KbChunk(
+            String id,
+            boolean numericId,
+            String category,
+            String title,
+            String content,
+            String metadata,
+            String createdAt) {
+        this(id, numericId, category, title, content, metadata, createdAt, null);
+    }
+
+    /** SHA-256 (hex) of the content's UTF-8 bytes: what a generated example records to tell when its chunk changed. */
+    public String contentSha256() {
+        return dev.spotter.kernel.Hashing.sha256Hex(content);
     }
 }

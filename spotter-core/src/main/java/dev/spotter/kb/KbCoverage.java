@@ -31,7 +31,10 @@ import java.util.Objects;
  * or the example line itself with {@code kb_chunk_id}, {@code source_id} or {@code metadata.kb_chunk_id}.
  *
  * <p>Every example read is either accepted (written to the grounded output when one is given) or rejected to the
- * quarantine with a reason: no chunk id, unknown chunk, not a chat example, not grounded, or over the chunk's max.
+ * quarantine with a reason: no chunk id, unknown chunk, not a chat example, stale (its chunk changed since it was
+ * generated: the provenance's {@code attributes.source_sha256} differs from the chunk's {@link KbPlan#sourceSha256}),
+ * not grounded, or over the chunk's max. Stale examples are also listed in the report, so the user sees which
+ * ones {@code kb generate} will regenerate.
  * Memory: the chunk index (the chunks' text plus a few counters per chunk); examples are streamed.
  */
 public final class KbCoverage {
@@ -54,16 +57,92 @@ public final class KbCoverage {
             int accepted,
             int multiTurn,
             int rejected,
+            int stale,
             double meanScore,
             double minScore,
             Status status) {}
 
     /** The whole report; {@code read == accepted + rejected}. {@code ok} when every chunk is {@link Status#OK}. */
     public record Report(
-            long read, long accepted, long rejected, Map<String, Long> rejectReasons, List<ChunkRow> rows) {
+            long read,
+            long accepted,
+            long rejected,
+            Map<String, Long> rejectReasons,
+            List<ChunkRow> rows,
+            List<StaleExample> stale) {
         public boolean ok() {
             return rows.stream().allMatch(r -> r.status() == Status.OK);
         }
+    }
+
+    /** An example whose chunk changed since it was generated: its line in the examples file, and the chunk. */
+    public record StaleExample(long line, String chunkId, String reason) {}
+
+    /**
+     * Why an example is stale, from its provenance attributes JSON, or null when it is not (or cannot tell: no
+     * recorded hash). {@code now}: chunk id → current {@link KbPlan#sourceSha256}.
+     */
+    static String staleReason(String attributesJson, Map<String, String> now) {
+        if (attributesJson == null) {
+            return null;
+        }
+        try {
+            JsonNode a = JSON.readTree(attributesJson);
+            return staleReason(a, now);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The examples of a provenance sidecar whose chunk changed since they were generated (streamed; the list holds
+     * the stale ones only). {@code now}: chunk id → current {@link KbPlan#sourceSha256}. A missing file has none.
+     */
+    public static List<StaleExample> staleExamples(Path provenance, Map<String, String> now) throws IOException {
+        List<StaleExample> out = new ArrayList<>();
+        if (!Files.isRegularFile(provenance)) {
+            return out;
+        }
+        try (BufferedReader in = Files.newBufferedReader(provenance, StandardCharsets.UTF_8)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode p;
+                try {
+                    p = JSON.readTree(line);
+                } catch (IOException e) {
+                    continue; // the build's own checks report unreadable provenance
+                }
+                String why = staleReason(p.get("attributes"), now);
+                if (why != null) {
+                    out.add(new StaleExample(
+                            n, p.path("attributes").path("source_id").asText(), why));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String staleReason(JsonNode attrs, Map<String, String> now) {
+        JsonNode id = attrs == null ? null : attrs.get("source_id");
+        JsonNode sha = attrs == null ? null : attrs.get("source_sha256");
+        if (id == null || sha == null || !sha.isTextual()) {
+            return null;
+        }
+        String cur = now.get(id.asText());
+        if (cur == null) {
+            return "chunk " + id.asText() + " is no longer in the knowledge base";
+        }
+        return cur.equals(sha.textValue())
+                ? null
+                : "chunk " + id.asText() + " changed since this example was generated (sha256 "
+                        + sha.textValue()
+                                .substring(0, Math.min(12, sha.textValue().length())) + "…, now "
+                        + cur.substring(0, 12) + "…)";
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +160,7 @@ public final class KbCoverage {
         int accepted;
         int multi;
         int rejected;
+        int stale;
         double scoreSum;
         double scoreMin = Double.NaN;
 
@@ -99,6 +179,11 @@ public final class KbCoverage {
             byId.put(q.chunk().id(), new Tally(q));
         }
         Map<String, Long> reasons = new LinkedHashMap<>();
+        Map<String, String> hashes = new java.util.HashMap<>();
+        for (QuotaPolicy.ChunkQuota q : quotas) {
+            hashes.put(q.chunk().id(), KbPlan.sourceSha256(q.chunk()));
+        }
+        List<StaleExample> staleList = new ArrayList<>();
         long read = 0;
         long ok = 0;
         try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
@@ -124,10 +209,12 @@ public final class KbCoverage {
                 String code;
                 ChatExample ex = null;
                 JsonNode root;
+                JsonNode provNode = null;
                 try {
                     root = JSON.readTree(line);
                     ex = ChatJson.fromNode(root);
-                    chunkId = chunkId(provLine == null ? null : JSON.readTree(provLine), root);
+                    provNode = provLine == null ? null : JSON.readTree(provLine);
+                    chunkId = chunkId(provNode, root);
                 } catch (IOException | IllegalArgumentException e) {
                     root = null;
                     code = "bad_example";
@@ -143,6 +230,12 @@ public final class KbCoverage {
                 } else if (t == null) {
                     code = "unknown_chunk";
                     reject = "chunk " + chunkId + " is not in the knowledge base being checked";
+                } else if (provNode != null && staleReason(provNode.get("attributes"), hashes) != null) {
+                    code = "stale_chunk";
+                    reject = staleReason(provNode.get("attributes"), hashes) + "; kb generate regenerates it";
+                    t.rejected++;
+                    t.stale++;
+                    staleList.add(new StaleExample(n, chunkId, reject));
                 } else {
                     GroundingChecker.Result r = checker.check(t.q.chunk().content(), ex);
                     if (!r.grounded()) {
@@ -197,11 +290,12 @@ public final class KbCoverage {
                     t.accepted,
                     t.multi,
                     t.rejected,
+                    t.stale,
                     t.accepted == 0 ? 0 : t.scoreSum / t.accepted,
                     Double.isNaN(t.scoreMin) ? 0 : t.scoreMin,
                     s));
         }
-        return new Report(read, ok, read - ok, reasons, rows);
+        return new Report(read, ok, read - ok, reasons, rows, staleList);
     }
 
     private static void count(Map<String, Long> reasons, String code) {
@@ -256,6 +350,21 @@ public final class KbCoverage {
                     c.status()));
         }
         long under = r.rows().stream().filter(c -> c.status() != Status.OK).count();
+        if (!r.stale().isEmpty()) {
+            sb.append(r.stale().size())
+                    .append(" examples are stale (their chunk changed since they were generated;"
+                            + " kb generate regenerates exactly these):\n");
+            r.stale().stream()
+                    .limit(20)
+                    .forEach(x -> sb.append("  line ")
+                            .append(x.line())
+                            .append(": ")
+                            .append(x.reason())
+                            .append('\n'));
+            if (r.stale().size() > 20) {
+                sb.append("  … and ").append(r.stale().size() - 20).append(" more\n");
+            }
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "examples read %d, accepted %d, rejected %d %s; chunks %d, short %d%n",
@@ -277,6 +386,10 @@ public final class KbCoverage {
         root.put("ok", r.ok());
         ObjectNode reasons = root.putObject("reject_reasons");
         r.rejectReasons().forEach(reasons::put);
+        ArrayNode staleArr = root.putArray("stale");
+        for (StaleExample x : r.stale()) {
+            staleArr.addObject().put("line", x.line()).put("id", x.chunkId()).put("reason", x.reason());
+        }
         ArrayNode rows = root.putArray("chunks");
         for (ChunkRow c : r.rows()) {
             ObjectNode o = rows.addObject();
@@ -290,6 +403,7 @@ public final class KbCoverage {
             o.put("accepted", c.accepted());
             o.put("multi_turn", c.multiTurn());
             o.put("rejected", c.rejected());
+            o.put("stale", c.stale());
             o.put("mean_score", Math.round(c.meanScore() * 1000) / 1000.0);
             o.put("min_score", Math.round(c.minScore() * 1000) / 1000.0);
             o.put("status", c.status().name());

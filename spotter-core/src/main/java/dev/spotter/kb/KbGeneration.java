@@ -5,6 +5,7 @@ import dev.spotter.ProviderException;
 import dev.spotter.checks.CheckResult;
 import dev.spotter.generate.ExampleCheck;
 import dev.spotter.generate.GenerateOptions;
+import dev.spotter.generate.GenerationState;
 import dev.spotter.generate.Generator;
 import dev.spotter.generate.Plan;
 import dev.spotter.generate.Report;
@@ -28,12 +29,22 @@ import java.util.stream.Collectors;
  * reject with reason code {@code ungrounded} in the engine's quarantine ({@code OUT.rejects.jsonl}), its slot stays
  * open and is retried in the same round, like a schema failure. The coverage check afterwards therefore normally
  * finds every example grounded; it still runs (the report, the grounded file, and a safety net if the checker's
- * settings differ). A shortfall remains only when slots ran out of attempts in a run; then the shortfall per chunk
- * (target minus grounded, and the multi-turn part of it) becomes a small top-up plan,
- * run with its own state directory ({@code STATE-topup-N}) and output ({@code OUT.topup-N.jsonl}) and a different
- * attribute seed, up to {@code topUpRounds} times. Every round is resumable like any engine run, and the rounds are
- * deterministic given the earlier rounds' output, so rerunning the same command continues where it stopped.
- * The coverage check always runs over all rounds' output together; {@code OUT.grounded.jsonl} is the result.
+ * settings differ).
+ *
+ * <p><b>Top-up rounds.</b> A shortfall remains when slots ran out of their attempts in a round (4 per slot per run).
+ * Then the shortfall per chunk (target minus grounded, and the multi-turn part of it) becomes a small top-up plan,
+ * run with its own state directory ({@code STATE-topup-N}), output ({@code OUT.topup-N.jsonl}) and a different
+ * attribute seed (new angles and user styles for the same chunk), at most {@code topUpRounds} times; each round's
+ * report is returned. Rounds stop early when nothing is short, or when a round stopped for another reason than
+ * attempts (the budget, an interruption, a refusal): another round could not do better. Every round is resumable
+ * like any engine run, and the rounds are deterministic given the earlier rounds' output, so rerunning the same
+ * command continues where it stopped. The coverage check always runs over all rounds' output together;
+ * {@code OUT.grounded.jsonl} is the result.
+ *
+ * <p><b>Changed chunks.</b> Every example records the SHA-256 of the chunk text it was generated from
+ * ({@code attributes.source_sha256}, {@link KbPlan#sourceSha256}). Before a round runs, accepted examples whose
+ * chunk has changed since (or is gone) are retired in its state (reason code {@code stale_chunk}): exactly those
+ * slots are generated again, everything else is kept.
  */
 public final class KbGeneration {
     /**
@@ -62,9 +73,19 @@ public final class KbGeneration {
         };
     }
 
-    /** All rounds' engine reports, the final coverage report, and the files written. */
+    /**
+     * All rounds' engine reports (and how many examples each round asked for), the final coverage report, the
+     * files written, and how many examples were retired because their chunk changed.
+     */
     public record Result(
-            List<Report> rounds, KbCoverage.Report coverage, Path output, Path grounded, Path rejects, int shortfall) {
+            List<Report> rounds,
+            List<Integer> asked,
+            KbCoverage.Report coverage,
+            Path output,
+            Path grounded,
+            Path rejects,
+            int shortfall,
+            int retired) {
         /** Every round ran to completion, every chunk met its min and multi-turn share and reached its target. */
         public boolean ok() {
             return rounds.getLast().complete() && coverage.ok() && shortfall == 0;
@@ -97,9 +118,11 @@ public final class KbGeneration {
         Path rejects = Sidecars.of(output, ".kb-rejects.jsonl");
         List<Report> reports = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
+        List<Integer> asked = new ArrayList<>();
         List<QuotaPolicy.ChunkQuota> want = quotas;
         KbCoverage.Report cov = null;
         int shortfall = 0;
+        int retired = 0;
         double spent = 0;
         for (int r = 0; ; r++) {
             Path out = r == 0 ? output : Sidecars.of(output, ".topup-" + r + ".jsonl");
@@ -108,20 +131,43 @@ public final class KbGeneration {
             if (r > 0 && left != null && left <= 0) {
                 break; // the cap is spent; the report shows the shortfall
             }
-            Report rep = Generator.run(round.options(KbPlan.build(want, KbPlan.SEED + r), st, out, left)
+            Plan plan = KbPlan.build(want, KbPlan.SEED + r);
+            retired += retireStale(st, plan, quotas);
+            Report rep = Generator.run(round.options(plan, st, out, left)
                     .extraCheck(groundingCheck(quotas, checker))
                     .build());
             spent += rep.totals().costUsd();
             reports.add(rep);
+            asked.add(plan.totalTarget());
             outputs.add(out);
             cov = check(outputs, quotas, checker, grounded, rejects);
             want = shortfall(quotas, cov);
             shortfall = want.stream().mapToInt(QuotaPolicy.ChunkQuota::target).sum();
-            if (shortfall == 0 || !rep.complete() || r >= topUpRounds) {
-                break; // done, or stopped short (budget, attempts): topping up would not help now
+            boolean retryable = rep.complete() || rep.outOfAttemptsOnly();
+            if (shortfall == 0 || !retryable || r >= topUpRounds) {
+                break; // done, out of rounds, or stopped for a reason another round would hit again
             }
         }
-        return new Result(reports, cov, output, grounded, rejects, shortfall);
+        return new Result(reports, asked, cov, output, grounded, rejects, shortfall, retired);
+    }
+
+    /**
+     * Retires, in the state at {@code dir} (when it exists), the accepted examples whose chunk changed since they
+     * were generated or is no longer in the knowledge base.
+     */
+    static int retireStale(Path dir, Plan plan, List<QuotaPolicy.ChunkQuota> quotas) throws IOException {
+        if (!Files.exists(dir.resolve("state.db"))) {
+            return 0;
+        }
+        Map<String, String> now = new java.util.HashMap<>();
+        quotas.forEach(q -> now.put(q.chunk().id(), KbPlan.sourceSha256(q.chunk())));
+        int n = 0;
+        try (GenerationState st = GenerationState.open(dir)) {
+            for (Plan.Category c : plan.categories()) {
+                n += st.retire(c.id(), attrs -> KbCoverage.staleReason(attrs, now), "stale_chunk");
+            }
+        }
+        return n;
     }
 
     /** Coverage over the concatenation of the rounds' outputs and provenance files. */

@@ -78,7 +78,7 @@ public final class KbImporter {
             if (create != null) {
                 createTable(c, create == IdType.AUTO ? inferIdType(file) : create);
             }
-            KbTable t = KbTable.inspect(c, db, table);
+            KbTable t = KbTable.inspect(c, db, table).requireStandard(db);
             Binder binder = new Binder(t, db.dialect());
             long read = 0;
             long ok = 0;
@@ -217,6 +217,7 @@ public final class KbImporter {
         private final KbTable.Column id;
         private final KbTable.Column meta;
         private final KbTable.Column created;
+        private final KbTable.Column updated; // null when the table has no updated_at column
 
         Binder(KbTable t, KbDatabase.Dialect dialect) {
             this.t = t;
@@ -224,6 +225,7 @@ public final class KbImporter {
             this.id = t.column("id");
             this.meta = t.column("metadata");
             this.created = t.column("created_at");
+            this.updated = t.column("updated_at");
         }
 
         String sql() {
@@ -232,10 +234,13 @@ public final class KbImporter {
                     pg && (meta.typeName().equals("jsonb") || meta.typeName().equals("json"))
                             ? "CAST(? AS " + meta.typeName() + ")"
                             : "?";
-            return "INSERT INTO " + t.quoted + " (id, category, title, content, metadata, created_at) VALUES ("
-                    + idParam + ", ?, ?, ?, " + metaParam + ", ?) ON CONFLICT (id) DO UPDATE SET "
+            return "INSERT INTO " + t.quoted + " (id, category, title, content, metadata, created_at"
+                    + (updated == null ? "" : ", updated_at") + ") VALUES ("
+                    + idParam + ", ?, ?, ?, " + metaParam + ", ?" + (updated == null ? "" : ", ?")
+                    + ") ON CONFLICT (id) DO UPDATE SET "
                     + "category = EXCLUDED.category, title = EXCLUDED.title, content = EXCLUDED.content, "
-                    + "metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at";
+                    + "metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at"
+                    + (updated == null ? "" : ", updated_at = EXCLUDED.updated_at");
         }
 
         void bind(PreparedStatement ps, KbChunk c) throws SQLException {
@@ -267,18 +272,25 @@ public final class KbImporter {
             } else {
                 ps.setString(5, c.metadata());
             }
-            String ts = created.typeName();
-            if (c.createdAt() == null) {
-                ps.setNull(6, pg && ts.equals("timestamptz") ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
+            bindTime(ps, 6, created, c.createdAt());
+            if (updated != null) {
+                bindTime(ps, 7, updated, c.updatedAt());
+            }
+        }
+
+        private void bindTime(PreparedStatement ps, int index, KbTable.Column col, String value) throws SQLException {
+            String ts = col.typeName();
+            if (value == null) {
+                ps.setNull(index, pg && ts.equals("timestamptz") ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
             } else if (pg && ts.equals("timestamptz")) {
-                ps.setObject(6, OffsetDateTime.ofInstant(Instant.parse(c.createdAt()), ZoneOffset.UTC));
+                ps.setObject(index, OffsetDateTime.ofInstant(Instant.parse(value), ZoneOffset.UTC));
             } else if (pg && ts.equals("timestamp")) {
                 ps.setObject(
-                        6,
-                        OffsetDateTime.ofInstant(Instant.parse(c.createdAt()), ZoneOffset.UTC)
+                        index,
+                        OffsetDateTime.ofInstant(Instant.parse(value), ZoneOffset.UTC)
                                 .toLocalDateTime());
             } else {
-                ps.setString(6, c.createdAt());
+                ps.setString(index, value);
             }
         }
     }

@@ -96,6 +96,11 @@ public final class KbPlan {
         return build(policy.plan(chunks), SEED);
     }
 
+    /** The plan for these per-chunk quotas ({@link KbPlanning#quotas}), with the first round's seed. */
+    public static Plan build(List<QuotaPolicy.ChunkQuota> quotas) {
+        return build(quotas, SEED);
+    }
+
     /**
      * The plan for explicit per-chunk quotas (e.g. a top-up round for the shortfall); chunks and categories with a
      * zero target are left out. A different {@code seed} gives the slots different attributes.
@@ -182,14 +187,24 @@ public final class KbPlan {
             }
             ObjectNode s = sources.addObject();
             s.put("id", q.chunk().id());
-            s.put(
-                    "text",
-                    (q.chunk().title() == null ? "" : "Title: " + q.chunk().title() + "\n\n")
-                            + q.chunk().content());
+            s.put("text", sourceText(q.chunk()));
             s.put("min", n);
             s.put("max", n);
         }
         return c;
+    }
+
+    /** The chunk as the generator is shown it: its title line, then its content. */
+    public static String sourceText(KbChunk c) {
+        return (c.title() == null ? "" : "Title: " + c.title() + "\n\n") + c.content();
+    }
+
+    /**
+     * What a generated example records as {@code attributes.source_sha256} (the engine hashes the source text it
+     * was generated from): SHA-256 of {@link #sourceText}. A different value now means the chunk changed since.
+     */
+    public static String sourceSha256(KbChunk c) {
+        return dev.spotter.kernel.Hashing.sha256Hex(sourceText(c));
     }
 
     /** A policy category name as a plan category id ({@code [a-z0-9][a-z0-9-]{0,39}}). */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +47,21 @@ public final class QuotaPolicy {
                 throw new ConfigurationException(
                         "category " + name + ": multi_turn must be in [0, 1], got " + multiTurnShare);
             }
+        }
+    }
+
+    /** A chunk that gets no quota, with the reason (a stable code and words): it is left out of the plan. */
+    public record Excluded(KbChunk chunk, String code, String reason) {}
+
+    /** Quotas for the chunks that can be planned, and the chunks that cannot, each with its reason. */
+    public record Allocation(List<ChunkQuota> quotas, List<Excluded> excluded) {
+        public Allocation {
+            quotas = List.copyOf(quotas);
+            excluded = List.copyOf(excluded);
+        }
+
+        public int total() {
+            return quotas.stream().mapToInt(ChunkQuota::target).sum();
         }
     }
 
@@ -153,37 +167,64 @@ public final class QuotaPolicy {
     }
 
     /**
-     * The quota for a chunk category, matched case-insensitively with spaces and hyphens read as underscores,
-     * by name or alias.
+     * The quota for a chunk category, by name or alias, both normalised by {@link Categories#key} (white space
+     * trimmed, case folded, spaces and hyphens read as underscores).
      */
     public Optional<CategoryQuota> forCategory(String category) {
-        return category == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(category)));
+        return Categories.key(category) == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(category)));
     }
 
     /**
      * Exact per-chunk targets for these chunks, in the order given.
      *
-     * @throws DataSourceException naming the chunks whose category has no quota (they cannot be planned)
+     * @throws DataSourceException naming the chunks whose category has no quota (they cannot be planned); use
+     *     {@link #allocate} to leave them out with a reason instead
      */
     public List<ChunkQuota> plan(Collection<KbChunk> chunks) {
-        Map<CategoryQuota, List<KbChunk>> grouped = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (KbChunk c : chunks) {
-            Optional<CategoryQuota> q = forCategory(c.category());
-            if (q.isEmpty()) {
-                unknown.add(c.id() + " (" + c.category() + ")");
-            } else {
-                grouped.computeIfAbsent(q.get(), k -> new ArrayList<>()).add(c);
-            }
-        }
-        if (!unknown.isEmpty()) {
+        Allocation a = allocate(chunks);
+        if (!a.excluded().isEmpty()) {
+            List<String> unknown = a.excluded().stream()
+                    .map(e -> e.chunk().id() + " (" + e.chunk().category() + ")")
+                    .toList();
             throw new DataSourceException("no quota for the category of chunk" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
                     + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : "")
                     + "; known categories: "
                     + categories.stream().map(CategoryQuota::name).toList());
         }
-        Map<KbChunk, ChunkQuota> byChunk = new LinkedHashMap<>();
+        return a.quotas();
+    }
+
+    /**
+     * Exact per-chunk targets for the chunks whose category (normalised by {@link Categories#key}) has a quota;
+     * a chunk with no category or an unknown one is {@linkplain Excluded excluded} with code {@code no_category}
+     * or {@code unknown_category}, so one odd row never fails the whole plan. The category total is spread over
+     * the plannable chunks only.
+     */
+    public Allocation allocate(Collection<KbChunk> chunks) {
+        Map<CategoryQuota, List<KbChunk>> grouped = new LinkedHashMap<>();
+        List<Excluded> excluded = new ArrayList<>();
+        for (KbChunk c : chunks) {
+            Optional<CategoryQuota> q = forCategory(c.category());
+            if (Categories.key(c.category()) == null) {
+                excluded.add(new Excluded(c, "no_category", "the chunk has no category, so it has no quota"));
+            } else if (q.isEmpty()) {
+                excluded.add(new Excluded(
+                        c,
+                        "unknown_category",
+                        "category \"" + Canonical.abbreviate(c.category(), 40)
+                                + "\" is not in the quota policy (known: "
+                                + String.join(
+                                        ", ",
+                                        categories.stream()
+                                                .map(CategoryQuota::name)
+                                                .toList())
+                                + ")"));
+            } else {
+                grouped.computeIfAbsent(q.get(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<KbChunk, ChunkQuota> byChunk = new java.util.IdentityHashMap<>();
         grouped.forEach((q, list) -> {
             int n = list.size();
             int base = q.total() / n;
@@ -196,13 +237,17 @@ public final class QuotaPolicy {
         });
         List<ChunkQuota> out = new ArrayList<>();
         for (KbChunk c : chunks) {
-            out.add(byChunk.get(c));
+            ChunkQuota q = byChunk.get(c);
+            if (q != null) {
+                out.add(q);
+            }
         }
-        return out;
+        return new Allocation(out, excluded);
     }
 
     static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String k = Categories.key(s);
+        return k == null ? "" : k;
     }
 
     private static List<String> concat(String first, List<String> rest) {

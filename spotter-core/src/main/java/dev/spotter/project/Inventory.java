@@ -254,6 +254,28 @@ public record Inventory(
         }
     }
 
+    /** "; N stale (chunk changed since generated: FILE line L chunk C, …)" for a kb source's examples, or "". */
+    private static String stale(List<Path> files, SourceSpec.Kb kb) {
+        List<String> found = new ArrayList<>();
+        int count = 0;
+        for (Path f : files) {
+            try {
+                for (var x : dev.spotter.kb.KbCoverage.staleExamples(
+                        dev.spotter.kernel.Sidecars.provenance(f), kb.chunkSha256())) {
+                    if (count++ < 3) {
+                        found.add(f.getFileName() + " line " + x.line() + " chunk " + x.chunkId());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                found.add("provenance of " + f.getFileName() + " unreadable: " + e.getMessage());
+            }
+        }
+        return count == 0 && found.isEmpty()
+                ? ""
+                : "; " + count + " stale (chunk changed since generated; kb generate regenerates them: "
+                        + String.join(", ", found) + (count > 3 ? ", …" : "") + ")";
+    }
+
     private static String locate(SourceScanner scanner, SourceSpec s, List<Path> files) {
         if (s.synthesized()) {
             return "synthesized by build: preset " + s.preset() + ", seed "
@@ -263,8 +285,8 @@ public record Inventory(
             String loc = files.isEmpty()
                     ? String.join(", ", s.paths())
                     : scanner.relative(files.get(0)) + (Files.isRegularFile(files.get(0)) ? "" : " (missing)");
-            String from = s.kb().chunkSource().startsWith("bundled") ? "sample" : s.kb().chunkSource();
-            return "kb " + s.kb().chunkCount() + " chunks (" + from + "): " + loc;
+            String from = s.kb().sample() ? "bundled sample" : s.kb().chunkSource();
+            return "kb " + s.kb().chunkCount() + " chunks (" + from + "): " + loc + stale(files, s.kb());
         }
         List<String> parts = new ArrayList<>();
         for (Path f : files) {

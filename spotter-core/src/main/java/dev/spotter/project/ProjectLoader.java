@@ -292,27 +292,67 @@ public final class ProjectLoader {
         String chunks = s.str("chunks", null);
         String policy = s.str("policy", null);
         String table = s.str("table", null);
-        if (!kbKind && (dbUrlEnv != null || chunks != null || policy != null || table != null)) {
-            throw s.error(s.path(), "dbUrlEnv, chunks, policy and table are only for kind 'knowledge-base'");
+        String supabaseUrl = s.str("supabaseUrl", null);
+        String supabaseKeyEnv = s.str("supabaseKeyEnv", null);
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+        if (s.has("columns")) {
+            YamlNode cols = s.obj("columns");
+            for (dev.spotter.kb.KbColumns.Field f : dev.spotter.kb.KbColumns.Field.values()) {
+                String v = cols.str(f.key(), null);
+                if (v != null) {
+                    columns.put(f.key(), v);
+                }
+            }
+            cols.finish();
+        }
+        boolean kbKeys = dbUrlEnv != null
+                || chunks != null
+                || policy != null
+                || table != null
+                || supabaseUrl != null
+                || supabaseKeyEnv != null
+                || !columns.isEmpty();
+        if (!kbKind && kbKeys) {
+            throw s.error(
+                    s.path(),
+                    "dbUrlEnv, chunks, policy, table, columns, supabaseUrl and supabaseKeyEnv are only for kind"
+                            + " 'knowledge-base'");
         }
         if (kbKind) {
-            if (dbUrlEnv != null && !ENV.matcher(dbUrlEnv).matches()) {
-                // Why: a pasted URL carries the database password; only a variable NAME belongs in the file.
-                throw s.error(
-                        s.at("dbUrlEnv"),
-                        "must be the NAME of an environment variable holding the database URL, not the URL");
+            for (String k : new String[] {"dbUrlEnv", "supabaseKeyEnv"}) {
+                String v = k.equals("dbUrlEnv") ? dbUrlEnv : supabaseKeyEnv;
+                if (v != null && !ENV.matcher(v).matches()) {
+                    // Why: a pasted URL or key is a secret; only a variable NAME belongs in the file.
+                    throw s.error(
+                            s.at(k),
+                            "must be the NAME of an environment variable holding the "
+                                    + (k.equals("dbUrlEnv") ? "database URL, not the URL" : "API key, not the key"));
+                }
             }
-            if (dbUrlEnv != null && chunks != null) {
-                throw s.error(s.at("chunks"), "give either dbUrlEnv or chunks, not both");
+            if ((dbUrlEnv != null ? 1 : 0) + (chunks != null ? 1 : 0) + (supabaseUrl != null ? 1 : 0) > 1) {
+                throw s.error(s.at("chunks"), "give one of dbUrlEnv, chunks or supabaseUrl, not several");
             }
+            if (supabaseUrl != null && supabaseKeyEnv == null) {
+                throw s.error(s.at("supabaseKeyEnv"), "is required with supabaseUrl (the NAME of the key's variable)");
+            }
+            String t = table == null ? "knowledge_base" : table;
             KbTargets kt =
-                    KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table, env);
+                    KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, t, columns, supabaseUrl, supabaseKeyEnv, env);
             chunkCategory = kt.chunkCategory();
             if (targets.isEmpty()) {
                 targets = kt.targets();
             }
             kb = new SourceSpec.Kb(
-                    dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table, kt.chunkCount(), kt.from());
+                    dbUrlEnv,
+                    chunks,
+                    policy,
+                    t,
+                    columns,
+                    supabaseUrl,
+                    supabaseKeyEnv,
+                    kt.chunkCount(),
+                    kt.from(),
+                    kt.chunkSha256());
         }
         SourceSpec spec = new SourceSpec(
                 id,

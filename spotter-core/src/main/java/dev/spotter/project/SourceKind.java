@@ -89,9 +89,28 @@ public enum SourceKind {
         SourceSpec.Kb kb = spec.kb();
         String chunks = kb == null || kb.chunks() == null ? "" : " --chunks " + Inventory.display(project, kb.chunks());
         String export = "";
-        if (kb != null && kb.dbUrlEnv() != null && kb.chunkSource().startsWith("database")) {
+        if (kb != null
+                && (kb.chunkSource().startsWith("database") || kb.chunkSource().startsWith("REST"))) {
             // kb generate reads chunks from a file: export them from the database first (URL from the env var)
-            export = "spotter kb export --db-url \"$" + kb.dbUrlEnv() + "\" -o kb-chunks.jsonl && ";
+            StringBuilder ex = new StringBuilder("spotter kb export");
+            if (kb.chunkSource().startsWith("REST")) {
+                ex.append(" --supabase-url ")
+                        .append(kb.supabaseUrl())
+                        .append(" --supabase-key-env ")
+                        .append(kb.supabaseKeyEnv());
+            } else {
+                ex.append(" --db-url \"$").append(kb.dbUrlEnv()).append('"');
+            }
+            if (!kb.table().equals("knowledge_base")) {
+                ex.append(" --table ").append(kb.table());
+            }
+            kb.columns()
+                    .forEach((k, v) -> ex.append(" --column '")
+                            .append(k)
+                            .append('=')
+                            .append(v)
+                            .append('\''));
+            export = ex.append(" -o kb-chunks.jsonl && ").toString();
             chunks = " --chunks kb-chunks.jsonl";
         }
         String policy = kb == null || kb.policy() == null ? "" : " --policy " + Inventory.display(project, kb.policy());

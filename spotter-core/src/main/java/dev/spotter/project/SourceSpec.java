@@ -49,9 +49,35 @@ public record SourceSpec(
      * @param chunks   chunks JSONL written by {@code spotter kb export} (project-relative), or null
      * @param policy   quota policy YAML (kb-quota.yaml shape, project-relative), or null for the brief's quotas
      * @param table    table name in the database
-     * @param chunkCount chunks the targets were computed from; {@code chunkSource} says where they came from
+     * @param columns  column mapping ({@code columns:}, field → column or JSON path), empty for the brief's shape
+     * @param supabaseUrl    the project URL for reading through Supabase's REST API, or null
+     * @param supabaseKeyEnv NAME of the environment variable holding the REST API key, or null
+     * @param chunkCount chunks the targets were computed from; {@code chunkSource} says where they came from (it
+     *     names the bundled sample when that was used)
+     * @param chunkSha256 chunk id → {@code kb.KbPlan.sourceSha256} of the chunks the targets were computed from, to
+     *     find examples whose chunk changed since they were generated
      */
-    public record Kb(String dbUrlEnv, String chunks, String policy, String table, int chunkCount, String chunkSource) {}
+    public record Kb(
+            String dbUrlEnv,
+            String chunks,
+            String policy,
+            String table,
+            Map<String, String> columns,
+            String supabaseUrl,
+            String supabaseKeyEnv,
+            int chunkCount,
+            String chunkSource,
+            Map<String, String> chunkSha256) {
+        public Kb {
+            columns = Map.copyOf(columns);
+            chunkSha256 = Map.copyOf(chunkSha256);
+        }
+
+        /** True when the targets came from the bundled sample. */
+        public boolean sample() {
+            return chunkSource.startsWith("bundled");
+        }
+    }
 
     /** True when the build synthesizes this source itself (synthetic-voice without a user-supplied path). */
     public boolean synthesized() {

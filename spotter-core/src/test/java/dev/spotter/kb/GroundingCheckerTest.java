@@ -83,6 +83,32 @@ class GroundingCheckerTest {
     }
 
     @Test
+    void enumerationLabelsTheChunkHasAreReferencesNotQuantities() {
+        // issue 14 item 9: a numbered rule list; "rule 5" names an item, "4 weeks" is a quantity the chunk gives
+        String chunk = "Placement rules:\n1. Ask the six questions first.\n2. Score each answer.\n3. Add the scores.\n"
+                + "4. Compare with the table.\n5. After a layoff of more than 3 months, place one level lower for the"
+                + " first 4 weeks.\n6. Re-test after the block.";
+        String answer = "Rule 5 applies: you are placed one level lower for the first 4 weeks after your layoff.";
+        assertThat(CHECKER.check(chunk, List.of("I took 4 months off, where do I start?"), answer)
+                        .verdict())
+                .isEqualTo(GroundingChecker.Verdict.GROUNDED);
+        // a label the chunk does not have, and an invented quantity next to a real label, are still rejected
+        String invented = "Rule 9 applies: you are placed one level lower for the first 4 weeks after your layoff.";
+        assertThat(CHECKER.check(chunk, List.of(), invented).grounded()).isFalse();
+        String quantity = "Rule 5 applies: you are placed one level lower for the first 8 weeks after your layoff.";
+        assertThat(CHECKER.check(chunk, List.of(), quantity).grounded()).isFalse();
+        // labels written in the chunk's text ("Step 3") count as well as list markers
+        String steps = "Step 1 is the safety gate. Step 2 sorts by experience. Step 3 picks the template by days"
+                + " available.";
+        assertThat(CHECKER.check(steps, List.of(), "In step 3 the template is picked by the days available.")
+                        .grounded())
+                .isTrue();
+        assertThat(CHECKER.check(steps, List.of(), "In step 7 the template is picked by the days available.")
+                        .grounded())
+                .isFalse();
+    }
+
+    @Test
     void conflictingUnitValueIsAContradiction() {
         String chunk = "Beginners train 2 to 3 full-body sessions per week with 6 to 10 hard sets per muscle.";
         var r = CHECKER.check(
