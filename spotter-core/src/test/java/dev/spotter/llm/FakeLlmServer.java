@@ -133,6 +133,10 @@ public final class FakeLlmServer implements AutoCloseable {
     private long bucketAt = System.nanoTime();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final ConcurrentLinkedQueue<Long> okTimes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+
+    /** A normal 200 completion whose last byte was written: its id and {@link System#nanoTime()} at that moment. */
+    public record Sent(String id, long nanos) {}
 
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -226,6 +230,11 @@ public final class FakeLlmServer implements AutoCloseable {
         long first = t.stream().mapToLong(Long::longValue).min().orElseThrow();
         long last = t.stream().mapToLong(Long::longValue).max().orElseThrow();
         return (t.size() - 1) * 60e9 / (last - first);
+    }
+
+    /** Every normal 200 completion fully written, in completion order. */
+    public List<Sent> sent() {
+        return List.copyOf(sent);
     }
 
     public int rateLimitedCount() {
@@ -364,7 +373,9 @@ public final class FakeLlmServer implements AutoCloseable {
         }
         okCount.incrementAndGet();
         send(ex, 200, root.toString(), null);
-        okTimes.add(System.nanoTime());
+        long at = System.nanoTime();
+        okTimes.add(at);
+        sent.add(new Sent(root.path("id").asText(), at));
     }
 
     private static Call toCall(Provider provider, JsonNode body, HttpExchange ex) {
