@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * with its verdict. A partial unique index on {@code (category, filled_slot) WHERE status='accepted'} makes a
  * duplicate acceptance impossible even under a bug. Output files are never appended to; they are rewritten from
  * this database at the end of a run (temp file, fsync, atomic rename), so a kill leaves either the previous output
- * or none, never a torn line. The only loss window is a response received but not yet committed (microseconds).
+ * or none, never a torn line. The only loss window is a response received but not yet committed: the time from the
+ * last byte read to its group commit (see {@link #record}; measured figure in docs/areas/generate.md).
  * All methods are synchronized: one connection, one writer. Memory is constant: nothing is cached here.
  */
 public final class GenerationState implements AutoCloseable {
@@ -59,7 +60,50 @@ public final class GenerationState implements AutoCloseable {
             long outputTokens,
             Double costUsd,
             String priceAsOf,
-            String raw) {}
+            String raw,
+            Double estimatedUsd) {
+        /** A row whose cost (if any) is all measured: nothing estimated. */
+        public Row(
+                String customId,
+                String category,
+                int slot,
+                int attempt,
+                String example,
+                String reasonCode,
+                String reason,
+                String attributesJson,
+                String promptHash,
+                String provider,
+                String model,
+                String requestId,
+                String mode,
+                long inputTokens,
+                long outputTokens,
+                Double costUsd,
+                String priceAsOf,
+                String raw) {
+            this(
+                    customId,
+                    category,
+                    slot,
+                    attempt,
+                    example,
+                    reasonCode,
+                    reason,
+                    attributesJson,
+                    promptHash,
+                    provider,
+                    model,
+                    requestId,
+                    mode,
+                    inputTokens,
+                    outputTokens,
+                    costUsd,
+                    priceAsOf,
+                    raw,
+                    null);
+        }
+    }
 
     /** An accepted example as stored, with its provenance columns, in output order. */
     public record StoredExample(
@@ -90,7 +134,11 @@ public final class GenerationState implements AutoCloseable {
             String reason,
             String raw) {}
 
-    /** Totals over the whole state. */
+    /**
+     * Totals over the whole state. {@code costUsd} is everything charged, measured or estimated;
+     * {@code estimatedUsd} the part of it that is a worst-case estimate (requests that were sent but never answered,
+     * 200s without usage), {@code retries} the HTTP retries by {@link dev.spotter.llm.RetryCause#wireName cause}.
+     */
     public record Totals(
             long accepted,
             long rejected,
@@ -98,7 +146,9 @@ public final class GenerationState implements AutoCloseable {
             long errors,
             long inputTokens,
             long outputTokens,
-            double costUsd) {}
+            double costUsd,
+            double estimatedUsd,
+            Map<String, Long> retries) {}
 
     private final Connection db;
     private final FileChannel lockChannel;
@@ -154,6 +204,10 @@ public final class GenerationState implements AutoCloseable {
                           raw TEXT,
                           created_at TEXT NOT NULL,
                           user_hash TEXT)""");
+                if (!hasColumn(c, "responses", "estimated_usd")) { // states written before the column existed
+                    s.execute("ALTER TABLE responses ADD COLUMN estimated_usd REAL");
+                }
+                s.execute("CREATE TABLE IF NOT EXISTS retries(cause TEXT PRIMARY KEY, count INTEGER NOT NULL)");
                 s.execute(
                         "CREATE UNIQUE INDEX IF NOT EXISTS one_accept_per_slot ON responses(category, filled_slot) WHERE status='accepted'");
                 s.execute("CREATE INDEX IF NOT EXISTS by_slot ON responses(category, slot)");
@@ -215,12 +269,91 @@ public final class GenerationState implements AutoCloseable {
     }
 
     /**
-     * Records one response in one transaction. A passing response fills its own slot when that slot is open,
-     * else it is kept as {@link Status#SURPLUS} (paid, valid, reusable). Returns the stored status; a custom_id
-     * seen before (a re-imported batch line) is ignored and returns empty.
+     * Records one response. A passing response fills its own slot when that slot is open, else it is kept as
+     * {@link Status#SURPLUS} (paid, valid, reusable). Returns the stored status; a custom_id seen before (a
+     * re-imported batch line) is ignored and returns empty.
+     *
+     * <p>Group commit: a caller queues its row, then whichever caller holds the writer lock commits every queued
+     * row in one transaction (one fsync), so N workers that received answers at the same moment wait for about one
+     * fsync instead of N in a row. A row's status is returned only after the transaction holding it committed.
      */
-    public synchronized Optional<Status> record(Row r, boolean isError) {
-        return inTransaction(() -> {
+    public Optional<Status> record(Row r, boolean isError) {
+        Pending p = new Pending(r, isError);
+        synchronized (queued) {
+            queued.add(p);
+        }
+        synchronized (this) {
+            if (!p.done) {
+                List<Pending> batch;
+                synchronized (queued) {
+                    batch = new java.util.ArrayList<>(queued);
+                    queued.clear();
+                }
+                try {
+                    inTransaction(() -> {
+                        for (Pending q : batch) {
+                            q.result = insert(q.row, q.isError);
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    for (Pending q : batch) {
+                        q.result = null;
+                        q.failure = e;
+                    }
+                }
+                for (Pending q : batch) {
+                    q.done = true;
+                }
+            }
+        }
+        if (p.failure != null) {
+            throw p.failure;
+        }
+        return p.result;
+    }
+
+    /** A row waiting for the group commit; fields are written and read under the state's monitor. */
+    private static final class Pending {
+        final Row row;
+        final boolean isError;
+        boolean done;
+        Optional<Status> result;
+        RuntimeException failure;
+
+        Pending(Row row, boolean isError) {
+            this.row = row;
+            this.isError = isError;
+        }
+    }
+
+    private final java.util.ArrayDeque<Pending> queued = new java.util.ArrayDeque<>();
+
+    /** Adds one HTTP retry of {@code cause} to the state's retry counts (committed at once). */
+    public synchronized void countRetry(String cause) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO retries(cause,count) VALUES(?,1) ON CONFLICT(cause) DO UPDATE SET count=count+1")) {
+            ps.setString(1, cause);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equalsIgnoreCase(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private Optional<Status> insert(Row r, boolean isError) throws SQLException {
+        {
             if (exists(r.customId())) {
                 return Optional.empty();
             }
@@ -246,8 +379,8 @@ public final class GenerationState implements AutoCloseable {
             }
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
-                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash)
-                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash,estimated_usd)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
                 ps.setString(1, r.customId());
                 ps.setString(2, r.category());
                 ps.setInt(3, r.slot());
@@ -278,10 +411,15 @@ public final class GenerationState implements AutoCloseable {
                 ps.setString(20, r.raw());
                 ps.setString(21, Instant.now().toString());
                 ps.setString(22, userHash);
+                if (r.estimatedUsd() == null) {
+                    ps.setNull(23, java.sql.Types.REAL);
+                } else {
+                    ps.setDouble(23, r.estimatedUsd());
+                }
                 ps.executeUpdate();
             }
             return Optional.of(st);
-        });
+        }
     }
 
     /**
@@ -353,8 +491,18 @@ public final class GenerationState implements AutoCloseable {
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("""
                 SELECT SUM(status='accepted'), SUM(status='rejected'), SUM(status='surplus'), SUM(status='error'),
-                       COALESCE(SUM(input_tokens),0), COALESCE(SUM(output_tokens),0), COALESCE(SUM(cost_usd),0) FROM responses""")) {
+                       COALESCE(SUM(input_tokens),0), COALESCE(SUM(output_tokens),0), COALESCE(SUM(cost_usd),0),
+                       COALESCE(SUM(estimated_usd),0) FROM responses""")) {
             rs.next();
+            Map<String, Long> retries = new java.util.TreeMap<>();
+            try (Statement r = db.createStatement();
+                    ResultSet rr = r.executeQuery("SELECT cause, count FROM retries")) {
+                while (rr.next()) {
+                    retries.put(rr.getString(1), rr.getLong(2));
+                }
+            } catch (SQLException e) {
+                // a read-only state written before retries were counted: none recorded
+            }
             return new Totals(
                     rs.getLong(1),
                     rs.getLong(2),
@@ -362,7 +510,9 @@ public final class GenerationState implements AutoCloseable {
                     rs.getLong(4),
                     rs.getLong(5),
                     rs.getLong(6),
-                    rs.getDouble(7));
+                    rs.getDouble(7),
+                    rs.getDouble(8),
+                    retries);
         } catch (SQLException e) {
             throw wrap(e);
         }
