@@ -155,7 +155,8 @@ class KillResumeTest {
                         .max()
                         .orElse(0);
                 oldestLostMicros = Math.max(oldestLostMicros, oldest);
-                perKill.append(String.format(" kill %d: lost %d (oldest %.1f ms);", kill, lost.size(), oldest / 1000.0));
+                perKill.append(
+                        String.format(" kill %d: lost %d (oldest %.1f ms);", kill, lost.size(), oldest / 1000.0));
             }
             System.out.printf(
                     "kill -9 loss window:%s total %d of %d answers sent before the kills, oldest lost answer %.1f ms before its kill%n",
@@ -173,7 +174,8 @@ class KillResumeTest {
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=2000");
             for (String table : List.of("responses", "pending")) {
-                try (ResultSet rs = s.executeQuery("SELECT request_id FROM " + table + " WHERE request_id IS NOT NULL")) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT request_id FROM " + table + " WHERE request_id IS NOT NULL")) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
                     }

@@ -224,8 +224,10 @@ final class Worker implements Runnable {
         int sc = e.status();
         boolean invalid = e.kind() == ProviderException.Kind.REJECTED_BY_PROVIDER && (sc == 400 || sc == 422);
         if (invalid && invalidInARow.incrementAndGet() >= INVALID_IN_A_ROW) {
-            refuse(e, "provider rejected " + INVALID_IN_A_ROW + " requests in a row as invalid; fix the request"
-                    + " (model, parameters) and rerun: " + e.getMessage());
+            refuse(
+                    e,
+                    "provider rejected " + INVALID_IN_A_ROW + " requests in a row as invalid; fix the request"
+                            + " (model, parameters) and rerun: " + e.getMessage());
         } else if (e.kind() == ProviderException.Kind.CONFIGURATION
                 || (e.kind() == ProviderException.Kind.REJECTED_BY_PROVIDER && (sc == 401 || sc == 403 || sc == 404))) {
             refuse(e, "provider refused the request (" + e.getMessage() + ")");

@@ -131,8 +131,8 @@ final class LlmHttp implements LlmClient {
                             last.rawBody(),
                             last.getCause());
                 }
-                cfg.log.accept("llm: attempt " + (attempt + 1) + "/" + cfg.maxAttempts + " failed ("
-                        + cause.wireName() + ": " + last.getMessage() + "); retrying in " + wait.toMillis() + " ms");
+                cfg.log.accept("llm: attempt " + (attempt + 1) + "/" + cfg.maxAttempts + " failed (" + cause.wireName()
+                        + ": " + last.getMessage() + "); retrying in " + wait.toMillis() + " ms");
                 Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

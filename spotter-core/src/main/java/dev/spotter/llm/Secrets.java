@@ -13,8 +13,8 @@ final class Secrets {
     static final String MASK = "[redacted]";
 
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]{6,}");
-    private static final Pattern NAMED = Pattern.compile(
-            "(?i)(\"?(?:x-api-key|api[_-]?key|authorization|access[_-]?token|secret)\"?\\s*[:=]\\s*\"?)"
+    private static final Pattern NAMED =
+            Pattern.compile("(?i)(\"?(?:x-api-key|api[_-]?key|authorization|access[_-]?token|secret)\"?\\s*[:=]\\s*\"?)"
                     + "(?!\\[redacted\\])(?:bearer\\s+)?[^\"\\s,}]{6,}");
     private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk|pk|rk)-[A-Za-z0-9_-]{12,}");
 

@@ -82,6 +82,13 @@ public final class FakeLlmServer implements AutoCloseable {
         /** 200 whose assistant text is exactly this (e.g. a schema-violating answer). */
         record Answer(String text) implements Fault {}
 
+        /** An HTTP {@code code} answer with exactly {@code body} (e.g. a provider's 400 error object). */
+        record Reply(int code, String body) implements Fault {}
+
+        static Fault reply(int code, String body) {
+            return new Reply(code, body);
+        }
+
         static Fault status(int code) {
             return new Status(code, null);
         }
@@ -232,6 +239,23 @@ public final class FakeLlmServer implements AutoCloseable {
         return (t.size() - 1) * 60e9 / (last - first);
     }
 
+    /**
+     * When no queued fault is left, each request gets a fault of {@code mix} with probability {@code rate}
+     * (seeded: the same sequence of draws every time, whichever request draws it).
+     */
+    public FakeLlmServer randomFaults(double rate, long seed, Fault... mix) {
+        this.randomFaults = new RandomFaults(rate, new java.util.Random(seed), List.of(mix));
+        return this;
+    }
+
+    private record RandomFaults(double rate, java.util.Random random, List<Fault> mix) {
+        synchronized Fault next() {
+            return random.nextDouble() < rate ? mix.get(random.nextInt(mix.size())) : null;
+        }
+    }
+
+    private volatile RandomFaults randomFaults;
+
     /** Every normal 200 completion fully written, in completion order. */
     public List<Sent> sent() {
         return List.copyOf(sent);
@@ -303,6 +327,9 @@ public final class FakeLlmServer implements AutoCloseable {
                 calls.add(call);
             }
             Fault f = faults.poll();
+            if (f == null && randomFaults != null) {
+                f = randomFaults.next();
+            }
             if (!latency.isZero()) {
                 sleep(latency);
             }
@@ -330,6 +357,7 @@ public final class FakeLlmServer implements AutoCloseable {
                 }
                 case Fault.Refusal r -> ok(ex, provider, "I can't help with that.", "refusal", true);
                 case Fault.Answer a -> ok(ex, provider, a.text(), "stop", false);
+                case Fault.Reply r -> send(ex, r.code(), r.body(), null);
                 case null -> ok(ex, provider, answerer.apply(call), "stop", false);
                 case Fault.Slow s -> throw new AssertionError("handled above");
             }
