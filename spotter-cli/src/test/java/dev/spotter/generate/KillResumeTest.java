@@ -173,7 +173,7 @@ class KillResumeTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=2000");
-            for (String table : List.of("responses", "pending")) {
+            for (String table : List.of("responses", "received")) {
                 try (ResultSet rs =
                         s.executeQuery("SELECT request_id FROM " + table + " WHERE request_id IS NOT NULL")) {
                     while (rs.next()) {

@@ -61,49 +61,7 @@ public final class GenerationState implements AutoCloseable {
             Double costUsd,
             String priceAsOf,
             String raw,
-            Double estimatedUsd) {
-        /** A row whose cost (if any) is all measured: nothing estimated. */
-        public Row(
-                String customId,
-                String category,
-                int slot,
-                int attempt,
-                String example,
-                String reasonCode,
-                String reason,
-                String attributesJson,
-                String promptHash,
-                String provider,
-                String model,
-                String requestId,
-                String mode,
-                long inputTokens,
-                long outputTokens,
-                Double costUsd,
-                String priceAsOf,
-                String raw) {
-            this(
-                    customId,
-                    category,
-                    slot,
-                    attempt,
-                    example,
-                    reasonCode,
-                    reason,
-                    attributesJson,
-                    promptHash,
-                    provider,
-                    model,
-                    requestId,
-                    mode,
-                    inputTokens,
-                    outputTokens,
-                    costUsd,
-                    priceAsOf,
-                    raw,
-                    null);
-        }
-    }
+            Double estimatedUsd) {}
 
     /** An accepted example as stored, with its provenance columns, in output order. */
     public record StoredExample(
@@ -177,48 +135,7 @@ public final class GenerationState implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection(
                     "jdbc:sqlite:" + dir.resolve("state.db").toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS responses(
-                          id INTEGER PRIMARY KEY,
-                          custom_id TEXT NOT NULL UNIQUE,
-                          category TEXT NOT NULL,
-                          slot INTEGER NOT NULL,
-                          attempt INTEGER NOT NULL,
-                          status TEXT NOT NULL CHECK (status IN ('accepted','rejected','surplus','error')),
-                          filled_slot INTEGER,
-                          example TEXT,
-                          reason_code TEXT,
-                          reason TEXT,
-                          attributes TEXT NOT NULL,
-                          prompt_hash TEXT NOT NULL,
-                          provider TEXT, model TEXT, request_id TEXT, mode TEXT NOT NULL,
-                          input_tokens INTEGER NOT NULL DEFAULT 0,
-                          output_tokens INTEGER NOT NULL DEFAULT 0,
-                          cost_usd REAL,
-                          price_as_of TEXT,
-                          raw TEXT,
-                          created_at TEXT NOT NULL,
-                          user_hash TEXT)""");
-                if (!hasColumn(c, "responses", "estimated_usd")) { // states written before the column existed
-                    s.execute("ALTER TABLE responses ADD COLUMN estimated_usd REAL");
-                }
-                s.execute("CREATE TABLE IF NOT EXISTS retries(cause TEXT PRIMARY KEY, count INTEGER NOT NULL)");
-                s.execute(
-                        "CREATE UNIQUE INDEX IF NOT EXISTS one_accept_per_slot ON responses(category, filled_slot) WHERE status='accepted'");
-                s.execute("CREATE INDEX IF NOT EXISTS by_slot ON responses(category, slot)");
-                s.execute(
-                        "CREATE INDEX IF NOT EXISTS by_user_hash ON responses(user_hash) WHERE user_hash IS NOT NULL");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS batch_requests(
-                          custom_id TEXT PRIMARY KEY, category TEXT NOT NULL, slot INTEGER NOT NULL, attempt INTEGER NOT NULL,
-                          attributes TEXT NOT NULL, prompt_hash TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL,
-                          exported_at TEXT NOT NULL)""");
-            }
+            StateSchema.create(c);
             return new GenerationState(c, ch, l);
         } catch (SQLException e) {
             l.release();
@@ -278,56 +195,79 @@ public final class GenerationState implements AutoCloseable {
      * fsync instead of N in a row. A row's status is returned only after the transaction holding it committed.
      */
     public Optional<Status> record(Row r, boolean isError) {
-        Pending p = new Pending(r, isError);
-        synchronized (queued) {
-            queued.add(p);
-        }
-        synchronized (this) {
-            if (!p.done) {
-                List<Pending> batch;
-                synchronized (queued) {
-                    batch = new java.util.ArrayList<>(queued);
-                    queued.clear();
-                }
-                try {
-                    inTransaction(() -> {
-                        for (Pending q : batch) {
-                            q.result = insert(q.row, q.isError);
-                        }
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    for (Pending q : batch) {
-                        q.result = null;
-                        q.failure = e;
-                    }
-                }
-                for (Pending q : batch) {
-                    q.done = true;
-                }
+        return commits.submit(() -> insert(r, isError));
+    }
+
+    /**
+     * Commits a response the moment its last byte was read, before any checking (the kill -9 loss window is then
+     * the read-to-commit time only). {@link #record} later stores its verdict and removes it from here; what a
+     * killed run left here is checked by the next run ({@link #unchecked}).
+     */
+    public void received(Row r) {
+        commits.submit(() -> {
+            try (PreparedStatement ps = db.prepareStatement("""
+                    INSERT OR IGNORE INTO received(custom_id,category,slot,attempt,attributes,prompt_hash,provider,model,
+                      request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,estimated_usd,received_at)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                ps.setString(1, r.customId());
+                ps.setString(2, r.category());
+                ps.setInt(3, r.slot());
+                ps.setInt(4, r.attempt());
+                ps.setString(5, r.attributesJson());
+                ps.setString(6, r.promptHash());
+                ps.setString(7, r.provider());
+                ps.setString(8, r.model());
+                ps.setString(9, r.requestId());
+                ps.setString(10, r.mode());
+                ps.setLong(11, r.inputTokens());
+                ps.setLong(12, r.outputTokens());
+                ps.setObject(13, r.costUsd());
+                ps.setString(14, r.priceAsOf());
+                ps.setString(15, r.raw());
+                ps.setObject(16, r.estimatedUsd());
+                ps.setString(17, Instant.now().toString());
+                ps.executeUpdate();
             }
-        }
-        if (p.failure != null) {
-            throw p.failure;
-        }
-        return p.result;
+            return null;
+        });
     }
 
-    /** A row waiting for the group commit; fields are written and read under the state's monitor. */
-    private static final class Pending {
-        final Row row;
-        final boolean isError;
-        boolean done;
-        Optional<Status> result;
-        RuntimeException failure;
-
-        Pending(Row row, boolean isError) {
-            this.row = row;
-            this.isError = isError;
+    /** Responses a killed run received and committed but never checked (see {@link #received}), oldest first. */
+    public synchronized List<Row> unchecked() {
+        List<Row> out = new java.util.ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        SELECT custom_id,category,slot,attempt,attributes,prompt_hash,provider,model,request_id,mode,
+                          input_tokens,output_tokens,cost_usd,price_as_of,raw,estimated_usd FROM received ORDER BY rowid""")) {
+            while (rs.next()) {
+                out.add(new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        null,
+                        null,
+                        null,
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        (Double) rs.getObject(13),
+                        rs.getString(14),
+                        rs.getString(15),
+                        (Double) rs.getObject(16)));
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
         }
+        return out;
     }
 
-    private final java.util.ArrayDeque<Pending> queued = new java.util.ArrayDeque<>();
+    private final GroupCommit commits = new GroupCommit(this, this::inTransaction);
 
     /** Adds one HTTP retry of {@code cause} to the state's retry counts (committed at once). */
     public synchronized void countRetry(String cause) {
@@ -340,19 +280,12 @@ public final class GenerationState implements AutoCloseable {
         }
     }
 
-    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) {
-                if (column.equalsIgnoreCase(rs.getString("name"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
 
     private Optional<Status> insert(Row r, boolean isError) throws SQLException {
+        try (PreparedStatement del = db.prepareStatement("DELETE FROM received WHERE custom_id=?")) {
+            del.setString(1, r.customId());
+            del.executeUpdate();
+        }
         {
             if (exists(r.customId())) {
                 return Optional.empty();
@@ -542,13 +475,8 @@ public final class GenerationState implements AutoCloseable {
         });
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    private <T> T inTransaction(SqlWork<T> work) {
+    private <T> T inTransaction(GroupCommit.Work<T> work) {
         try {
             db.setAutoCommit(false);
             try {

@@ -53,6 +53,8 @@ public final class Generator {
     public static Report run(GenerateOptions o) throws IOException, ProviderException {
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
+            ResponseChecker checker = new ResponseChecker(o.extraCheck);
+            Worker.checkUnchecked(o, st, checker);
             InferencePrices.Price price = price(o, false);
             if (o.budgetUsd != null && price == null) {
                 throw new ConfigurationException("--budget-usd needs a price for model '" + o.model
@@ -76,7 +78,6 @@ public final class Generator {
                 Budget budget = new Budget(
                         o.budgetUsd == null ? null : Money.ofUsdRounded(o.budgetUsd),
                         Money.ofUsdRounded(st.totals().costUsd()));
-                ResponseChecker checker = new ResponseChecker(o.extraCheck);
                 Map<String, Map<Integer, Integer>> attempts = new ConcurrentHashMap<>();
                 for (Plan.Category c : o.plan.categories()) {
                     attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
@@ -186,7 +187,7 @@ public final class Generator {
     }
 
     /** A slot's stored attributes JSON (see {@link #attrs}) as a map; empty when absent or unreadable. */
-    private static Map<String, String> attributesOf(String attrsJson) {
+    static Map<String, String> attributesOf(String attrsJson) {
         Map<String, String> m = new HashMap<>();
         if (attrsJson == null) {
             return m;
@@ -450,7 +451,7 @@ public final class Generator {
                 if (error != null) {
                     row = new GenerationState.Row(
                             cid, c.id(), slot, attempt, null, errorCode, error, r[3], r[4], r[5], r[6], null, "batch",
-                            0, 0, null, null, line);
+                            0, 0, null, null, line, null);
                 } else {
                     LlmResponse resp;
                     try {
@@ -474,7 +475,8 @@ public final class Generator {
                                 0,
                                 null,
                                 null,
-                                line);
+                                line,
+                                null);
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
@@ -502,7 +504,8 @@ public final class Generator {
                             resp.usage().outputTokens(),
                             cost,
                             price == null ? null : priceDate(o) + " x" + o.prices.batchDiscount(),
-                            resp.rawBody());
+                            resp.rawBody(),
+                            null);
                 }
                 if (st.record(row, error != null).isPresent()) {
                     recorded++;

@@ -10,6 +10,7 @@ import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.LlmClient;
 import dev.spotter.llm.LlmRequest;
 import dev.spotter.llm.LlmResponse;
+import dev.spotter.llm.Provider;
 import dev.spotter.llm.RetryCause;
 import dev.spotter.llm.TokenEstimate;
 import java.util.Locale;
@@ -124,34 +125,32 @@ final class Worker implements Runnable {
         String attrs = Generator.attrs(s);
         try {
             LlmResponse r = client.complete(req, call);
-            // commit first: the check is CPU only, and nothing else happens between the last byte read and the commit
-            Verdict out = checker.check(o.plan, c, s.attributes(), r);
             Money cost = price == null ? null : price.cost(r.usage());
             Money charged = cost == null ? null : cost.plus(call.estimated);
-            Status status = st.record(
-                            new GenerationState.Row(
-                                    s.customId(attempt),
-                                    c.id(),
-                                    s.index(),
-                                    attempt,
-                                    out instanceof Verdict.Passed a ? ChatJson.toJsonLine(a.example()) : null,
-                                    out instanceof Verdict.Rejected rj ? rj.code() : null,
-                                    out instanceof Verdict.Rejected rj ? rj.reason() : null,
-                                    attrs,
-                                    c.promptHash(),
-                                    o.provider.name().toLowerCase(Locale.ROOT),
-                                    o.model,
-                                    r.requestId(),
-                                    "live",
-                                    r.usage().inputTokens(),
-                                    r.usage().outputTokens(),
-                                    charged == null ? null : charged.toUsdDouble(),
-                                    price == null ? null : Generator.priceDate(o),
-                                    r.rawBody(),
-                                    call.estimated.isZero() ? null : call.estimated.toUsdDouble()),
-                            false)
-                    .orElse(Status.REJECTED);
+            GenerationState.Row got = new GenerationState.Row(
+                    s.customId(attempt),
+                    c.id(),
+                    s.index(),
+                    attempt,
+                    null,
+                    null,
+                    null,
+                    attrs,
+                    c.promptHash(),
+                    o.provider.name().toLowerCase(Locale.ROOT),
+                    o.model,
+                    r.requestId(),
+                    "live",
+                    r.usage().inputTokens(),
+                    r.usage().outputTokens(),
+                    charged == null ? null : charged.toUsdDouble(),
+                    price == null ? null : Generator.priceDate(o),
+                    r.rawBody(),
+                    call.estimated.isZero() ? null : call.estimated.toUsdDouble());
+            st.received(got); // committed before any checking: a kill now loses nothing that was read
             call.answered(cost == null ? Money.ZERO : cost);
+            Status status = st.record(withVerdict(got, checker.check(o.plan, c, s.attributes(), r)), false)
+                    .orElse(Status.REJECTED);
             invalidInARow.set(0);
             progress.inTokens.addAndGet(r.usage().inputTokens());
             progress.outTokens.addAndGet(r.usage().outputTokens());
@@ -170,6 +169,48 @@ final class Worker implements Runnable {
             fatal.compareAndSet(null, "internal error on " + s.customId(attempt) + ": " + e);
             stop.compareAndSet(null, "internal error");
             return false;
+        }
+    }
+
+    /** {@code got} with the checker's verdict: the example when it passed, else the reject code and reason. */
+    static GenerationState.Row withVerdict(GenerationState.Row got, Verdict out) {
+        return new GenerationState.Row(
+                got.customId(),
+                got.category(),
+                got.slot(),
+                got.attempt(),
+                out instanceof Verdict.Passed a ? ChatJson.toJsonLine(a.example()) : null,
+                out instanceof Verdict.Rejected rj ? rj.code() : null,
+                out instanceof Verdict.Rejected rj ? rj.reason() : null,
+                got.attributesJson(),
+                got.promptHash(),
+                got.provider(),
+                got.model(),
+                got.requestId(),
+                got.mode(),
+                got.inputTokens(),
+                got.outputTokens(),
+                got.costUsd(),
+                got.priceAsOf(),
+                got.raw(),
+                got.estimatedUsd());
+    }
+
+    /**
+     * Checks and records the responses a killed run had received and committed but not yet checked
+     * ({@link GenerationState#received}); they were paid for, so they are used, not asked again.
+     */
+    static void checkUnchecked(GenerateOptions o, GenerationState st, ResponseChecker checker) {
+        for (GenerationState.Row got : st.unchecked()) {
+            Verdict out;
+            try {
+                LlmResponse r = Provider.parse(got.provider()).parseResponse(got.raw(), got.requestId());
+                out = checker.check(
+                        o.plan, o.plan.category(got.category()), Generator.attributesOf(got.attributesJson()), r);
+            } catch (ProviderException | dev.spotter.ConfigurationException e) {
+                out = new Verdict.Rejected("malformed_response", "stored answer unreadable: " + e.getMessage());
+            }
+            st.record(withVerdict(got, out), false);
         }
     }
 
