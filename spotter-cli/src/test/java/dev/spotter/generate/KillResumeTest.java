@@ -36,27 +36,7 @@ class KillResumeTest {
                 .latency(Duration.ofMillis(40))) {
             Path state = dir.resolve("state");
             Path out = dir.resolve("out.jsonl");
-            List<String> cmd = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.spotter.cli.SpotterCli",
-                    "generate",
-                    "running",
-                    "--provider",
-                    "openai",
-                    "--base-url",
-                    fake.baseUrl(),
-                    "--model",
-                    "gpt-4o-mini",
-                    "--limit",
-                    "8",
-                    "--concurrency",
-                    "4",
-                    "--state",
-                    state.toString(),
-                    "-o",
-                    out.toString());
+            List<String> cmd = generate(fake, "running", 8, 4, state, out);
             for (int kill = 1; kill <= 2; kill++) {
                 Process p = start(cmd, kill);
                 long waitFor = kill * 6L;
@@ -104,27 +84,7 @@ class KillResumeTest {
                 .answerer(new FakeAnswers())
                 .latency(Duration.ofMillis(40))) {
             Path state = dir.resolve("state");
-            List<String> cmd = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.spotter.cli.SpotterCli",
-                    "generate",
-                    "coach-qa",
-                    "--provider",
-                    "openai",
-                    "--base-url",
-                    fake.baseUrl(),
-                    "--model",
-                    "gpt-4o-mini",
-                    "--limit",
-                    "40",
-                    "--concurrency",
-                    "8",
-                    "--state",
-                    state.toString(),
-                    "-o",
-                    dir.resolve("out.jsonl").toString());
+            List<String> cmd = generate(fake, "coach-qa", 40, 8, state, dir.resolve("out.jsonl"));
             int lostTotal = 0;
             int sentTotal = 0;
             long oldestLostMicros = 0;
@@ -187,6 +147,32 @@ class KillResumeTest {
             return ids;
         }
         return ids;
+    }
+
+    /** {@code spotter generate PLAN} in a child JVM against the fake. */
+    private static List<String> generate(
+            FakeLlmServer fake, String plan, int limit, int concurrency, Path state, Path out) {
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.spotter.cli.SpotterCli",
+                "generate",
+                plan,
+                "--provider",
+                "openai",
+                "--base-url",
+                fake.baseUrl(),
+                "--model",
+                "gpt-4o-mini",
+                "--limit",
+                Integer.toString(limit),
+                "--concurrency",
+                Integer.toString(concurrency),
+                "--state",
+                state.toString(),
+                "-o",
+                out.toString());
     }
 
     private Process start(List<String> cmd, int run) throws Exception {

@@ -280,7 +280,6 @@ public final class GenerationState implements AutoCloseable {
         }
     }
 
-
     private Optional<Status> insert(Row r, boolean isError) throws SQLException {
         try (PreparedStatement del = db.prepareStatement("DELETE FROM received WHERE custom_id=?")) {
             del.setString(1, r.customId());

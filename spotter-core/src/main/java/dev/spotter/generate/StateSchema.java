@@ -15,7 +15,7 @@ final class StateSchema {
     private StateSchema() {}
 
     static void create(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=10000");
@@ -55,8 +55,7 @@ final class StateSchema {
             s.execute(
                     "CREATE UNIQUE INDEX IF NOT EXISTS one_accept_per_slot ON responses(category, filled_slot) WHERE status='accepted'");
             s.execute("CREATE INDEX IF NOT EXISTS by_slot ON responses(category, slot)");
-            s.execute(
-                    "CREATE INDEX IF NOT EXISTS by_user_hash ON responses(user_hash) WHERE user_hash IS NOT NULL");
+            s.execute("CREATE INDEX IF NOT EXISTS by_user_hash ON responses(user_hash) WHERE user_hash IS NOT NULL");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS batch_requests(
                       custom_id TEXT PRIMARY KEY, category TEXT NOT NULL, slot INTEGER NOT NULL, attempt INTEGER NOT NULL,

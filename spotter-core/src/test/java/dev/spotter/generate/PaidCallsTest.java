@@ -144,9 +144,9 @@ class PaidCallsTest {
                 .contains("retries by cause: {connection=1, overloaded=1, rate_limited=1, server_error=1}");
         String p = progress.toString(StandardCharsets.UTF_8);
         assertThat(p).contains("llm: attempt 1/6 failed (rate_limited");
-        // 2 slot attempts, 6 HTTP requests (4 of them retries)
+        // 6 slots (2 per category), one attempt each: 6 slot attempts, 10 HTTP requests (4 of them retries)
         assertThat(p)
-                .contains("2 slot attempts, 6 HTTP requests (retries: rate_limited 1, overloaded 1, server_error 1,"
+                .contains("6 slot attempts, 10 HTTP requests (retries: rate_limited 1, overloaded 1, server_error 1,"
                         + " connection 1)");
     }
 
