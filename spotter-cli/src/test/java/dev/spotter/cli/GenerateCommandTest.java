@@ -105,4 +105,59 @@ class GenerateCommandTest {
             assertThat(Files.readAllLines(out)).hasSize(6);
         }
     }
+
+    private CliRun.Result paid(FakeLlmServer fake, String model, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "generate",
+                "running",
+                "--provider",
+                "openai",
+                "--base-url",
+                fake.baseUrl(),
+                "--model",
+                model,
+                "--state",
+                dir.resolve("state").toString(),
+                "-o",
+                dir.resolve("run.jsonl").toString()));
+        args.addAll(java.util.List.of(extra));
+        return run(
+                dev.spotter.Environment.of(java.util.Map.of("OPENAI_API_KEY", "sk-test-CLIMARKER-123456")),
+                args.toArray(String[]::new));
+    }
+
+    @Test
+    void anInvalidRequestStopsTheRunWithExitTwoAndTheProvidersWords() throws Exception {
+        try (FakeLlmServer fake = FakeLlmServer.start()
+                .requireKey("sk-test-CLIMARKER-123456")
+                .randomFaults(
+                        1.0,
+                        7,
+                        FakeLlmServer.Fault.reply(
+                                400,
+                                "{\"error\":{\"message\":\"Unsupported value: 'temperature' does not support 0.9\","
+                                        + "\"type\":\"invalid_request_error\",\"param\":\"temperature\","
+                                        + "\"code\":\"unsupported_value\"}}"))) {
+            CliRun.Result r = paid(fake, "gpt-4o-mini", "--limit", "5", "--concurrency", "1");
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err())
+                    .contains("spotter: provider rejected 3 requests in a row as invalid")
+                    .contains("Unsupported value: 'temperature'")
+                    .contains("param temperature");
+            assertThat(fake.requestCount()).isEqualTo(3);
+            assertThat(Files.exists(dir.resolve("run.jsonl"))).isTrue();
+        }
+    }
+
+    @Test
+    void aCappedRunStopsWithBudgetAndExitOne() throws Exception {
+        try (FakeLlmServer fake =
+                FakeLlmServer.start().requireKey("sk-test-CLIMARKER-123456").answerer(new FakeAnswers())) {
+            CliRun.Result r = paid(fake, "gpt-4o", "--limit", "20", "--concurrency", "8", "--budget-usd", "0.05");
+            assertThat(r.code()).as(r.err()).isEqualTo(1);
+            assertThat(r.out()).contains("stopped short: budget:").contains("retries by cause: none");
+            assertThat(r.err()).contains("HTTP requests").doesNotContain("CLIMARKER");
+            assertThat(Files.exists(dir.resolve("run.jsonl"))).isTrue();
+        }
+    }
 }

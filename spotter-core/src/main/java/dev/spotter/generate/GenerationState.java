@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * with its verdict. A partial unique index on {@code (category, filled_slot) WHERE status='accepted'} makes a
  * duplicate acceptance impossible even under a bug. Output files are never appended to; they are rewritten from
  * this database at the end of a run (temp file, fsync, atomic rename), so a kill leaves either the previous output
- * or none, never a torn line. The only loss window is a response received but not yet committed (microseconds).
+ * or none, never a torn line. The only loss window is a response received but not yet committed: the time from the
+ * last byte read to its group commit (see {@link #record}; measured figure in docs/areas/generate.md).
  * All methods are synchronized: one connection, one writer. Memory is constant: nothing is cached here.
  */
 public final class GenerationState implements AutoCloseable {
@@ -59,7 +60,8 @@ public final class GenerationState implements AutoCloseable {
             long outputTokens,
             Double costUsd,
             String priceAsOf,
-            String raw) {}
+            String raw,
+            Double estimatedUsd) {}
 
     /** An accepted example as stored, with its provenance columns, in output order. */
     public record StoredExample(
@@ -90,7 +92,11 @@ public final class GenerationState implements AutoCloseable {
             String reason,
             String raw) {}
 
-    /** Totals over the whole state. */
+    /**
+     * Totals over the whole state. {@code costUsd} is everything charged, measured or estimated;
+     * {@code estimatedUsd} the part of it that is a worst-case estimate (requests that were sent but never answered,
+     * 200s without usage), {@code retries} the HTTP retries by {@link dev.spotter.llm.RetryCause#wireName cause}.
+     */
     public record Totals(
             long accepted,
             long rejected,
@@ -98,7 +104,9 @@ public final class GenerationState implements AutoCloseable {
             long errors,
             long inputTokens,
             long outputTokens,
-            double costUsd) {}
+            double costUsd,
+            double estimatedUsd,
+            Map<String, Long> retries) {}
 
     private final Connection db;
     private final FileChannel lockChannel;
@@ -127,44 +135,7 @@ public final class GenerationState implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection(
                     "jdbc:sqlite:" + dir.resolve("state.db").toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS responses(
-                          id INTEGER PRIMARY KEY,
-                          custom_id TEXT NOT NULL UNIQUE,
-                          category TEXT NOT NULL,
-                          slot INTEGER NOT NULL,
-                          attempt INTEGER NOT NULL,
-                          status TEXT NOT NULL CHECK (status IN ('accepted','rejected','surplus','error')),
-                          filled_slot INTEGER,
-                          example TEXT,
-                          reason_code TEXT,
-                          reason TEXT,
-                          attributes TEXT NOT NULL,
-                          prompt_hash TEXT NOT NULL,
-                          provider TEXT, model TEXT, request_id TEXT, mode TEXT NOT NULL,
-                          input_tokens INTEGER NOT NULL DEFAULT 0,
-                          output_tokens INTEGER NOT NULL DEFAULT 0,
-                          cost_usd REAL,
-                          price_as_of TEXT,
-                          raw TEXT,
-                          created_at TEXT NOT NULL,
-                          user_hash TEXT)""");
-                s.execute(
-                        "CREATE UNIQUE INDEX IF NOT EXISTS one_accept_per_slot ON responses(category, filled_slot) WHERE status='accepted'");
-                s.execute("CREATE INDEX IF NOT EXISTS by_slot ON responses(category, slot)");
-                s.execute(
-                        "CREATE INDEX IF NOT EXISTS by_user_hash ON responses(user_hash) WHERE user_hash IS NOT NULL");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS batch_requests(
-                          custom_id TEXT PRIMARY KEY, category TEXT NOT NULL, slot INTEGER NOT NULL, attempt INTEGER NOT NULL,
-                          attributes TEXT NOT NULL, prompt_hash TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL,
-                          exported_at TEXT NOT NULL)""");
-            }
+            StateSchema.create(c);
             return new GenerationState(c, ch, l);
         } catch (SQLException e) {
             l.release();
@@ -215,12 +186,106 @@ public final class GenerationState implements AutoCloseable {
     }
 
     /**
-     * Records one response in one transaction. A passing response fills its own slot when that slot is open,
-     * else it is kept as {@link Status#SURPLUS} (paid, valid, reusable). Returns the stored status; a custom_id
-     * seen before (a re-imported batch line) is ignored and returns empty.
+     * Records one response. A passing response fills its own slot when that slot is open, else it is kept as
+     * {@link Status#SURPLUS} (paid, valid, reusable). Returns the stored status; a custom_id seen before (a
+     * re-imported batch line) is ignored and returns empty.
+     *
+     * <p>Group commit: a caller queues its row, then whichever caller holds the writer lock commits every queued
+     * row in one transaction (one fsync), so N workers that received answers at the same moment wait for about one
+     * fsync instead of N in a row. A row's status is returned only after the transaction holding it committed.
      */
-    public synchronized Optional<Status> record(Row r, boolean isError) {
-        return inTransaction(() -> {
+    public Optional<Status> record(Row r, boolean isError) {
+        return commits.submit(() -> insert(r, isError));
+    }
+
+    /**
+     * Commits a response the moment its last byte was read, before any checking (the kill -9 loss window is then
+     * the read-to-commit time only). {@link #record} later stores its verdict and removes it from here; what a
+     * killed run left here is checked by the next run ({@link #unchecked}).
+     */
+    public void received(Row r) {
+        commits.submit(() -> {
+            try (PreparedStatement ps = db.prepareStatement("""
+                    INSERT OR IGNORE INTO received(custom_id,category,slot,attempt,attributes,prompt_hash,provider,model,
+                      request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,estimated_usd,received_at)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                ps.setString(1, r.customId());
+                ps.setString(2, r.category());
+                ps.setInt(3, r.slot());
+                ps.setInt(4, r.attempt());
+                ps.setString(5, r.attributesJson());
+                ps.setString(6, r.promptHash());
+                ps.setString(7, r.provider());
+                ps.setString(8, r.model());
+                ps.setString(9, r.requestId());
+                ps.setString(10, r.mode());
+                ps.setLong(11, r.inputTokens());
+                ps.setLong(12, r.outputTokens());
+                ps.setObject(13, r.costUsd());
+                ps.setString(14, r.priceAsOf());
+                ps.setString(15, r.raw());
+                ps.setObject(16, r.estimatedUsd());
+                ps.setString(17, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Responses a killed run received and committed but never checked (see {@link #received}), oldest first. */
+    public synchronized List<Row> unchecked() {
+        List<Row> out = new java.util.ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        SELECT custom_id,category,slot,attempt,attributes,prompt_hash,provider,model,request_id,mode,
+                          input_tokens,output_tokens,cost_usd,price_as_of,raw,estimated_usd FROM received ORDER BY rowid""")) {
+            while (rs.next()) {
+                out.add(new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        null,
+                        null,
+                        null,
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        (Double) rs.getObject(13),
+                        rs.getString(14),
+                        rs.getString(15),
+                        (Double) rs.getObject(16)));
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+        return out;
+    }
+
+    private final GroupCommit commits = new GroupCommit(this, this::inTransaction);
+
+    /** Adds one HTTP retry of {@code cause} to the state's retry counts (committed at once). */
+    public synchronized void countRetry(String cause) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO retries(cause,count) VALUES(?,1) ON CONFLICT(cause) DO UPDATE SET count=count+1")) {
+            ps.setString(1, cause);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
+    private Optional<Status> insert(Row r, boolean isError) throws SQLException {
+        try (PreparedStatement del = db.prepareStatement("DELETE FROM received WHERE custom_id=?")) {
+            del.setString(1, r.customId());
+            del.executeUpdate();
+        }
+        {
             if (exists(r.customId())) {
                 return Optional.empty();
             }
@@ -246,8 +311,8 @@ public final class GenerationState implements AutoCloseable {
             }
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
-                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash)
-                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash,estimated_usd)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
                 ps.setString(1, r.customId());
                 ps.setString(2, r.category());
                 ps.setInt(3, r.slot());
@@ -278,10 +343,15 @@ public final class GenerationState implements AutoCloseable {
                 ps.setString(20, r.raw());
                 ps.setString(21, Instant.now().toString());
                 ps.setString(22, userHash);
+                if (r.estimatedUsd() == null) {
+                    ps.setNull(23, java.sql.Types.REAL);
+                } else {
+                    ps.setDouble(23, r.estimatedUsd());
+                }
                 ps.executeUpdate();
             }
             return Optional.of(st);
-        });
+        }
     }
 
     /**
@@ -389,8 +459,18 @@ public final class GenerationState implements AutoCloseable {
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("""
                 SELECT SUM(status='accepted'), SUM(status='rejected'), SUM(status='surplus'), SUM(status='error'),
-                       COALESCE(SUM(input_tokens),0), COALESCE(SUM(output_tokens),0), COALESCE(SUM(cost_usd),0) FROM responses""")) {
+                       COALESCE(SUM(input_tokens),0), COALESCE(SUM(output_tokens),0), COALESCE(SUM(cost_usd),0),
+                       COALESCE(SUM(estimated_usd),0) FROM responses""")) {
             rs.next();
+            Map<String, Long> retries = new java.util.TreeMap<>();
+            try (Statement r = db.createStatement();
+                    ResultSet rr = r.executeQuery("SELECT cause, count FROM retries")) {
+                while (rr.next()) {
+                    retries.put(rr.getString(1), rr.getLong(2));
+                }
+            } catch (SQLException e) {
+                // a read-only state written before retries were counted: none recorded
+            }
             return new Totals(
                     rs.getLong(1),
                     rs.getLong(2),
@@ -398,7 +478,9 @@ public final class GenerationState implements AutoCloseable {
                     rs.getLong(4),
                     rs.getLong(5),
                     rs.getLong(6),
-                    rs.getDouble(7));
+                    rs.getDouble(7),
+                    rs.getDouble(8),
+                    retries);
         } catch (SQLException e) {
             throw wrap(e);
         }
@@ -428,13 +510,8 @@ public final class GenerationState implements AutoCloseable {
         });
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    private <T> T inTransaction(SqlWork<T> work) {
+    private <T> T inTransaction(GroupCommit.Work<T> work) {
         try {
             db.setAutoCommit(false);
             try {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.ConfigurationException;
 import dev.spotter.ProviderException;
-import dev.spotter.generate.GenerationState.Status;
 import dev.spotter.generate.ResponseChecker.Verdict;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.Money;
@@ -34,8 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a plan to its exact quotas. Public entry points: {@link #run}, {@link #dryRun}, {@link #exportBatch},
@@ -56,6 +53,8 @@ public final class Generator {
     public static Report run(GenerateOptions o) throws IOException, ProviderException {
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
+            ResponseChecker checker = new ResponseChecker(o.extraCheck);
+            Worker.checkUnchecked(o, st, checker);
             InferencePrices.Price price = price(o, false);
             if (o.budgetUsd != null && price == null) {
                 throw new ConfigurationException("--budget-usd needs a price for model '" + o.model
@@ -64,9 +63,7 @@ public final class Generator {
             }
             Map<String, Integer> filledAtStart = new HashMap<>();
             ConcurrentLinkedQueue<Slot> queue = new ConcurrentLinkedQueue<>(openSlots(st, o, filledAtStart));
-            AtomicReference<String> stop = new AtomicReference<>();
-            AtomicReference<String> fatal = new AtomicReference<>();
-            AtomicBoolean anyGaveUp = new AtomicBoolean();
+            Worker w = null;
             if (!queue.isEmpty()) {
                 LlmClient client = LlmClients.create(LlmConfig.builder(o.provider)
                         .baseUrl(o.baseUrl == null ? o.provider.defaultBaseUrl() : o.baseUrl)
@@ -76,11 +73,11 @@ public final class Generator {
                         .maxAttempts(o.maxRetries)
                         .requestsPerMinute(o.rpm)
                         .tokensPerMinute(o.tpm)
+                        .log(line -> progressLine(o, line))
                         .build());
                 Budget budget = new Budget(
                         o.budgetUsd == null ? null : Money.ofUsdRounded(o.budgetUsd),
                         Money.ofUsdRounded(st.totals().costUsd()));
-                ResponseChecker checker = new ResponseChecker(o.extraCheck);
                 Map<String, Map<Integer, Integer>> attempts = new ConcurrentHashMap<>();
                 for (Plan.Category c : o.plan.categories()) {
                     attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
@@ -95,8 +92,7 @@ public final class Generator {
                         progress.category(c.id(), filledAtStart.get(c.id()), o.target(c));
                     }
                     progress.start();
-                    Worker w = new Worker(
-                            o, st, client, price, budget, checker, attempts, queue, stop, fatal, anyGaveUp, progress);
+                    w = new Worker(o, st, client, price, budget, checker, attempts, queue, progress);
                     int n = Math.min(o.concurrency, queue.size());
                     try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
                         for (int i = 0; i < n; i++) {
@@ -106,197 +102,26 @@ public final class Generator {
                 }
             }
             long lines = OutputFiles.write(st, o);
+            String stop = w == null ? null : w.stop.get();
             Report r = report(
                     st,
                     o,
                     lines,
-                    stop.get() != null
-                            ? stop.get()
-                            : anyGaveUp.get()
+                    stop != null
+                            ? stop
+                            : w != null && w.anyGaveUp.get()
                                     ? Report.OUT_OF_ATTEMPTS + o.maxAttemptsPerSlot
                                             + " attempts in this run; rerun the same command to continue"
                                     : null);
-            if (fatal.get() != null) {
-                throw new IOException(
-                        fatal.get() + " (output written from state: " + lines + " lines; rerun to continue)");
+            String written = " (output written from state: " + lines + " lines; rerun to continue)";
+            if (w != null && w.refused.get() != null) {
+                ProviderException e = w.refused.get();
+                throw new ProviderException(e.kind(), e.status(), e.getMessage() + written, null, null);
+            }
+            if (w != null && w.fatal.get() != null) {
+                throw new IOException(w.fatal.get() + written);
             }
             return r;
-        }
-    }
-
-    /** Processes slots until the queue is empty or the run stops. One instance shared by all worker threads. */
-    private record Worker(
-            GenerateOptions o,
-            GenerationState st,
-            LlmClient client,
-            InferencePrices.Price price,
-            Budget budget,
-            ResponseChecker checker,
-            Map<String, Map<Integer, Integer>> attempts,
-            ConcurrentLinkedQueue<Slot> queue,
-            AtomicReference<String> stop,
-            AtomicReference<String> fatal,
-            AtomicBoolean anyGaveUp,
-            Progress progress)
-            implements Runnable {
-        @Override
-        public void run() {
-            try {
-                loop();
-            } catch (RuntimeException | Error e) {
-                // never let a worker die silently inside the executor: stop the run and say why
-                fatal.compareAndSet(null, "internal error in a worker: " + e);
-                stop.compareAndSet(null, "internal error");
-            }
-        }
-
-        private void loop() {
-            Slot s;
-            while (stop.get() == null && (s = queue.poll()) != null) {
-                Plan.Category c = o.plan.category(s.category());
-                boolean filled = false;
-                int tries = 0;
-                while (!filled && stop.get() == null && tries < o.maxAttemptsPerSlot) {
-                    int attempt = attempts.get(c.id()).merge(s.index(), 1, Integer::sum);
-                    LlmRequest req = Prompts.request(o.plan, c, s, o.model);
-                    Money worst =
-                            price == null ? Money.ZERO : price.cost(TokenEstimate.promptTokens(req), req.maxTokens());
-                    try {
-                        if (!budget.reserve(worst)) {
-                            stop.compareAndSet(
-                                    null,
-                                    String.format(
-                                            Locale.ROOT,
-                                            "budget: the next request could cost up to $%.4f and spend is $%.4f of $%.2f",
-                                            worst.toUsdDouble(),
-                                            budget.spent().toUsdDouble(),
-                                            budget.cap().toUsdDouble()));
-                            return;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    tries++;
-                    progress.request();
-                    filled = attempt(c, s, attempt, req, worst);
-                }
-                if (!filled && stop.get() == null) {
-                    anyGaveUp.set(true);
-                }
-            }
-        }
-
-        private boolean attempt(Plan.Category c, Slot s, int attempt, LlmRequest req, Money worst) {
-            String attrs = attrs(s);
-            boolean settled = false;
-            try {
-                LlmResponse r = client.complete(req);
-                Money cost = price == null ? null : price.cost(r.usage());
-                budget.settle(worst, cost == null ? Money.ZERO : cost);
-                settled = true;
-                progress.inTokens.addAndGet(r.usage().inputTokens());
-                progress.outTokens.addAndGet(r.usage().outputTokens());
-                progress.dollars.add(cost == null ? 0 : cost.toUsdDouble());
-                Verdict out = checker.check(o.plan, c, s.attributes(), r);
-                String example =
-                        out instanceof Verdict.Passed a ? dev.spotter.format.ChatJson.toJsonLine(a.example()) : null;
-                String code = out instanceof Verdict.Rejected rj ? rj.code() : null;
-                String reason = out instanceof Verdict.Rejected rj ? rj.reason() : null;
-                Status status = st.record(
-                                new GenerationState.Row(
-                                        s.customId(attempt),
-                                        c.id(),
-                                        s.index(),
-                                        attempt,
-                                        example,
-                                        code,
-                                        reason,
-                                        attrs,
-                                        c.promptHash(),
-                                        o.provider.name().toLowerCase(Locale.ROOT),
-                                        o.model,
-                                        r.requestId(),
-                                        "live",
-                                        r.usage().inputTokens(),
-                                        r.usage().outputTokens(),
-                                        cost == null ? null : cost.toUsdDouble(),
-                                        price == null ? null : priceDate(o),
-                                        r.rawBody()),
-                                false)
-                        .orElse(Status.REJECTED);
-                if (status == Status.ACCEPTED) {
-                    progress.accepted(c.id());
-                    return true;
-                }
-                if (status == Status.SURPLUS) {
-                    return true; // the slot was filled meanwhile; this paid answer stays in state
-                }
-                progress.rejects.incrementAndGet();
-                return false;
-            } catch (ProviderException e) {
-                boolean billed = e.kind() == ProviderException.Kind.MALFORMED_RESPONSE;
-                // A malformed 200 was probably billed but carries no usage: charge the reservation (worst case).
-                budget.settle(worst, billed ? worst : Money.ZERO);
-                settled = true;
-                if (billed) {
-                    progress.dollars.add(worst.toUsdDouble());
-                }
-                String code = switch (e.kind()) {
-                    case MALFORMED_RESPONSE -> "malformed_response";
-                    case TRANSIENT -> "transient";
-                    case REJECTED_BY_PROVIDER -> "provider_rejected";
-                    case CONFIGURATION -> "configuration";
-                    case INTERRUPTED -> "interrupted";
-                };
-                if (e.kind() == ProviderException.Kind.INTERRUPTED) {
-                    stop.compareAndSet(null, "interrupted");
-                    return false;
-                }
-                st.record(
-                        new GenerationState.Row(
-                                s.customId(attempt),
-                                c.id(),
-                                s.index(),
-                                attempt,
-                                null,
-                                code,
-                                e.getMessage()
-                                        + (billed ? " (cost is the worst-case estimate: no usage in the body)" : ""),
-                                attrs,
-                                c.promptHash(),
-                                o.provider.name().toLowerCase(Locale.ROOT),
-                                o.model,
-                                null,
-                                "live",
-                                0,
-                                0,
-                                billed && price != null ? worst.toUsdDouble() : null,
-                                price == null ? null : priceDate(o),
-                                e.rawBody()),
-                        !billed);
-                if (billed) {
-                    progress.rejects.incrementAndGet();
-                } else {
-                    progress.errors.incrementAndGet();
-                }
-                int sc = e.status();
-                if (e.kind() == ProviderException.Kind.CONFIGURATION
-                        || (e.kind() == ProviderException.Kind.REJECTED_BY_PROVIDER
-                                && (sc == 401 || sc == 403 || sc == 404))) {
-                    String msg = "provider refused the request (" + e.getMessage() + ")";
-                    fatal.compareAndSet(null, msg);
-                    stop.compareAndSet(null, msg);
-                }
-                return false;
-            } catch (RuntimeException e) {
-                if (!settled) {
-                    budget.settle(worst, Money.ZERO);
-                }
-                fatal.compareAndSet(null, "internal error on " + s.customId(attempt) + ": " + e);
-                stop.compareAndSet(null, "internal error");
-                return false;
-            }
         }
     }
 
@@ -350,12 +175,19 @@ public final class Generator {
         return p == null ? null : batch ? p.scaled(o.prices.batchDiscount()) : p;
     }
 
-    private static String priceDate(GenerateOptions o) {
+    /** A retry line of the HTTP client, on the progress stream (one line each; never a key: see LlmHttp). */
+    private static void progressLine(GenerateOptions o, String line) {
+        synchronized (o.progress) {
+            o.progress.println(line);
+        }
+    }
+
+    static String priceDate(GenerateOptions o) {
         return o.priceOverride != null ? "override" : o.prices.asOf();
     }
 
     /** A slot's stored attributes JSON (see {@link #attrs}) as a map; empty when absent or unreadable. */
-    private static Map<String, String> attributesOf(String attrsJson) {
+    static Map<String, String> attributesOf(String attrsJson) {
         Map<String, String> m = new HashMap<>();
         if (attrsJson == null) {
             return m;
@@ -370,7 +202,7 @@ public final class Generator {
         return m;
     }
 
-    private static String attrs(Slot s) {
+    static String attrs(Slot s) {
         ObjectNode n = MAPPER.createObjectNode();
         new TreeMap<>(s.attributes()).forEach(n::put);
         return n.toString();
@@ -619,7 +451,7 @@ public final class Generator {
                 if (error != null) {
                     row = new GenerationState.Row(
                             cid, c.id(), slot, attempt, null, errorCode, error, r[3], r[4], r[5], r[6], null, "batch",
-                            0, 0, null, null, line);
+                            0, 0, null, null, line, null);
                 } else {
                     LlmResponse resp;
                     try {
@@ -643,7 +475,8 @@ public final class Generator {
                                 0,
                                 null,
                                 null,
-                                line);
+                                line,
+                                null);
                         recorded += st.record(row, false).isPresent() ? 1 : 0;
                         continue;
                     }
@@ -671,7 +504,8 @@ public final class Generator {
                             resp.usage().outputTokens(),
                             cost,
                             price == null ? null : priceDate(o) + " x" + o.prices.batchDiscount(),
-                            resp.rawBody());
+                            resp.rawBody(),
+                            null);
                 }
                 if (st.record(row, error != null).isPresent()) {
                     recorded++;

@@ -1,5 +1,6 @@
 package dev.spotter.generate;
 
+import dev.spotter.llm.RetryCause;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
- * Progress on stderr: accepted/target per category, rejects, errors, tokens and dollars. On a terminal one line is
+ * Progress on stderr: accepted/target per category, rejects, errors, tokens, dollars (measured and estimated), slot
+ * attempts and HTTP requests (a slot attempt is one client call; each retry inside it is another HTTP request) and
+ * retries by cause. On a terminal one line is
  * redrawn in place ({@code \r}); otherwise a plain line is printed every interval (log-friendly).
  */
 final class Progress implements AutoCloseable {
@@ -26,6 +29,8 @@ final class Progress implements AutoCloseable {
     private final Thread ticker;
     private final long startNanos = System.nanoTime();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong httpRequests = new AtomicLong();
+    private final Map<RetryCause, AtomicLong> retries = new java.util.EnumMap<>(RetryCause.class);
 
     Progress(PrintStream out, boolean tty, Duration every, Double budget, double spentBefore) {
         this.out = out;
@@ -57,8 +62,34 @@ final class Progress implements AutoCloseable {
         accepted.get(category).incrementAndGet();
     }
 
+    /** A slot attempt started (one call of the client; retries inside it are {@link #httpRequest}s). */
     void request() {
         requests.incrementAndGet();
+    }
+
+    /** An HTTP request is about to be sent (first try or retry). */
+    void httpRequest() {
+        httpRequests.incrementAndGet();
+    }
+
+    /** An HTTP retry of {@code cause}. */
+    void retry(RetryCause cause) {
+        AtomicLong n;
+        synchronized (retries) {
+            n = retries.computeIfAbsent(cause, k -> new AtomicLong());
+        }
+        n.incrementAndGet();
+    }
+
+    private String retryText() {
+        StringBuilder sb = new StringBuilder();
+        synchronized (retries) {
+            retries.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ")
+                    .append(k.wireName())
+                    .append(' ')
+                    .append(v.get()));
+        }
+        return sb.isEmpty() ? "none" : sb.toString();
     }
 
     synchronized void print(boolean last) {
@@ -78,7 +109,8 @@ final class Progress implements AutoCloseable {
         double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         String line = String.format(
                 Locale.ROOT,
-                "generate: %d/%d accepted [%s] | rejects %d, errors %d | tokens %s in, %s out | $%.4f%s | %.1f req/min",
+                "generate: %d/%d accepted [%s] | rejects %d, errors %d | tokens %s in, %s out | $%.4f%s"
+                        + " | %d slot attempts, %d HTTP requests (retries: %s) | %.1f attempts/min, %.1f HTTP req/min",
                 acc,
                 tgt,
                 cats,
@@ -88,7 +120,11 @@ final class Progress implements AutoCloseable {
                 human(outTokens.get()),
                 dollars.sum(),
                 budget == null ? "" : String.format(Locale.ROOT, " of $%.2f", budget),
-                requests.get() * 60 / secs);
+                requests.get(),
+                httpRequests.get(),
+                retryText(),
+                requests.get() * 60 / secs,
+                httpRequests.get() * 60 / secs);
         if (tty) {
             out.print("\r\033[2K" + line + (last ? "\n" : ""));
         } else {

@@ -53,6 +53,16 @@ public record Report(
                 totals.inputTokens(),
                 totals.outputTokens(),
                 totals.costUsd()));
+        if (totals.estimatedUsd() > 0) {
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "of the spend, $%.4f is estimated (worst case of requests sent but never answered, or answered"
+                            + " without usage); the rest is from the providers' usage%n",
+                    totals.estimatedUsd()));
+        }
+        sb.append("retries by cause: ")
+                .append(totals.retries().isEmpty() ? "none" : totals.retries().toString())
+                .append('\n');
         if (!rejectsByReason.isEmpty()) {
             sb.append("rejects by reason: ").append(rejectsByReason).append('\n');
         }

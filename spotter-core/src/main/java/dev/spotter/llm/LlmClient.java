@@ -18,7 +18,17 @@ public interface LlmClient {
      *
      * @throws ProviderException when no usable response came back (see {@link ProviderException#kind()})
      */
-    LlmResponse complete(LlmRequest request) throws ProviderException;
+    default LlmResponse complete(LlmRequest request) throws ProviderException {
+        return complete(request, AttemptListener.NONE);
+    }
+
+    /**
+     * Sends the request, retrying transient failures; {@code listener} sees every failed HTTP attempt and may veto
+     * a retry (a spend cap pays per HTTP request).
+     *
+     * @throws ProviderException when no usable response came back (see {@link ProviderException#kind()})
+     */
+    LlmResponse complete(LlmRequest request, AttemptListener listener) throws ProviderException;
 
     /** The wire format this client speaks (also used for batch files). */
     Provider provider();

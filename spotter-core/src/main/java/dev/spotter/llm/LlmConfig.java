@@ -25,6 +25,7 @@ public final class LlmConfig {
     final int requestsPerMinute;
     final long tokensPerMinute;
     final Consumer<String> log;
+    final Provider.Dialect dialect;
 
     private LlmConfig(Builder b) {
         this.provider = b.provider;
@@ -40,6 +41,7 @@ public final class LlmConfig {
         this.requestsPerMinute = b.requestsPerMinute;
         this.tokensPerMinute = b.tokensPerMinute;
         this.log = b.log;
+        this.dialect = b.dialect;
     }
 
     public static Builder builder(Provider provider) {
@@ -82,6 +84,7 @@ public final class LlmConfig {
         private int requestsPerMinute;
         private long tokensPerMinute;
         private Consumer<String> log = s -> {};
+        private Provider.Dialect dialect; // null = by base URL (Provider.Dialect.forBaseUrl)
 
         private Builder(Provider provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -179,6 +182,15 @@ public final class LlmConfig {
         /** Receives one line per retry/backoff event. Lines never contain keys or request headers. */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * Which request dialect to send; by default OpenAI's own API ({@code api.openai.com}) gets
+         * {@code max_completion_tokens} and every other OpenAI-compatible server {@code max_tokens}.
+         */
+        public Builder dialect(Provider.Dialect d) {
+            this.dialect = Objects.requireNonNull(d, "dialect");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.spotter.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.ProviderException;
 import dev.spotter.http.Backoff;
 import dev.spotter.http.RetryAfter;
@@ -20,7 +22,11 @@ import java.time.Duration;
  * {@code maxAttempts} in total. The wait is the server's {@code Retry-After} (seconds or HTTP date, or
  * {@code retry-after-ms}) when given, otherwise full-jitter exponential backoff. Other 4xx fail at once. A 2xx body
  * that does not parse is not retried here: the call was probably billed, and the caller records it as a reject.
- * The key goes only into the request header; no log line, exception message or returned object contains it.
+ * A 400/422 is the provider refusing the request as invalid; its message names the provider's error type, message,
+ * {@code param} and {@code code} ({@link #errorSummary}). Each failed retryable attempt is reported to the call's
+ * {@link AttemptListener} with its {@link RetryCause}, and a retry is sent only if the listener allows it.
+ * The key goes only into the request header; no log line, exception message or returned object contains it, nor
+ * any other credential-looking token a server echoes ({@link Secrets}).
  */
 final class LlmHttp implements LlmClient {
     private final LlmConfig cfg;
@@ -29,6 +35,8 @@ final class LlmHttp implements LlmClient {
     private final HttpClient http;
     private final URI endpoint;
     private final Backoff backoff;
+    private final Provider.Dialect dialect;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     LlmHttp(LlmConfig cfg, String apiKey, RateLimiter limiter) {
         this.cfg = cfg;
@@ -40,6 +48,7 @@ final class LlmHttp implements LlmClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.endpoint = URI.create(cfg.baseUrl + cfg.provider.path());
+        this.dialect = cfg.dialect != null ? cfg.dialect : Provider.Dialect.forBaseUrl(cfg.provider, cfg.baseUrl);
     }
 
     @Override
@@ -48,8 +57,8 @@ final class LlmHttp implements LlmClient {
     }
 
     @Override
-    public LlmResponse complete(LlmRequest req) throws ProviderException {
-        String body = cfg.provider.requestBody(req).toString();
+    public LlmResponse complete(LlmRequest req, AttemptListener listener) throws ProviderException {
+        String body = cfg.provider.requestBody(req, dialect).toString();
         long estimate = TokenEstimate.worstCaseTokens(req);
         ProviderException last = null;
         for (int attempt = 0; attempt < cfg.maxAttempts; attempt++) {
@@ -60,20 +69,27 @@ final class LlmHttp implements LlmClient {
                 throw new ProviderException(ProviderException.Kind.INTERRUPTED, "interrupted while rate limited");
             }
             Duration retryAfter = null;
+            RetryCause cause;
             try {
                 HttpResponse<String> resp = http.send(build(body), HttpResponse.BodyHandlers.ofString());
                 int sc = resp.statusCode();
+                String raw = Secrets.redact(resp.body(), apiKey);
                 if (sc / 100 == 2) {
-                    LlmResponse r = cfg.provider.parseResponse(resp.body(), requestId(resp));
+                    LlmResponse r;
+                    try {
+                        r = cfg.provider.parseResponse(raw, requestId(resp));
+                    } catch (ProviderException e) {
+                        throw redacted(e);
+                    }
                     limiter.adjustTokens(r.usage().total() - estimate);
                     return r;
                 }
-                String msg = "HTTP " + sc + " from " + endpoint + ": " + snippet(resp.body());
+                String msg = "HTTP " + sc + " from " + endpoint + ": " + errorSummary(raw);
                 if (!retryable(sc)) {
-                    throw new ProviderException(
-                            ProviderException.Kind.REJECTED_BY_PROVIDER, sc, msg, resp.body(), null);
+                    throw new ProviderException(ProviderException.Kind.REJECTED_BY_PROVIDER, sc, msg, raw, null);
                 }
-                last = new ProviderException(ProviderException.Kind.TRANSIENT, sc, msg, resp.body(), null);
+                last = new ProviderException(ProviderException.Kind.TRANSIENT, sc, msg, raw, null);
+                cause = RetryCause.ofStatus(sc);
                 retryAfter = RetryAfter.of(resp.headers()).orElse(null);
             } catch (HttpTimeoutException e) {
                 last = new ProviderException(
@@ -82,18 +98,21 @@ final class LlmHttp implements LlmClient {
                         "timed out after " + cfg.requestTimeout.toSeconds() + " s: " + endpoint,
                         null,
                         e);
+                cause = RetryCause.TIMEOUT;
             } catch (IOException e) {
                 last = new ProviderException(
                         ProviderException.Kind.TRANSIENT,
                         0,
                         "connection error to " + endpoint + ": " + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                                + (e.getMessage() == null ? "" : " " + Secrets.redact(e.getMessage(), apiKey)),
                         null,
                         e);
+                cause = RetryCause.CONNECTION;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProviderException(ProviderException.Kind.INTERRUPTED, "interrupted during request");
             }
+            listener.failed(cause);
             if (attempt + 1 >= cfg.maxAttempts) {
                 break;
             }
@@ -103,9 +122,17 @@ final class LlmHttp implements LlmClient {
                         + last.getMessage());
                 break;
             }
-            cfg.log.accept("llm: attempt " + (attempt + 1) + "/" + cfg.maxAttempts + " failed (" + last.getMessage()
-                    + "); retrying in " + wait.toMillis() + " ms");
             try {
+                if (!listener.retrying(cause)) {
+                    throw new ProviderException(
+                            ProviderException.Kind.TRANSIENT,
+                            last.status(),
+                            "not retried (the caller declined, e.g. budget): " + last.getMessage(),
+                            last.rawBody(),
+                            last.getCause());
+                }
+                cfg.log.accept("llm: attempt " + (attempt + 1) + "/" + cfg.maxAttempts + " failed (" + cause.wireName()
+                        + ": " + last.getMessage() + "); retrying in " + wait.toMillis() + " ms");
                 Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,6 +145,49 @@ final class LlmHttp implements LlmClient {
                 "gave up after " + cfg.maxAttempts + " attempts: " + last.getMessage(),
                 last.rawBody(),
                 last.getCause());
+    }
+
+    private ProviderException redacted(ProviderException e) {
+        return new ProviderException(
+                e.kind(),
+                e.status(),
+                Secrets.redact(e.getMessage(), apiKey),
+                Secrets.redact(e.rawBody(), apiKey),
+                e.getCause());
+    }
+
+    /**
+     * The provider's own words for an error body: OpenAI's {@code {"error":{"message","type","param","code"}}} and
+     * Anthropic's {@code {"type":"error","error":{"type","message"}}} become {@code invalid_request_error: <message>
+     * (param max_tokens, code unsupported_parameter)}; anything else is a whitespace-collapsed snippet.
+     */
+    static String errorSummary(String body) {
+        try {
+            JsonNode err = body == null ? null : MAPPER.readTree(body).path("error");
+            if (err != null && err.isObject() && err.path("message").isTextual()) {
+                StringBuilder sb = new StringBuilder();
+                if (err.path("type").isTextual()) {
+                    sb.append(err.path("type").asText()).append(": ");
+                }
+                sb.append(snippet(err.path("message").asText()));
+                String param = err.path("param").isTextual() ? err.path("param").asText() : null;
+                String code = err.path("code").isTextual() ? err.path("code").asText() : null;
+                if (param != null || code != null) {
+                    sb.append(" (");
+                    if (param != null) {
+                        sb.append("param ").append(param);
+                    }
+                    if (code != null) {
+                        sb.append(param != null ? ", " : "").append("code ").append(code);
+                    }
+                    sb.append(')');
+                }
+                return sb.toString();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: fall back to the snippet
+        }
+        return snippet(body);
     }
 
     private HttpRequest build(String body) {

@@ -57,12 +57,63 @@ public enum Provider {
         };
     }
 
-    /** The JSON request body for this provider. */
+    /**
+     * Where an OpenAI-format request goes, which decides the name of the output-token limit (platforms.md): OpenAI's
+     * own API deprecates {@code max_tokens} and its o-series and gpt-5 models reject it, so it gets
+     * {@code max_completion_tokens}; OpenAI-compatible servers (vLLM, Together, Fireworks, Ollama, llama.cpp) take
+     * {@code max_tokens}. Anthropic always takes {@code max_tokens}.
+     */
+    public enum Dialect {
+        /** {@code api.openai.com}, and OpenAI Batch files. */
+        OPENAI_API("max_completion_tokens"),
+        /** Any other server: {@code max_tokens}. */
+        COMPATIBLE("max_tokens");
+
+        private final String maxTokensField;
+
+        Dialect(String maxTokensField) {
+            this.maxTokensField = maxTokensField;
+        }
+
+        /** {@code max_completion_tokens} or {@code max_tokens}. */
+        public String maxTokensField() {
+            return maxTokensField;
+        }
+
+        /** OPENAI_API for OpenAI's own host, else COMPATIBLE. */
+        public static Dialect forBaseUrl(Provider p, java.net.URI baseUrl) {
+            return p == OPENAI && "api.openai.com".equalsIgnoreCase(baseUrl.getHost()) ? OPENAI_API : COMPATIBLE;
+        }
+    }
+
+    /**
+     * False for models that accept only the default sampling parameters (OpenAI's o-series and gpt-5 reasoning
+     * models answer a non-default {@code temperature} with 400 {@code unsupported_parameter}); Spotter then omits
+     * {@code temperature}. gpt-5-chat models take it.
+     */
+    public static boolean acceptsSampling(String model) {
+        String m = model.toLowerCase(Locale.ROOT);
+        int slash = m.lastIndexOf('/');
+        m = m.substring(slash + 1);
+        if (m.startsWith("gpt-5-chat")) {
+            return true;
+        }
+        return !(m.startsWith("gpt-5") || m.matches("o[1-9]([-.].*)?"));
+    }
+
+    /** The JSON request body as OpenAI's own API / OpenAI Batch (OPENAI) or Anthropic's Messages API expect it. */
     public ObjectNode requestBody(LlmRequest req) {
+        return requestBody(req, this == OPENAI ? Dialect.OPENAI_API : Dialect.COMPATIBLE);
+    }
+
+    /** The JSON request body for this provider in {@code dialect}. */
+    public ObjectNode requestBody(LlmRequest req, Dialect dialect) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", req.model());
-        body.put("max_tokens", req.maxTokens());
-        body.put("temperature", req.temperature());
+        body.put(this == OPENAI ? dialect.maxTokensField() : "max_tokens", req.maxTokens());
+        if (acceptsSampling(req.model())) {
+            body.put("temperature", req.temperature());
+        }
         if (this == OPENAI) {
             ArrayNode msgs = body.putArray("messages");
             for (ChatMessage m : req.messages()) {

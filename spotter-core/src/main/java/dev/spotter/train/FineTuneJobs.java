@@ -139,7 +139,12 @@ public final class FineTuneJobs {
         }
         PriceEstimate estimate = null;
         try {
-            estimate = client.estimatePrice(spec, tf.id(), vid);
+            estimate = client.estimatePrice(spec, tf.id(), vid).orElse(null);
+            if (estimate == null) {
+                log.accept("the platform gave no price estimate (estimation_available: false); using the dated"
+                        + " price table");
+                estimate = tablePrice(train, validation, spec);
+            }
         } catch (PlatformException e) {
             if (e.status() == 401 || e.status() == 403) {
                 throw e;

@@ -48,12 +48,9 @@ public record JobSpec(
         return suffix + "-" + clientToken;
     }
 
-    /** Body fields shared by estimate-price and create (everything except files and suffix). */
+    /** Body fields of create (everything except files and suffix): the estimate fields plus the hyper-parameters. */
     ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("model", model);
-        o.put("n_epochs", epochs);
-        o.put("n_evals", nEvals);
+        ObjectNode o = estimateJson();
         o.put("n_checkpoints", nCheckpoints);
         if (batchSize == null) {
             o.put("batch_size", "max");
@@ -62,6 +59,19 @@ public record JobSpec(
         }
         o.put("learning_rate", learningRate);
         o.put("warmup_ratio", warmupRatio);
+        return o;
+    }
+
+    /**
+     * Body fields of {@code POST /fine-tunes/estimate-price} besides the files: only what its schema has (model,
+     * n_epochs, n_evals, training_method, training_type; platforms.md). {@code n_checkpoints}, {@code batch_size},
+     * {@code learning_rate} and {@code warmup_ratio} are create-only.
+     */
+    ObjectNode estimateJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("model", model);
+        o.put("n_epochs", epochs);
+        o.put("n_evals", nEvals);
         ObjectNode tt = o.putObject("training_type");
         if (lora) {
             tt.put("type", "Lora");

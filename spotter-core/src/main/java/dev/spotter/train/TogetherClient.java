@@ -162,15 +162,23 @@ public final class TogetherClient {
 
     // ---------------------------------------------------------------- jobs
 
-    /** {@code POST /fine-tunes/estimate-price}. */
-    public PriceEstimate estimatePrice(JobSpec spec, String trainingFileId, String validationFileId) {
-        ObjectNode body = spec.toJson();
+    /**
+     * {@code POST /fine-tunes/estimate-price} with the schema's fields only. Empty when the platform says
+     * {@code estimation_available: false} (its price fields are then not a price: never report them as one).
+     */
+    public java.util.Optional<PriceEstimate> estimatePrice(
+            JobSpec spec, String trainingFileId, String validationFileId) {
+        ObjectNode body = spec.estimateJson();
         body.put("training_file", trainingFileId);
         if (validationFileId != null) {
             body.put("validation_file", validationFileId);
         }
         // Read-only on the platform, so it may be retried.
         JsonNode r = http.postJson("/fine-tunes/estimate-price", body, true);
+        if (r.path("estimation_available").isBoolean()
+                && !r.path("estimation_available").asBoolean()) {
+            return java.util.Optional.empty();
+        }
         JsonNode price = r.get("estimated_total_price");
         if (price == null || !price.isNumber()) {
             throw new PlatformException(
@@ -178,11 +186,11 @@ public final class TogetherClient {
                     200,
                     false);
         }
-        return new PriceEstimate(
+        return java.util.Optional.of(new PriceEstimate(
                 price.asDouble(),
                 r.path("estimated_train_token_count").asLong(-1),
                 r.path("allowed_to_proceed").asBoolean(true),
-                "together estimate-price");
+                "together estimate-price"));
     }
 
     /**

@@ -82,6 +82,13 @@ public final class FakeLlmServer implements AutoCloseable {
         /** 200 whose assistant text is exactly this (e.g. a schema-violating answer). */
         record Answer(String text) implements Fault {}
 
+        /** An HTTP {@code code} answer with exactly {@code body} (e.g. a provider's 400 error object). */
+        record Reply(int code, String body) implements Fault {}
+
+        static Fault reply(int code, String body) {
+            return new Reply(code, body);
+        }
+
         static Fault status(int code) {
             return new Status(code, null);
         }
@@ -133,6 +140,10 @@ public final class FakeLlmServer implements AutoCloseable {
     private long bucketAt = System.nanoTime();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final ConcurrentLinkedQueue<Long> okTimes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+
+    /** A normal 200 completion whose last byte was written: its id and {@link System#nanoTime()} at that moment. */
+    public record Sent(String id, long nanos) {}
 
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -228,6 +239,28 @@ public final class FakeLlmServer implements AutoCloseable {
         return (t.size() - 1) * 60e9 / (last - first);
     }
 
+    /**
+     * When no queued fault is left, each request gets a fault of {@code mix} with probability {@code rate}
+     * (seeded: the same sequence of draws every time, whichever request draws it).
+     */
+    public FakeLlmServer randomFaults(double rate, long seed, Fault... mix) {
+        this.randomFaults = new RandomFaults(rate, new java.util.Random(seed), List.of(mix));
+        return this;
+    }
+
+    private record RandomFaults(double rate, java.util.Random random, List<Fault> mix) {
+        synchronized Fault next() {
+            return random.nextDouble() < rate ? mix.get(random.nextInt(mix.size())) : null;
+        }
+    }
+
+    private volatile RandomFaults randomFaults;
+
+    /** Every normal 200 completion fully written, in completion order. */
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
     public int rateLimitedCount() {
         return rateLimited.get();
     }
@@ -294,6 +327,9 @@ public final class FakeLlmServer implements AutoCloseable {
                 calls.add(call);
             }
             Fault f = faults.poll();
+            if (f == null && randomFaults != null) {
+                f = randomFaults.next();
+            }
             if (!latency.isZero()) {
                 sleep(latency);
             }
@@ -321,6 +357,7 @@ public final class FakeLlmServer implements AutoCloseable {
                 }
                 case Fault.Refusal r -> ok(ex, provider, "I can't help with that.", "refusal", true);
                 case Fault.Answer a -> ok(ex, provider, a.text(), "stop", false);
+                case Fault.Reply r -> send(ex, r.code(), r.body(), null);
                 case null -> ok(ex, provider, answerer.apply(call), "stop", false);
                 case Fault.Slow s -> throw new AssertionError("handled above");
             }
@@ -364,7 +401,9 @@ public final class FakeLlmServer implements AutoCloseable {
         }
         okCount.incrementAndGet();
         send(ex, 200, root.toString(), null);
-        okTimes.add(System.nanoTime());
+        long at = System.nanoTime();
+        okTimes.add(at);
+        sent.add(new Sent(root.path("id").asText(), at));
     }
 
     private static Call toCall(Provider provider, JsonNode body, HttpExchange ex) {

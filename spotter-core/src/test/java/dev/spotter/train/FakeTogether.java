@@ -53,6 +53,11 @@ public final class FakeTogether implements AutoCloseable {
     public volatile List<String> script = List.of("queued", "running", "running", "completed");
 
     public volatile Double estimate = 12.5;
+    /** false: estimate-price answers {@code estimation_available: false} with a zero price. */
+    public volatile boolean estimationAvailable = true;
+    /** The last body posted to estimate-price. */
+    public volatile JsonNode lastEstimateBody;
+
     private final Map<String, Integer> polls = new HashMap<>();
 
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
@@ -179,6 +184,11 @@ public final class FakeTogether implements AutoCloseable {
             case "POST /fine-tunes/estimate-price": {
                 if (estimate == null) {
                     return null;
+                }
+                lastEstimateBody = M.readTree(body);
+                if (!estimationAvailable) {
+                    return "{\"estimation_available\":false,\"estimated_total_price\":0,\"allowed_to_proceed\":true,"
+                            + "\"estimated_train_token_count\":0}";
                 }
                 return "{\"estimated_total_price\":" + estimate + ",\"allowed_to_proceed\":true,"
                         + "\"estimated_train_token_count\":123456}";

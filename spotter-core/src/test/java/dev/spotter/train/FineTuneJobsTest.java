@@ -73,6 +73,17 @@ class FineTuneJobsTest {
     }
 
     @Test
+    void noEstimateFromThePlatformIsNeverShownAsItsPrice() {
+        fake.estimationAvailable = false; // the platform answers with a zero price and estimation_available: false
+        List<PriceEstimate> seen = new ArrayList<>();
+        new FineTuneJobs(client, TrainState.open(dir)).submit(train, null, spec(), e -> seen.add(e), log::add);
+        PriceEstimate e = seen.get(0);
+        assertThat(e.source()).startsWith("price table dated");
+        assertThat(e.totalUsd()).isPositive();
+        assertThat(log).anyMatch(l -> l.contains("the platform gave no price estimate"));
+    }
+
+    @Test
     void repeatingASubmitIsRefusedUnlessAskedFor() {
         FineTuneJobs jobs = new FineTuneJobs(client, TrainState.open(dir));
         jobs.submit(train, null, spec(), e -> true, log::add);

@@ -245,9 +245,18 @@ class TogetherClientTest {
     @Test
     void estimatePrice() {
         RemoteFile f = client.upload(train);
-        PriceEstimate p = client.estimatePrice(spec(), f.id(), null);
+        PriceEstimate p = client.estimatePrice(spec(), f.id(), null).orElseThrow();
         assertThat(p.totalUsd()).isEqualTo(12.5);
         assertThat(p.trainTokens()).isEqualTo(123456);
+        // only the fields of the estimate-price schema are sent (issue 13 item 9)
+        assertThat(fake.lastEstimateBody.properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder(
+                        "model", "n_epochs", "n_evals", "training_type", "training_method", "training_file");
+        fake.estimationAvailable = false;
+        assertThat(client.estimatePrice(spec(), f.id(), null))
+                .as("estimation_available: false is no price")
+                .isEmpty();
     }
 
     @Test
