@@ -55,7 +55,7 @@ class ReportDataTest {
         assertThat(html)
                 .containsPattern("<input type=\"radio\" name=\"qf\" id=\"qf-(\\d)\"><label for=\"qf-\\1\">"
                         + "invalid_json \\(1\\)</label>");
-        assertThat(html).containsPattern("#qf-\\d:checked~table tr.q:not\\(.q-\\d\\)\\{display:none}");
+        assertThat(html).containsPattern("\\.filter:has\\(#qf-\\d:checked\\) tr.q:not\\(.q-\\d\\)\\{display:none}");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
  * The report's sections that show the data ({@link ReportSamples}): example conversations per category, trainable
  * tokens and turns (train vs validation), tokens per category, voice label distributions, the quarantine viewer,
  * PII replacements and duplicate pairs. Every text from the data goes through {@link dev.spotter.kernel.Html#escape};
- * the quarantine filter is CSS only (radio buttons and {@code :checked} rules), so the page needs no script.
+ * the quarantine filter is CSS only (radio buttons and {@code :has(:checked)} rules), so the page needs no script.
  */
 final class DataSections {
     private DataSections() {}
@@ -30,12 +30,12 @@ final class DataSections {
                 .append(".system{background:#f5f7fa}.user{background:#e8f0fb}.assistant{background:#eaf6ec}\n")
                 .append(".text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;"
                         + "font-size:12px;line-height:1.5;vertical-align:top}\n")
-                .append(".pair td{width:50%}.filter label{margin-right:10px;font-size:13px}\n");
+                .append(".pair td{width:50%}.opt{white-space:nowrap;margin-right:10px;font-size:13px}\n");
         List<String> reasons = reasons(s);
         for (int i = 0; i < reasons.size(); i++) {
-            b.append("#qf-")
+            b.append(".filter:has(#qf-")
                     .append(i)
-                    .append(":checked~table tr.q:not(.q-")
+                    .append(":checked) tr.q:not(.q-")
                     .append(i)
                     .append("){display:none}\n");
         }
@@ -167,10 +167,10 @@ final class DataSections {
         b.append("<p class=\"note\">Rejected lines with file:line and reason (at most ")
                 .append(ReportSamples.PER_REASON)
                 .append(" per reason; personal data masked as in the scrub). Filter by reason:</p>\n")
-                .append("<div class=\"filter\">\n<input type=\"radio\" name=\"qf\" id=\"qf-all\" checked>")
-                .append("<label for=\"qf-all\">all</label>\n");
+                .append("<div class=\"filter\">\n<span class=\"opt\"><input type=\"radio\" name=\"qf\" id=\"qf-all\"")
+                .append(" checked><label for=\"qf-all\">all</label></span>\n");
         for (int i = 0; i < reasons.size(); i++) {
-            b.append("<input type=\"radio\" name=\"qf\" id=\"qf-")
+            b.append("<span class=\"opt\"><input type=\"radio\" name=\"qf\" id=\"qf-")
                     .append(i)
                     .append("\"><label for=\"qf-")
                     .append(i)
@@ -178,7 +178,7 @@ final class DataSections {
                     .append(escape(reasons.get(i)))
                     .append(" (")
                     .append(shown.get(reasons.get(i)))
-                    .append(")</label>\n");
+                    .append(")</label></span>\n");
         }
         b.append("<table class=\"quarantine\"><tr><th>file:line</th><th>reason</th><th>line (masked)</th></tr>\n");
         for (ReportSamples.Rejected q : s.quarantine()) {
