@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             AuditVoiceCommand.class,
             CheckCommand.class,
+            CompletionCommand.class,
             ConvertCommand.class,
             CostCommand.class,
             EvalCommand.class,
