@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             InventoryCommand.class,
             KbCommand.class,
             ParseCommand.class,
+            PreviewCommand.class,
             StatsCommand.class,
             SynthVoiceCommand.class,
             TokensCommand.class,
