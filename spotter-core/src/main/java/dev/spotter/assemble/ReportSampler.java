@@ -365,16 +365,9 @@ final class ReportSampler {
         return Jsonl.parse(line).path("id").asText();
     }
 
-    /** A 64-bit mix of the id's SHA-free hash (murmur3 finalizer over both 32-bit string hashes). */
+    /** The id's 64-bit hash ({@link Text#hash64}: FNV-1a and murmur3's finaliser). */
     static long mix(String id) {
-        long h = ((long) id.hashCode() << 32)
-                ^ new StringBuilder(id).reverse().toString().hashCode();
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return Text.hash64(id);
     }
 
     private static double unit(long h) {
