@@ -80,7 +80,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Environment variable holding the endpoint's key, or none (default ${DEFAULT-VALUE}).")
     String apiKeyEnv;
 
-    @Option(names = "--max-tokens", defaultValue = "2048")
+    @Option(
+            names = "--max-tokens",
+            defaultValue = "2048",
+            paramLabel = "<n>",
+            description = "Most tokens per" + " answer (default ${DEFAULT-VALUE}).")
     int maxTokens;
 
     @Option(names = "--timeout", defaultValue = "PT120S", description = "Per request (default ${DEFAULT-VALUE}).")

@@ -61,10 +61,18 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Model suffix for job.json (default ${DEFAULT-VALUE}).")
     String suffix;
 
-    @Option(names = "--epochs", defaultValue = "3")
+    @Option(
+            names = "--epochs",
+            defaultValue = "3",
+            paramLabel = "<n>",
+            description = "Training epochs for the job" + " file (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--learning-rate", defaultValue = "1e-5")
+    @Option(
+            names = "--learning-rate",
+            defaultValue = "1e-5",
+            paramLabel = "<rate>",
+            description = "Learning rate" + " for the job file (default ${DEFAULT-VALUE}).")
     double learningRate;
 
     @Option(names = "--batch-size", description = "Integer or max (default max).")
@@ -73,13 +81,27 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Full fine-tune instead of LoRA.")
     boolean full;
 
-    @Option(names = "--lora-r", defaultValue = "16")
+    @Option(
+            names = "--lora-r",
+            defaultValue = "16",
+            paramLabel = "<n>",
+            description = "LoRA rank (default" + " ${DEFAULT-VALUE}).")
     int loraR;
 
-    @Option(names = "--lora-alpha", defaultValue = "32")
+    @Option(
+            names = "--lora-alpha",
+            defaultValue = "32",
+            paramLabel = "<n>",
+            description = "LoRA alpha (default" + " ${DEFAULT-VALUE}).")
     int loraAlpha;
 
-    @Option(names = "--train-on-inputs", defaultValue = "auto")
+    @Option(
+            names = "--train-on-inputs",
+            defaultValue = "auto",
+            paramLabel = "<auto|true|false>",
+            description =
+                    "Together's train_on_inputs: auto (assistant turns only for chat data), true or false (default"
+                            + " ${DEFAULT-VALUE}).")
     String trainOnInputs;
 
     @Option(

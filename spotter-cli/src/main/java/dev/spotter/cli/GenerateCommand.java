@@ -158,7 +158,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Per-request timeout. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
-    @Option(names = "--progress-seconds", defaultValue = "5", hidden = true)
+    @Option(
+            names = "--progress-seconds",
+            defaultValue = "5",
+            hidden = true,
+            description = "Seconds between progress lines when not a terminal.")
     int progressSeconds;
 
     @ArgGroup(exclusive = true)

@@ -147,19 +147,22 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--full", description = "Full fine-tune instead of LoRA.")
         Boolean full;
 
-        @Option(names = "--epochs")
+        @Option(names = "--epochs", paramLabel = "<n>", description = "Override the job file's epochs.")
         Integer epochs;
 
-        @Option(names = "--learning-rate")
+        @Option(
+                names = "--learning-rate",
+                paramLabel = "<rate>",
+                description = "Override the job file's learning rate.")
         Double learningRate;
 
         @Option(names = "--batch-size", description = "Integer or max.")
         String batchSize;
 
-        @Option(names = "--lora-r")
+        @Option(names = "--lora-r", paramLabel = "<n>", description = "Override the job file's LoRA rank.")
         Integer loraR;
 
-        @Option(names = "--lora-alpha")
+        @Option(names = "--lora-alpha", paramLabel = "<n>", description = "Override the job file's LoRA alpha.")
         Integer loraAlpha;
 
         @Option(names = "--suffix", description = "Model name suffix, at most 31 chars of [a-z0-9-].")
@@ -168,7 +171,10 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--train-on-inputs", description = "auto, true or false.")
         String trainOnInputs;
 
-        @Option(names = "--n-evals")
+        @Option(
+                names = "--n-evals",
+                paramLabel = "<n>",
+                description = "Override the job file's evaluations during training.")
         Integer nEvals;
 
         @Option(names = "--yes", description = "Do not ask for confirmation.")
@@ -311,10 +317,18 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--wait", description = "Poll with backoff until the job ends.")
         boolean await;
 
-        @Option(names = "--poll", defaultValue = "PT30S")
+        @Option(
+                names = "--poll",
+                defaultValue = "PT30S",
+                paramLabel = "<duration>",
+                description = "Initial poll interval (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration poll;
 
-        @Option(names = "--timeout", defaultValue = "PT48H")
+        @Option(
+                names = "--timeout",
+                defaultValue = "PT48H",
+                paramLabel = "<duration>",
+                description = "Give up waiting after (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration timeout;
 
         @Override

@@ -2,6 +2,7 @@ package dev.spotter.assemble;
 
 import dev.spotter.assemble.report.DatasetCard;
 import dev.spotter.assemble.report.HtmlReport;
+import dev.spotter.assemble.report.ReportSamples;
 import dev.spotter.eval.EvalReports;
 import dev.spotter.kernel.Html;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,14 @@ import java.util.List;
 
 /**
  * Step 7: {@code summary.json}, the dataset card ({@link DatasetCard}) and report.html ({@link HtmlReport}), all
- * rendered from the {@link BuildSummary}. The report ends with the eval area's section when an eval result exists
+ * rendered from the {@link BuildSummary}; the report also shows bounded samples of the data ({@link ReportSampler}). The report ends with the eval area's section when an eval result exists
  * at spotter.yaml's {@code eval:} path (default {@code <out>/eval/eval.json}); its content hash is part of the key,
  * so a new eval re-renders the report.
  */
 final class ReportStep {
+    /** Version of what {@link ReportSampler} reads into the page: part of the key. */
+    private static final String SAMPLES = "samples-1";
+
     private ReportStep() {}
 
     static Step<ReportStats> run(BuildContext b, BuildSummary summary) {
@@ -24,13 +28,14 @@ final class ReportStep {
         Path evalFile = b.project().evalFile(l.dir());
         boolean hasEval = Files.isRegularFile(evalFile);
         String evalKey = hasEval ? Jsonl.sha256(evalFile) : "none";
-        String key = StepRunner.key("report", BuildContext.ALGO, text, l.relative(evalFile), evalKey);
+        String key = StepRunner.key("report", BuildContext.ALGO, SAMPLES, text, l.relative(evalFile), evalKey);
         List<Path> outputs = List.of(l.summary(), l.card(), l.report());
         return b.runner().cached("report", key, outputs, ReportStats.class, () -> {
             String section = hasEval ? evalSection(evalFile) : noEvalSection(l.relative(evalFile));
             Jsonl.write(l.summary(), text.getBytes(StandardCharsets.UTF_8));
             Jsonl.write(l.card(), DatasetCard.render(summary).getBytes(StandardCharsets.UTF_8));
-            Jsonl.write(l.report(), HtmlReport.render(summary, section).getBytes(StandardCharsets.UTF_8));
+            ReportSamples data = new ReportSampler(l, b.tokens().textCounter()).sample(summary.output());
+            Jsonl.write(l.report(), HtmlReport.render(summary, data, section).getBytes(StandardCharsets.UTF_8));
             return new ReportStats(hasEval ? l.relative(evalFile) : null);
         });
     }

@@ -76,6 +76,15 @@ public final class IntHistogram {
         return c;
     }
 
+    /** Number of samples with {@code from <= value < to}. */
+    public long countBetween(int from, int to) {
+        long c = 0;
+        for (long[] v : counts.subMap(from, true, to, false).values()) {
+            c += v[0];
+        }
+        return c;
+    }
+
     /**
      * Equal-width bins from 0 covering [0, max], for a chart: the width is the smallest "nice" number (1, 2 or 5 ×
      * 10^k) of at least {@code ceil(max / target)}, so there are at most {@code target + 1} bins. Empty when there

@@ -14,11 +14,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The dataset card: a README.md in Hugging Face dataset-card form (YAML front matter with licence, task,
- * size category and one config per upload format; then sources, counts, categories, token statistics,
- * processing, licence and known limitations), written from the build summary only so it is deterministic.
+ * The dataset card: a README.md in Hugging Face dataset-card form (YAML front matter with licence (and
+ * {@code license_name}/{@code license_link} for {@code other}), task, size category, one config per upload format
+ * of which exactly one is {@code default: true}, and a {@code dataset_info} block per config with its features and
+ * split sizes; then sources, counts, categories, token statistics, processing, how the data was made (the checks
+ * each source passed), licence and known limitations), written from the build summary only so it is
+ * deterministic. {@code datasets.load_dataset(folder)} needs no config name.
  */
 public final class DatasetCard {
+    /** With {@code license: other}: the licence this data is under (text made with and for Llama 3.3). */
+    static final String OTHER_LICENSE_NAME = "llama3.3";
+
+    static final String OTHER_LICENSE_LINK =
+            "https://github.com/meta-llama/llama-models/blob/main/models/llama3_3/LICENSE";
+
     private DatasetCard() {}
 
     public static String render(BuildSummary s) {
@@ -29,17 +38,27 @@ public final class DatasetCard {
         b.append("---\n");
         b.append("pretty_name: ").append(yaml(s.name())).append('\n');
         b.append("license: ").append(yaml(s.license())).append('\n');
+        if ("other".equals(s.license())) {
+            // the Hub asks a card with "license: other" to name the licence and link it
+            b.append("license_name: ").append(yaml(OTHER_LICENSE_NAME)).append('\n');
+            b.append("license_link: ").append(yaml(OTHER_LICENSE_LINK)).append('\n');
+        }
         b.append("language:\n- en\n");
         b.append("task_categories:\n- text-generation\n");
         b.append("tags:\n- fitness\n- coaching\n- conversational\n- llama-3.3\n- fine-tuning\n");
         b.append("size_categories:\n- ").append(sizeCategory(train + val)).append('\n');
         b.append("configs:\n");
+        String dflt = defaultConfig(outp.formats());
         for (String f : outp.formats()) {
             b.append("- config_name: ").append(f).append('\n');
+            if (f.equals(dflt)) {
+                b.append("  default: true\n");
+            }
             b.append("  data_files:\n");
             b.append("  - split: train\n    path: ").append(f).append("/train.jsonl\n");
             b.append("  - split: validation\n    path: ").append(f).append("/validation.jsonl\n");
         }
+        CardSections.datasetInfo(b, outp);
         b.append("---\n\n");
         b.append("# ").append(s.name()).append("\n\n");
         if (s.description() != null && !s.description().isEmpty()) {
@@ -231,6 +250,7 @@ public final class DatasetCard {
                 n(acc.quarantined()),
                 n(acc.deduplicated())));
 
+        CardSections.howMade(b, s);
         b.append("## License\n\n").append(licenseText(s.license())).append("\n\n");
 
         b.append("## Known limitations\n\n");
@@ -259,11 +279,20 @@ public final class DatasetCard {
         return b.toString();
     }
 
+    /**
+     * The config {@code load_dataset(folder)} loads without a name: {@code messages} when built (the chat
+     * format every trainer reads), else the first format.
+     */
+    static String defaultConfig(List<String> formats) {
+        return formats.contains("messages") ? "messages" : formats.getFirst();
+    }
+
     static String licenseText(String id) {
         return switch (id) {
             case "other" ->
-                "Licence: other (see the project owner). Example text derived from the Llama 3.3 model or "
-                        + "for training it is subject to the Llama 3.3 Community License.";
+                "Licence: other (`license_name: " + OTHER_LICENSE_NAME + "`, see the project owner). Example text"
+                        + " derived from the Llama 3.3 model or for training it is subject to the Llama 3.3"
+                        + " Community License (" + OTHER_LICENSE_LINK + ").";
             default -> "Licence: `" + id + "`.";
         };
     }

@@ -17,32 +17,34 @@ import java.util.Map;
 /**
  * A self-contained HTML page (inline CSS and SVG, no scripts, no external URLs) with the build's charts:
  * examples per category against targets, token-length histogram, rejects by reason, duplicate clusters,
- * plus the accounting line. Readable offline; deterministic (rendered from the summary only).
+ * plus the accounting line; and the data itself ({@link ReportSamples}, rendered by {@link DataSections}): example
+ * conversations, trainable tokens and turns per split, voice labels, quarantine, PII and duplicate pairs. Readable
+ * offline; deterministic (rendered from the summary and the bounded samples only).
+ *
+ * <p>Built with a {@link StringBuilder} and {@link Html#escape} rather than a template engine: the page is a
+ * dozen element kinds, the one rule that matters (every data text escaped) is one function, and an engine (jte,
+ * Pebble) would add a build plugin or a runtime for no check that the escaping does not already give.
  */
 public final class HtmlReport {
-    private static final String BAR = "#3b6fb6";
-    private static final String VAL = "#e08a2c";
-    private static final String TARGET = "#c0392b";
-    private static final String MUTED = "#9aa5b1";
 
     private HtmlReport() {}
 
     public static String render(BuildSummary s) {
-        return render(s, null);
+        return render(s, ReportSamples.none(), null);
     }
 
     /**
      * The report with an Evaluation section: {@code evalSection} is the eval area's self-contained fragment
      * ({@code EvalReports.htmlFragment}), or a short note when there is none (null: no section at all).
      */
-    public static String render(BuildSummary s, String evalSection) {
+    public static String render(BuildSummary s, ReportSamples data, String evalSection) {
         StringBuilder b = new StringBuilder(32_000);
         String name = Html.escape(s.name());
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(name)
                 .append(" — dataset build report</title>\n<style>\n")
                 .append(
-                        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1040px;color:#1f2933;padding:0 16px}\n")
+                        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1040px;color:#1f2933;padding:0 16px;line-height:1.5}\n")
                 .append(
                         "h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #d9e2ec;padding-bottom:4px}\n")
                 .append(
@@ -54,7 +56,12 @@ public final class HtmlReport {
                         "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.ok{color:#1e7b34}.bad{color:#b42318}\n")
                 .append(
                         "svg text{font-family:system-ui,sans-serif;font-size:12px;fill:#1f2933}.note{color:#52606d;font-size:13px}\n")
-                .append("code{background:#f0f4f8;padding:1px 4px;border-radius:3px}\n</style>\n</head>\n<body>\n");
+                // no vertical padding and a line height above the font's content area: the background of a wrapped
+                // code span's next line must not paint over this line's underscores and descenders
+                .append("code{background:#f0f4f8;padding:0 3px;border-radius:3px;overflow-wrap:anywhere;"
+                        + "-webkit-box-decoration-break:clone;box-decoration-break:clone}\n")
+                .append(DataSections.css(data))
+                .append("</style>\n</head>\n<body>\n");
         b.append("<h1>")
                 .append(name)
                 .append("</h1>\n<p class=\"note\">Spotter dataset build report · seed ")
@@ -101,13 +108,13 @@ public final class HtmlReport {
             labels.add(r.source() + " / " + r.category() + " (" + r.status() + ")");
             vals.add(new long[] {st == null ? 0 : st.train(), st == null ? 0 : st.validation(), r.target()});
         }
-        b.append(barsWithTargets(labels, vals));
+        b.append(Charts.bars(labels, vals));
         b.append("<p class=\"note\"><span style=\"color:")
-                .append(BAR)
+                .append(Charts.BAR)
                 .append("\">■</span> train · <span style=\"color:")
-                .append(VAL)
+                .append(Charts.VAL)
                 .append("\">■</span> validation · <span style=\"color:")
-                .append(TARGET)
+                .append(Charts.TARGET)
                 .append("\">|</span> target</p>\n");
         List<Inventory.Need> needs = s.inventory().needs();
         if (!needs.isEmpty()) {
@@ -157,7 +164,7 @@ public final class HtmlReport {
             hl.add(n(h.from()));
             hv.add(h.examples());
         }
-        b.append(histogram(hl, hv));
+        b.append(Charts.histogram(hl, hv));
         b.append("<p class=\"note\">min ")
                 .append(n(tok.min()))
                 .append(" · p10 ")
@@ -172,6 +179,8 @@ public final class HtmlReport {
                 .append(n(s.tokenLimit()))
                 .append(" tokens</p>\n");
 
+        b.append(DataSections.render(data));
+
         // Rejects by reason
         b.append("<h2>Rejected lines by reason</h2>\n");
         List<String> rl = new ArrayList<>();
@@ -183,7 +192,7 @@ public final class HtmlReport {
         if (rl.isEmpty()) {
             b.append("<p class=\"note\">No line was rejected.</p>\n");
         } else {
-            b.append(barsWithTargets(rl, rv));
+            b.append(Charts.bars(rl, rv));
         }
 
         // Dedup clusters
@@ -211,11 +220,11 @@ public final class HtmlReport {
             cv.add(new long[] {c.exact() + 1, c.near(), 0});
         }
         if (!cl.isEmpty()) {
-            b.append(barsWithTargets(cl, cv));
+            b.append(Charts.bars(cl, cv));
             b.append("<p class=\"note\">Bar = cluster size (kept example + <span style=\"color:")
-                    .append(BAR)
+                    .append(Charts.BAR)
                     .append("\">exact</span> / <span style=\"color:")
-                    .append(VAL)
+                    .append(Charts.VAL)
                     .append("\">near</span> duplicates), largest ")
                     .append(cl.size())
                     .append(".</p>\n");
@@ -274,141 +283,6 @@ public final class HtmlReport {
                 .append("</b><span>")
                 .append(Html.escape(label))
                 .append("</span></div>");
-    }
-
-    /** Horizontal stacked bars ({a, b}) with an optional target tick (third value, 0 = none). */
-    static String barsWithTargets(List<String> labels, List<long[]> vals) {
-        int labelW = 330;
-        int chartW = 560;
-        int rowH = 24;
-        long max = 1;
-        for (long[] v : vals) {
-            max = Math.max(max, Math.max(v[0] + v[1], v[2]));
-        }
-        int h = rowH * labels.size() + 10;
-        StringBuilder b = new StringBuilder();
-        b.append("<svg width=\"")
-                .append(labelW + chartW + 90)
-                .append("\" height=\"")
-                .append(h)
-                .append("\" role=\"img\" aria-label=\"bar chart\">\n");
-        for (int i = 0; i < labels.size(); i++) {
-            long[] v = vals.get(i);
-            int y = i * rowH + 4;
-            double wa = (double) v[0] / max * chartW;
-            double wb = (double) v[1] / max * chartW;
-            b.append("<text x=\"")
-                    .append(labelW - 8)
-                    .append("\" y=\"")
-                    .append(y + 15)
-                    .append("\" text-anchor=\"end\">")
-                    .append(Html.escape(shorten(labels.get(i), 48)))
-                    .append("</text>");
-            b.append(rect(labelW, y + 2, wa, rowH - 8, BAR));
-            if (v[1] > 0) {
-                b.append(rect(labelW + wa, y + 2, wb, rowH - 8, VAL));
-            }
-            if (v[2] > 0) {
-                double tx = labelW + (double) v[2] / max * chartW;
-                b.append(String.format(
-                        Locale.ROOT,
-                        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>",
-                        tx,
-                        tx,
-                        y,
-                        y + rowH - 4,
-                        TARGET));
-            }
-            String label = n(v[0] + v[1]) + (v[2] > 0 ? " / " + n(v[2]) : "");
-            b.append("<text x=\"")
-                    .append(String.format(
-                            Locale.ROOT,
-                            "%.1f",
-                            labelW + Math.max(wa + wb, v[2] > 0 ? (double) v[2] / max * chartW : 0) + 6))
-                    .append("\" y=\"")
-                    .append(y + 15)
-                    .append("\">")
-                    .append(label)
-                    .append("</text>\n");
-        }
-        b.append("</svg>\n");
-        return b.toString();
-    }
-
-    static String histogram(List<String> labels, List<Long> counts) {
-        if (counts.isEmpty()) {
-            return "<p class=\"note\">No examples.</p>\n";
-        }
-        int w = 900;
-        int h = 220;
-        int left = 50;
-        int bottom = 40;
-        long max = 1;
-        for (long c : counts) {
-            max = Math.max(max, c);
-        }
-        double bw = (double) (w - left - 10) / counts.size();
-        StringBuilder b = new StringBuilder();
-        b.append("<svg width=\"")
-                .append(w)
-                .append("\" height=\"")
-                .append(h)
-                .append("\" role=\"img\" aria-label=\"histogram\">\n");
-        b.append(String.format(
-                Locale.ROOT,
-                "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\"/>",
-                left,
-                w - 10,
-                h - bottom,
-                h - bottom,
-                MUTED));
-        b.append("<text x=\"")
-                .append(left - 6)
-                .append("\" y=\"16\" text-anchor=\"end\">")
-                .append(n(max))
-                .append("</text>");
-        b.append("<text x=\"")
-                .append(left - 6)
-                .append("\" y=\"")
-                .append(h - bottom)
-                .append("\" text-anchor=\"end\">0</text>\n");
-        int step = Math.max(1, counts.size() / 10);
-        for (int i = 0; i < counts.size(); i++) {
-            double bh = (double) counts.get(i) / max * (h - bottom - 20);
-            double x = left + i * bw;
-            b.append(rect(x + 1, h - bottom - bh, Math.max(1, bw - 2), bh, BAR));
-            if (i % step == 0) {
-                b.append(String.format(
-                        Locale.ROOT,
-                        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                        x + bw / 2,
-                        h - bottom + 16,
-                        Html.escape(labels.get(i))));
-            }
-            b.append('\n');
-        }
-        b.append("<text x=\"")
-                .append(w / 2)
-                .append("\" y=\"")
-                .append(h - 4)
-                .append("\" text-anchor=\"middle\">tokens per example (bin start)</text>\n");
-        b.append("</svg>\n");
-        return b.toString();
-    }
-
-    private static String rect(double x, double y, double w, double h, String fill) {
-        return String.format(
-                Locale.ROOT,
-                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
-                x,
-                y,
-                w,
-                h,
-                fill);
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
     }
 
     static String n(long v) {

@@ -1,0 +1,119 @@
+package dev.spotter.cli;
+
+import dev.spotter.assemble.DatasetLayout;
+import dev.spotter.train.export.Target;
+import dev.spotter.train.export.TokenPreview;
+import dev.spotter.train.export.TrainerPreview;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spotter preview --target T --dataset DIR}: the exact token stream a platform's trainer sees for a few
+ * examples per category, trained (loss) tokens marked, and counts of examples with no trained token, over the
+ * target's length limit, or with a second BOS ({@link TrainerPreview}).
+ */
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows what the trainer will learn: for a few examples per category, the exact Llama 3.3 token stream"
+                    + " of the target's trainer with the trained (loss) tokens marked [[like this]] (green on a"
+                    + " terminal); then, over every example of the split, how many have zero trainable tokens,"
+                    + " exceed the target's length limit, or carry two BOS tokens.",
+            "%nExit codes: 0 no warning; 1 some example has a warning; 2 bad options or files."
+        })
+final class PreviewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--target",
+            required = true,
+            paramLabel = "<target>",
+            description = "together, fireworks," + " openai, bedrock or axolotl.")
+    String target;
+
+    @Option(
+            names = "--dataset",
+            required = true,
+            paramLabel = "<dir>",
+            description = "A build's output directory" + " (with messages/ and provenance/).")
+    Path dataset;
+
+    @Option(
+            names = "--split",
+            defaultValue = "train",
+            paramLabel = "<split>",
+            description = "train or validation" + " (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(
+            names = "--per-category",
+            defaultValue = "1",
+            paramLabel = "<n>",
+            description = "Examples shown per" + " category (default: ${DEFAULT-VALUE}).")
+    int perCategory;
+
+    @Option(
+            names = "--max-tokens",
+            paramLabel = "<n>",
+            description =
+                    "Sequence limit to check (default: the" + " target's: together 24576, openai 16385, others 8192).")
+    Integer maxTokens;
+
+    @Option(names = "--color", negatable = true, description = "Colour the trained tokens (default: on a terminal).")
+    Boolean color;
+
+    @Override
+    public Integer call() {
+        Target t = Target.parse(target);
+        DatasetLayout l = DatasetLayout.open(dataset, "messages");
+        int limit = maxTokens != null ? maxTokens : TrainerPreview.defaultLimit(t);
+        TrainerPreview p = TrainerPreview.scan(t, l.split("messages", split), l.provenance(split), perCategory, limit);
+        boolean ansi = color != null ? color : System.console() != null;
+        PrintWriter out = spec.commandLine().getOut();
+        p.shown().forEach((category, previews) -> {
+            for (TokenPreview tp : previews) {
+                out.printf(
+                        "== %s · %s · %d tokens, %d trained%s%n",
+                        category,
+                        t.id(),
+                        tp.tokens().size(),
+                        tp.trained(),
+                        tp.warnings().isEmpty() ? "" : " · " + String.join(", ", tp.warnings()));
+                out.println(render(tp.tokens(), ansi));
+            }
+        });
+        out.printf(
+                "%s %s: %,d examples checked for %s (limit %,d tokens)%n", split, l.dir(), p.examples(), t.id(), limit);
+        List<String> parts = List.of("zero_trainable_tokens", "truncated", "double_bos").stream()
+                .map(w -> w + " " + p.warnings().getOrDefault(w, 0L))
+                .toList();
+        out.println("warnings: " + String.join(", ", parts));
+        out.flush();
+        return p.warnings().isEmpty() ? 0 : 1;
+    }
+
+    /** The stream as text; each run of trained tokens in [[ ]] (or green). */
+    static String render(List<TokenPreview.Token> tokens, boolean ansi) {
+        StringBuilder b = new StringBuilder();
+        boolean in = false;
+        for (TokenPreview.Token tok : tokens) {
+            if (tok.trained() != in) {
+                b.append(ansi ? (tok.trained() ? "\u001b[42;30m" : "\u001b[0m") : (tok.trained() ? "[[" : "]]"));
+                in = tok.trained();
+            }
+            b.append(tok.text());
+        }
+        if (in) {
+            b.append(ansi ? "\u001b[0m" : "]]");
+        }
+        return b.toString();
+    }
+}
