@@ -21,6 +21,11 @@ import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
 import dev.spotter.project.ProjectLoader;
+import dev.spotter.project.ReviewSettings;
+import dev.spotter.review.ReviewApp;
+import dev.spotter.review.ReviewGate;
+import dev.spotter.review.ReviewedFile;
+import dev.spotter.review.SourceReview;
 import dev.spotter.train.TogetherClient;
 import dev.spotter.train.export.ExportReport;
 import dev.spotter.train.export.Exporter;
@@ -275,6 +280,57 @@ public final class Spotter {
      */
     public KbReader.Stats kbExport(String url, String table, @Nullable String category, Path out, Path quarantine) {
         return KbExport.toFile(new KbReader(kbDatabase(url), table), category, out, quarantine);
+    }
+
+    // ---------------------------------------------------------------- human review
+
+    /**
+     * Starts the review web app over the project's reviewed sources (the {@code review:} section) on a free
+     * loopback port by default; the caller prints {@link ReviewApp.Running#url()} (it carries the run's token) and
+     * closes the app. Needs the {@code spotter-review} module on the class path (the {@code spotter} jar has it).
+     */
+    public ReviewApp.Running review(Path projectFile, ReviewApp.Options options) {
+        Project p = project(projectFile);
+        List<ReviewedFile> files = reviewedFiles(p);
+        ReviewApp app = ReviewApp.installed()
+                .orElseThrow(() -> new ConfigurationException(
+                        "the review app is not on the class path (module spotter-review): use the spotter jar"));
+        try {
+            Files.createDirectories(p.review().db().getParent());
+            return app.start(files, p.review().db(), options);
+        } catch (IOException e) {
+            throw FileException.of(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigurationException("review: " + e.getMessage());
+        }
+    }
+
+    /** Every reviewed source's batches and counts as the build would judge them now (reads the decisions only). */
+    public List<SourceReview> reviewStatus(Path projectFile) {
+        Project p = project(projectFile);
+        List<ReviewedFile> files = reviewedFiles(p);
+        List<SourceReview> out = new ArrayList<>();
+        try (ReviewGate gate = ReviewGate.open(p.review().db())) {
+            for (ReviewedFile f : files) {
+                if (Files.isRegularFile(f.data())) {
+                    out.add(f.review(gate));
+                }
+            }
+        } catch (IOException e) {
+            throw FileException.reading(p.review().db(), e);
+        } catch (IllegalStateException e) {
+            throw FileException.of(p.review().db(), "cannot read review.db", e.getMessage());
+        }
+        return out;
+    }
+
+    private static List<ReviewedFile> reviewedFiles(Project p) {
+        List<ReviewedFile> files = ReviewSettings.files(p);
+        if (files.isEmpty()) {
+            throw new ConfigurationException(
+                    p.file() + ": no source is reviewed: add a review: block (see" + " docs/areas/review.md)");
+        }
+        return files;
     }
 
     // ---------------------------------------------------------------- export, train, eval

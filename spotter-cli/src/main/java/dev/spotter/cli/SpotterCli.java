@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             InventoryCommand.class,
             KbCommand.class,
             ParseCommand.class,
+            ReviewCommand.class,
             StatsCommand.class,
             SynthVoiceCommand.class,
             TokensCommand.class,
