@@ -12,6 +12,7 @@ import dev.spotter.format.TokenCounter;
 import dev.spotter.format.ValidationReport;
 import dev.spotter.format.ValidationSummary;
 import dev.spotter.generate.GenerateOptions;
+import dev.spotter.generate.GenerationState;
 import dev.spotter.generate.Generator;
 import dev.spotter.generate.Report;
 import dev.spotter.kb.KbDatabase;
@@ -322,6 +323,49 @@ public final class Spotter {
             throw FileException.of(p.review().db(), "cannot read review.db", e.getMessage());
         }
         return out;
+    }
+
+    /**
+     * Re-opens the generation slots of the records reviewers rejected in source {@code sourceId}, in the generation
+     * state at {@code stateDir} (the {@code --state} of {@code spotter generate}), so the next {@code generate}
+     * with that state refills exactly those slots. Records without a generation {@code custom_id} (hand-written
+     * files) are listed as not re-opened.
+     *
+     * @return custom ids re-opened, and record ids that were not (with why)
+     */
+    public ReopenReport reopenRejected(Path projectFile, String sourceId, Path stateDir) {
+        SourceReview review = reviewStatus(projectFile).stream()
+                .filter(r -> r.source().equals(sourceId))
+                .findFirst()
+                .orElseThrow(() -> ConfigurationException.forParameter(
+                        "source", "'" + sourceId + "' is not a reviewed source with a file"));
+        if (!Files.isRegularFile(stateDir.resolve("state.db"))) {
+            throw FileException.of(stateDir, "cannot open generation state", "no state.db (the --state of generate)");
+        }
+        List<String> reopened = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try (GenerationState st = GenerationState.open(stateDir)) {
+            for (var rec : review.rejected()) {
+                var d = Objects.requireNonNull(review.decision(rec));
+                String note = d.note() == null ? d.reason() : d.reason() + ": " + d.note();
+                if (st.reopen(rec.recordId(), "review_rejected", note)) {
+                    reopened.add(rec.recordId());
+                } else {
+                    skipped.add(rec.recordId() + " (not an accepted response in this state)");
+                }
+            }
+        } catch (IOException e) {
+            throw FileException.of(e);
+        }
+        return new ReopenReport(reopened, skipped);
+    }
+
+    /** What {@link #reopenRejected} did: the custom ids whose slots re-opened, and the records it could not. */
+    public record ReopenReport(List<String> reopened, List<String> notReopened) {
+        public ReopenReport {
+            reopened = List.copyOf(reopened);
+            notReopened = List.copyOf(notReopened);
+        }
     }
 
     private static List<ReviewedFile> reviewedFiles(Project p) {

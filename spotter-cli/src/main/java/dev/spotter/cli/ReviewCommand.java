@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "review",
         mixinStandardHelpOptions = true,
-        subcommands = ReviewCommand.Status.class,
+        subcommands = {ReviewCommand.Status.class, ReviewCommand.Reopen.class},
         description = {
             "Starts the local review app for the sources under review: in spotter.yaml on 127.0.0.1 and a free port,",
             "and prints its URL with this run's secret token; decisions go to review.db (default",
@@ -119,6 +119,50 @@ public final class ReviewCommand implements Callable<Integer> {
             }
             out.flush();
             return open ? ExitCodes.REJECTS : ExitCodes.OK;
+        }
+    }
+
+    /** {@code spotter review reopen}: re-opens the generation slots of rejected records for the next generate. */
+    @Command(
+            name = "reopen",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Re-opens, in the generation state of --state, the slots of the records reviewers rejected in --source,",
+                "so the next `spotter generate ... --state DIR` refills exactly those. Exit 0, 2 usage/I-O."
+            })
+    static final class Reopen implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--project",
+                paramLabel = "FILE",
+                defaultValue = "spotter.yaml",
+                description = "Project file (default: ${DEFAULT-VALUE}).")
+        Path project;
+
+        @Option(names = "--source", required = true, paramLabel = "ID", description = "The reviewed source.")
+        String source;
+
+        @Option(names = "--state", required = true, paramLabel = "DIR", description = "Its generation state.")
+        Path state;
+
+        @Override
+        public Integer call() {
+            var r = CliEnv.spotter(spec).reopenRejected(project, source, state);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(
+                    Locale.ROOT,
+                    "%,d slot%s re-opened%n",
+                    r.reopened().size(),
+                    r.reopened().size() == 1 ? "" : "s");
+            r.reopened().forEach(id -> out.println("  " + id));
+            r.notReopened().forEach(id -> out.println("  not re-opened: " + id));
+            if (!r.reopened().isEmpty()) {
+                out.println("next: spotter generate <plan> --state " + state + " ... refills them");
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }
