@@ -321,7 +321,7 @@ public final class Spotter {
         } catch (IOException e) {
             throw FileException.reading(p.review().db(), e);
         } catch (IllegalStateException e) {
-            throw FileException.of(p.review().db(), "cannot read review.db", e.getMessage());
+            throw FileException.of(p.review().db(), "cannot read review.db", String.valueOf(e.getMessage()));
         }
         return out;
     }
