@@ -12,6 +12,7 @@ import dev.spotter.format.TokenCounter;
 import dev.spotter.format.ValidationReport;
 import dev.spotter.format.ValidationSummary;
 import dev.spotter.generate.GenerateOptions;
+import dev.spotter.generate.GenerationState;
 import dev.spotter.generate.Generator;
 import dev.spotter.generate.Report;
 import dev.spotter.kb.KbDatabase;
@@ -25,6 +26,11 @@ import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
 import dev.spotter.project.ProjectLoader;
+import dev.spotter.project.ReviewSettings;
+import dev.spotter.review.ReviewApp;
+import dev.spotter.review.ReviewGate;
+import dev.spotter.review.ReviewedFile;
+import dev.spotter.review.SourceReview;
 import dev.spotter.train.TogetherClient;
 import dev.spotter.train.export.ExportReport;
 import dev.spotter.train.export.Exporter;
@@ -309,6 +315,100 @@ public final class Spotter {
             KbLint lint,
             @Nullable KbSplitter splitter) {
         return KbExport.toFile(source, category, out, quarantine, lint, splitter);
+    }
+
+    // ---------------------------------------------------------------- human review
+
+    /**
+     * Starts the review web app over the project's reviewed sources (the {@code review:} section) on a free
+     * loopback port by default; the caller prints {@link ReviewApp.Running#url()} (it carries the run's token) and
+     * closes the app. Needs the {@code spotter-review} module on the class path (the {@code spotter} jar has it).
+     */
+    public ReviewApp.Running review(Path projectFile, ReviewApp.Options options) {
+        Project p = project(projectFile);
+        List<ReviewedFile> files = reviewedFiles(p);
+        ReviewApp app = ReviewApp.installed()
+                .orElseThrow(() -> new ConfigurationException(
+                        "the review app is not on the class path (module spotter-review): use the spotter jar"));
+        try {
+            Files.createDirectories(p.review().db().getParent());
+            return app.start(files, p.review().db(), options);
+        } catch (IOException e) {
+            throw FileException.of(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigurationException("review: " + e.getMessage());
+        }
+    }
+
+    /** Every reviewed source's batches and counts as the build would judge them now (reads the decisions only). */
+    public List<SourceReview> reviewStatus(Path projectFile) {
+        Project p = project(projectFile);
+        List<ReviewedFile> files = reviewedFiles(p);
+        List<SourceReview> out = new ArrayList<>();
+        try (ReviewGate gate = ReviewGate.open(p.review().db())) {
+            for (ReviewedFile f : files) {
+                if (Files.isRegularFile(f.data())) {
+                    out.add(f.review(gate));
+                }
+            }
+        } catch (IOException e) {
+            throw FileException.reading(p.review().db(), e);
+        } catch (IllegalStateException e) {
+            throw FileException.of(p.review().db(), "cannot read review.db", String.valueOf(e.getMessage()));
+        }
+        return out;
+    }
+
+    /**
+     * Re-opens the generation slots of the records reviewers rejected in source {@code sourceId}, in the generation
+     * state at {@code stateDir} (the {@code --state} of {@code spotter generate}), so the next {@code generate}
+     * with that state refills exactly those slots. Records without a generation {@code custom_id} (hand-written
+     * files) are listed as not re-opened.
+     *
+     * @return custom ids re-opened, and record ids that were not (with why)
+     */
+    public ReopenReport reopenRejected(Path projectFile, String sourceId, Path stateDir) {
+        SourceReview review = reviewStatus(projectFile).stream()
+                .filter(r -> r.source().equals(sourceId))
+                .findFirst()
+                .orElseThrow(() -> ConfigurationException.forParameter(
+                        "source", "'" + sourceId + "' is not a reviewed source with a file"));
+        if (!Files.isRegularFile(stateDir.resolve("state.db"))) {
+            throw FileException.of(stateDir, "cannot open generation state", "no state.db (the --state of generate)");
+        }
+        List<String> reopened = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try (GenerationState st = GenerationState.open(stateDir)) {
+            for (var rec : review.rejected()) {
+                var d = Objects.requireNonNull(review.decision(rec));
+                String note = d.note() == null ? d.reason() : d.reason() + ": " + d.note();
+                if (st.reopen(rec.recordId(), "review_rejected", note)) {
+                    reopened.add(rec.recordId());
+                } else {
+                    skipped.add(rec.recordId() + " (not an accepted response in this state)");
+                }
+            }
+        } catch (IOException e) {
+            throw FileException.of(e);
+        }
+        return new ReopenReport(reopened, skipped);
+    }
+
+    /** What {@link #reopenRejected} did: the custom ids whose slots re-opened, and the records it could not. */
+    public record ReopenReport(List<String> reopened, List<String> notReopened) {
+        public ReopenReport {
+            reopened = List.copyOf(reopened);
+            notReopened = List.copyOf(notReopened);
+        }
+    }
+
+    private static List<ReviewedFile> reviewedFiles(Project p) {
+        List<ReviewedFile> files = ReviewSettings.files(p);
+        if (files.isEmpty()) {
+            throw new ConfigurationException(
+                    p.file() + ": no source is reviewed: add a review: block (see" + " docs/areas/review.md)");
+        }
+        return files;
     }
 
     // ---------------------------------------------------------------- export, train, eval

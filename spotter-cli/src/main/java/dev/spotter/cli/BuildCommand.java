@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             "Builds the dataset: ingest + validate, exact and near dedup, PII scrub, stratified split with a",
             "leakage check, upload files per format + provenance, dataset card (README.md), report.html, accounting.",
             "Re-runs only the steps whose inputs changed. Exit 0 ok (rejects within quality.maxRejectRate, default 0), 1 a source's reject rate",
-            "above it or failed accounting, 2 usage/I-O."
+            "above it, lines of reviewed sources pending review (held back, not shipped), or failed accounting;",
+            "2 usage/I-O."
         })
 public final class BuildCommand implements Callable<Integer> {
     @Spec
@@ -86,6 +87,8 @@ public final class BuildCommand implements Callable<Integer> {
             }
         }
         exceeded.forEach(x -> w.println("reject rate too high: " + x));
+        List<String> pending = r.pendingReview();
+        pending.forEach(x -> w.println("not shipped, review unfinished: " + x));
         if (!r.needs().isEmpty()) {
             w.println("still needed (no step of this build can make these without the command shown):");
             Inventory.needLines(r.needs()).forEach(l -> w.println("  " + l));
@@ -95,6 +98,6 @@ public final class BuildCommand implements Callable<Integer> {
         if (!r.accountingOk()) {
             return ExitCodes.REJECTS;
         }
-        return exceeded.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
+        return exceeded.isEmpty() && pending.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             KbCommand.class,
             ParseCommand.class,
             PreviewCommand.class,
+            ReviewCommand.class,
             StatsCommand.class,
             SynthVoiceCommand.class,
             TokensCommand.class,

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Step 6, run on every build (it checks the files as they are on disk now, not what the state says): every line
- * read must be in exactly one of the provenance (= upload files), the quarantine and the dedup log, counted and
+ * read must be in exactly one of the provenance (= upload files), the quarantine, the dedup log and the
+ * review-pending file ({@code read = train + validation + quarantined + duplicates + pending review}), counted and
  * checked by the sum of the ids' 64-bit hashes; every format's files must have as many lines as the provenance.
  * Memory: one line at a time.
  */
@@ -33,6 +34,7 @@ final class AccountingStep {
         long[] val = countIds(l.provenance("validation"), AccountingStep::provenanceId);
         long[] q = countIds(l.quarantine(), AccountingStep::idOf);
         long[] dd = countIds(l.dedupLog(), AccountingStep::idOf);
+        long[] pr = countIds(l.reviewPending(), AccountingStep::idOf);
         List<String> problems = new ArrayList<>();
         for (FormatWriter w : b.writers()) {
             long tl = countLines(l.train(w.name()));
@@ -42,14 +44,14 @@ final class AccountingStep {
                         + val[0]);
             }
         }
-        long found = train[0] + val[0] + q[0] + dd[0];
+        long found = train[0] + val[0] + q[0] + dd[0] + pr[0];
         if (found != read) {
             problems.add(read + " lines read but " + found + " accounted for");
         }
-        if (train[1] + val[1] + q[1] + dd[1] != idSum) {
+        if (train[1] + val[1] + q[1] + dd[1] + pr[1] != idSum) {
             problems.add("the ids in the outputs are not the ids read (checksum mismatch)");
         }
-        return new AccountingStats(read, train[0], val[0], q[0], dd[0], problems.isEmpty(), problems);
+        return new AccountingStats(read, train[0], val[0], q[0], dd[0], pr[0], problems.isEmpty(), problems);
     }
 
     /** {lines, sum of hash64(id)} of a JSONL file whose lines have an id. */

@@ -111,6 +111,12 @@ public final class BuildPipeline {
                 throw new ConfigurationException(
                         "output directory " + dir + " contains the project; choose a subdirectory");
             }
+            if (project.review().enabled()
+                    && project.review().db().toAbsolutePath().normalize().startsWith(layout.dir())) {
+                throw new ConfigurationException(
+                        "review.db " + project.review().db() + " is inside the output directory " + layout.dir()
+                                + ": decisions are not uploaded; choose another --out or review.db");
+            }
             List<FormatWriter> ws = writers != null
                     ? writers
                     : project.output().formats().stream()

@@ -70,6 +70,35 @@ public record BuildResult(DatasetLayout layout, List<StepRun> steps, BuildSummar
         return out;
     }
 
+    /**
+     * Reviewed sources that hold lines back because their review is not finished (not reviewed, or a batch not
+     * signed off), as "injury: 6 lines pending review (batch lines-1-6: in-review, ...)"; empty when none. Those
+     * lines are not in the upload files; the CLI exits 1 while this is not empty (fail closed: an unreviewed batch
+     * never ships silently, and a build that ships less than it read says so).
+     */
+    public List<String> pendingReview() {
+        List<String> out = new ArrayList<>();
+        for (ReviewStats r : summary.review()) {
+            if (r.blocked()) {
+                List<String> open = r.batches().stream()
+                        .filter(x -> x.pending() > 0)
+                        .map(x -> x.id() + ": " + x.state())
+                        .toList();
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%s: %,d line%s pending review (%s); open them with %s",
+                        r.source(),
+                        r.pending(),
+                        r.pending() == 1 ? "" : "s",
+                        open.size() > 3
+                                ? String.join(", ", open.subList(0, 3)) + ", ... " + open.size() + " batches"
+                                : String.join(", ", open),
+                        r.command()));
+            }
+        }
+        return out;
+    }
+
     /** Names of the steps that actually ran (not reused). */
     public List<String> ran() {
         return steps.stream().filter(StepRun::ran).map(StepRun::name).toList();

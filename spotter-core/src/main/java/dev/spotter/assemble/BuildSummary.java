@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param output        the upload files written
  * @param inventory     the examples in the dataset against the targets, after dedup
  * @param accounting    the check that every line read is in exactly one output
+ * @param review        per reviewed source, what the review gate let through and each batch's state (left out of
+ *                      the JSON when no source is reviewed)
  */
 public record BuildSummary(
         String name,
@@ -44,7 +46,8 @@ public record BuildSummary(
         SplitStats split,
         WriteStats output,
         Inventory inventory,
-        AccountingStats accounting) {
+        AccountingStats accounting,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReviewStats> review) {
 
     /**
      * One source: its files and what ingest read. The reject rate is rejected ÷ read lines; the build fails (exit 1)
@@ -83,6 +86,12 @@ public record BuildSummary(
     public BuildSummary {
         sources = List.copyOf(sources);
         rejectReasons = Collections.unmodifiableMap(new LinkedHashMap<>(rejectReasons));
+        review = review == null ? List.of() : List.copyOf(review);
+    }
+
+    /** Lines of reviewed sources the build held back because their review is not finished. */
+    public long pendingReview() {
+        return review.stream().mapToLong(ReviewStats::pending).sum();
     }
 
     /** Input lines rejected over all sources (they are in the quarantine file). */
@@ -111,6 +120,7 @@ public record BuildSummary(
             Inventory inventory,
             AccountingStats accounting) {
         List<Source> sources = new ArrayList<>();
+        List<ReviewStats> review = new ArrayList<>();
         Map<String, Long> reasons = new TreeMap<>();
         for (int i = 0; i < ingests.size(); i++) {
             SourceSpec spec = project.sources().get(i);
@@ -134,6 +144,9 @@ public record BuildSummary(
                     limit,
                     rate > limit));
             st.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            if (st.review() != null) {
+                review.add(st.review());
+            }
         }
         return new BuildSummary(
                 project.name(),
@@ -150,6 +163,7 @@ public record BuildSummary(
                 split,
                 output,
                 inventory,
-                accounting);
+                accounting,
+                review);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Objects;
  * <pre>
  * dir/&lt;format&gt;/{train,validation}.jsonl   upload files, one directory per output format
  * dir/provenance/{train,validation}.jsonl  line N describes line N of every format's file of that split
- * dir/quarantine.jsonl, dedup-log.jsonl, leakage-log.jsonl
+ * dir/quarantine.jsonl, dedup-log.jsonl, leakage-log.jsonl, review-pending.jsonl
  * dir/README.md (dataset card), report.html, summary.json
  * stateDir = dir/.state                     step cache (state.json) and the steps' intermediate files
  * </pre>
@@ -110,6 +110,14 @@ public record DatasetLayout(Path dir, Path stateDir) {
         return dir.resolve("quarantine.jsonl");
     }
 
+    /**
+     * Examples of reviewed sources held back because their review is not finished (not reviewed yet, or their
+     * batch not signed off): one line each with id, source, file, line, batch and why; never the content.
+     */
+    public Path reviewPending() {
+        return dir.resolve("review-pending.jsonl");
+    }
+
     /** Every dropped duplicate and the example it duplicates. */
     public Path dedupLog() {
         return dir.resolve("dedup-log.jsonl");
@@ -156,6 +164,11 @@ public record DatasetLayout(Path dir, Path stateDir) {
     /** The rejects sidecar of {@link #accepted}: {@code <id>.rejects.jsonl} ({@link Sidecars#rejects}). */
     Path rejected(String sourceId) {
         return Sidecars.rejects(accepted(sourceId));
+    }
+
+    /** The examples of a reviewed source that wait for review ({@code <id>.pending.jsonl}). */
+    Path pending(String sourceId) {
+        return stateDir.resolve("ingest").resolve(sourceId + ".pending.jsonl");
     }
 
     Path dedupKept() {

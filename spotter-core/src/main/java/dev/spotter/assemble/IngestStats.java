@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ingesting one source produced ({@code .state/ingest/<id>.jsonl} and {@code <id>.rejects.jsonl}).
@@ -18,6 +19,9 @@ import java.util.Map;
  * @param files       the source's files that exist (project-relative), or the synthesizer's label
  * @param missing     the source's files that do not exist
  * @param firstErrors the first 10 rejects as {@code file:line: reason (detail)}
+ * @param reviewQuarantined lines that passed validation but a reviewer rejected (or their batch failed): quarantined
+ * @param pendingReview lines that passed validation and wait for review ({@code <id>.pending.jsonl})
+ * @param review      the review state of a reviewed source, else null
  */
 record IngestStats(
         long read,
@@ -28,7 +32,10 @@ record IngestStats(
         Map<String, CategoryCount> categories,
         List<String> files,
         List<String> missing,
-        List<String> firstErrors)
+        List<String> firstErrors,
+        long reviewQuarantined,
+        long pendingReview,
+        @Nullable ReviewStats review)
         implements StepStats {
 
     /** Examples and tokens of one category. */
@@ -46,10 +53,14 @@ record IngestStats(
     public String detail() {
         return String.format(
                 Locale.ROOT,
-                "%,d read, %,d accepted, %,d rejected%s",
+                "%,d read, %,d accepted, %,d rejected%s%s",
                 read,
                 accepted,
                 rejected,
+                review == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, ", review: %,d rejected, %,d pending", reviewQuarantined, pendingReview),
                 missing.isEmpty() ? "" : ", missing: " + missing.get(0));
     }
 }

@@ -50,7 +50,11 @@ final class IngestStep {
                         .append(';');
             }
         }
-        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, sink), present, absent);
+        ReviewFilter review = ReviewFilter.open(b, scanner, s);
+        if (review != null) {
+            inputs.append("review=").append(review.fingerprint()).append(';');
+        }
+        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, sink), present, absent, review);
     }
 
     /** A source the build synthesized ({@link SynthStep}): reads the synthesizer's file under a stable label. */
@@ -64,7 +68,8 @@ final class IngestStep {
                 "synth=" + synth.hash(b.layout(), file) + ";",
                 sink -> scanner.scanFile(s, file, label, sink),
                 List.of(label),
-                List.of());
+                List.of(),
+                null);
     }
 
     private static Step<IngestStats> ingest(
@@ -73,9 +78,11 @@ final class IngestStep {
             String inputs,
             Consumer<Consumer<SourceRecord>> scan,
             List<String> present,
-            List<String> absent) {
+            List<String> absent,
+            ReviewFilter review) {
         Path accepted = b.layout().accepted(s.id());
         Path rejects = b.layout().rejected(s.id());
+        Path pending = b.layout().pending(s.id());
         String key = StepRunner.key(
                 "ingest",
                 BuildContext.ALGO,
@@ -88,43 +95,76 @@ final class IngestStep {
                 b.tokens().describe(),
                 inputs,
                 new TreeMap<>(s.chunkCategory()));
-        return b.runner().cached("ingest:" + s.id(), key, List.of(accepted, rejects), IngestStats.class, () -> {
-            long[] c = new long[4]; // read, accepted, rejected, idSum
-            Map<String, Long> reasons = new TreeMap<>();
-            Map<String, long[]> cats = new TreeMap<>();
-            List<String> firstErrors = new ArrayList<>();
-            try (Jsonl.Out acc = new Jsonl.Out(accepted);
-                    Jsonl.Out rej = new Jsonl.Out(rejects)) {
-                try (QuarantineWriter q = QuarantineWriter.to(rej.stream())) {
-                    scan.accept(r -> {
-                        c[0]++;
-                        c[3] += Text.hash64(r.id());
-                        if (r.accepted()) {
-                            c[1]++;
-                            acc.json(internal(r));
-                            long[] cc = cats.computeIfAbsent(r.category(), x -> new long[2]);
-                            cc[0]++;
-                            cc[1] += r.tokens();
-                        } else {
-                            c[2]++;
-                            reasons.merge(r.reason(), 1L, Long::sum);
-                            if (firstErrors.size() < FIRST_ERRORS) {
-                                firstErrors.add(
-                                        r.file() + ":" + r.line() + ": " + r.reason() + " (" + r.detail() + ")");
-                            }
-                            quarantine(q, r, rejects);
+        return b.runner()
+                .cached("ingest:" + s.id(), key, List.of(accepted, rejects, pending), IngestStats.class, () -> {
+                    long[] c = new long[6]; // read, accepted, rejected, idSum, review-quarantined, pending review
+                    Map<String, Long> reasons = new TreeMap<>();
+                    Map<String, long[]> cats = new TreeMap<>();
+                    List<String> firstErrors = new ArrayList<>();
+                    try (Jsonl.Out acc = new Jsonl.Out(accepted);
+                            Jsonl.Out rej = new Jsonl.Out(rejects);
+                            Jsonl.Out pend = new Jsonl.Out(pending)) {
+                        try (QuarantineWriter q = QuarantineWriter.to(rej.stream())) {
+                            scan.accept(read -> {
+                                c[0]++;
+                                c[3] += Text.hash64(read.id());
+                                SourceRecord r = read;
+                                if (r.accepted() && review != null) {
+                                    switch (review.apply(r)) {
+                                        case ReviewFilter.Outcome.Use u -> r = u.record();
+                                        case ReviewFilter.Outcome.Quarantine x -> {
+                                            c[4]++;
+                                            write(q, x.record(), rejects);
+                                            return;
+                                        }
+                                        case ReviewFilter.Outcome.Pending p -> {
+                                            c[5]++;
+                                            pend.json(p.json());
+                                            return;
+                                        }
+                                    }
+                                }
+                                if (r.accepted()) {
+                                    c[1]++;
+                                    acc.json(internal(r));
+                                    long[] cc = cats.computeIfAbsent(r.category(), x -> new long[2]);
+                                    cc[0]++;
+                                    cc[1] += r.tokens();
+                                } else {
+                                    c[2]++;
+                                    reasons.merge(r.reason(), 1L, Long::sum);
+                                    if (firstErrors.size() < FIRST_ERRORS) {
+                                        firstErrors.add(r.file() + ":" + r.line() + ": " + r.reason() + " ("
+                                                + r.detail() + ")");
+                                    }
+                                    quarantine(q, r, rejects);
+                                }
+                            });
+                        } catch (IOException e) {
+                            throw Jsonl.unchecked("write", rejects, e);
                         }
-                    });
-                } catch (IOException e) {
-                    throw Jsonl.unchecked("write", rejects, e);
-                }
-                acc.commit(); // the quarantine writer has flushed into rej
-                rej.commit();
-            }
-            Map<String, IngestStats.CategoryCount> categories = new TreeMap<>();
-            cats.forEach((cat, v) -> categories.put(cat, new IngestStats.CategoryCount(v[0], v[1])));
-            return new IngestStats(c[0], c[1], c[2], c[3], reasons, categories, present, absent, firstErrors);
-        });
+                        acc.commit(); // the quarantine writer has flushed into rej
+                        rej.commit();
+                        pend.commit();
+                    }
+                    Map<String, IngestStats.CategoryCount> categories = new TreeMap<>();
+                    cats.forEach((cat, v) -> categories.put(cat, new IngestStats.CategoryCount(v[0], v[1])));
+                    return new IngestStats(
+                            c[0],
+                            c[1],
+                            c[2],
+                            c[3],
+                            reasons,
+                            categories,
+                            present,
+                            absent,
+                            firstErrors,
+                            c[4],
+                            c[5],
+                            review == null
+                                    ? null
+                                    : review.stats(b.project().file().toString()));
+                });
     }
 
     /** The build's own line for an accepted example: what later steps and the provenance need. */
@@ -142,9 +182,16 @@ final class IngestStep {
 
     /** The quarantine record of a rejected input line: {@code {"id","source","file","line","reason","detail","raw"}}. */
     private static void quarantine(QuarantineWriter q, SourceRecord r, Path file) {
+        write(
+                q,
+                QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
+                        .from(r.id(), r.sourceId()),
+                file);
+    }
+
+    private static void write(QuarantineWriter q, QuarantineRecord r, Path file) {
         try {
-            q.write(QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
-                    .from(r.id(), r.sourceId()));
+            q.write(r);
         } catch (IOException e) {
             throw Jsonl.unchecked("write", file, e);
         }

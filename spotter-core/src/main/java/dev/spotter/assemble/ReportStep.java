@@ -3,6 +3,7 @@ package dev.spotter.assemble;
 import dev.spotter.assemble.report.DatasetCard;
 import dev.spotter.assemble.report.HtmlReport;
 import dev.spotter.assemble.report.ReportSamples;
+import dev.spotter.assemble.report.ReviewSection;
 import dev.spotter.eval.EvalReports;
 import dev.spotter.kernel.Html;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,11 @@ final class ReportStep {
         String key = StepRunner.key("report", BuildContext.ALGO, SAMPLES, text, l.relative(evalFile), evalKey);
         List<Path> outputs = List.of(l.summary(), l.card(), l.report());
         return b.runner().cached("report", key, outputs, ReportStats.class, () -> {
-            String section = hasEval ? evalSection(evalFile) : noEvalSection(l.relative(evalFile));
+            String section = ReviewSection.html(summary)
+                    + (hasEval ? evalSection(evalFile) : noEvalSection(l.relative(evalFile)));
             Jsonl.write(l.summary(), text.getBytes(StandardCharsets.UTF_8));
-            Jsonl.write(l.card(), DatasetCard.render(summary).getBytes(StandardCharsets.UTF_8));
+            String card = DatasetCard.render(summary) + ReviewSection.markdown(summary);
+            Jsonl.write(l.card(), card.getBytes(StandardCharsets.UTF_8));
             ReportSamples data = new ReportSampler(l, b.tokens().textCounter()).sample(summary.output());
             Jsonl.write(l.report(), HtmlReport.render(summary, data, section).getBytes(StandardCharsets.UTF_8));
             return new ReportStats(hasEval ? l.relative(evalFile) : null);

@@ -37,12 +37,19 @@ final class WriteStep {
             outputs.add(l.validation(w.name()));
         }
         outputs.addAll(List.of(
-                l.provenance("train"), l.provenance("validation"), l.quarantine(), l.dedupLog(), l.leakageLog()));
+                l.provenance("train"),
+                l.provenance("validation"),
+                l.quarantine(),
+                l.dedupLog(),
+                l.leakageLog(),
+                l.reviewPending()));
         List<SourceSpec> sources = b.project().sources();
         StringBuilder rejHashes = new StringBuilder();
         for (int i = 0; i < ingests.size(); i++) {
             rejHashes
                     .append(ingests.get(i).hash(l, l.rejected(sources.get(i).id())))
+                    .append(',')
+                    .append(ingests.get(i).hash(l, l.pending(sources.get(i).id())))
                     .append(';');
         }
         String key = StepRunner.key(
@@ -99,6 +106,10 @@ final class WriteStep {
             Jsonl.Out q = open(files, l.quarantine());
             for (SourceSpec s : b.project().sources()) {
                 Jsonl.lines(l.rejected(s.id()), q::line);
+            }
+            Jsonl.Out pending = open(files, l.reviewPending());
+            for (SourceSpec s : b.project().sources()) {
+                Jsonl.lines(l.pending(s.id()), pending::line);
             }
             copy(l.dedupDropped(), open(files, l.dedupLog()));
             copy(l.leakageMoves(), open(files, l.leakageLog()));

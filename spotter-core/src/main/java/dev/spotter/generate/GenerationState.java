@@ -405,6 +405,24 @@ public final class GenerationState implements AutoCloseable {
         });
     }
 
+    /**
+     * Re-opens the slot of an accepted example a reviewer rejected: the response becomes {@link Status#REJECTED}
+     * with {@code reasonCode} and {@code reason} (kept, with its example, for the record) and its slot is empty
+     * again, so the next run fills exactly that slot with a new attempt and rewrites the output without it.
+     * Returns false when {@code customId} is not an accepted response here (unknown, or re-opened before).
+     */
+    public synchronized boolean reopen(String customId, String reasonCode, String reason) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "UPDATE responses SET status='rejected', filled_slot=NULL, reason_code=?, reason=? WHERE custom_id=? AND status='accepted'")) {
+            ps.setString(1, reasonCode);
+            ps.setString(2, reason);
+            ps.setString(3, customId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
     /** Slots of a category that hold an accepted example. */
     public synchronized java.util.BitSet filledSlots(String category) {
         java.util.BitSet b = new java.util.BitSet();

@@ -69,6 +69,12 @@ public final class YamlNode {
         return v != null && !v.isNull();
     }
 
+    /** True when {@code key} holds a mapping (not a scalar or a list); does not mark the key as read. */
+    public boolean isMapping(String key) {
+        JsonNode v = node.get(key);
+        return v != null && v.isObject();
+    }
+
     private @Nullable JsonNode get(String key) {
         read.add(key);
         JsonNode v = node.get(key);

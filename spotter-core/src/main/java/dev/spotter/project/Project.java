@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param sources    in priority order: when two examples duplicate each other, the earlier source's one is kept
  * @param quality    reject-rate tolerance (exit code policy)
  * @param eval       project-relative eval result JSON for the report, or null for the default location
+ * @param review     the {@code review:} section: the decisions database and the reviewed sources' policies
  */
 public record Project(
         Path file,
@@ -32,7 +33,8 @@ public record Project(
         Provider provider,
         Cost cost,
         Quality quality,
-        String eval) {
+        String eval,
+        ReviewSettings review) {
 
     /**
      * Input quality gate.
@@ -53,6 +55,12 @@ public record Project(
     public Project {
         Objects.requireNonNull(file, "file");
         sources = List.copyOf(sources);
+        review = review == null ? ReviewSettings.none(baseDirOf(file)) : review;
+    }
+
+    private static Path baseDirOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 
     /** Directory that relative paths in the project file resolve against. */

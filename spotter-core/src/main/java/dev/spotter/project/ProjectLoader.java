@@ -90,16 +90,19 @@ public final class ProjectLoader {
         int tokenLimit = (int) top.integer("tokenLimit", 24_576, 16, 1_000_000);
         String license = top.str("license", "other");
 
+        Path base = file.toAbsolutePath().getParent();
+        YamlNode out = top.obj("output");
+        String outDir = out.str("dir", "build");
+        ReviewSection review = ReviewSection.top(top, base, outDir);
         List<SourceSpec> sources = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode s : top.objects("sources")) {
-            sources.add(source(s, ids, file.toAbsolutePath().getParent(), env));
+            sources.add(source(s, ids, base, env, review));
         }
         if (sources.isEmpty()) {
             throw top.error("sources", "at least one source is required");
         }
 
-        YamlNode out = top.obj("output");
         List<String> formats = out.strings("formats", List.of("messages"));
         for (int i = 0; i < formats.size(); i++) {
             if (!FORMATS.contains(formats.get(i))) {
@@ -111,7 +114,6 @@ public final class ProjectLoader {
         if (formats.isEmpty() || new HashSet<>(formats).size() != formats.size()) {
             throw out.error(out.at("formats"), "must list at least one format, each once");
         }
-        String outDir = out.str("dir", "build");
         out.finish();
 
         YamlNode sp = top.obj("split");
@@ -200,10 +202,11 @@ public final class ProjectLoader {
                 provider,
                 cost,
                 quality,
-                eval);
+                eval,
+                review.settings());
     }
 
-    private static SourceSpec source(YamlNode s, Set<String> ids, Path base, Environment env) {
+    private static SourceSpec source(YamlNode s, Set<String> ids, Path base, Environment env, ReviewSection review) {
         String id = s.reqStr("id");
         if (!ID.matcher(id).matches()) {
             throw s.error(
@@ -370,6 +373,7 @@ public final class ProjectLoader {
                 maxReject,
                 chunkCategory);
         kind.validate(spec, s.path());
+        review.source(s, spec);
         s.finish();
         return spec;
     }

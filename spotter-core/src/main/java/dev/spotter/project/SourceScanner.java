@@ -184,6 +184,14 @@ public final class SourceScanner {
         return new SourceRecord(s.id(), file, line, raw, null, null, 0, reason, detail);
     }
 
+    /**
+     * {@code original} with its line replaced by {@code line} (a reviewer's edit), checked by the same rules as
+     * every input line; file, line number, id and category stay the original's.
+     */
+    public SourceRecord recheck(SourceSpec s, SourceRecord original, String line) {
+        return check(s, original.file(), original.line(), line, original.category());
+    }
+
     SourceRecord check(SourceSpec s, String file, long no, String line) {
         return check(s, file, no, line, null);
     }

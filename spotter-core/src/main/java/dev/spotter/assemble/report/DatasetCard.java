@@ -242,13 +242,14 @@ public final class DatasetCard {
                 n(sp.leakageMoved())));
         b.append(String.format(
                 Locale.ROOT,
-                "5. **Accounting**: %s — %s read = %s train + %s validation + %s quarantined + %s " + "duplicates.%n%n",
+                "5. **Accounting**: %s — %s read = %s train + %s validation + %s quarantined + %s duplicates%s.%n%n",
                 acc.ok() ? "complete" : "FAILED",
                 n(acc.read()),
                 n(acc.train()),
                 n(acc.validation()),
                 n(acc.quarantined()),
-                n(acc.deduplicated())));
+                n(acc.deduplicated()),
+                acc.pendingReview() > 0 ? " + " + n(acc.pendingReview()) + " pending review" : ""));
 
         CardSections.howMade(b, s);
         b.append("## License\n\n").append(licenseText(s.license())).append("\n\n");

@@ -96,6 +96,9 @@ public final class HtmlReport {
                 .append(" quarantined + ")
                 .append(n(acc.deduplicated()))
                 .append(" duplicates");
+        if (acc.pendingReview() > 0) {
+            b.append(" + ").append(n(acc.pendingReview())).append(" pending review");
+        }
         acc.problems().forEach(p -> b.append("; ").append(Html.escape(p)));
         b.append("</p>\n");
 
