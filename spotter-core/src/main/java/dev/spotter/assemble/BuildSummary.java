@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param output        the upload files written
  * @param inventory     the examples in the dataset against the targets, after dedup
  * @param accounting    the check that every line read is in exactly one output
+ * @param stateDir      where the quarantine, the dedup and leakage logs and the step state are, relative to the
+ *                      dataset folder (they are kept out of it: they hold lines before the PII scrub)
  */
 public record BuildSummary(
         String name,
@@ -44,7 +46,8 @@ public record BuildSummary(
         SplitStats split,
         WriteStats output,
         Inventory inventory,
-        AccountingStats accounting) {
+        AccountingStats accounting,
+        String stateDir) {
 
     /**
      * One source: its files and what ingest read. The reject rate is rejected ÷ read lines; the build fails (exit 1)
@@ -109,7 +112,8 @@ public record BuildSummary(
             SplitStats split,
             WriteStats output,
             Inventory inventory,
-            AccountingStats accounting) {
+            AccountingStats accounting,
+            String stateDir) {
         List<Source> sources = new ArrayList<>();
         Map<String, Long> reasons = new TreeMap<>();
         for (int i = 0; i < ingests.size(); i++) {
@@ -150,6 +154,7 @@ public record BuildSummary(
                 split,
                 output,
                 inventory,
-                accounting);
+                accounting,
+                stateDir);
     }
 }

@@ -37,7 +37,10 @@ final class IngestStep {
         List<Path> files = scanner.files(s);
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
-        StringBuilder inputs = new StringBuilder();
+        if (files.isEmpty()) {
+            absent.addAll(s.paths()); // glob patterns that match no file: as missing as a missing file
+        }
+        StringBuilder inputs = new StringBuilder("paths=" + s.paths() + ";");
         for (Path f : files) {
             (Files.isRegularFile(f) ? present : absent).add(scanner.relative(f));
             inputs.append(scanner.relative(f))

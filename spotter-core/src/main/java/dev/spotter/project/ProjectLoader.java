@@ -112,6 +112,7 @@ public final class ProjectLoader {
             throw out.error(out.at("formats"), "must list at least one format, each once");
         }
         String outDir = out.str("dir", "build");
+        String stateDir = out.str("stateDir", null);
         out.finish();
 
         YamlNode sp = top.obj("split");
@@ -193,7 +194,7 @@ public final class ProjectLoader {
                 tokenLimit,
                 license,
                 sources,
-                new Project.Output(formats, outDir),
+                new Project.Output(formats, outDir, stateDir),
                 split,
                 dedup,
                 pii,

@@ -199,6 +199,16 @@ public final class SourceScanner {
         if (line.indexOf('\uFFFD') >= 0) {
             return reject(s, file, no, line, "invalid_utf8", "bytes that are not UTF-8");
         }
+        if (line.indexOf('\r') >= 0) {
+            // checked on the line as read: the chat check below sees it re-serialised, without JSON whitespace
+            return reject(
+                    s,
+                    file,
+                    no,
+                    line,
+                    RejectReason.RAW_CARRIAGE_RETURN.code(),
+                    RejectReason.RAW_CARRIAGE_RETURN.explanation());
+        }
         JsonNode root;
         try (JsonParser p = MAPPER.createParser(line)) {
             root = MAPPER.readTree(p);
