@@ -16,5 +16,5 @@ record BuildContext(
         StepRunner runner) {
 
     /** Part of every step key: bump when a step's algorithm or file layout changes, so old state is not reused. */
-    static final int ALGO = 5; // 5: provenance in the snake_case schema (source_line)
+    static final int ALGO = 6; // 6: kb grounding in ingest, state outside the dataset folder
 }

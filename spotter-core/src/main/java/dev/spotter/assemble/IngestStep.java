@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * foundation's reject codes, categories, tokens) and writes the accepted examples to
  * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines, as
  * {@link QuarantineRecord}s through the {@link QuarantineWriter}, to {@link DatasetLayout#rejected}; both files are
- * committed together when the source has been read, so a failed read leaves the previous files. The key hashes
+ * committed together when the source has been read, so a failed read leaves the previous files. Knowledge-base
+ * sources also pass the kb grounding check ({@link GroundingGate}: ungrounded answers are quarantined). The key hashes
  * every input file's content (and sidecar), so an unchanged source is not read again. Memory: one line at a time,
  * plus a counter per reject reason and category.
  */
@@ -53,7 +54,8 @@ final class IngestStep {
                         .append(';');
             }
         }
-        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, sink), present, absent);
+        inputs.append(GroundingGate.keyPart(s));
+        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, GroundingGate.wrap(s, sink)), present, absent);
     }
 
     /** A source the build synthesized ({@link SynthStep}): reads the synthesizer's file under a stable label. */

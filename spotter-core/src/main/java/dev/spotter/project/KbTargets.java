@@ -18,12 +18,19 @@ import java.util.Map;
 /**
  * Targets of a {@code knowledge-base} source: the kb area's quota policy applied to the actual chunks (the bundled
  * 23-chunk sample by default: 50 + 50 + 30 + 12 + 12 + 5 = 159 examples), summed per quota category, plus the map
- * chunk id → category that turns the chunk id in {@code spotter kb generate}'s provenance sidecar into a category.
+ * chunk id → category that turns the chunk id in {@code spotter kb generate}'s provenance sidecar into a category,
+ * and chunk id → content, which the build checks each answer's grounding against (memory: the knowledge base's text,
+ * a few MB for thousands of chunks).
  *
  * <p>Chunks come from, first match: {@code chunks} (a {@code spotter kb export} file); the database whose URL is
  * in the environment variable named by {@code dbUrlEnv}, when it is set; else the bundled sample.
  */
-record KbTargets(Map<String, Integer> targets, Map<String, String> chunkCategory, int chunkCount, String from) {
+record KbTargets(
+        Map<String, Integer> targets,
+        Map<String, String> chunkCategory,
+        Map<String, String> chunkText,
+        int chunkCount,
+        String from) {
 
     static KbTargets resolve(
             YamlNode s, Path base, String dbUrlEnv, String chunks, String policy, String table, Environment env) {
@@ -53,15 +60,17 @@ record KbTargets(Map<String, Integer> targets, Map<String, String> chunkCategory
                     : QuotaPolicy.load(base.resolve(policy).normalize());
             Map<String, Integer> targets = new LinkedHashMap<>();
             Map<String, String> byChunk = new LinkedHashMap<>();
+            Map<String, String> text = new LinkedHashMap<>();
             for (QuotaPolicy.CategoryQuota c : qp.categories()) {
                 targets.put(c.name(), 0); // policy order, so the report lists categories as the brief does
             }
             for (QuotaPolicy.ChunkQuota q : qp.plan(list)) {
                 targets.merge(q.category().name(), q.target(), Integer::sum);
                 byChunk.put(q.chunk().id(), q.category().name());
+                text.put(q.chunk().id(), q.chunk().content());
             }
             targets.values().removeIf(v -> v == 0);
-            return new KbTargets(targets, byChunk, list.size(), from);
+            return new KbTargets(targets, byChunk, text, list.size(), from);
         } catch (DataSourceException e) {
             throw s.error(s.path(), "knowledge base: " + e.getMessage());
         }

@@ -289,6 +289,7 @@ public final class ProjectLoader {
         Double maxReject = s.has("maxRejectRate") ? s.decimal("maxRejectRate", 0, 0.0, 1.0) : null;
         SourceSpec.Kb kb = null;
         java.util.Map<String, String> chunkCategory = java.util.Map.of();
+        java.util.Map<String, String> chunkText = java.util.Map.of();
         String dbUrlEnv = s.str("dbUrlEnv", null);
         String chunks = s.str("chunks", null);
         String policy = s.str("policy", null);
@@ -309,6 +310,7 @@ public final class ProjectLoader {
             KbTargets kt =
                     KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, table == null ? "knowledge_base" : table, env);
             chunkCategory = kt.chunkCategory();
+            chunkText = kt.chunkText();
             if (targets.isEmpty()) {
                 targets = kt.targets();
             }
@@ -329,7 +331,8 @@ public final class ProjectLoader {
                 synthSeed,
                 kb,
                 maxReject,
-                chunkCategory);
+                chunkCategory,
+                chunkText);
         kind.validate(spec, s.path());
         s.finish();
         return spec;

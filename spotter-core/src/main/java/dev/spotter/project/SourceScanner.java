@@ -181,7 +181,7 @@ public final class SourceScanner {
     }
 
     private static SourceRecord reject(SourceSpec s, String file, long line, String raw, String reason, String detail) {
-        return new SourceRecord(s.id(), file, line, raw, null, null, 0, reason, detail);
+        return new SourceRecord(s.id(), file, line, raw, null, null, 0, reason, detail, null);
     }
 
     SourceRecord check(SourceSpec s, String file, long no, String line) {
@@ -243,6 +243,7 @@ public final class SourceScanner {
             return reject(s, file, no, line, why.get().code(), why.get().explanation());
         }
         String category = s.category();
+        String chunk = null;
         if (sideCategory != null) {
             if (sideCategory.startsWith("!")) {
                 return reject(s, file, no, line, "missing_category", sideCategory.substring(1));
@@ -250,6 +251,7 @@ public final class SourceScanner {
             category = sideCategory;
             if (!s.chunkCategory().isEmpty()) {
                 // knowledge-base: the sidecar names the chunk; its category comes from the kb quota plan
+                chunk = sideCategory;
                 category = s.chunkCategory().get(sideCategory);
                 if (category == null) {
                     return reject(
@@ -282,7 +284,7 @@ public final class SourceScanner {
                     RejectReason.OVER_TOKEN_LIMIT.code(),
                     t + " tokens > limit " + project.tokenLimit());
         }
-        return new SourceRecord(s.id(), file, no, line, ex, category, t, null, null);
+        return new SourceRecord(s.id(), file, no, line, ex, category, t, null, null, chunk);
     }
 
     /** Line reader that never holds more than {@code max} characters of one line. */
