@@ -162,7 +162,20 @@ class AssembleCommandsTest {
                 "-o",
                 dir.resolve("x").toString());
         assertThat(none.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
-        assertThat(none.err()).contains("no built dataset in " + dir.resolve("out"));
+        assertThat(none.err())
+                .contains("no built dataset in " + dir.resolve("out"))
+                .contains("--from DIR");
+        // issue 12 item 8: --from reads where build --out wrote
+        CliRun.Result from = run(
+                "export",
+                "--target",
+                "together",
+                "--from",
+                built.toString(),
+                "-o",
+                dir.resolve("f").toString());
+        assertThat(from.code()).as(from.out() + from.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dir.resolve("f/train.jsonl")).hasSameBinaryContentAs(built.resolve("messages/train.jsonl"));
         CliRun.Result ok = run(
                 "export",
                 "--target",
