@@ -71,7 +71,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         Plan injury = Plans.load("injury");
-        CheckCases cases = new CheckCases(c -> injury.category(c).expect(), defaults, attrs);
+        CheckCases cases = new CheckCases(c -> injury.categoryByName(c).expect(), defaults, attrs);
         PrintWriter out = spec.commandLine().getOut();
         long lines = 0;
         long accepted = 0;

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clinical rule set: red flags with urgency and scope, "get it examined first" triggers, DOMS look-alikes,
@@ -43,7 +44,11 @@ public final class ClinicalRules {
         }
     }
 
-    /** A red flag (requirements 1.2/1.3). {@code upgrade} and {@code allowedAfter} may be empty. */
+    /**
+     * A red flag (requirements 1.2/1.3). {@code upgrade} and {@code allowedAfter} may be empty; {@code mustDo} are
+     * regexes of the first-aid step an answer must give (e.g. heat stroke: cool first), each found unnegated in the
+     * summary or immediate_actions.
+     */
     public record RedFlag(
             String id,
             String name,
@@ -59,7 +64,8 @@ public final class ClinicalRules {
             String allowedAfter,
             List<String> mustNot,
             boolean domsFraming,
-            String region) {}
+            String region,
+            List<Pattern> mustDo) {}
 
     /** An examine-first trigger (2.2); {@code routesTo} names a red flag when the trigger already is one. */
     public record ExamineFirst(
@@ -89,7 +95,7 @@ public final class ClinicalRules {
     public record Region(List<String> match, Pattern triggers, String signs) {}
 
     private static final String RESOURCE = "clinical-rules.yaml";
-    private static volatile ClinicalRules instance;
+    private static volatile @Nullable ClinicalRules instance;
 
     private final Map<Urgency, List<Pattern>> urgencyPhrases;
     private final Map<Urgency, List<Pattern>> proseEscalation;
@@ -102,6 +108,7 @@ public final class ClinicalRules {
     private final Map<String, String> classicPatterns;
     private final Map<String, String> classicByRegion;
     private final Map<String, RedFlag> redFlags = new LinkedHashMap<>();
+    private final Map<String, String> redFlagAliases = new LinkedHashMap<>();
     private final Map<String, ExamineFirst> examineFirst = new LinkedHashMap<>();
     private final Map<String, Lookalike> lookalikes = new LinkedHashMap<>();
     private final List<Context> contexts = new ArrayList<>();
@@ -169,6 +176,7 @@ public final class ClinicalRules {
                 "clinician_regex",
                 "self_test_regex",
                 "no_drive_regex",
+                "drive_yourself_regex",
                 "prose_conditional_regex")) {
             regexes.put(k, regex(required(root, k, w).asText(), w + k));
         }
@@ -202,12 +210,28 @@ public final class ClinicalRules {
                     n.path("allowed_after").asText(""),
                     strings(n.path("must_not")),
                     n.path("doms_framing").asBoolean(false),
-                    n.path("region").asText(""));
+                    n.path("region").asText(""),
+                    n.path("must_do_regex")
+                            .valueStream()
+                            .map(v -> regex(v.asText(), where + " must_do_regex"))
+                            .toList());
             if (f.urgency() == Urgency.WITHIN_24_HOURS && f.upgrade().isEmpty()) {
                 throw new IllegalStateException(where + ": a within_24_hours flag needs 'upgrade' (RF-R10)");
             }
             if (redFlags.put(id, f) != null) {
                 throw new IllegalStateException(where + ": duplicate id");
+            }
+            for (String alias : strings(n.path("aliases"))) {
+                String prior = redFlagAliases.put(alias, id);
+                if (prior != null) {
+                    throw new IllegalStateException(where + ": alias '" + alias + "' is also an alias of " + prior);
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : redFlagAliases.entrySet()) {
+            if (redFlags.containsKey(e.getKey())) {
+                throw new IllegalStateException(
+                        w + "red flag " + e.getValue() + ": alias '" + e.getKey() + "' is the id of another red flag");
             }
         }
         for (JsonNode n : root.path("examine_first")) {
@@ -295,14 +319,23 @@ public final class ClinicalRules {
 
     // ------------------------------------------------------------------ lookups
 
+    /**
+     * The red flag of an id or of one of its aliases (other names a clinician uses for the same flag, e.g.
+     * {@code compartment_syndrome} for {@code acute_compartment_syndrome}); {@link RedFlag#id()} is the canonical id.
+     */
     public Optional<RedFlag> redFlag(String id) {
-        return Optional.ofNullable(id == null ? null : redFlags.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        RedFlag f = redFlags.get(id);
+        return Optional.ofNullable(f != null ? f : redFlags.get(redFlagAliases.getOrDefault(id, "")));
     }
 
     public List<RedFlag> redFlags() {
         return List.copyOf(redFlags.values());
     }
 
+    /** The canonical red-flag ids (aliases are not listed; {@link #redFlag} resolves them). */
     public java.util.Set<String> redFlagIds() {
         return java.util.Collections.unmodifiableSet(redFlags.keySet());
     }
@@ -381,8 +414,13 @@ public final class ClinicalRules {
         return rhabdoTriggers;
     }
 
+    /** A named regex of the rule file; a missing key is a defect of the bundled file, never "no match". */
     Pattern regex(String key) {
-        return regexes.get(key);
+        Pattern p = regexes.get(key);
+        if (p == null) {
+            throw new IllegalStateException(RESOURCE + " has no regex '" + key + "'");
+        }
+        return p;
     }
 
     // ------------------------------------------------------------------ parsing helpers

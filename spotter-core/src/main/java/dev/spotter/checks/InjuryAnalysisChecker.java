@@ -29,7 +29,8 @@ import java.util.Set;
  * context that raises risk caps at moderate/0.70/0.65); {@code confidence_justification} non-DOMS justifications
  * say the assessment is from the description only; {@code reasoning_order}; {@code timeline_checkpoints},
  * {@code timeline_order}; {@code modification_inconsistent} (stop ⇒ load 0, sets 0, reps "0"; continue ⇒ load
- * &gt; 0; reduce ⇒ 0 &lt; load &lt; 100; substitute names one); {@code load_management} injury ⇒ volume cut &gt; 0;
+ * &gt; 0 or, for an exercise without external load (bodyweight, walking, isometric), load 0 with sets &gt; 0;
+ * reduce ⇒ load &lt; 100 and load &gt; 0 or sets &gt; 0; substitute names one); {@code load_management} injury ⇒ volume cut &gt; 0;
  * {@code escalation_floor} never not_needed, unclear with a bone-stress/tear/instability differential ⇒ at least
  * within_1_week; {@code medication} no medicine recommended (unless negated); {@code safety_net} a non-red-flag
  * answer's triggers include a red-flag sign of its region ({@code safety_net_region}: region unknown).
@@ -329,12 +330,12 @@ public final class InjuryAnalysisChecker {
                     }
                 }
                 case "continue" -> {
-                    if (m.load() <= 0) {
-                        b.add("modification_inconsistent", where + ": action continue with load_percent 0");
+                    if (m.load() <= 0 && m.sets() == 0) { // load 0 with sets: an exercise without external load
+                        b.add("modification_inconsistent", where + ": action continue with load_percent 0 and 0 sets");
                     }
                 }
                 case "reduce" -> {
-                    if (m.load() <= 0 || m.load() >= 100) {
+                    if ((m.load() <= 0 && m.sets() == 0) || m.load() >= 100) {
                         b.add(
                                 "modification_inconsistent",
                                 where + ": action reduce needs 0 < load_percent < 100, was " + m.load());

@@ -40,6 +40,25 @@ public record Plan(
     }
 
     /**
+     * A category by its id or, for hand-written cases, by the unique id it starts ({@code context} names
+     * {@code context-dependent}: the part before a hyphen); throws when none or several match.
+     */
+    public Category categoryByName(String name) {
+        List<Category> prefixed =
+                categories.stream().filter(c -> c.id().equals(name)).toList();
+        if (prefixed.isEmpty()) {
+            prefixed = categories.stream()
+                    .filter(c -> c.id().startsWith(name + "-"))
+                    .toList();
+        }
+        if (prefixed.size() != 1) {
+            throw new ConfigurationException("plan " + name() + " has no category '" + name + "'"
+                    + (prefixed.isEmpty() ? "" : " (it starts several)"));
+        }
+        return prefixed.getFirst();
+    }
+
+    /**
      * One category.
      *
      * @param id           [a-z0-9-]{1,40}; appears in custom_ids and provenance

@@ -94,7 +94,7 @@ class ClinicalRulesTest {
                     .as(wholeBody)
                     .isEqualTo(ClinicalRules.Scope.WHOLE_BODY);
         }
-        assertThat(RULES.redFlags()).hasSize(40);
+        assertThat(RULES.redFlags()).hasSize(42);
     }
 
     static Stream<String> flagIds() {
