@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * foundation's reject codes, categories, tokens) and writes the accepted examples to
  * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines, as
  * {@link QuarantineRecord}s through the {@link QuarantineWriter}, to {@link DatasetLayout#rejected}; both files are
- * committed together when the source has been read, so a failed read leaves the previous files. The key hashes
+ * committed together when the source has been read, so a failed read leaves the previous files. Knowledge-base
+ * sources also pass the kb grounding check ({@link GroundingGate}: ungrounded answers are quarantined). The key hashes
  * every input file's content (and sidecar), so an unchanged source is not read again. Memory: one line at a time,
  * plus a counter per reject reason and category.
  */
@@ -37,7 +38,10 @@ final class IngestStep {
         List<Path> files = scanner.files(s);
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
-        StringBuilder inputs = new StringBuilder();
+        if (files.isEmpty()) {
+            absent.addAll(s.paths()); // glob patterns that match no file: as missing as a missing file
+        }
+        StringBuilder inputs = new StringBuilder("paths=" + s.paths() + ";");
         for (Path f : files) {
             (Files.isRegularFile(f) ? present : absent).add(scanner.relative(f));
             inputs.append(scanner.relative(f))
@@ -50,11 +54,13 @@ final class IngestStep {
                         .append(';');
             }
         }
+        inputs.append(GroundingGate.keyPart(s));
         ReviewFilter review = ReviewFilter.open(b, scanner, s);
         if (review != null) {
             inputs.append("review=").append(review.fingerprint()).append(';');
         }
-        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, sink), present, absent, review);
+        return ingest(
+                b, s, inputs.toString(), sink -> scanner.scan(s, GroundingGate.wrap(s, sink)), present, absent, review);
     }
 
     /** A source the build synthesized ({@link SynthStep}): reads the synthesizer's file under a stable label. */
