@@ -67,7 +67,8 @@ public final class EngineFunctions {
      * Synthesizes a {@code synthetic-voice} source as the embedded build does (cached in {@code layout}'s state) and
      * returns the file to scan and its provenance label.
      */
-    public static Synthesized synthesize(Project project, DatasetLayout layout, SourceSpec source, Consumer<String> log) {
+    public static Synthesized synthesize(
+            Project project, DatasetLayout layout, SourceSpec source, Consumer<String> log) {
         try {
             Files.createDirectories(layout.stateDir());
         } catch (IOException e) {

@@ -39,8 +39,12 @@ final class BuildRecords {
      * A scrubbed record's place: train or validation, and, when the leakage check moved it to train, its
      * leakage-log line and the pass that moved it (else null and 0).
      */
-    record Placed(long ord, String line, boolean validation, int movePass, @Nullable String moveLine)
-            implements Serializable {
+    record Placed(
+            long ord,
+            String line,
+            boolean validation,
+            int movePass,
+            @Nullable String moveLine) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 

@@ -35,8 +35,9 @@ final class Components {
                 .flatMapToPair(new StarLinks())
                 .distinct(partitions)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<Long, Long> labels =
-                links.reduceByKey(new Min(), partitions).mapToPair(new MinWithSelf()).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, Long> labels = links.reduceByKey(new Min(), partitions)
+                .mapToPair(new MinWithSelf())
+                .persist(StorageLevel.MEMORY_AND_DISK());
         while (true) {
             JavaPairRDD<Long, Long> next = links.join(labels)
                     .mapToPair(new Push())
@@ -87,7 +88,9 @@ final class Components {
         public Iterator<Tuple2<Long, Long>> call(Tuple2<Long, Tuple2<Long, Long>> t) {
             long ord = t._2()._1();
             long min = t._2()._2();
-            return ord == min ? List.<Tuple2<Long, Long>>of().iterator() : List.of(new Tuple2<>(ord, min), new Tuple2<>(min, ord)).iterator();
+            return ord == min
+                    ? List.<Tuple2<Long, Long>>of().iterator()
+                    : List.of(new Tuple2<>(ord, min), new Tuple2<>(min, ord)).iterator();
         }
     }
 

@@ -157,12 +157,10 @@ public final class SparkBuild {
 
         // 4. split
         JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> splitComponents = byComponent(
-                        scrubbed,
-                        Components.labels(scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions))
+                        scrubbed, Components.labels(scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<String, Long> rootKeys = splitComponents
-                .flatMapToPair(new Stages.GroupKeys(pf))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<String, Long> rootKeys =
+                splitComponents.flatMapToPair(new Stages.GroupKeys(pf)).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> cuts = cuts(project, rootKeys);
         JavaRDD<Placed> placed =
                 splitComponents.flatMap(new Stages.Place(pf, cuts)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -171,8 +169,10 @@ public final class SparkBuild {
         WriteStats write;
         long droppedCount = 0;
         try (UploadWriter w = UploadWriter.open(layout, writers)) {
-            Iterator<Placed> ps =
-                    placed.keyBy(new PlacedOrd()).sortByKey(true, partitions).values().toLocalIterator();
+            Iterator<Placed> ps = placed.keyBy(new PlacedOrd())
+                    .sortByKey(true, partitions)
+                    .values()
+                    .toLocalIterator();
             while (ps.hasNext()) {
                 Placed p = ps.next();
                 w.example(p.line(), p.validation());
@@ -237,7 +237,8 @@ public final class SparkBuild {
         for (Map.Entry<String, Long> e : sizes.entrySet()) {
             int k = split.validationCount(Math.toIntExact(e.getValue()));
             if (k > 0) {
-                List<Long> smallest = rootKeys.filter(new InStratum(e.getKey())).values().takeOrdered(k);
+                List<Long> smallest =
+                        rootKeys.filter(new InStratum(e.getKey())).values().takeOrdered(k);
                 cuts.put(e.getKey(), smallest.get(k - 1));
             }
         }
@@ -259,7 +260,9 @@ public final class SparkBuild {
         }
     }
 
-    static final class Sum implements org.apache.spark.api.java.function.Function2<Tuple2<Long, Long>, Tuple2<Long, Long>, Tuple2<Long, Long>> {
+    static final class Sum
+            implements org.apache.spark.api.java.function.Function2<
+                    Tuple2<Long, Long>, Tuple2<Long, Long>, Tuple2<Long, Long>> {
         private static final long serialVersionUID = 1L;
 
         @Override

@@ -94,7 +94,8 @@ final class Stages {
         public Iterator<Ingested> call(FileTask t) {
             Project p = project(project);
             List<Ingested> out = new ArrayList<>();
-            scanner(project).scanFile(p.sources().get(t.source()), Path.of(t.path()), t.label(), r -> out.add(of(t, r)));
+            scanner(project)
+                    .scanFile(p.sources().get(t.source()), Path.of(t.path()), t.label(), r -> out.add(of(t, r)));
             maybeFail(fault, "ingest", out.size(), out.size());
             return out.iterator();
         }
@@ -153,7 +154,8 @@ final class Stages {
                                         EngineFunctions.Dedup.logLine(
                                                 line,
                                                 v.kind() == EngineFunctions.Verdict.EXACT,
-                                                EngineFunctions.id(rs.get(v.of())._2()),
+                                                EngineFunctions.id(
+                                                        rs.get(v.of())._2()),
                                                 v.similarity()))));
             }
             return out.iterator();
@@ -209,7 +211,8 @@ final class Stages {
     }
 
     /** A component's records with their group roots. */
-    private record Rooted(List<Tuple2<Long, String>> records, List<ChatExample> examples, int[] root, String[] stratum, long[] key) {
+    private record Rooted(
+            List<Tuple2<Long, String>> records, List<ChatExample> examples, int[] root, String[] stratum, long[] key) {
         static Rooted of(EngineFunctions.Split s, Iterable<Tuple2<Long, String>> members) {
             List<Tuple2<Long, String>> rs = sorted(members);
             List<ChatExample> exs = Stages.examples(rs);

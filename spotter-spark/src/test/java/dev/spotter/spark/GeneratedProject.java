@@ -62,9 +62,7 @@ final class GeneratedProject {
             w.close();
         }
         Path yaml = dir.resolve("spotter.yaml");
-        Files.writeString(
-                yaml,
-                """
+        Files.writeString(yaml, """
                 name: generated
                 seed: 11
                 tokenLimit: 24576
@@ -91,7 +89,9 @@ final class GeneratedProject {
 
     /** Every 89th example's user turn gets an e-mail address, every 131st a phone number. */
     private static ChatExample plant(ChatExample ex, int k) {
-        String add = k % 89 == 0 ? " mail me at lifter" + k + "@example.com" : k % 131 == 0 ? " call 415-555-0" + (100 + k % 900) : "";
+        String add = k % 89 == 0
+                ? " mail me at lifter" + k + "@example.com"
+                : k % 131 == 0 ? " call 415-555-0" + (100 + k % 900) : "";
         if (add.isEmpty()) {
             return ex;
         }

@@ -96,7 +96,9 @@ class SparkBuildTest {
                     .build()
                     .run();
             assertSameFiles(embedded.layout(), retried.layout());
-            assertThat(retried.accounting()).as(stage).isEqualTo(embedded.summary().accounting());
+            assertThat(retried.accounting())
+                    .as(stage)
+                    .isEqualTo(embedded.summary().accounting());
             assertThat(retried.accounting().ok()).isTrue();
         }
     }
