@@ -16,6 +16,8 @@ if [[ ! -f "$WORK/spotter.yaml" ]]; then
 fi
 "$ROOT/spotter" --version >/dev/null   # builds spotter-cli/target/spotter.jar when stale
 cp "$ROOT/spotter-cli/target/spotter.jar" "$WORK/spotter.jar"
+"$ROOT/scripts/spotter-spark" >/dev/null 2>&1 || true   # builds spotter-spark-app.jar and the Spark class path when stale
+cp "$ROOT/spotter-spark/target/spotter-spark-app.jar" "$WORK/spotter-spark-app.jar"
 . "$ROOT/scripts/jdk.sh"
 OPTS="${SPOTTER_JAVA_OPTS:--Xmx3g}"
 echo "date: $(date -u +%FT%TZ)"
@@ -28,7 +30,7 @@ echo "embedded: spotter build"
     --out "$WORK/embedded" > "$WORK/embedded.log" 2> "$WORK/embedded.time" || true
 report "$WORK/embedded.time"
 echo "spark $MASTER: scripts/spotter-spark build"
-SPOTTER_JAVA_OPTS="$OPTS" /usr/bin/time -v "$ROOT/scripts/spotter-spark" --master "$MASTER" -- build \
+SPOTTER_SPARK_JAR="$WORK/spotter-spark-app.jar" SPOTTER_JAVA_OPTS="$OPTS" /usr/bin/time -v "$ROOT/scripts/spotter-spark" --master "$MASTER" -- build \
     --project "$WORK/spotter.yaml" --out "$WORK/spark" > "$WORK/spark.log" 2> "$WORK/spark.time" || true
 report "$WORK/spark.time"
 grep -E "^  (ingest|write)" "$WORK/spark.time" || true

@@ -1,11 +1,13 @@
 package dev.spotter.spark;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.Optional;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.api.java.function.PairFunction;
@@ -13,47 +15,64 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * Connected components of the graph "two records share a key" (an exact hash or an LSH band key), on the
- * engine: each record's component label is the smallest global order key in its component.
+ * Connected components of the graph "two records share a key" (an exact hash or an LSH band key): each record's
+ * component label is the smallest global order key in its component.
  *
- * <p>Algorithm: per key, its smallest record is linked to every other record of the key (a star: no key's
- * member list is ever held); then labels propagate along links, each node taking the smallest label it sees,
- * until a round changes nothing. Rounds: about the component's diameter in links (1–3 for duplicate clusters).
- * Keys held by one record only make no links, so unique records never enter the propagation. Memory per task: a
- * partition's edges; shuffles: two of the edges, then per round two of the links. Risk: band keys are 32 bits, so
- * chance collisions link unrelated records (merging components never changes a verdict, only the replay's
- * parallelism): about {@code bands · n² / 2³³} chance pairs (docs/areas/scale.md).
+ * <p>Algorithm: on the engine, per key, its smallest record is linked to every other record of the key (a star:
+ * no key's member list is ever held; keys of one record make no link, so unique records never leave the engine).
+ * The links stream to the driver ({@code toLocalIterator}), where a union-find (union by the smaller root, path
+ * halving) joins them in one pass; the labels go back as an RDD. One pass, no rounds: label propagation on the
+ * engine needs about the component's diameter in rounds, and the near-duplicate chains of voice data (records
+ * that differ in one number) made that tens of rounds of two shuffles each. Memory on the driver: one map entry
+ * per <em>linked</em> record (about 100 bytes boxed: 100 MB per million linked records); past tens of millions of
+ * linked records the engine-side alternative is large-star/small-star (O(log n) rounds; docs/areas/scale.md).
+ * Risk: band keys are 32 bits, so chance collisions link unrelated records (merging components never changes a
+ * verdict, only the replay's parallelism): about {@code bands · n² / 2³³} chance pairs.
  */
 final class Components {
     private Components() {}
 
     /** (ord, keys) → (ord, component label) for every record; a record that shares no key is its own label. */
-    static JavaPairRDD<Long, Long> labels(JavaPairRDD<Long, long[]> keys, int partitions) {
+    static JavaPairRDD<Long, Long> labels(JavaSparkContext jsc, JavaPairRDD<Long, long[]> keys, int partitions) {
         JavaPairRDD<Long, Long> edges = keys.flatMapToPair(new KeyEdges()).persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, Long> keyMin = edges.reduceByKey(new Min(), partitions);
-        JavaPairRDD<Long, Long> links = edges.join(keyMin)
-                .flatMapToPair(new StarLinks())
-                .distinct(partitions)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<Long, Long> labels = links.reduceByKey(new Min(), partitions)
-                .mapToPair(new MinWithSelf())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        while (true) {
-            JavaPairRDD<Long, Long> next = links.join(labels)
-                    .mapToPair(new Push())
-                    .union(labels)
-                    .reduceByKey(new Min(), partitions)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            long changed = next.join(labels).filter(new Differs()).count();
-            labels.unpersist(false);
-            labels = next;
-            if (changed == 0) {
-                break;
-            }
+        Iterator<Tuple2<Long, Long>> links =
+                edges.join(keyMin, partitions).flatMapToPair(new StarLinks()).toLocalIterator();
+        Map<Long, Long> parent = new HashMap<>();
+        while (links.hasNext()) {
+            Tuple2<Long, Long> l = links.next();
+            union(parent, l._1(), l._2());
         }
-        JavaPairRDD<Long, Long> all = keys.leftOuterJoin(labels, partitions).mapToPair(new LabelOrSelf());
         edges.unpersist(false);
-        return all;
+        List<Tuple2<Long, Long>> labelled = new ArrayList<>(parent.size());
+        for (Long node : parent.keySet()) {
+            labelled.add(new Tuple2<>(node, find(parent, node)));
+        }
+        JavaPairRDD<Long, Long> known = jsc.parallelizePairs(labelled, partitions);
+        return keys.leftOuterJoin(known, partitions).mapToPair(new LabelOrSelf());
+    }
+
+    private static long find(Map<Long, Long> parent, long x) {
+        long r = x;
+        Long p;
+        while ((p = parent.get(r)) != null && p != r) {
+            Long gp = parent.get(p);
+            if (gp != null && !gp.equals(p)) {
+                parent.put(r, gp); // path halving
+            }
+            r = p;
+        }
+        return r;
+    }
+
+    private static void union(Map<Long, Long> parent, long a, long b) {
+        parent.putIfAbsent(a, a);
+        parent.putIfAbsent(b, b);
+        long ra = find(parent, a);
+        long rb = find(parent, b);
+        if (ra != rb) {
+            parent.put(Math.max(ra, rb), Math.min(ra, rb)); // the root is the component's smallest ord
+        }
     }
 
     /** (ord, keys) → (key, ord) for each key. */
@@ -80,7 +99,7 @@ final class Components {
         }
     }
 
-    /** (key, (ord, key's min)) → both directions of the link ord–min, unless ord is the min. */
+    /** (key, (ord, key's min)) → the link (ord, min), unless ord is the min. */
     static final class StarLinks implements PairFlatMapFunction<Tuple2<Long, Tuple2<Long, Long>>, Long, Long> {
         private static final long serialVersionUID = 1L;
 
@@ -90,37 +109,7 @@ final class Components {
             long min = t._2()._2();
             return ord == min
                     ? List.<Tuple2<Long, Long>>of().iterator()
-                    : List.of(new Tuple2<>(ord, min), new Tuple2<>(min, ord)).iterator();
-        }
-    }
-
-    /** (node, smallest neighbour) → (node, min(node, it)). */
-    static final class MinWithSelf implements PairFunction<Tuple2<Long, Long>, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, Long> call(Tuple2<Long, Long> t) {
-            return new Tuple2<>(t._1(), Math.min(t._1(), t._2()));
-        }
-    }
-
-    /** (v, (neighbour u, label of v)) → (u, label of v). */
-    static final class Push implements PairFunction<Tuple2<Long, Tuple2<Long, Long>>, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, Long> call(Tuple2<Long, Tuple2<Long, Long>> t) {
-            return new Tuple2<>(t._2()._1(), t._2()._2());
-        }
-    }
-
-    /** A node whose label changed in a round. */
-    static final class Differs implements Function<Tuple2<Long, Tuple2<Long, Long>>, Boolean> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Boolean call(Tuple2<Long, Tuple2<Long, Long>> t) {
-            return !t._2()._1().equals(t._2()._2());
+                    : List.of(new Tuple2<>(ord, min)).iterator();
         }
     }
 

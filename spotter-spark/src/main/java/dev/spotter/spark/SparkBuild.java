@@ -45,7 +45,8 @@ import scala.Tuple2;
  *
  * <p>Stages: (1) ingest, one task per input file, through the core's {@code SourceScanner}; every record gets
  * its global order key (source, file, line), the embedded processing order. (2) dedup: each accepted record's
- * keys (exact hash, LSH band keys), {@link Components connected components} of "shares a key", and the
+ * keys (exact hash, LSH band keys), {@link Components connected components} of "shares a key" (links on the
+ * engine, a union-find over the linked records on the driver), and the
  * embedded keep-first rule replayed inside each component in global order. (3) scrub, per record. (4) split: the
  * same components at the leakage threshold; pass-1 groups per component, per stratum the k-th smallest root key
  * (k from the embedded formula) taken on the engine, then the assignment and the leakage passes per component.
@@ -145,7 +146,7 @@ public final class SparkBuild {
         JavaPairRDD<Long, String> accepted =
                 ingested.filter(new IsAccepted(true)).mapToPair(new OrdLine()).persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, long[]> dedupKeys = accepted.mapPartitionsToPair(new Stages.DedupKeys(pf));
-        JavaPairRDD<Long, Dedupped> dedupped = byComponent(accepted, Components.labels(dedupKeys, partitions))
+        JavaPairRDD<Long, Dedupped> dedupped = byComponent(accepted, Components.labels(jsc, dedupKeys, partitions))
                 .flatMapToPair(new Stages.DedupReplay(pf))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, String> kept = dedupped.filter(new IsKept(true)).mapValues(new DeduppedLine());
@@ -157,7 +158,8 @@ public final class SparkBuild {
 
         // 4. split
         JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> splitComponents = byComponent(
-                        scrubbed, Components.labels(scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions))
+                        scrubbed,
+                        Components.labels(jsc, scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<String, Long> rootKeys =
                 splitComponents.flatMapToPair(new Stages.GroupKeys(pf)).persist(StorageLevel.MEMORY_AND_DISK());

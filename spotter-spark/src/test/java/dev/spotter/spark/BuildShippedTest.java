@@ -105,7 +105,7 @@ class BuildShippedTest {
         assertThat(ShippedFunctionsTest.roundTrip(new Components.StarLinks())
                         .call(new Tuple2<>(1L, new Tuple2<>(9L, 5L))))
                 .toIterable()
-                .containsExactly(new Tuple2<>(9L, 5L), new Tuple2<>(5L, 9L));
+                .containsExactly(new Tuple2<>(9L, 5L));
         assertThat(ShippedFunctionsTest.roundTrip(new Components.Min()).call(4L, 3L))
                 .isEqualTo(3L);
     }
