@@ -80,7 +80,8 @@ class SparkBuildTest {
         assertThat(distributed.accounting()).isEqualTo(embedded.summary().accounting());
         assertThat(distributed.accounting().ok()).isTrue();
         assertThat(distributed.accounting().read()).isEqualTo(100_000);
-        assertThat(distributed.accounting().quarantined()).isGreaterThanOrEqualTo(100);
+        // 97 broken lines planted (k % 997 == 3, unless a duplicate is planted there), 2 more are copies of them
+        assertThat(distributed.accounting().quarantined()).isEqualTo(99);
         assertThat(distributed.accounting().deduplicated()).isGreaterThanOrEqualTo(3_000);
         assertThat(Files.size(distributed.layout().leakageLog())).isPositive();
     }
