@@ -3,6 +3,7 @@ package dev.spotter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Spotter looks up environment variables: API keys ({@code ANTHROPIC_API_KEY}, ...), the knowledge-base URL
@@ -24,8 +25,8 @@ public interface Environment {
     }
 
     /** This environment as a plain lookup (null when unset), for builders that take one. */
-    default java.util.function.UnaryOperator<String> lookup() {
-        return name -> get(name).orElse(null);
+    default java.util.function.UnaryOperator<@Nullable String> lookup() {
+        return name -> name == null ? null : get(name).orElse(null);
     }
 
     /** The process environment. This is the one place in Spotter that reads {@link System#getenv(String)}. */

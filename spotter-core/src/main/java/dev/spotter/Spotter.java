@@ -170,7 +170,8 @@ public final class Spotter {
         } catch (IOException e) {
             throw quarantine == null ? FileException.of(e) : FileException.writing(quarantine, e);
         } catch (UncheckedIOException e) {
-            throw quarantine == null ? FileException.of(e.getCause()) : FileException.writing(quarantine, e.getCause());
+            IOException cause = java.util.Objects.requireNonNull(e.getCause()); // UncheckedIOException always has one
+            throw quarantine == null ? FileException.of(cause) : FileException.writing(quarantine, cause);
         }
         return new ValidationReport(results, total);
     }

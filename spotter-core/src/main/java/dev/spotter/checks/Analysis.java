@@ -3,6 +3,7 @@ package dev.spotter.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read-only view of an injury-analysis answer that passed the schema: typed fields and the text groups the
@@ -30,7 +31,7 @@ final class Analysis {
     final List<Checkpoint> timeline = new ArrayList<>();
     final List<String> observations = new ArrayList<>();
     final List<String> inferences = new ArrayList<>();
-    final Urgency see;
+    final @Nullable Urgency see; // null when the answer names no level Spotter knows (read as a miss)
     final String scope;
     final String redFlagId;
     final String clinicianType;

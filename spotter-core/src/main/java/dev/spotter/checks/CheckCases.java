@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the checkers on hand-written cases: one JSON object per line, {scenario metadata, answer}, for reviewers
@@ -37,7 +38,12 @@ public final class CheckCases {
 
     /** The verdict on one case; {@code problem} is set (and {@code result} null) when the line cannot be checked. */
     public record Verdict(
-            long line, String id, CheckResult result, String want, List<String> wantCodes, String problem) {
+            long line,
+            String id,
+            @Nullable CheckResult result,
+            @Nullable String want,
+            List<String> wantCodes,
+            @Nullable String problem) {
         public boolean accepted() {
             return result != null && result.ok();
         }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clinical rule set: red flags with urgency and scope, "get it examined first" triggers, DOMS look-alikes,
@@ -89,7 +90,7 @@ public final class ClinicalRules {
     public record Region(List<String> match, Pattern triggers, String signs) {}
 
     private static final String RESOURCE = "clinical-rules.yaml";
-    private static volatile ClinicalRules instance;
+    private static volatile @Nullable ClinicalRules instance;
 
     private final Map<Urgency, List<Pattern>> urgencyPhrases;
     private final Map<Urgency, List<Pattern>> proseEscalation;
@@ -381,8 +382,13 @@ public final class ClinicalRules {
         return rhabdoTriggers;
     }
 
+    /** A named regex of the rule file; a missing key is a defect of the bundled file, never "no match". */
     Pattern regex(String key) {
-        return regexes.get(key);
+        Pattern p = regexes.get(key);
+        if (p == null) {
+            throw new IllegalStateException(RESOURCE + " has no regex '" + key + "'");
+        }
+        return p;
     }
 
     // ------------------------------------------------------------------ parsing helpers

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Numeric safety limits in coaching prose (requirements 6.1/6.2 and 7.1), for coach-qa and running answers. A
@@ -349,7 +350,7 @@ public final class CoachAnswerChecker {
         return m.group(2) != null ? Double.parseDouble(m.group(2)) : Double.parseDouble(m.group(1));
     }
 
-    private static double bodyWeight(String v) {
+    private static double bodyWeight(@Nullable String v) {
         if (v == null) {
             return 70;
         }

@@ -3,6 +3,7 @@ package dev.spotter.checks;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a model's text answer is read as JSON, shared by generation (the generator's replies) and evaluation (the
@@ -29,7 +30,7 @@ public final class JsonAnswers {
     }
 
     /** The object, or null when the text (fences removed) is not exactly one JSON object. */
-    public static JsonNode object(String text) {
+    public static @Nullable JsonNode object(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -201,7 +201,7 @@ public final class PaceAnswerChecker {
                 default -> b.add("calc_fields", "unknown calculation type " + type);
             }
         } catch (IllegalArgumentException e) {
-            b.add("calc_fields", e.getMessage());
+            b.add("calc_fields", String.valueOf(e.getMessage()));
         }
         return new Recomputation(type, fields, b.build());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The red-flag rules (requirements 1.1, RF-R1 to RF-R13, and 1.3/1.4), used by the injury checker on generated
@@ -38,7 +39,7 @@ public final class RedFlagRules {
     private RedFlagRules() {}
 
     /** All red-flag rules on an answer whose assessment is red_flag (or must be). {@code flag} may be null. */
-    static void check(Analysis a, RedFlag flag, String expectedId, CheckResult.Builder b) {
+    static void check(Analysis a, @Nullable RedFlag flag, @Nullable String expectedId, CheckResult.Builder b) {
         ClinicalRules rules = ClinicalRules.get();
         Urgency required = flag == null ? null : flag.urgency();
         urgency(a, required, false, b);
@@ -143,7 +144,7 @@ public final class RedFlagRules {
         return ClinicalRules.get().redFlag(redFlagId).map(RedFlag::urgency);
     }
 
-    private static void urgency(Analysis a, Urgency required, boolean atLeast, CheckResult.Builder b) {
+    private static void urgency(Analysis a, @Nullable Urgency required, boolean atLeast, CheckResult.Builder b) {
         String was = a.see == null ? "unreadable" : a.see.wireName();
         if (required == null) {
             if (a.see == null || !a.see.atLeast(Urgency.WITHIN_24_HOURS)) {
@@ -206,7 +207,7 @@ public final class RedFlagRules {
         }
     }
 
-    private static void differentials(Analysis a, RedFlag flag, CheckResult.Builder b) {
+    private static void differentials(Analysis a, @Nullable RedFlag flag, CheckResult.Builder b) {
         if (a.differentials.isEmpty()) {
             return; // the schema requires one
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Loads the bundled JSON Schemas (draft 2020-12) once; compiled schemas are thread-safe. */
 final class Schemas {
@@ -31,8 +32,8 @@ final class Schemas {
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** Answer text parsed as one JSON object ({@code node}), or the {@code not_json} failure saying why not. */
-    record Parsed(JsonNode node, CheckResult failure) {}
+    /** Answer text parsed as one JSON object ({@code node}), or (node null) the {@code not_json} failure saying why not. */
+    record Parsed(@Nullable JsonNode node, CheckResult failure) {}
 
     static Parsed parseObject(String answerJson) {
         JsonNode node;
@@ -44,7 +45,7 @@ final class Schemas {
         if (node == null || !node.isObject()) {
             return new Parsed(null, CheckResult.of("not_json", "answer is not a JSON object"));
         }
-        return new Parsed(node, null);
+        return new Parsed(node, CheckResult.OK);
     }
 
     static CheckResult validate(Schema schema, JsonNode node) {

@@ -3,6 +3,7 @@ package dev.spotter.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Heart-rate and pace training zones (requirements 7.3), used to verify zone answers.
@@ -28,7 +29,8 @@ public final class TrainingZones {
     private TrainingZones() {}
 
     /** One zone: its name ("1".."5", "5a".."5c") and bounds (bpm, or seconds per distance unit); null = open. */
-    public record Zone(String zone, Double low, Double high) {}
+    public record Zone(
+            String zone, @Nullable Double low, @Nullable Double high) {}
 
     private static final String[] FIVE = {"1", "2", "3", "4", "5"};
     private static final double[][] FIVE_FRACTIONS = {{0.5, 0.6}, {0.6, 0.7}, {0.7, 0.8}, {0.8, 0.9}, {0.9, 1.0}};
@@ -42,7 +44,7 @@ public final class TrainingZones {
     };
 
     /** Estimated or measured maximum heart rate (not rounded). */
-    public static double hrMax(String method, double age, Double measured) {
+    public static double hrMax(String method, double age, @Nullable Double measured) {
         return switch (method.toLowerCase(Locale.ROOT)) {
             case "fox" -> 220 - age;
             case "tanaka" -> 208 - 0.7 * age;

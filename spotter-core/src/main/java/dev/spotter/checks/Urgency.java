@@ -1,6 +1,7 @@
 package dev.spotter.checks;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code escalation.see_clinician} of an injury analysis, most urgent first (the order matters: "at least as
@@ -18,7 +19,7 @@ public enum Urgency {
     }
 
     /** The value for a wire name, or null when it is not one (an unreadable value is never treated as urgent). */
-    public static Urgency parse(String s) {
+    public static @Nullable Urgency parse(String s) {
         for (Urgency u : values()) {
             if (u.wireName().equals(s)) {
                 return u;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The zone and split calculation types of {@link PaceAnswerChecker}: heart-rate zones by % of HRmax, by
@@ -105,7 +106,13 @@ final class ZoneAnswers {
     }
 
     private static void bound(
-            CheckResult.Builder b, String field, JsonNode got, Double want, boolean pace, boolean fives, String prose) {
+            CheckResult.Builder b,
+            String field,
+            @Nullable JsonNode got,
+            @Nullable Double want,
+            boolean pace,
+            boolean fives,
+            String prose) {
         boolean stated = got != null && !got.isNull();
         if (want == null) {
             if (stated) {
@@ -113,7 +120,7 @@ final class ZoneAnswers {
             }
             return;
         }
-        if (!stated || !got.isNumber()) {
+        if (got == null || !got.isNumber()) { // absent, null or not a number
             b.add("calc_fields", field + " must be a number");
             return;
         }

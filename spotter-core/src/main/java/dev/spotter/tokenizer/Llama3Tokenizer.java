@@ -3,6 +3,7 @@ package dev.spotter.tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact Llama 3.x tokenizer (one vocabulary for Llama 3, 3.1, 3.2 and 3.3): 128,000 byte-level BPE ranks plus
@@ -170,7 +171,7 @@ public final class Llama3Tokenizer {
     /** Per-call scratch: the UTF-8 buffer of the current piece and the output ids (or just their count). */
     private static final class State implements BytePairEncoder.IdSink {
         byte[] buf = new byte[256];
-        int[] ids;
+        int @Nullable [] ids;
         int size;
 
         State(boolean collect, int textLength) {
@@ -189,7 +190,8 @@ public final class Llama3Tokenizer {
         }
 
         int[] toArray() {
-            return ids.length == size ? ids : Arrays.copyOf(ids, size);
+            int[] all = Objects.requireNonNull(ids, "toArray of a counting-only state");
+            return all.length == size ? all : Arrays.copyOf(all, size);
         }
 
         /** Grows buf to the exact UTF-8 length of a long piece (not 3 bytes per char: pieces can be megabytes). */

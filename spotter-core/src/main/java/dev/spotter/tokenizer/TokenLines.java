@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON Lines protocol of {@code spotter tokens --jsonl}: one input line {@code {"text":"..."}} (or
@@ -98,8 +99,8 @@ public final class TokenLines {
         return sb.toString();
     }
 
-    /** Appends the output for one input line, or returns an error reason. */
-    private String line(byte[] line, int length, StringBuilder sb) {
+    /** Appends the output for one input line, or returns an error reason (null when the line was fine). */
+    private @Nullable String line(byte[] line, int length, StringBuilder sb) {
         String s;
         try {
             s = StandardCharsets.UTF_8

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Valid answers for the bundled schemas and the clinical rules, for tests and the fake LLM server (other areas
@@ -214,7 +215,8 @@ public final class SampleAnswers {
         return a;
     }
 
-    private static void loads(ObjectNode a, int volume, int intensity, String frequency, int weeks, String ret) {
+    private static void loads(
+            ObjectNode a, int volume, int intensity, String frequency, int weeks, @Nullable String ret) {
         ObjectNode l = a.putObject("load_management")
                 .put("volume_reduction_percent", volume)
                 .put("intensity_reduction_percent", intensity)
