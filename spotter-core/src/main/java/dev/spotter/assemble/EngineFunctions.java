@@ -119,15 +119,17 @@ public final class EngineFunctions {
 
         /**
          * The keys that link a record to every record the embedded rule could compare it with: its exact hash
-         * ({@code hash64(exactKey)}) and one key per LSH band ({@link #bandKey}). Records sharing none of them never
-         * meet in the embedded build.
+         * ({@code hash64(exactKey)}) and one key per LSH band: the 32-bit key alone, without the band number,
+         * because {@link NearDupIndex} keeps one bucket table for all bands (a key of band 3 and the same key of
+         * band 7 share a bucket; linking by (band, key) missed those and differed from the embedded pass on 100k
+         * generated examples). Records sharing none of these keys never meet in the embedded build.
          */
         public long[] keys(ChatExample ex) {
             long[] sig = hasher.signature(Text.nearKey(ex));
             long[] k = new long[bands.bands() + 1];
             k[0] = Text.hash64(Text.exactKey(ex));
             for (int b = 0; b < bands.bands(); b++) {
-                k[b + 1] = bandKey(b, bands.bandKey(sig, b));
+                k[b + 1] = Integer.toUnsignedLong(bands.bandKey(sig, b)); // see keys()
             }
             return k;
         }
@@ -209,7 +211,7 @@ public final class EngineFunctions {
             long[] sig = hasher.signature(Text.nearKey(ex));
             long[] k = new long[bands.bands()];
             for (int b = 0; b < k.length; b++) {
-                k[b] = bandKey(b, bands.bandKey(sig, b));
+                k[b] = Integer.toUnsignedLong(bands.bandKey(sig, b)); // see Dedup.keys()
             }
             return k;
         }
@@ -274,10 +276,5 @@ public final class EngineFunctions {
 
     private static MinHasher newHasher(Project.Dedup d) {
         return new MinHasher(d.permutations(), d.shingle().equals("word"), d.shingleSize());
-    }
-
-    /** Band {@code b}'s 32-bit key as a long that differs from every other band's. */
-    private static long bandKey(int band, int key) {
-        return ((long) (band + 1) << 32) | (key & 0xFFFFFFFFL);
     }
 }
