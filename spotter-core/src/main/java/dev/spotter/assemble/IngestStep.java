@@ -66,8 +66,7 @@ final class IngestStep {
     /** A source the build synthesized ({@link SynthStep}): reads the synthesizer's file under a stable label. */
     static Step<IngestStats> synthesized(BuildContext b, SourceScanner scanner, SourceSpec s, Step<SynthStats> synth) {
         Path file = b.layout().synthesized(s.id());
-        // the label, not the path: provenance must not depend on the output directory
-        String label = "synth:" + s.preset() + "/seed-" + SynthStep.seed(b.project(), s) + ".jsonl";
+        String label = synthLabel(b.project(), s);
         return ingest(
                 b,
                 s,
@@ -76,6 +75,11 @@ final class IngestStep {
                 List.of(label),
                 List.of(),
                 null);
+    }
+
+    /** The provenance file name of a synthesized source: a label, not the path, so it does not depend on the output directory. */
+    static String synthLabel(dev.spotter.project.Project project, SourceSpec s) {
+        return "synth:" + s.preset() + "/seed-" + SynthStep.seed(project, s) + ".jsonl";
     }
 
     private static Step<IngestStats> ingest(
@@ -174,7 +178,7 @@ final class IngestStep {
     }
 
     /** The build's own line for an accepted example: what later steps and the provenance need. */
-    private static ObjectNode internal(SourceRecord r) {
+    static ObjectNode internal(SourceRecord r) {
         ObjectNode o = JSON.objectNode();
         o.put("id", r.id());
         o.put("src", r.sourceId());
@@ -188,11 +192,7 @@ final class IngestStep {
 
     /** The quarantine record of a rejected input line: {@code {"id","source","file","line","reason","detail","raw"}}. */
     private static void quarantine(QuarantineWriter q, SourceRecord r, Path file) {
-        write(
-                q,
-                QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
-                        .from(r.id(), r.sourceId()),
-                file);
+        write(q, quarantineRecord(r), file);
     }
 
     private static void write(QuarantineWriter q, QuarantineRecord r, Path file) {
@@ -201,5 +201,10 @@ final class IngestStep {
         } catch (IOException e) {
             throw Jsonl.unchecked("write", file, e);
         }
+    }
+
+    static QuarantineRecord quarantineRecord(SourceRecord r) {
+        return QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
+                .from(r.id(), r.sourceId());
     }
 }
