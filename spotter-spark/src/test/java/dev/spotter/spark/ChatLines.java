@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class ChatLines {
     /** Accepted lines: 10 × (1 + 2 + 3 + 4) variants of examples 0..39, plus the lone-CR example. */
-    static final long ACCEPTED = 101;
+    static final long ACCEPTED = 100;
 
-    static final long DISTINCT = 41;
-    static final long READ = ACCEPTED + 6; // + bom 1, blank_line 3, invalid_json 2
+    static final long DISTINCT = 40;
+    static final long READ = ACCEPTED + 7; // + bom 1, blank_line 3, invalid_json 2, raw_carriage_return 1
 
     private ChatLines() {}
 
@@ -42,7 +42,8 @@ final class ChatLines {
                     out.write("{\"messages\": [}\n".getBytes(StandardCharsets.US_ASCII)); // invalid_json
                 }
             }
-            // a lone CR is JSON whitespace: one valid line here, two broken ones if CR ended a line
+            // a lone CR inside a line: one line (not two broken ones), rejected as raw_carriage_return because
+            // Python-based platform checkers would split it there
             out.write(("{\"messages\":\r[{\"role\":\"user\",\"content\":\"lone carriage return\"},"
                             + "{\"role\":\"assistant\",\"content\":\"still one line\"}]}")
                     .getBytes(StandardCharsets.UTF_8));

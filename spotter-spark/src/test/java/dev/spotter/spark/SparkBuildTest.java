@@ -56,7 +56,7 @@ class SparkBuildTest {
         assertThat(distributed.accounting()).isEqualTo(embedded.summary().accounting());
         assertThat(distributed.accounting().ok()).isTrue();
         // the sample's planted cases all reach the outputs: quarantine, duplicates, PII, a validation set
-        assertThat(distributed.accounting().quarantined()).isEqualTo(24);
+        assertThat(distributed.accounting().quarantined()).isEqualTo(26);
         assertThat(distributed.accounting().deduplicated()).isPositive();
         assertThat(distributed.write().validation()).isPositive();
     }
