@@ -113,6 +113,9 @@ class AttributeRulesTest {
         Map<String, Long> per = count(rf, "red_flag");
         List<String> table12 = ClinicalRules.get().redFlags().stream()
                 .map(ClinicalRules.RedFlag::id)
+                // flags added after the independent clinical review (2026-12-01) sit mid-file and are not
+                // allocated red-flag slots yet: requirements table 1.2 is the other 33
+                .filter(id -> !id.equals("testicular_torsion") && !id.equals("growth_plate_fracture"))
                 .limit(33)
                 .toList();
         assertThat(per.keySet()).containsExactlyInAnyOrderElementsOf(table12);
