@@ -62,7 +62,7 @@ public final class CoachAnswerChecker {
             "\\b(straight|right|directly) back (in)?to (your |the )?(\\d+|full|old|previous|usual|normal)");
     private static final Pattern GRAMS_A_DAY = Pattern.compile(NUM + "\\s*g(?:rams?)?\\s*(?:a|per|/|each)\\s*day");
     private static final Pattern OVERDRINK_REGEX = Pattern.compile(
-            "drink (as much|plenty)( \\w+){0,2} as (you can|possible)|(don't|do not|dont|never) wait (until|till|for) (you('re| are) )?(feel(ing)? )?thirst"
+            "drink (as much|plenty)( \\w+){0,2} as (you can|possible)|(don't|do not|dont|never) wait (until|till|for) (you('re| are)? )?(feel(ing)? )?thirst"
                     + "|(don't|do not|dont) wait (until|till) you('re| are) thirsty");
     private static final Pattern LITRE_AN_HOUR = Pattern.compile("\\b(a|one) lit(re|er) (an|per|every|each) hour");
     private static final Pattern HARM = Pattern.compile(
