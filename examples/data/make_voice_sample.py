@@ -199,6 +199,16 @@ def main():
         if i in wrong:
             report_wrong = wrong[i][2]
             report.append((len(lines), "label", report_wrong))
+    # Appended after the interleaved lines (issue 12) so that the line numbers above stay put.
+    label = json.dumps({"exercise_id": "back-squat", "exercise_name": "Back Squat", "weight": 225,
+                        "weight_unit": "lb", "reps": 5, "sets": 1, "rpe": None, "confidence": 0.95})
+    sys_msg = json.dumps({"role": "system", "content": SYSTEM})
+    lines.append(('{"messages": [' + sys_msg + ',\r {"role": "user", "content": "squat 225 for 5"}, '
+                  '{"role": "assistant", "content": ' + json.dumps(label) + '}]}').encode())
+    report.append((len(lines), "raw_carriage_return", "a raw CR between two messages"))
+    lines.append(('{"messages": [' + sys_msg + ', {"role": "user", "content": "bench 80 kilos for 5 \\ud800"}, '
+                  '{"role": "assistant", "content": ' + json.dumps(label) + '}]}').encode())
+    report.append((len(lines), "unpaired_surrogate", "the escape \\ud800 without its low surrogate"))
     with open("voice_sample.jsonl", "wb") as f:
         for l in lines:
             f.write(l + b"\n")

@@ -115,10 +115,21 @@ public final class Spotter {
 
     /** As {@link #build(Path, Path)} for a project already loaded with {@link #project(Path)}. */
     public BuildResult build(Project project, @Nullable Path outDir) {
+        return build(project, outDir, null);
+    }
+
+    /**
+     * As {@link #build(Project, Path)} with the state directory (quarantine, logs, step cache: what must not be
+     * uploaded) at {@code stateDir}; {@code null} = the project's {@code output.stateDir}, else {@code <out>.state}.
+     */
+    public BuildResult build(Project project, @Nullable Path outDir, @Nullable Path stateDir) {
         BuildPipeline.Builder b =
                 BuildPipeline.builder(project).tokenCounter(tokens).log(log);
         if (outDir != null) {
             b.outDir(outDir);
+        }
+        if (stateDir != null) {
+            b.stateDir(stateDir);
         }
         return b.build().run();
     }

@@ -40,6 +40,13 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Output directory (default: the project's output.dir, relative to the project file).")
     Path out;
 
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = "Where the quarantine, the dedup and leakage logs and the step cache go: never into the"
+                    + " dataset folder, which is for upload (default: output.stateDir, else the sibling <out>.state).")
+    Path stateDir;
+
     @Option(names = "--timings", description = "After the build, print each step's wall time and JVM peak heap.")
     boolean timings;
 
@@ -55,11 +62,12 @@ public final class BuildCommand implements Callable<Integer> {
                 .build();
         Project p = spotter.project(project);
         w.println("spotter build: " + p.name() + " (" + project + ")");
-        BuildResult r = spotter.build(p, out);
+        BuildResult r = spotter.build(p, out, stateDir);
         var o = r.summary().output();
         w.printf(
                 "wrote %s: %,d train + %,d validation examples in %s; README.md, report.html, summary.json%n",
                 r.outDir(), o.train(), o.validation(), String.join(", ", o.formats()));
+        w.printf("state, quarantine and logs (not for upload): %s%n", r.layout().stateDir());
         if (timings) {
             w.println("step timings (wall ms, thread CPU ms, JVM peak heap MB):");
             long total = 0;
@@ -95,9 +103,9 @@ public final class BuildCommand implements Callable<Integer> {
             w.println("  then run spotter build again (only the changed sources are re-ingested).");
         }
         w.flush();
-        if (!r.accountingOk()) {
-            return ExitCodes.REJECTS;
-        }
-        return exceeded.isEmpty() && pending.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTS;
+        PrintWriter err = spec.commandLine().getErr();
+        r.missingInputs().forEach(m -> err.println("spotter build: " + m));
+        err.flush();
+        return r.ok() ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 }

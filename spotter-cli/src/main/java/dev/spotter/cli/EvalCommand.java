@@ -60,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
     Path project;
 
     @Option(
-            names = "--dataset",
+            names = {"--from", "--dataset"},
             paramLabel = "DIR",
             description = "A build's output directory (what spotter build --out wrote), instead of --project.")
     Path dataset;

@@ -41,7 +41,7 @@ public final class ExportCommand implements Callable<Integer> {
     Path project;
 
     @Option(
-            names = "--dataset",
+            names = {"--from", "--dataset"},
             paramLabel = "DIR",
             description = "A build's output directory (what spotter build --out wrote): export its split.")
     Path dataset;

@@ -7,7 +7,6 @@ import dev.spotter.generate.Plan;
 import dev.spotter.generate.Plans;
 import dev.spotter.generate.Report;
 import dev.spotter.llm.InferencePrices;
-import dev.spotter.llm.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,42 +58,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Show the plan, quotas, progress in --state and a cost estimate; call nothing.")
     boolean dryRun;
 
-    @Option(
-            names = "--provider",
-            paramLabel = "NAME",
-            defaultValue = "openai",
-            description = "openai (any OpenAI-compatible server) or anthropic. Default: ${DEFAULT-VALUE}.")
-    String provider;
-
-    @Option(
-            names = "--base-url",
-            paramLabel = "URL",
-            description =
-                    "API base URL, e.g. https://api.together.xyz/v1, http://127.0.0.1:11434/v1 (Ollama). Default: the provider's.")
-    String baseUrl;
-
-    @Option(
-            names = "--api-key-env",
-            paramLabel = "VAR",
-            description =
-                    "Environment variable holding the API key (default OPENAI_API_KEY / ANTHROPIC_API_KEY; 'none' for local servers).")
-    String apiKeyEnv;
-
-    @Option(names = "--model", paramLabel = "M", description = "Generator model id.")
-    String model;
-
-    @Option(
-            names = "--limit",
-            paramLabel = "N",
-            defaultValue = "0",
-            description = "Cap every category's target at N for a trial run (0 = full targets).")
-    int limit;
-
-    @Option(
-            names = "--budget-usd",
-            paramLabel = "X",
-            description = "Never start a request that could push total spend in this state past X dollars.")
-    Double budgetUsd;
+    @picocli.CommandLine.Mixin
+    LlmOptions llm;
 
     @Option(
             names = "--price-in",
@@ -113,36 +78,6 @@ public final class GenerateCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Price table YAML replacing the bundled one (same shape, must be dated).")
     Path prices;
-
-    @Option(names = "--state", paramLabel = "DIR", description = "State directory (SQLite). One per plan.")
-    Path state;
-
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "OUT",
-            description = "Output chat JSONL (rewritten from state at the end of every run).")
-    Path output;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            defaultValue = "8",
-            description = "Requests in flight (virtual threads). Default: ${DEFAULT-VALUE}.")
-    int concurrency;
-
-    @Option(
-            names = "--rpm",
-            paramLabel = "N",
-            defaultValue = "0",
-            description = "Client-side requests per minute limit (0 = none).")
-    int rpm;
-
-    @Option(
-            names = "--tpm",
-            paramLabel = "N",
-            defaultValue = "0",
-            description = "Client-side tokens per minute limit (0 = none).")
-    long tpm;
 
     @Option(
             names = "--max-attempts-per-slot",
@@ -201,7 +136,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (plan == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "PLAN is required (or --list-plans)");
         }
-        if (state == null || output == null) {
+        if (llm.state == null || llm.output == null) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--state and -o/--output are required");
         }
@@ -211,19 +146,11 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Plan p = Plans.load(plan);
         boolean needsModel = !(batch != null && batch.importFile != null);
-        if (needsModel && model == null) {
+        if (needsModel && llm.model == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model is required");
         }
-        GenerateOptions.Builder b = GenerateOptions.builder(p, state, output)
-                .provider(Provider.parse(provider))
-                .model(model == null ? "from-batch" : model)
-                .baseUrl(baseUrl)
-                .apiKeyEnv(apiKeyEnv)
-                .limit(limit)
-                .budgetUsd(budgetUsd)
-                .concurrency(concurrency)
-                .rpm(rpm)
-                .tpm(tpm)
+        GenerateOptions.Builder b = llm.applyTo(
+                        GenerateOptions.builder(p, llm.state, llm.output), "from-batch", llm.budgetUsd)
                 .maxAttemptsPerSlot(maxAttempts)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds))
                 .progress(System.err, System.console() != null, Duration.ofSeconds(Math.max(1, progressSeconds)));
@@ -248,7 +175,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     n,
                     o.plan().name(),
                     batch.export,
-                    state);
+                    llm.state);
             out.flush();
             return ExitCodes.OK;
         }
@@ -269,7 +196,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Report r = spotter.generate(b);
         out.println(r.summary());
-        out.println("wrote " + output + " (+ .provenance.jsonl, .rejects.jsonl)");
+        out.println("wrote " + llm.output + " (+ .provenance.jsonl, .rejects.jsonl)");
         out.flush();
         return r.complete() ? ExitCodes.OK : ExitCodes.REJECTS;
     }

@@ -10,8 +10,6 @@ import dev.spotter.kb.KbGeneration;
 import dev.spotter.kb.KbPlan;
 import dev.spotter.kb.KbPlanning;
 import dev.spotter.kernel.Sidecars;
-import dev.spotter.llm.Provider;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,50 +55,8 @@ final class KbGenerateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     KbCommand.PlanOptions planOptions;
 
-    @Option(
-            names = "--provider",
-            defaultValue = "openai",
-            description = "openai (any OpenAI-compatible server) or anthropic.")
-    String provider;
-
-    @Option(names = "--base-url", description = "API base URL (default: the provider's).")
-    String baseUrl;
-
-    @Option(
-            names = "--api-key-env",
-            description = "Environment variable holding the API key ('none' for local servers).")
-    String apiKeyEnv;
-
-    @Option(names = "--model", description = "Generator model id (required unless --dry-run or --print-plan).")
-    String model;
-
-    @Option(
-            names = "--limit",
-            defaultValue = "0",
-            description = "Cap every plan category at N examples for a trial run.")
-    int limit;
-
-    @Option(
-            names = "--budget-usd",
-            description = "Never start a request that could push spend in this state past X dollars.")
-    Double budgetUsd;
-
-    @Option(names = "--state", description = "State directory (SQLite) for this plan.")
-    Path state;
-
-    @Option(
-            names = {"-o", "--output"},
-            description = "Output chat JSONL.")
-    Path output;
-
-    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight. Default: ${DEFAULT-VALUE}.")
-    int concurrency;
-
-    @Option(names = "--rpm", defaultValue = "0", description = "Client-side requests per minute limit (0 = none).")
-    int rpm;
-
-    @Option(names = "--tpm", defaultValue = "0", description = "Client-side tokens per minute limit (0 = none).")
-    long tpm;
+    @CommandLine.Mixin
+    LlmOptions llm;
 
     @Option(
             names = "--min-score",
@@ -128,10 +84,10 @@ final class KbGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        if (!printPlan && (state == null || output == null)) {
+        if (!printPlan && (llm.state == null || llm.output == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--state and -o/--output are required");
         }
-        if (model == null && !dryRun && !printPlan) {
+        if (llm.model == null && !dryRun && !printPlan) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model is required");
         }
         if (topUpRounds < 0) {
@@ -150,24 +106,16 @@ final class KbGenerateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.print(p.lint().text(20));
-        p.writeExcluded(Sidecars.of(output, ".kb-excluded.jsonl"));
+        p.writeExcluded(Sidecars.of(llm.output, ".kb-excluded.jsonl"));
         if (p.quotas().isEmpty()) {
             throw new DataSourceException("no chunk can be planned (every chunk was left out; see above)");
         }
-        KbGeneration.Round round = (plan, st, outPath, budget) -> GenerateOptions.builder(plan, st, outPath)
-                .provider(Provider.parse(provider))
-                .model(model == null ? "dry-run" : model)
-                .baseUrl(baseUrl)
-                .apiKeyEnv(apiKeyEnv)
+        KbGeneration.Round round = (plan, st, outPath, budget) -> llm.applyTo(
+                        GenerateOptions.builder(plan, st, outPath), "dry-run", budget)
                 .env(CliEnv.of(spec).lookup())
-                .limit(limit)
-                .budgetUsd(budget)
-                .concurrency(concurrency)
-                .rpm(rpm)
-                .tpm(tpm)
                 .progress(System.err, System.console() != null, Duration.ofSeconds(5));
         if (dryRun) {
-            out.println(Generator.dryRun(round.options(KbPlan.build(p.quotas()), state, output, budgetUsd)
+            out.println(Generator.dryRun(round.options(KbPlan.build(p.quotas()), llm.state, llm.output, llm.budgetUsd)
                     .build()));
             if (p.lint().blocking()) {
                 out.println("kb generate would refuse to start: the lint has blocking findings (see above; --force"
@@ -185,7 +133,8 @@ final class KbGenerateCommand implements Callable<Integer> {
                     + " blocking lint findings (listed above): fix those chunks, split long ones with --split-long,"
                     + " or pass --force to generate anyway; nothing was sent");
         }
-        KbGeneration.Result r = KbGeneration.run(round, state, output, p.quotas(), checker, topUpRounds, budgetUsd);
+        KbGeneration.Result r =
+                KbGeneration.run(round, llm.state, llm.output, p.quotas(), checker, topUpRounds, llm.budgetUsd);
         if (r.retired() > 0) {
             out.println("retired " + r.retired() + " examples whose chunk changed since they were generated;"
                     + " their slots were generated again");

@@ -96,7 +96,15 @@ public final class SpotterCli implements Runnable {
             line = "spotter: " + withOptionNames(se, cmd.getCommandSpec());
             code = ExitCodes.USAGE_OR_IO;
         } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
-            line = "spotter: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+            // the JDK's file exceptions carry only the path ("java.nio.file.NoSuchFileException: x"): name the path
+            // and the reason in words, as every other error line does
+            java.io.IOException io =
+                    ex instanceof java.io.UncheckedIOException u ? u.getCause() : (java.io.IOException) ex;
+            String m = ex.getMessage();
+            line = "spotter: "
+                    + (m != null && m.startsWith("cannot ")
+                            ? m
+                            : dev.spotter.FileException.of(io).getMessage());
             code = ExitCodes.USAGE_OR_IO;
         } else {
             line = "spotter: internal error (a bug in Spotter, please report it): "

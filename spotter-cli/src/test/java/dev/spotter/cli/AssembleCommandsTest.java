@@ -91,7 +91,7 @@ class AssembleCommandsTest {
                 dir.resolve("out2").toString());
         assertThat(rej.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(rej.out()).contains("1 input lines rejected");
-        assertThat(Files.readString(dir.resolve("out2/quarantine.jsonl")))
+        assertThat(Files.readString(dir.resolve("out2.state/quarantine.jsonl")))
                 .contains("\"reason\":\"missing_messages_list\"")
                 .contains("\"line\":31");
         assertThat(rej.out()).contains("reject rate too high: d: 1 of 31 lines rejected (3.23%) > maxRejectRate 0.00%");
@@ -107,7 +107,7 @@ class AssembleCommandsTest {
                 dir.resolve("out3").toString());
         assertThat(tolerated.code()).as(tolerated.out()).isEqualTo(ExitCodes.OK);
         assertThat(tolerated.out()).contains("1 input lines rejected").contains("within quality.maxRejectRate");
-        assertThat(dir.resolve("out3/quarantine.jsonl")).content().contains("missing_messages_list");
+        assertThat(dir.resolve("out3.state/quarantine.jsonl")).content().contains("missing_messages_list");
         Files.writeString(
                 p2,
                 Files.readString(p2)
@@ -119,6 +119,30 @@ class AssembleCommandsTest {
                 "--out",
                 dir.resolve("out3").toString());
         assertThat(strict.code()).as(strict.out()).isEqualTo(ExitCodes.REJECTS);
+    }
+
+    /** Issue 12 item 1: a user-provided file that is missing fails the build, naming the source and the path. */
+    @Test
+    void aMissingUserDataFileFailsTheBuildNamingSourceAndPath() throws Exception {
+        Path p = project(false);
+        Files.writeString(p, Files.readString(p).replace("path: d.jsonl", "path: data/nope.jsonl"));
+        CliRun.Result r = run("build", "--project", p.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.REJECTS);
+        assertThat(r.err()).contains("spotter build: source 'd' (kind jsonl): no such file data/nope.jsonl");
+        // a glob that matches nothing is just as missing
+        Files.writeString(p, Files.readString(p).replace("path: data/nope.jsonl", "path: data/*.jsonl"));
+        CliRun.Result glob = run("build", "--project", p.toString());
+        assertThat(glob.code()).isEqualTo(ExitCodes.REJECTS);
+        assertThat(glob.err()).contains("source 'd' (kind jsonl): no such file data/*.jsonl");
+        // a generation source with no file yet is "to be generated", not an error: the clean project exits 0
+        assertThat(run(
+                                "build",
+                                "--project",
+                                project(false).toString(),
+                                "--out",
+                                dir.resolve("ok").toString())
+                        .code())
+                .isEqualTo(ExitCodes.OK);
     }
 
     @Test
@@ -138,7 +162,20 @@ class AssembleCommandsTest {
                 "-o",
                 dir.resolve("x").toString());
         assertThat(none.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
-        assertThat(none.err()).contains("no built dataset in " + dir.resolve("out"));
+        assertThat(none.err())
+                .contains("no built dataset in " + dir.resolve("out"))
+                .contains("--from DIR");
+        // issue 12 item 8: --from reads where build --out wrote
+        CliRun.Result from = run(
+                "export",
+                "--target",
+                "together",
+                "--from",
+                built.toString(),
+                "-o",
+                dir.resolve("f").toString());
+        assertThat(from.code()).as(from.out() + from.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dir.resolve("f/train.jsonl")).hasSameBinaryContentAs(built.resolve("messages/train.jsonl"));
         CliRun.Result ok = run(
                 "export",
                 "--target",

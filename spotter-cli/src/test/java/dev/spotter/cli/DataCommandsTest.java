@@ -29,14 +29,14 @@ class DataCommandsTest {
         assertThat(s.get("read").asLong())
                 .isEqualTo(s.get("accepted").asLong() + s.get("rejected").asLong());
         assertThat(s.get("accepted").asLong()).isEqualTo(299);
-        assertThat(s.get("rejected").asLong()).isEqualTo(24);
+        assertThat(s.get("rejected").asLong()).isEqualTo(26);
         assertThat(s.get("reasons").get("over_token_limit").asLong()).isEqualTo(1);
         assertThat(s.get("reasons").get("special_token_in_content").asLong()).isEqualTo(1);
-        assertThat(Files.readAllLines(q)).hasSize(24);
+        assertThat(Files.readAllLines(q)).hasSize(26);
 
         CliRun.Result text = run("validate", SAMPLE, "--max-errors", "3");
         assertThat(text.out())
-                .contains("read 323, accepted 299, rejected 24")
+                .contains("read 325, accepted 299, rejected 26")
                 .contains("first 3 errors:")
                 .contains(SAMPLE + ":1: bom");
     }
@@ -91,7 +91,7 @@ class DataCommandsTest {
             assertThat(c.out().lines().count()).isEqualTo(299);
             assertThat(c.out().lines().allMatch(l -> l.startsWith("{\"messages\":[")))
                     .isTrue();
-            assertThat(c.err()).contains("read 323, accepted 299, rejected 24");
+            assertThat(c.err()).contains("read 325, accepted 299, rejected 26");
         } finally {
             System.setIn(oldIn);
         }
@@ -108,7 +108,7 @@ class DataCommandsTest {
             JsonNode s = OM.readTree(r.out());
             assertThat(s.get("written").asLong()).isEqualTo(299);
             assertThat(Files.readAllLines(out)).hasSize(299);
-            assertThat(Files.readAllLines(q)).hasSize(24);
+            assertThat(Files.readAllLines(q)).hasSize(26);
             assertThat(Files.exists(dir.resolve(fmt + ".jsonl.tmp"))).isFalse();
         }
         // messages output is itself valid chat data
@@ -169,7 +169,7 @@ class DataCommandsTest {
         // stats applies no limit while reading: the over-limit line is analysed and counted as over the limit
         assertThat(s.get("examples").asLong()).isEqualTo(300);
         assertThat(s.get("over_limit").asLong()).isEqualTo(1);
-        assertThat(s.get("validation").get("rejected").asLong()).isEqualTo(23);
+        assertThat(s.get("validation").get("rejected").asLong()).isEqualTo(25);
         JsonNode tot = s.get("total_tokens");
         assertThat(tot.get("min").asInt()).isLessThanOrEqualTo(tot.get("p10").asInt());
         assertThat(tot.get("p10").asInt()).isLessThanOrEqualTo(tot.get("median").asInt());
@@ -194,7 +194,7 @@ class DataCommandsTest {
         JsonNode f = OM.readTree(run("cost", SAMPLE, "--json").out());
         assertThat(f.get("examples").asLong()).isEqualTo(300); // over-limit line is priced (capped), not rejected
         assertThat(f.get("capped_examples").asLong()).isEqualTo(1);
-        assertThat(f.get("invalid_lines").asLong()).isEqualTo(23);
+        assertThat(f.get("invalid_lines").asLong()).isEqualTo(25);
         assertThat(f.get("billed_tokens").asLong())
                 .isEqualTo(f.get("tokens_per_epoch").asLong() * f.get("epochs").asInt());
         assertThat(run("cost", SAMPLE, "--examples", "3").code()).isEqualTo(ExitCodes.USAGE_OR_IO);

@@ -53,6 +53,49 @@ class SpotterCliTest {
     }
 
     @Test
+    void generateAndKbGenerateShareOneSetOfLlmOptionsWithTheProviderAsAType() {
+        for (String[] cmd : new String[][] {{"generate", "running"}, {"kb", "generate"}}) {
+            String[] args = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(cmd),
+                            java.util.stream.Stream.of(
+                                    "--provider",
+                                    "bogus",
+                                    "--model",
+                                    "m",
+                                    "--state",
+                                    "target/x",
+                                    "-o",
+                                    "target/x.jsonl"))
+                    .toArray(String[]::new);
+            CliRun.Result r = CliRun.run(args);
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+            assertThat(r.err().strip())
+                    .startsWith((cmd[0].equals("kb") ? "spotter kb generate" : "spotter generate")
+                            + ": Invalid value for option '--provider'")
+                    .contains("unknown provider 'bogus' (expected openai or anthropic)")
+                    .doesNotContain("\n");
+            CliRun.Result help = CliRun.run(
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(cmd), java.util.stream.Stream.of("--help"))
+                            .toArray(String[]::new));
+            for (String option : new String[] {
+                "--provider",
+                "--base-url",
+                "--api-key-env",
+                "--model",
+                "--limit",
+                "--budget-usd",
+                "--state",
+                "--output",
+                "--concurrency",
+                "--rpm",
+                "--tpm"
+            }) {
+                assertThat(help.out()).as("%s in %s --help", option, cmd[0]).contains(option);
+            }
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(SpotterCli.execute("--no-such-option")).isEqualTo(ExitCodes.USAGE_OR_IO);
     }

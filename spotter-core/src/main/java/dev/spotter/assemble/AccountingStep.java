@@ -23,20 +23,24 @@ final class AccountingStep {
     }
 
     private static AccountingStats check(BuildContext b, List<Step<IngestStats>> ingests) {
-        DatasetLayout l = b.layout();
         long read = 0;
         long idSum = 0;
         for (Step<IngestStats> i : ingests) {
             read += i.stats().read();
             idSum += i.stats().idSum();
         }
+        return check(b.layout(), b.writers(), read, idSum);
+    }
+
+    /** Checks the files under {@code l} against {@code read} lines whose ids' {@code hash64} sum to {@code idSum}. */
+    static AccountingStats check(DatasetLayout l, List<FormatWriter> writers, long read, long idSum) {
         long[] train = countIds(l.provenance("train"), AccountingStep::provenanceId);
         long[] val = countIds(l.provenance("validation"), AccountingStep::provenanceId);
         long[] q = countIds(l.quarantine(), AccountingStep::idOf);
         long[] dd = countIds(l.dedupLog(), AccountingStep::idOf);
         long[] pr = countIds(l.reviewPending(), AccountingStep::idOf);
         List<String> problems = new ArrayList<>();
-        for (FormatWriter w : b.writers()) {
+        for (FormatWriter w : writers) {
             long tl = countLines(l.train(w.name()));
             long vl = countLines(l.validation(w.name()));
             if (tl != train[0] || vl != val[0]) {

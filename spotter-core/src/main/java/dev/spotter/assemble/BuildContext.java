@@ -16,5 +16,7 @@ record BuildContext(
         StepRunner runner) {
 
     /** Part of every step key: bump when a step's algorithm or file layout changes, so old state is not reused. */
-    static final int ALGO = 6; // 6: review gate at ingest (pending file, review stats); 5: snake_case provenance
+    static final int ALGO =
+            7; // 7: review gate at ingest, kb grounding in ingest, state outside the dataset folder; 5: snake_case
+    // provenance
 }

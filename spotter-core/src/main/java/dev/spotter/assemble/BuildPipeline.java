@@ -1,17 +1,19 @@
 package dev.spotter.assemble;
 
 import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
 import dev.spotter.format.ConvertFormat;
+import dev.spotter.kernel.IoErrors;
 import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
 import dev.spotter.project.SourceScanner;
 import dev.spotter.project.SourceSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The dataset build: ingest ({@link IngestStep}, with {@link SynthStep} for synthesized sources) → dedup
@@ -67,6 +70,7 @@ public final class BuildPipeline {
 
         private final Project project;
         private Path outDir;
+        private Path stateDir;
         private ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
         private Consumer<String> log = s -> {};
         private List<FormatWriter> writers;
@@ -78,6 +82,15 @@ public final class BuildPipeline {
         /** Output directory; default: the project's {@code output.dir} relative to the project file. */
         public Builder outDir(Path dir) {
             this.outDir = Objects.requireNonNull(dir, "outDir");
+            return this;
+        }
+
+        /**
+         * Where the build keeps what must not be uploaded (step state, quarantine, dedup and leakage logs); default:
+         * the project's {@code output.stateDir}, else the sibling {@code <out>.state} of the output directory.
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = Objects.requireNonNull(dir, "stateDir");
             return this;
         }
 
@@ -106,7 +119,11 @@ public final class BuildPipeline {
             Path dir = outDir != null
                     ? outDir
                     : project.baseDir().resolve(project.output().dir());
-            DatasetLayout layout = DatasetLayout.of(dir);
+            String projectState = project.output().stateDir();
+            Path state = stateDir != null
+                    ? stateDir
+                    : outDir == null && projectState != null ? project.baseDir().resolve(projectState) : null;
+            DatasetLayout layout = DatasetLayout.of(dir, state);
             if (project.baseDir().toAbsolutePath().normalize().startsWith(layout.dir())) {
                 throw new ConfigurationException(
                         "output directory " + dir + " contains the project; choose a subdirectory");
@@ -145,13 +162,14 @@ public final class BuildPipeline {
         return layout;
     }
 
-    /** Runs every step; returns what happened. Throws UncheckedIOException on I/O problems. */
+    /** Runs every step; returns what happened. I/O problems are {@link FileException}s or UncheckedIOExceptions naming the file. */
     public BuildResult run() {
         try {
             Files.createDirectories(layout.stateDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + layout.stateDir() + ": " + e.getMessage(), e);
+            throw FileException.of(layout.stateDir(), "cannot create", IoErrors.reason(e));
         }
+        removeLegacyFiles();
         StepRunner runner = new StepRunner(BuildState.load(layout.stateFile()), layout, log);
         BuildContext b = new BuildContext(project, layout, tokens, writers, runner);
         SourceScanner scanner = new SourceScanner(project, tokens);
@@ -178,10 +196,32 @@ public final class BuildPipeline {
                 split.stats(),
                 write.stats(),
                 inventory(ingested, write.stats()),
-                accounting);
+                accounting,
+                layout.stateDirShown());
         ReportStep.run(b, summary);
         runner.saveState();
         return new BuildResult(layout, runner.runs(), summary);
+    }
+
+    /**
+     * Deletes what builds before the state directory left in the dataset folder (quarantine, logs, {@code .state/}):
+     * raw rejected lines and unscrubbed intermediate files must not stay where the folder is uploaded from.
+     */
+    private void removeLegacyFiles() {
+        for (Path p : layout.legacyFiles()) {
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            } catch (IOException e) {
+                throw FileException.of(p, "cannot delete", IoErrors.reason(e));
+            }
+            log.accept("removed " + layout.relative(p) + " from the dataset folder (now kept in "
+                    + layout.stateDirShown() + ")");
+        }
     }
 
     /** What the dataset now holds against the targets: the written examples per source and category. */

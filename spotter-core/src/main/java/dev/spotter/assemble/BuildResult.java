@@ -36,6 +36,31 @@ public record BuildResult(DatasetLayout layout, List<StepRun> steps, BuildSummar
         return summary.inventory().needs();
     }
 
+    /**
+     * Files of user-provided sources ({@link dev.spotter.project.SourceKind#userProvided()}) that do not exist, as
+     * "source 'voice' (kind jsonl): no such file data/voice.jsonl"; the build fails (exit 1) when any is listed.
+     * Sources Spotter fills itself (generation, kb generate, synthesized) are not here: they are {@link #needs()}.
+     */
+    public List<String> missingInputs() {
+        List<String> out = new ArrayList<>();
+        for (BuildSummary.Source src : summary.sources()) {
+            if (src.kind().userProvided()) {
+                for (String f : src.missing()) {
+                    out.add("source '" + src.id() + "' (kind " + src.kind().yamlName() + "): no such file " + f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when nothing failed: no missing user file, no reject rate above its limit, accounting complete. */
+    public boolean ok() {
+        return missingInputs().isEmpty()
+                && rejectRateExceeded().isEmpty()
+                && pendingReview().isEmpty()
+                && accountingOk();
+    }
+
     /** Input lines rejected (they are in the quarantine file). */
     public long rejected() {
         return summary.rejected();

@@ -63,7 +63,7 @@ final class BuildState {
             return null;
         }
         for (Map.Entry<String, Output> o : e.outputs().entrySet()) {
-            Path p = layout.dir().resolve(o.getKey());
+            Path p = layout.resolve(o.getKey());
             try {
                 if (!Files.isRegularFile(p) || Files.size(p) != o.getValue().size()) {
                     return null;
@@ -91,7 +91,7 @@ final class BuildState {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + p + ": " + IoErrors.reason(e), e);
             }
-            outs.put(layout.relative(p), new Output(size, Jsonl.sha256(p)));
+            outs.put(layout.key(p), new Output(size, Jsonl.sha256(p)));
         }
         Entry e = new Entry(key, outs, Jsonl.MAPPER.valueToTree(stats));
         steps.put(step, e);

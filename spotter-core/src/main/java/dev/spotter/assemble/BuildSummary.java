@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param output        the upload files written
  * @param inventory     the examples in the dataset against the targets, after dedup
  * @param accounting    the check that every line read is in exactly one output
+ * @param stateDir      where the quarantine, the dedup and leakage logs and the step state are, relative to the
+ *                      dataset folder (they are kept out of it: they hold lines before the PII scrub)
  * @param review        per reviewed source, what the review gate let through and each batch's state (left out of
  *                      the JSON when no source is reviewed)
  */
@@ -47,6 +49,7 @@ public record BuildSummary(
         WriteStats output,
         Inventory inventory,
         AccountingStats accounting,
+        String stateDir,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReviewStats> review) {
 
     /**
@@ -118,7 +121,8 @@ public record BuildSummary(
             SplitStats split,
             WriteStats output,
             Inventory inventory,
-            AccountingStats accounting) {
+            AccountingStats accounting,
+            String stateDir) {
         List<Source> sources = new ArrayList<>();
         List<ReviewStats> review = new ArrayList<>();
         Map<String, Long> reasons = new TreeMap<>();
@@ -164,6 +168,7 @@ public record BuildSummary(
                 output,
                 inventory,
                 accounting,
+                stateDir,
                 review);
     }
 }

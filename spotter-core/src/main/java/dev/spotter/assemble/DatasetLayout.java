@@ -11,25 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a build puts every file: the one place that knows the dataset's directory layout. The build writes
  * through it, {@link BuildResult#layout()} returns it, and {@code export}/{@code eval} open a finished build with
- * {@link #open}. Today everything lives under {@code dir}:
+ * {@link #open}. The dataset folder {@code dir} holds only what may be uploaded (a user pushes it to the Hub as it
+ * is); everything else lives in the state directory, by default the sibling {@code <dir>.state}:
  *
  * <pre>
  * dir/&lt;format&gt;/{train,validation}.jsonl   upload files, one directory per output format
  * dir/provenance/{train,validation}.jsonl  line N describes line N of every format's file of that split
- * dir/quarantine.jsonl, dedup-log.jsonl, leakage-log.jsonl, review-pending.jsonl
+ * stateDir/review-pending.jsonl   ids of reviewed examples held back until their review is finished (no content)
  * dir/README.md (dataset card), report.html, summary.json
- * stateDir = dir/.state                     step cache (state.json) and the steps' intermediate files
+ * stateDir/quarantine.jsonl, dedup-log.jsonl, leakage-log.jsonl   rejected and dropped lines, verbatim (may hold PII)
+ * stateDir/state.json and stateDir/&lt;step&gt;/   step cache and the steps' intermediate files (before the PII scrub)
  * </pre>
  *
- * Moving state, quarantine or logs elsewhere (e.g. a sibling of the upload folder) is a change to {@link #of}
- * and the accessors below, nothing else: no step, report or command spells a path.
+ * Why: the quarantine keeps rejected lines verbatim and the intermediate files precede the PII scrub, so neither
+ * may sit in the folder that is uploaded. No step, report or command spells a path: they ask this record.
  *
  * @param dir      the build's output directory (absolute, normalised)
- * @param stateDir where the step cache and intermediate files live
+ * @param stateDir where the step cache, intermediate files, quarantine and logs live; never inside {@code dir}
  */
 public record DatasetLayout(Path dir, Path stateDir) {
     /** The splits every format has, in file order. */
@@ -38,17 +41,46 @@ public record DatasetLayout(Path dir, Path stateDir) {
     public DatasetLayout {
         dir = dir.toAbsolutePath().normalize();
         stateDir = stateDir.toAbsolutePath().normalize();
+        if (stateDir.startsWith(dir)) {
+            throw new ConfigurationException("state directory " + stateDir + " is inside the dataset folder " + dir
+                    + ": the quarantine and the unscrubbed intermediate files must not be uploaded; choose a"
+                    + " directory outside it");
+        }
+        if (dir.getParent() == null) {
+            throw new ConfigurationException(
+                    "output directory " + dir + " is a file-system root; choose a subdirectory");
+        }
     }
 
-    /** The layout of a build written to {@code dir}. */
+    /** The layout of a build written to {@code dir}, with its state in the sibling {@code <dir>.state}. */
     public static DatasetLayout of(Path dir) {
-        Path d = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
-        return new DatasetLayout(d, d.resolve(".state"));
+        return of(dir, null);
     }
 
-    /** The layout at the project's {@code output.dir} (relative to the project file). */
+    /** The layout of a build written to {@code dir} with its state in {@code stateDir} (null: {@link #defaultStateDir}). */
+    public static DatasetLayout of(Path dir, @Nullable Path stateDir) {
+        Path d = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+        return new DatasetLayout(d, stateDir != null ? stateDir : defaultStateDir(d));
+    }
+
+    /** The default state directory of a dataset folder: its sibling {@code <name>.state}. */
+    public static Path defaultStateDir(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        Path name = d.getFileName();
+        return d.resolveSibling((name == null ? "dataset" : name.toString()) + ".state");
+    }
+
+    /** The layout at the project's {@code output.dir} and {@code output.stateDir} (relative to the project file). */
     public static DatasetLayout of(Project project) {
-        return of(project.baseDir().resolve(project.output().dir()));
+        String state = project.output().stateDir();
+        return of(
+                project.baseDir().resolve(project.output().dir()),
+                state == null ? null : project.baseDir().resolve(state));
+    }
+
+    /** The state directory as the card names it: relative to the dataset folder, with '/'. */
+    public String stateDirShown() {
+        return relative(stateDir);
     }
 
     /**
@@ -57,9 +89,14 @@ public record DatasetLayout(Path dir, Path stateDir) {
      */
     public static DatasetLayout open(Path dir, String format) {
         DatasetLayout l = of(dir);
+        if (!Files.isDirectory(l.dir())) {
+            throw new ConfigurationException("no built dataset in " + l.dir() + " (no such directory): run `spotter"
+                    + " build` first, or pass the directory `build --out` wrote with --from DIR");
+        }
         if (!Files.isRegularFile(l.summary())) {
             throw new ConfigurationException("no built dataset in " + l.dir() + " (no summary.json): run `spotter"
-                    + " build --project spotter.yaml --out " + dir + "` first");
+                    + " build --project spotter.yaml --out " + dir + "` first, or pass the directory `build --out`"
+                    + " wrote with --from DIR");
         }
         List<String> formats = l.builtFormats();
         if (!formats.contains(format) || !Files.isRegularFile(l.train(format))) {
@@ -105,9 +142,9 @@ public record DatasetLayout(Path dir, Path stateDir) {
         return dir.resolve("provenance").resolve(split + ".jsonl");
     }
 
-    /** Rejected input lines with file, line and reason. */
+    /** Rejected input lines with file, line and reason (verbatim: not for upload, so in the state directory). */
     public Path quarantine() {
-        return dir.resolve("quarantine.jsonl");
+        return stateDir.resolve("quarantine.jsonl");
     }
 
     /**
@@ -115,17 +152,29 @@ public record DatasetLayout(Path dir, Path stateDir) {
      * batch not signed off): one line each with id, source, file, line, batch and why; never the content.
      */
     public Path reviewPending() {
-        return dir.resolve("review-pending.jsonl");
+        return stateDir.resolve("review-pending.jsonl");
     }
 
-    /** Every dropped duplicate and the example it duplicates. */
+    /** Every dropped duplicate and the example it duplicates (in the state directory). */
     public Path dedupLog() {
-        return dir.resolve("dedup-log.jsonl");
+        return stateDir.resolve("dedup-log.jsonl");
     }
 
-    /** Validation examples moved to train by the leakage check. */
+    /** Validation examples moved to train by the leakage check (in the state directory). */
     public Path leakageLog() {
-        return dir.resolve("leakage-log.jsonl");
+        return stateDir.resolve("leakage-log.jsonl");
+    }
+
+    /**
+     * Files that earlier builds kept inside the dataset folder and that must not be uploaded: the build deletes
+     * them when it writes the folder (they are in the state directory now).
+     */
+    List<Path> legacyFiles() {
+        return List.of(
+                dir.resolve("quarantine.jsonl"),
+                dir.resolve("dedup-log.jsonl"),
+                dir.resolve("leakage-log.jsonl"),
+                dir.resolve(".state"));
     }
 
     /** The dataset card. */
@@ -146,7 +195,25 @@ public record DatasetLayout(Path dir, Path stateDir) {
         return stateDir.resolve("state.json");
     }
 
-    /** A path as recorded in state and logs: relative to {@link #dir}, with '/'. */
+    /**
+     * A build file as the step cache records it: {@code $state/<path in stateDir>} for state files, else relative
+     * to {@link #dir}, with '/'. Independent of where the folders are, so equal builds have equal state.
+     */
+    String key(Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        return a.startsWith(stateDir)
+                ? STATE_KEY + stateDir.relativize(a).toString().replace('\\', '/')
+                : relative(a);
+    }
+
+    /** The file a {@link #key} names. */
+    Path resolve(String key) {
+        return key.startsWith(STATE_KEY) ? stateDir.resolve(key.substring(STATE_KEY.length())) : dir.resolve(key);
+    }
+
+    private static final String STATE_KEY = "$state/";
+
+    /** A path as shown in logs: relative to {@link #dir}, with '/'. */
     String relative(Path p) {
         return dir.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }

@@ -69,14 +69,7 @@ final class DedupStep {
                                         exact,
                                         rec.get("id").asText(),
                                         rec.get("src").asText());
-                        ObjectNode l = JSON.objectNode();
-                        l.put("id", rec.get("id").asText());
-                        l.put("source", rec.get("src").asText());
-                        l.put("category", rec.get("cat").asText());
-                        l.put("reason", exact ? "exact_duplicate" : "near_duplicate");
-                        l.put("keptId", ids.id(v.ordinal()));
-                        l.put("similarity", Math.round(v.similarity() * 1000) / 1000.0);
-                        logOut.json(l);
+                        logOut.line(logLine(rec, exact, ids.id(v.ordinal()), v.similarity()));
                     });
                 }
                 keptOut.commit();
@@ -110,6 +103,18 @@ final class DedupStep {
                     largest,
                     drop);
         });
+    }
+
+    /** The dedup log's line for a dropped duplicate ({@code rec} is its accepted line) of the kept {@code keptId}. */
+    static String logLine(ObjectNode rec, boolean exact, String keptId, double similarity) {
+        ObjectNode l = JSON.objectNode();
+        l.put("id", rec.get("id").asText());
+        l.put("source", rec.get("src").asText());
+        l.put("category", rec.get("cat").asText());
+        l.put("reason", exact ? "exact_duplicate" : "near_duplicate");
+        l.put("keptId", keptId);
+        l.put("similarity", Math.round(similarity * 1000) / 1000.0);
+        return l.toString();
     }
 
     /** Duplicates of one kept record; members are the first few dropped ids (for the report). */

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * foundation's reject codes, categories, tokens) and writes the accepted examples to
  * {@link DatasetLayout#accepted} (with id, source, category, file, line, tokens) and the rejected lines, as
  * {@link QuarantineRecord}s through the {@link QuarantineWriter}, to {@link DatasetLayout#rejected}; both files are
- * committed together when the source has been read, so a failed read leaves the previous files. The key hashes
+ * committed together when the source has been read, so a failed read leaves the previous files. Knowledge-base
+ * sources also pass the kb grounding check ({@link GroundingGate}: ungrounded answers are quarantined). The key hashes
  * every input file's content (and sidecar), so an unchanged source is not read again. Memory: one line at a time,
  * plus a counter per reject reason and category.
  */
@@ -37,7 +38,10 @@ final class IngestStep {
         List<Path> files = scanner.files(s);
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
-        StringBuilder inputs = new StringBuilder();
+        if (files.isEmpty()) {
+            absent.addAll(s.paths()); // glob patterns that match no file: as missing as a missing file
+        }
+        StringBuilder inputs = new StringBuilder("paths=" + s.paths() + ";");
         for (Path f : files) {
             (Files.isRegularFile(f) ? present : absent).add(scanner.relative(f));
             inputs.append(scanner.relative(f))
@@ -50,18 +54,19 @@ final class IngestStep {
                         .append(';');
             }
         }
+        inputs.append(GroundingGate.keyPart(s));
         ReviewFilter review = ReviewFilter.open(b, scanner, s);
         if (review != null) {
             inputs.append("review=").append(review.fingerprint()).append(';');
         }
-        return ingest(b, s, inputs.toString(), sink -> scanner.scan(s, sink), present, absent, review);
+        return ingest(
+                b, s, inputs.toString(), sink -> scanner.scan(s, GroundingGate.wrap(s, sink)), present, absent, review);
     }
 
     /** A source the build synthesized ({@link SynthStep}): reads the synthesizer's file under a stable label. */
     static Step<IngestStats> synthesized(BuildContext b, SourceScanner scanner, SourceSpec s, Step<SynthStats> synth) {
         Path file = b.layout().synthesized(s.id());
-        // the label, not the path: provenance must not depend on the output directory
-        String label = "synth:" + s.preset() + "/seed-" + SynthStep.seed(b.project(), s) + ".jsonl";
+        String label = synthLabel(b.project(), s);
         return ingest(
                 b,
                 s,
@@ -70,6 +75,11 @@ final class IngestStep {
                 List.of(label),
                 List.of(),
                 null);
+    }
+
+    /** The provenance file name of a synthesized source: a label, not the path, so it does not depend on the output directory. */
+    static String synthLabel(dev.spotter.project.Project project, SourceSpec s) {
+        return "synth:" + s.preset() + "/seed-" + SynthStep.seed(project, s) + ".jsonl";
     }
 
     private static Step<IngestStats> ingest(
@@ -168,7 +178,7 @@ final class IngestStep {
     }
 
     /** The build's own line for an accepted example: what later steps and the provenance need. */
-    private static ObjectNode internal(SourceRecord r) {
+    static ObjectNode internal(SourceRecord r) {
         ObjectNode o = JSON.objectNode();
         o.put("id", r.id());
         o.put("src", r.sourceId());
@@ -182,11 +192,7 @@ final class IngestStep {
 
     /** The quarantine record of a rejected input line: {@code {"id","source","file","line","reason","detail","raw"}}. */
     private static void quarantine(QuarantineWriter q, SourceRecord r, Path file) {
-        write(
-                q,
-                QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
-                        .from(r.id(), r.sourceId()),
-                file);
+        write(q, quarantineRecord(r), file);
     }
 
     private static void write(QuarantineWriter q, QuarantineRecord r, Path file) {
@@ -195,5 +201,10 @@ final class IngestStep {
         } catch (IOException e) {
             throw Jsonl.unchecked("write", file, e);
         }
+    }
+
+    static QuarantineRecord quarantineRecord(SourceRecord r) {
+        return QuarantineRecord.ofLine(r.file(), r.line(), r.reason(), r.detail(), r.raw())
+                .from(r.id(), r.sourceId());
     }
 }

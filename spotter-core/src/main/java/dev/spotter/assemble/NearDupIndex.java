@@ -111,7 +111,7 @@ public final class NearDupIndex {
         return out;
     }
 
-    private int bandKey(long[] sig, int band) {
+    int bandKey(long[] sig, int band) {
         long h = 0x9E3779B97F4A7C15L * (band + 1);
         for (int i = band * rows, end = i + rows; i < end; i++) {
             h = Text.fmix64(h ^ sig[i]);

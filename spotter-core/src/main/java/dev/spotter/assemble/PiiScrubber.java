@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * need a house number, one to four name words and a street suffix, and are refused when a "name word" is a
  * training word (a "5 mile run on the road" is not an address).
  */
-public final class PiiScrubber {
+final class PiiScrubber {
 
     /** The kinds of personal data recognised. */
     public enum Kind {

@@ -30,30 +30,12 @@ final class ScrubStep {
             try (Jsonl.Out o = new Jsonl.Out(scrubbed)) {
                 Jsonl.lines(kept, line -> {
                     c[0]++;
-                    ObjectNode rec = Jsonl.parse(line);
-                    ArrayNode msgs = (ArrayNode) rec.get("messages");
-                    Map<PiiScrubber.Kind, Integer> found = new TreeMap<>();
-                    for (JsonNode m : msgs) {
-                        if (pii.roles().contains(m.get("role").asText())) {
-                            PiiScrubber.Result r =
-                                    scrubber.scrub(m.get("content").asText());
-                            if (r.total() > 0) {
-                                ((ObjectNode) m).put("content", r.text());
-                                r.counts().forEach((k, v) -> found.merge(k, v, Integer::sum));
-                            }
-                        }
+                    Scrubbed r = scrub(scrubber, pii.roles(), line);
+                    o.line(r.line());
+                    if (!r.found().isEmpty()) {
+                        c[1]++;
+                        r.found().forEach((k, v) -> totals.merge(k, (long) v, Long::sum));
                     }
-                    if (found.isEmpty()) {
-                        o.line(line);
-                        return;
-                    }
-                    c[1]++;
-                    ObjectNode p = rec.putObject("pii");
-                    found.forEach((k, v) -> {
-                        p.put(k.key(), v);
-                        totals.merge(k, (long) v, Long::sum);
-                    });
-                    o.json(rec);
                 });
                 o.commit();
             }
@@ -63,5 +45,30 @@ final class ScrubStep {
             }
             return new ScrubStats(pii.enabled(), c[0], c[1], replacements, pii.roles());
         });
+    }
+
+    /** A kept line after the scrub: unchanged (byte for byte) when nothing was found, else rewritten with {@code pii}. */
+    record Scrubbed(String line, Map<PiiScrubber.Kind, Integer> found) {}
+
+    /** Scrubs the messages of {@code roles} in one kept line (the build's internal line). */
+    static Scrubbed scrub(PiiScrubber scrubber, List<String> roles, String line) {
+        ObjectNode rec = Jsonl.parse(line);
+        ArrayNode msgs = (ArrayNode) rec.get("messages");
+        Map<PiiScrubber.Kind, Integer> found = new TreeMap<>();
+        for (JsonNode m : msgs) {
+            if (roles.contains(m.get("role").asText())) {
+                PiiScrubber.Result r = scrubber.scrub(m.get("content").asText());
+                if (r.total() > 0) {
+                    ((ObjectNode) m).put("content", r.text());
+                    r.counts().forEach((k, v) -> found.merge(k, v, Integer::sum));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return new Scrubbed(line, Map.of());
+        }
+        ObjectNode p = rec.putObject("pii");
+        found.forEach((k, v) -> p.put(k.key(), v));
+        return new Scrubbed(rec.toString(), found);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * Step 4: stratified split + leakage check. Writes {@link DatasetLayout#assignment} (one {@code t}/{@code v} per
@@ -61,8 +63,7 @@ final class SplitStep {
         Project.Dedup d = p.dedup();
         MinHasher hasher = new MinHasher(d.permutations(), d.shingle().equals("word"), d.shingleSize());
         int expected = (int) Math.min(Integer.MAX_VALUE / 64, Math.max(16, records));
-        NearDupIndex[] grouping = {new NearDupIndex(d.permutations(), d.leakageThreshold(), expected)};
-        IntList groupRoot = new IntList(); // grouping-index ordinal -> record ordinal
+        Grouping[] grouping = {new Grouping(d, expected)};
         IntList root = new IntList(); // record ordinal -> its group's first record
         Map<String, Integer> strata = new LinkedHashMap<>();
         IntList strat = new IntList();
@@ -74,20 +75,12 @@ final class SplitStep {
             int i = strat.size();
             String s = rec.get("src").asText() + "\u0000" + rec.get("cat").asText();
             strat.add(strata.computeIfAbsent(s, x -> strata.size()));
-            keys.add(Text.fmix64(p.seed() ^ Text.hash64(Text.exactKey(ex))));
+            keys.add(key(p.seed(), ex));
             ids.add(
                     rec.get("src").asText(),
                     rec.get("file").asText(),
                     rec.get("line").asLong());
-            long[] sig = hasher.signature(Text.nearKey(ex));
-            NearDupIndex.Match m = grouping[0].query(sig);
-            if (m != null) {
-                root.add(groupRoot.get(m.ordinal()));
-            } else {
-                grouping[0].add(sig);
-                groupRoot.add(i);
-                root.add(i);
-            }
+            root.add(grouping[0].offer(i, hasher.signature(Text.nearKey(ex))));
         });
         grouping[0] = null; // free the grouping index before the leakage index is built
         int n = strat.size();
@@ -104,50 +97,22 @@ final class SplitStep {
         }
         boolean[] val = assign(sp, n, ns, sizes, root, strat, keys);
 
-        NearDupIndex index = new NearDupIndex(d.permutations(), d.leakageThreshold(), n);
-        IntList indexOrd = new IntList(); // index ordinal -> record ordinal
-        int[] ord = {0};
-        Jsonl.lines(scrubbed, line -> {
-            int i = ord[0]++;
-            if (!val[i]) {
-                index.add(hasher.signature(Text.nearKey(ChatJson.fromNode(Jsonl.parse(line)))));
-                indexOrd.add(i);
-            }
-        });
         List<String> moves = new ArrayList<>();
-        int moved = 0;
-        int passes = 0;
-        boolean changed = true;
-        while (changed) {
-            passes++;
-            int[] o = {0};
-            List<int[]> found = new ArrayList<>();
-            List<Double> sims = new ArrayList<>();
-            Jsonl.lines(scrubbed, line -> {
-                int i = o[0]++;
-                if (val[i]) {
-                    long[] sig = hasher.signature(Text.nearKey(ChatJson.fromNode(Jsonl.parse(line))));
-                    NearDupIndex.Match m = index.query(sig);
-                    if (m != null) {
-                        val[i] = false;
-                        index.add(sig);
-                        indexOrd.add(i);
-                        found.add(new int[] {i, indexOrd.get(m.ordinal())});
-                        sims.add(m.similarity());
-                    }
-                }
-            });
-            for (int j = 0; j < found.size(); j++) {
-                ObjectNode l = JSON.objectNode();
-                l.put("id", ids.id(found.get(j)[0]));
-                l.put("similarTo", ids.id(found.get(j)[1]));
-                l.put("similarity", Math.round(sims.get(j) * 1000) / 1000.0);
-                l.put("action", "moved validation -> train");
-                moves.add(l.toString());
-            }
-            moved += found.size();
-            changed = !found.isEmpty();
-        }
+        int passes = leakage(
+                d,
+                n,
+                val,
+                (want, sink) -> {
+                    int[] o = {0};
+                    Jsonl.lines(scrubbed, line -> {
+                        int i = o[0]++;
+                        if (want.test(i)) {
+                            sink.accept(i, hasher.signature(Text.nearKey(ChatJson.fromNode(Jsonl.parse(line)))));
+                        }
+                    });
+                },
+                m -> moves.add(moveLine(ids.id(m.record()), ids.id(m.similarTo()), m.similarity())));
+        int moved = moves.size();
 
         int validation = 0;
         int[] valPer = new int[ns];
@@ -202,12 +167,7 @@ final class SplitStep {
         long[] cut = new long[ns];
         int[] want = new int[ns];
         for (int s = 0; s < ns; s++) {
-            int size = sizes[s];
-            int k = size < sp.minStratum() ? 0 : (int) Math.max(sp.minValidation(), Math.round(size * sp.validation()));
-            k = Math.min(k, size - 1);
-            if (sp.validation() == 0 || size == 0) {
-                k = 0;
-            }
+            int k = validationCount(sp, sizes[s]);
             want[s] = k;
             Arrays.sort(perStratum[s]);
             cut[s] = k == 0 ? Long.MIN_VALUE : perStratum[s][k - 1];
@@ -220,6 +180,100 @@ final class SplitStep {
             val[i] = want[s] > 0 && keys.get(r) <= cut[s];
         }
         return val;
+    }
+
+    /**
+     * How many of a stratum's {@code size} records go to validation: {@code max(minValidation, round(size ×
+     * ratio))}, none under {@code minStratum} or when the ratio is 0, at most {@code size − 1}.
+     */
+    static int validationCount(Project.Split sp, int size) {
+        int k = size < sp.minStratum() ? 0 : (int) Math.max(sp.minValidation(), Math.round(size * sp.validation()));
+        k = Math.min(k, size - 1);
+        return sp.validation() == 0 || size == 0 ? 0 : k;
+    }
+
+    /**
+     * Pass 1's near-duplicate groups: a record at or above the leakage threshold from a group's first member
+     * (first in its band bucket, in record order) joins that group. Records must be offered in record order.
+     */
+    static final class Grouping {
+        private final NearDupIndex index;
+        private final IntList groupRoot = new IntList(); // grouping-index ordinal -> record ordinal
+
+        Grouping(Project.Dedup d, int expected) {
+            this.index = new NearDupIndex(d.permutations(), d.leakageThreshold(), expected);
+        }
+
+        /** Record {@code i}'s group: the ordinal of the group's first record ({@code i} when it starts one). */
+        int offer(int i, long[] sig) {
+            NearDupIndex.Match m = index.query(sig);
+            if (m != null) {
+                return groupRoot.get(m.ordinal());
+            }
+            index.add(sig);
+            groupRoot.add(i);
+            return i;
+        }
+    }
+
+    /** A validation record moved to train in pass {@code pass} because of its train near-duplicate. */
+    record Move(int record, int similarTo, double similarity, int pass) {}
+
+    /** Streams signatures in record order: {@code sink(i, sig)} for each record {@code i} that {@code want}s. */
+    interface Signatures {
+        void forEach(IntPredicate want, SigSink sink);
+    }
+
+    interface SigSink {
+        void accept(int record, long[] sig);
+    }
+
+    /**
+     * The leakage check over {@code n} records: indexes the train signatures in record order, then moves every
+     * validation record with a train near-duplicate (at the leakage threshold) to train and indexes it, pass after
+     * pass (each pass in record order), until a pass moves nothing. Updates {@code val}; returns the passes run.
+     * {@code want} is tested as each record comes, so a record moved earlier in a pass is seen as train.
+     */
+    static int leakage(Project.Dedup d, int n, boolean[] val, Signatures sigs, Consumer<Move> moves) {
+        NearDupIndex index = new NearDupIndex(d.permutations(), d.leakageThreshold(), n);
+        IntList indexOrd = new IntList(); // index ordinal -> record ordinal
+        sigs.forEach(i -> !val[i], (i, sig) -> {
+            index.add(sig);
+            indexOrd.add(i);
+        });
+        int passes = 0;
+        boolean changed = true;
+        while (changed) {
+            int pass = ++passes;
+            int[] found = {0};
+            sigs.forEach(i -> val[i], (i, sig) -> {
+                NearDupIndex.Match m = index.query(sig);
+                if (m != null) {
+                    val[i] = false;
+                    index.add(sig);
+                    indexOrd.add(i);
+                    moves.accept(new Move(i, indexOrd.get(m.ordinal()), m.similarity(), pass));
+                    found[0]++;
+                }
+            });
+            changed = found[0] > 0;
+        }
+        return passes;
+    }
+
+    /** The leakage log's line for a validation example moved to train. */
+    static String moveLine(String id, String similarTo, double similarity) {
+        ObjectNode l = JSON.objectNode();
+        l.put("id", id);
+        l.put("similarTo", similarTo);
+        l.put("similarity", Math.round(similarity * 1000) / 1000.0);
+        l.put("action", "moved validation -> train");
+        return l.toString();
+    }
+
+    /** A record's content-derived random key: {@code fmix64(seed ^ hash64(exactKey))}. */
+    static long key(long seed, ChatExample ex) {
+        return Text.fmix64(seed ^ Text.hash64(Text.exactKey(ex)));
     }
 
     /** Growable int array. */

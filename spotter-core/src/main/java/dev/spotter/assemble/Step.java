@@ -16,6 +16,6 @@ record Step<T>(T stats, Map<String, String> outputs) {
 
     /** The recorded hash of one of this step's outputs ("" when it is not one). */
     String hash(DatasetLayout layout, Path output) {
-        return outputs.getOrDefault(layout.relative(output), "");
+        return outputs.getOrDefault(layout.key(output), "");
     }
 }

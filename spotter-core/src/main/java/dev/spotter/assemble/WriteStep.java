@@ -1,19 +1,12 @@
 package dev.spotter.assemble;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.format.ChatExample;
-import dev.spotter.format.ChatJson;
-import dev.spotter.format.Provenance;
 import dev.spotter.project.SourceSpec;
-import dev.spotter.report.IntHistogram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Step 5: the upload files, one train and one validation file per {@link FormatWriter}, in scrubbed order; the
@@ -66,96 +59,24 @@ final class WriteStep {
 
     private static WriteStats write(BuildContext b) {
         DatasetLayout l = b.layout();
-        List<FormatWriter> writers = b.writers();
         byte[] asg;
         try {
             asg = Files.readAllBytes(l.assignment());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + l.assignment() + ": " + e.getMessage(), e);
         }
-        IntHistogram trainTok = new IntHistogram();
-        IntHistogram valTok = new IntHistogram();
-        IntHistogram allTok = new IntHistogram();
-        Map<String, long[]> strata = new LinkedHashMap<>(); // src\0cat -> train, validation, tokens
-        List<Jsonl.Out> files = new ArrayList<>(); // every output, committed together at the end
-        try {
-            Jsonl.Out pt = open(files, l.provenance("train"));
-            Jsonl.Out pv = open(files, l.provenance("validation"));
-            List<Jsonl.Out[]> fouts = new ArrayList<>();
-            for (FormatWriter w : writers) {
-                fouts.add(new Jsonl.Out[] {open(files, l.train(w.name())), open(files, l.validation(w.name()))});
-            }
+        try (UploadWriter w = UploadWriter.open(l, b.writers())) {
             int[] i = {0};
-            Jsonl.lines(l.scrubbed(), line -> {
-                boolean v = asg[i[0]++] == 'v';
-                ObjectNode rec = Jsonl.parse(line);
-                ChatExample ex = ChatJson.fromNode(rec);
-                for (int f = 0; f < writers.size(); f++) {
-                    fouts.get(f)[v ? 1 : 0].line(writers.get(f).line(ex));
-                }
-                Jsonl.Out p = v ? pv : pt;
-                int tok = rec.get("tok").asInt();
-                p.line(provenance(p.lines() + 1, rec, tok).toJsonLine());
-                (v ? valTok : trainTok).add(tok);
-                allTok.add(tok);
-                long[] s = strata.computeIfAbsent(
-                        rec.get("src").asText() + "\u0000" + rec.get("cat").asText(), x -> new long[3]);
-                s[v ? 1 : 0]++;
-                s[2] += tok;
-            });
-            Jsonl.Out q = open(files, l.quarantine());
+            Jsonl.lines(l.scrubbed(), line -> w.example(line, asg[i[0]++] == 'v'));
             for (SourceSpec s : b.project().sources()) {
-                Jsonl.lines(l.rejected(s.id()), q::line);
+                Jsonl.lines(l.rejected(s.id()), w::quarantine);
             }
-            Jsonl.Out pending = open(files, l.reviewPending());
             for (SourceSpec s : b.project().sources()) {
-                Jsonl.lines(l.pending(s.id()), pending::line);
+                Jsonl.lines(l.pending(s.id()), w::reviewPending);
             }
-            copy(l.dedupDropped(), open(files, l.dedupLog()));
-            copy(l.leakageMoves(), open(files, l.leakageLog()));
-            files.forEach(Jsonl.Out::commit);
-        } finally {
-            files.forEach(Jsonl.Out::close); // abandons what was not committed
-        }
-        List<WriteStats.Stratum> ss = new ArrayList<>();
-        strata.forEach((k, v) -> {
-            String[] parts = k.split("\u0000", 2);
-            ss.add(new WriteStats.Stratum(parts[0], parts[1], v[0], v[1], v[2]));
-        });
-        return new WriteStats(
-                trainTok.count(),
-                valTok.count(),
-                writers.stream().map(FormatWriter::name).toList(),
-                new WriteStats.Tokens(TokenStats.of(trainTok), TokenStats.of(valTok), TokenStats.of(allTok)),
-                ss);
-    }
-
-    private static Jsonl.Out open(List<Jsonl.Out> files, Path p) {
-        Jsonl.Out o = new Jsonl.Out(p);
-        files.add(o);
-        return o;
-    }
-
-    /** Line N of a split's provenance: where the build took its example N from ({@link Provenance.Built}). */
-    private static Provenance provenance(long line, ObjectNode rec, int tokens) {
-        return new Provenance(
-                line,
-                rec.get("cat").asText(),
-                new Provenance.Built(
-                        rec.get("id").asText(),
-                        rec.get("src").asText(),
-                        rec.get("file").asText(),
-                        rec.get("line").asLong(),
-                        tokens,
-                        rec.get("pii")),
-                null);
-    }
-
-    private static void copy(Path from, Jsonl.Out to) {
-        try {
-            Files.copy(from, to.stream());
-        } catch (IOException e) {
-            throw Jsonl.unchecked("copy", from, e);
+            Jsonl.lines(l.dedupDropped(), w::dedupLog);
+            Jsonl.lines(l.leakageMoves(), w::leakageLog);
+            return w.commit();
         }
     }
 }

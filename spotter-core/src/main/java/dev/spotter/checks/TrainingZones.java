@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Open-ended zones have one bound (null for the other).
  */
-public final class TrainingZones {
+final class TrainingZones {
     private TrainingZones() {}
 
     /** One zone: its name ("1".."5", "5a".."5c") and bounds (bpm, or seconds per distance unit); null = open. */

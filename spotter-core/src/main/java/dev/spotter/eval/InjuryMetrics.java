@@ -24,7 +24,7 @@ package dev.spotter.eval;
  *       escalates that way.</li>
  * </ul>
  */
-public record InjuryMetrics(
+record InjuryMetrics(
         Rate schemaValid,
         Rate redFlagRecall,
         Rate domsFalsePositive,

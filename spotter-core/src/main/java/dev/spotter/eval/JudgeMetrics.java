@@ -1,4 +1,4 @@
 package dev.spotter.eval;
 
 /** LLM-as-judge rubric scores (1–5) for free-text tasks; {@code n} judged, {@code failed} judge calls unusable. */
-public record JudgeMetrics(long n, long failed, double meanScore, double costUsd) {}
+record JudgeMetrics(long n, long failed, double meanScore, double costUsd) {}

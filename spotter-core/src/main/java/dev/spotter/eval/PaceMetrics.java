@@ -5,4 +5,4 @@ package dev.spotter.eval;
  * tolerance (times and paces ±max(1.5 s, 0.3%), other values ±max(0.05, 0.5%)); {@code jsonValid} counts
  * answers in the structured calculation form when the gold answer has it.
  */
-public record PaceMetrics(Rate correct, Rate jsonValid) {}
+record PaceMetrics(Rate correct, Rate jsonValid) {}

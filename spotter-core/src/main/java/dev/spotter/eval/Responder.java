@@ -8,6 +8,6 @@ import java.util.List;
  * called from many virtual threads at once; {@link LlmResponder} adapts the generation engine's client.
  */
 @FunctionalInterface
-public interface Responder {
+interface Responder {
     Reply reply(String model, List<ChatMessage> prompt) throws Exception;
 }

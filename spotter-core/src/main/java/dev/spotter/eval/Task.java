@@ -3,7 +3,7 @@ package dev.spotter.eval;
 import java.util.Locale;
 
 /** The task an evaluation example belongs to; each has its own scorer. */
-public enum Task {
+enum Task {
     VOICE,
     PACE,
     INJURY,

@@ -164,6 +164,11 @@ public final class ChatValidator {
      * @return the reject reason, or empty when the line is accepted
      */
     public Optional<RejectReason> check(String line) {
+        // before encoding: a Java string may hold a lone surrogate, which getBytes would silently turn into '?'
+        int lone = unpairedSurrogate(line);
+        if (lone >= 0) {
+            return Optional.of(RejectReason.UNPAIRED_SURROGATE);
+        }
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         if (b.length > maxLineBytes) {
             return Optional.of(RejectReason.LINE_TOO_LONG);
@@ -185,6 +190,58 @@ public final class ChatValidator {
         Reject withText(String t) {
             return new Reject(reason, detail, t);
         }
+    }
+
+    /**
+     * Index of the first unpaired UTF-16 surrogate in {@code s}, or -1. A JSON escape such as {@code \ud800}
+     * decodes to one; it has no UTF-8 form, so an encoder writes '?' (convert) or fails (export).
+     */
+    public static int unpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the first unpaired surrogate of a JSON tree is (a key or a string value), or null. */
+    private static String unpairedSurrogateIn(JsonNode root) {
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+        if (root != null) {
+            todo.push(root);
+        }
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n.isTextual()) {
+                int at = unpairedSurrogate(n.textValue());
+                if (at >= 0) {
+                    return String.format(
+                            java.util.Locale.ROOT,
+                            "U+%04X at character %d of a string",
+                            (int) n.textValue().charAt(at),
+                            at + 1);
+                }
+            } else if (n.isObject()) {
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    if (unpairedSurrogate(e.getKey()) >= 0) {
+                        return "in a key";
+                    }
+                    todo.push(e.getValue());
+                }
+            } else if (n.isArray()) {
+                n.forEach(todo::push);
+            }
+        }
+        return null;
     }
 
     /** Per-run memo of system-segment token counts; LRU, at most 16 distinct system prompts (a few KB). */
@@ -221,6 +278,10 @@ public final class ChatValidator {
         if (text.isBlank()) {
             return new Reject(RejectReason.BLANK_LINE, "");
         }
+        int cr = text.indexOf('\r');
+        if (cr >= 0) {
+            return new Reject(RejectReason.RAW_CARRIAGE_RETURN, "at character " + (cr + 1));
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -233,6 +294,10 @@ public final class ChatValidator {
                     RejectReason.INVALID_JSON,
                     oneLine(msg) + " at column "
                             + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()));
+        }
+        String lone = unpairedSurrogateIn(root);
+        if (lone != null) {
+            return new Reject(RejectReason.UNPAIRED_SURROGATE, lone);
         }
         if (root == null || !root.isObject()) {
             return new Reject(RejectReason.DATA_TYPE, "line is a JSON " + (root == null ? "nothing" : kind(root)));

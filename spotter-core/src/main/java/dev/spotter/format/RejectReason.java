@@ -15,8 +15,16 @@ public enum RejectReason {
     INVALID_UTF8("invalid_utf8", "line is not valid UTF-8"),
     BOM("bom", "line starts with a UTF-8 byte order mark (U+FEFF)"),
     BLANK_LINE("blank_line", "line is empty or whitespace only"),
+    RAW_CARRIAGE_RETURN(
+            "raw_carriage_return",
+            "a raw carriage return (CR, byte 0x0D) inside the line: Python-based checkers (Together's) split the line"
+                    + " there; write it as \\r inside a string"),
     INVALID_JSON("invalid_json", "line is not one well-formed JSON value"),
     DUPLICATE_KEY("duplicate_key", "a JSON object on the line repeats a key"),
+    UNPAIRED_SURROGATE(
+            "unpaired_surrogate",
+            "a string holds an unpaired UTF-16 surrogate (such as the escape \\ud800 without its pair): it has no UTF-8"
+                    + " encoding, so writers replace it or fail"),
     DATA_TYPE("data_type", "line is JSON but not an object (cookbook data_type; Together: not a JSON object)"),
     MIXED_FORMAT(
             "mixed_format",

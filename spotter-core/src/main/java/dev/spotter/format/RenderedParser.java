@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * is an {@link IllegalArgumentException} naming the offset. Content comes back trimmed (as it was rendered); an
  * empty system body means "no system message".
  */
-public final class RenderedParser {
+final class RenderedParser {
     private static final Pattern PREAMBLE = Pattern.compile(
             "\\Q<|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: December 2023\nToday Date: \\E"
                     + "(\\d{2} [A-Z][a-z]{2} \\d{4})\n\n");

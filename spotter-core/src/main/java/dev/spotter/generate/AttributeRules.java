@@ -43,7 +43,7 @@ import java.util.function.ToLongFunction;
  * naming the exclusion. Deterministic: same plan, same seed, same slots. Cost O(T² · exclusions) in the worst
  * case, for T ≤ a few thousand slots per category.
  */
-public final class AttributeRules {
+final class AttributeRules {
     /** One attribute: plain/weighted (a single case without {@code when}) or conditional (several cases). */
     public record Definition(String name, List<Case> cases) {
         public Definition {

@@ -17,7 +17,7 @@ import java.util.Random;
  * whose source has changed since can be found (and regenerated) later.
  * {@link java.util.Random}'s algorithm is specified by the JDK, so slots are identical across machines and runs.
  */
-public final class Slots {
+final class Slots {
     private Slots() {}
 
     /** All slots of a category (its full target). */

@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  * RLS-hidden table is indistinguishable from an empty one. The key is never printed, not even from a server
  * message that echoes it.
  */
-public final class KbRest {
+final class KbRest {
     static final int PAGE = 1000;
     private static final int ATTEMPTS = 3;
     private static final Pattern CONTENT_RANGE = Pattern.compile("(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");

@@ -17,7 +17,7 @@ import java.util.List;
  * ({@code dev/spotter/kb/knowledge_base.sql} on the class path; {@code examples/kb/chunks.jsonl} is its export)
  * and loaded into a fresh SQLite file so that it is read through exactly the same code as a real database.
  */
-public final class SampleKb {
+final class SampleKb {
     /** Class-path location of the seed. */
     public static final String SEED = "/dev/spotter/kb/knowledge_base.sql";
 

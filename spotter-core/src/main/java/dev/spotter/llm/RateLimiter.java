@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * waits until the bucket is full and then drives it negative (debt), so big prompts are never starved.
  * Thread-safe; waiting threads sleep (cheap on virtual threads), fairness by lock order.
  */
-public final class RateLimiter {
+final class RateLimiter {
     private final Bucket requests;
     private final Bucket tokens;
     private final ReentrantLock lock = new ReentrantLock(true);

@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Targets of a {@code knowledge-base} source: the kb area's planning ({@link KbPlanning}: quota policy over the
  * chunks that can be planned) summed per quota category, the map chunk id → category that turns the chunk id in
- * {@code spotter kb generate}'s provenance sidecar into a category, and each chunk's text hash (to find examples
- * whose chunk changed since they were generated).
+ * {@code spotter kb generate}'s provenance sidecar into a category, each chunk's text hash (to find examples whose
+ * chunk changed since they were generated) and chunk id → content, which the build checks each answer's grounding
+ * against (memory: the knowledge base's text, a few MB for thousands of chunks).
  *
  * <p>Chunks come from the kb area's one resolution ({@link KbSource#resolve}): {@code chunks} (a
  * {@code spotter kb export} file), {@code supabaseUrl} (REST), or the database whose URL is in the environment
@@ -28,6 +29,7 @@ record KbTargets(
         Map<String, Integer> targets,
         Map<String, String> chunkCategory,
         Map<String, String> chunkSha256,
+        Map<String, String> chunkText,
         int chunkCount,
         String from) {
 
@@ -80,6 +82,7 @@ record KbTargets(
             Map<String, Integer> targets = new LinkedHashMap<>();
             Map<String, String> byChunk = new LinkedHashMap<>();
             Map<String, String> sha = new LinkedHashMap<>();
+            Map<String, String> text = new LinkedHashMap<>();
             for (QuotaPolicy.CategoryQuota c : qp.categories()) {
                 targets.put(c.name(), 0); // policy order, so the report lists categories as the brief does
             }
@@ -87,9 +90,10 @@ record KbTargets(
                 targets.merge(q.category().name(), q.target(), Integer::sum);
                 byChunk.put(q.chunk().id(), q.category().name());
                 sha.put(q.chunk().id(), KbPlan.sourceSha256(q.chunk()));
+                text.put(q.chunk().id(), q.chunk().content());
             }
             targets.values().removeIf(v -> v == 0);
-            return new KbTargets(targets, byChunk, sha, plan.chunks().size(), from);
+            return new KbTargets(targets, byChunk, sha, text, plan.chunks().size(), from);
         } catch (DataSourceException | dev.spotter.ConfigurationException e) {
             throw s.error(s.path(), "knowledge base: " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.spotter.project;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset project as declared in {@code spotter.yaml}: where the examples come from, what the dataset should
@@ -69,8 +70,15 @@ public record Project(
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 
-    /** Upload formats and where the build goes by default. */
-    public record Output(List<String> formats, String dir) {
+    /**
+     * Upload formats and where the build goes by default.
+     *
+     * @param dir      the dataset folder (upload files, card, report, provenance), relative to the project file
+     * @param stateDir where the build keeps what must not be uploaded (step state, quarantine, dedup and leakage
+     *                 logs), relative to the project file; null means the sibling {@code <dir>.state}
+     */
+    public record Output(
+            List<String> formats, String dir, @Nullable String stateDir) {
         public Output {
             formats = List.copyOf(formats);
         }

@@ -114,6 +114,7 @@ public final class ProjectLoader {
         if (formats.isEmpty() || new HashSet<>(formats).size() != formats.size()) {
             throw out.error(out.at("formats"), "must list at least one format, each once");
         }
+        String stateDir = out.str("stateDir", null);
         out.finish();
 
         YamlNode sp = top.obj("split");
@@ -195,7 +196,7 @@ public final class ProjectLoader {
                 tokenLimit,
                 license,
                 sources,
-                new Project.Output(formats, outDir),
+                new Project.Output(formats, outDir, stateDir),
                 split,
                 dedup,
                 pii,
@@ -291,6 +292,7 @@ public final class ProjectLoader {
         Double maxReject = s.has("maxRejectRate") ? s.decimal("maxRejectRate", 0, 0.0, 1.0) : null;
         SourceSpec.Kb kb = null;
         java.util.Map<String, String> chunkCategory = java.util.Map.of();
+        java.util.Map<String, String> chunkText = java.util.Map.of();
         String dbUrlEnv = s.str("dbUrlEnv", null);
         String chunks = s.str("chunks", null);
         String policy = s.str("policy", null);
@@ -342,6 +344,7 @@ public final class ProjectLoader {
             KbTargets kt =
                     KbTargets.resolve(s, base, dbUrlEnv, chunks, policy, t, columns, supabaseUrl, supabaseKeyEnv, env);
             chunkCategory = kt.chunkCategory();
+            chunkText = kt.chunkText();
             if (targets.isEmpty()) {
                 targets = kt.targets();
             }
@@ -371,7 +374,8 @@ public final class ProjectLoader {
                 synthSeed,
                 kb,
                 maxReject,
-                chunkCategory);
+                chunkCategory,
+                chunkText);
         kind.validate(spec, s.path());
         review.source(s, spec);
         s.finish();

@@ -47,6 +47,15 @@ public enum SourceKind {
         return needsProvider;
     }
 
+    /**
+     * True when the user supplies this source's files and nothing in Spotter can make them: a missing file is then
+     * an error (the build fails, exit 1) rather than data "to be generated". Kinds Spotter fills itself
+     * (generation, kb generate, the voice synthesizer) may be missing.
+     */
+    public boolean userProvided() {
+        return this == JSONL;
+    }
+
     /** Looks a kind up by its spotter.yaml name. */
     public static Optional<SourceKind> byName(String name) {
         return Arrays.stream(values()).filter(k -> k.yamlName.equals(name)).findFirst();

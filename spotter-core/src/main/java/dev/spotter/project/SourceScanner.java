@@ -181,7 +181,7 @@ public final class SourceScanner {
     }
 
     private static SourceRecord reject(SourceSpec s, String file, long line, String raw, String reason, String detail) {
-        return new SourceRecord(s.id(), file, line, raw, null, null, 0, reason, detail);
+        return new SourceRecord(s.id(), file, line, raw, null, null, 0, reason, detail, null);
     }
 
     /**
@@ -206,6 +206,16 @@ public final class SourceScanner {
         }
         if (line.indexOf('\uFFFD') >= 0) {
             return reject(s, file, no, line, "invalid_utf8", "bytes that are not UTF-8");
+        }
+        if (line.indexOf('\r') >= 0) {
+            // checked on the line as read: the chat check below sees it re-serialised, without JSON whitespace
+            return reject(
+                    s,
+                    file,
+                    no,
+                    line,
+                    RejectReason.RAW_CARRIAGE_RETURN.code(),
+                    RejectReason.RAW_CARRIAGE_RETURN.explanation());
         }
         JsonNode root;
         try (JsonParser p = MAPPER.createParser(line)) {
@@ -241,6 +251,7 @@ public final class SourceScanner {
             return reject(s, file, no, line, why.get().code(), why.get().explanation());
         }
         String category = s.category();
+        String chunk = null;
         if (sideCategory != null) {
             if (sideCategory.startsWith("!")) {
                 return reject(s, file, no, line, "missing_category", sideCategory.substring(1));
@@ -248,6 +259,7 @@ public final class SourceScanner {
             category = sideCategory;
             if (!s.chunkCategory().isEmpty()) {
                 // knowledge-base: the sidecar names the chunk; its category comes from the kb quota plan
+                chunk = sideCategory;
                 category = s.chunkCategory().get(sideCategory);
                 if (category == null) {
                     return reject(
@@ -280,7 +292,7 @@ public final class SourceScanner {
                     RejectReason.OVER_TOKEN_LIMIT.code(),
                     t + " tokens > limit " + project.tokenLimit());
         }
-        return new SourceRecord(s.id(), file, no, line, ex, category, t, null, null);
+        return new SourceRecord(s.id(), file, no, line, ex, category, t, null, null, chunk);
     }
 
     /** Line reader that never holds more than {@code max} characters of one line. */

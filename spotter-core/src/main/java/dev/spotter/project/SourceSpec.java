@@ -25,6 +25,8 @@ import java.util.Map;
  *                      1); null means the project's {@code quality.maxRejectRate}
  * @param chunkCategory {@code knowledge-base}: chunk id to quota category (resolved from the chunks at load);
  *                      the sidecar's chunk id is mapped through it, empty for other kinds
+ * @param chunkText     {@code knowledge-base}: chunk id to the chunk's content, what the build checks each answer's
+ *                      grounding against; empty for other kinds
  */
 public record SourceSpec(
         String id,
@@ -40,7 +42,8 @@ public record SourceSpec(
         Long synthSeed,
         Kb kb,
         Double maxRejectRate,
-        Map<String, String> chunkCategory) {
+        Map<String, String> chunkCategory,
+        Map<String, String> chunkText) {
 
     /**
      * Knowledge-base settings.

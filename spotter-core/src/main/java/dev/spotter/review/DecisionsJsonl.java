@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * and any error rejects the whole file, each bad line reported with its number and reason; a decision identical to
  * one already stored is skipped, a different one on an already decided record is an error.
  */
-public final class DecisionsJsonl {
+final class DecisionsJsonl {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of(
             "source",

@@ -33,12 +33,14 @@ class BuildFilesTest {
                 .outDir(out);
     }
 
-    /** Every file of the build's output directory, state included, with its bytes. */
+    /** Every file of the build's output directory and its state directory, with its bytes. */
     private static Map<Path, byte[]> snapshot(Path out) throws Exception {
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(out.relativize(p), Files.readAllBytes(p));
+        for (Path root : List.of(out, DatasetLayout.defaultStateDir(out))) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    files.put(out.relativize(p), Files.readAllBytes(p));
+                }
             }
         }
         return files;
@@ -81,13 +83,13 @@ class BuildFilesTest {
                 "messages/validation.jsonl",
                 "provenance/train.jsonl",
                 "provenance/validation.jsonl",
-                "quarantine.jsonl",
-                "dedup-log.jsonl",
-                "leakage-log.jsonl",
+                "../out.state/quarantine.jsonl",
+                "../out.state/dedup-log.jsonl",
+                "../out.state/leakage-log.jsonl",
                 "summary.json",
                 "README.md",
                 "report.html",
-                ".state/state.json")) {
+                "../out.state/state.json")) {
             assertThat(new String(after.get(Path.of(f)), StandardCharsets.UTF_8))
                     .as(f)
                     .isEqualTo(new String(before.get(Path.of(f)), StandardCharsets.UTF_8));

@@ -37,6 +37,50 @@ class BuildPipelineTest {
         return Files.readAllLines(p);
     }
 
+    /** Issue 12 item 3: the folder a user pushes to the Hub holds only data, card, report and provenance. */
+    @Test
+    void theDatasetFolderHoldsOnlyWhatMayBeUploaded() throws Exception {
+        Path yaml = BuildFixture.write(dir);
+        Path out = dir.resolve("out");
+        // what an older build left inside the folder (raw quarantine, unscrubbed state) is removed
+        Files.createDirectories(out.resolve(".state/ingest"));
+        Files.writeString(out.resolve(".state/ingest/a.jsonl"), "jo.doe@example.com\n");
+        Files.writeString(out.resolve("quarantine.jsonl"), "{\"raw\":\"jo.doe@example.com\"}\n");
+        BuildResult r = build(yaml, out);
+        Map<String, byte[]> uploaded = files(out);
+        assertThat(uploaded.keySet())
+                .allSatisfy(
+                        f -> assertThat(f)
+                                .matches(
+                                        "(messages|provenance)/(train|validation)\\.jsonl|README\\.md|report\\.html|summary\\.json"));
+        for (Map.Entry<String, byte[]> e : uploaded.entrySet()) {
+            String text = new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).as(e.getKey()).doesNotContain("jo.doe@example.com").doesNotContain("555-0198");
+        }
+        // the quarantine, logs and state are in the sibling state directory, and the card says where
+        Path state = dir.resolve("out.state");
+        assertThat(r.layout().stateDir()).isEqualTo(state.toAbsolutePath().normalize());
+        assertThat(state.resolve("quarantine.jsonl")).content().contains("\"reason\":\"invalid_json\"");
+        assertThat(state.resolve("dedup-log.jsonl")).exists();
+        assertThat(state.resolve("leakage-log.jsonl")).exists();
+        assertThat(state.resolve("state.json")).exists();
+        assertThat(out.resolve("README.md")).content().contains("the build keeps them in `../out.state/`");
+
+        // configurable, and never inside the dataset folder
+        BuildResult elsewhere = BuildPipeline.builder(ProjectLoader.load(yaml, Environment.empty()))
+                .outDir(dir.resolve("o2"))
+                .stateDir(dir.resolve("private/st"))
+                .build()
+                .run();
+        assertThat(dir.resolve("private/st/quarantine.jsonl")).exists();
+        assertThat(elsewhere.summary().stateDir()).isEqualTo("../private/st");
+        assertThatThrownBy(() -> BuildPipeline.builder(ProjectLoader.load(yaml, Environment.empty()))
+                        .outDir(dir.resolve("o3"))
+                        .stateDir(dir.resolve("o3/.state"))
+                        .build())
+                .hasMessageContaining("is inside the dataset folder");
+    }
+
     @Test
     void everyInputLineEndsInExactlyOnePlace() throws Exception {
         Path yaml = BuildFixture.write(dir);
@@ -54,14 +98,14 @@ class BuildPipelineTest {
         assertThat(train + val + 3 + 4).isEqualTo(BuildFixture.read());
         assertThat(lines(out.resolve("provenance/train.jsonl"))).hasSize(train);
         assertThat(lines(out.resolve("provenance/validation.jsonl"))).hasSize(val);
-        assertThat(lines(out.resolve("quarantine.jsonl")))
+        assertThat(lines(r.layout().quarantine()))
                 .hasSize(3)
                 .anySatisfy(l ->
                         assertThat(l).contains("\"reason\":\"invalid_json\"").contains("\"line\":86"))
                 .anySatisfy(l -> assertThat(l).contains("\"reason\":\"blank_line\""))
                 .anySatisfy(l -> assertThat(l).contains("\"reason\":\"example_missing_assistant_message\""));
         // keep rule: the earlier source's copy survives, b's duplicate is logged against a's line 1
-        assertThat(lines(out.resolve("dedup-log.jsonl")))
+        assertThat(lines(r.layout().dedupLog()))
                 .anySatisfy(
                         l -> assertThat(l).contains("\"id\":\"b:b.jsonl:13\"").contains("\"keptId\":\"a:a.jsonl:1\""));
         assertThat(r.rejected()).isEqualTo(3);
@@ -119,8 +163,7 @@ class BuildPipelineTest {
         // independent placement at 20% validation would keep only ~68% of pairs together (0.8² + 0.2²)
         assertThat(together).isGreaterThanOrEqualTo(33);
         assertThat(pairsInValidation).isPositive();
-        assertThat(lines(out.resolve("leakage-log.jsonl")))
-                .hasSize(r.summary().split().leakageMoved());
+        assertThat(lines(r.layout().leakageLog())).hasSize(r.summary().split().leakageMoved());
         MinHasher h = new MinHasher(128, true, 3);
         List<long[]> trainSigs = new ArrayList<>();
         for (String l : lines(out.resolve("messages/train.jsonl"))) {
@@ -147,13 +190,16 @@ class BuildPipelineTest {
     @Test
     void sameInputsAndSeedGiveByteIdenticalOutputs() throws Exception {
         Path yaml = BuildFixture.write(dir);
-        Path o1 = build(yaml, dir.resolve("o1")).outDir();
-        Path o2 = build(yaml, dir.resolve("o2")).outDir();
+        // same folder name in two places: the card names the state directory relative to the folder
+        Path o1 = build(yaml, dir.resolve("r1/out")).outDir();
+        Path o2 = build(yaml, dir.resolve("r2/out")).outDir();
         Map<String, byte[]> f1 = files(o1);
         Map<String, byte[]> f2 = files(o2);
         assertThat(f1.keySet())
                 .isEqualTo(f2.keySet())
-                .contains("messages/train.jsonl", "README.md", "report.html", "summary.json", ".state/state.json");
+                .contains("messages/train.jsonl", "README.md", "report.html", "summary.json");
+        assertThat(files(DatasetLayout.defaultStateDir(o1)).get("state.json"))
+                .isEqualTo(files(DatasetLayout.defaultStateDir(o2)).get("state.json"));
         for (String k : f1.keySet()) {
             assertThat(f2.get(k)).as(k).isEqualTo(f1.get(k));
         }

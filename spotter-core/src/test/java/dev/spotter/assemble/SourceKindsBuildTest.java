@@ -82,7 +82,7 @@ class SourceKindsBuildTest {
             KbChunk c = chunks.get(i);
             data.add("{\"messages\":[{\"role\":\"user\",\"content\":\"question " + i + " about "
                     + c.title().replace("\"", "") + " with some distinct words q" + i + "a q" + i + "b q" + i
-                    + "c\"},{\"role\":\"assistant\",\"content\":\"answer " + i + "\"}]}");
+                    + "c\"},{\"role\":\"assistant\",\"content\":\"" + grounded(c) + "\"}]}");
             prov.add("{\"line\":" + (i + 1) + ",\"plan\":\"kb\",\"attributes\":{\"source_id\":\"" + c.id() + "\"}}");
         }
         data.add(
@@ -200,5 +200,11 @@ class SourceKindsBuildTest {
         Files.writeString(yaml, Files.readString(yaml) + "eval: results/e.json\n");
         build(yaml, out);
         assertThat(Files.readString(out.resolve("report.html"))).contains("PASS voice_exact");
+    }
+
+    /** An answer the build's grounding check accepts: the chunk's first sentence, JSON-escaped. */
+    private static String grounded(KbChunk c) {
+        String first = c.content().split("(?<=\\.)\\s", 2)[0];
+        return first.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
     }
 }

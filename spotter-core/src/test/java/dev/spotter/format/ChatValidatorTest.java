@@ -49,6 +49,39 @@ class ChatValidatorTest {
                 .isEmpty();
     }
 
+    /** Issue 12 item 5: content that cannot be encoded, and a CR that Python's checkers would split on. */
+    @Test
+    void rejectsUnpairedSurrogatesAndRawCarriageReturnsWithTheirOwnCodes() throws IOException {
+        String lone = msgs(m("user", "a\\ud800b"), m("assistant", "ok"));
+        String lowOnly = msgs(m("user", "a\\udc00b"), m("assistant", "ok"));
+        String pair = msgs(m("user", "lift \\ud83d\\udcaa"), m("assistant", "ok"));
+        String rawCr = "{\"messages\":\r[" + m("user", "hi") + "," + m("assistant", "ok") + "]}";
+        String crlf = OK + "\r";
+        byte[] in = String.join("\n", lone, lowOnly, pair, rawCr, crlf, "").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream q = new java.io.ByteArrayOutputStream();
+        List<Long> accepted = new ArrayList<>();
+        ValidationSummary s;
+        try (QuarantineWriter qw = QuarantineWriter.to(q)) {
+            s = v.validate(new java.io.ByteArrayInputStream(in), "in.jsonl", a -> accepted.add(a.line()), qw);
+        }
+        assertThat(accepted).containsExactly(3L, 5L); // a surrogate pair is fine, and so is a CRLF line ending
+        assertThat(s.reasons())
+                .containsExactly(
+                        Map.entry(RejectReason.RAW_CARRIAGE_RETURN, 1L),
+                        Map.entry(RejectReason.UNPAIRED_SURROGATE, 2L));
+        assertThat(s.firstErrors())
+                .containsExactly(
+                        "in.jsonl:1: unpaired_surrogate (U+D800 at character 2 of a string)",
+                        "in.jsonl:2: unpaired_surrogate (U+DC00 at character 2 of a string)",
+                        "in.jsonl:4: raw_carriage_return (at character 13)");
+        // the quarantine keeps the line as it was, escapes and all
+        assertThat(q.toString(StandardCharsets.UTF_8)).contains("a\\\\ud800b");
+        // the one-line check (used by the build's scanner) sees a lone surrogate in a Java string too
+        assertThat(check(lone)).contains(RejectReason.UNPAIRED_SURROGATE);
+        assertThat(check(msgs(m("user", "a\ud800b"), m("assistant", "ok")))).contains(RejectReason.UNPAIRED_SURROGATE);
+        assertThat(check(rawCr)).contains(RejectReason.RAW_CARRIAGE_RETURN);
+    }
+
     @Test
     void classifiesEveryTextLevelReason() {
         Map<String, RejectReason> cases = new java.util.LinkedHashMap<>();

@@ -35,7 +35,7 @@ class ProjectLoaderTest {
                 .isEqualTo(472); // brief detail section 450, pace calculations raised 50 -> 72 (issue 18)
         assertThat(p.sources().get(3).kind()).isSameAs(SourceKind.GENERATION);
         assertThat(p.sources().get(5).synthesized()).isTrue();
-        assertThat(p.sources().get(0).maxRejectRate()).isEqualTo(0.075);
+        assertThat(p.sources().get(0).maxRejectRate()).isEqualTo(0.08);
         assertThat(p.quality().maxRejectRate()).isZero();
         assertThat(p.provider().apiKeyEnv()).isEqualTo("ANTHROPIC_API_KEY");
     }

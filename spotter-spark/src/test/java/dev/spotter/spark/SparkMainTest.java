@@ -14,7 +14,12 @@ class SparkMainTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "build x.jsonl|the command is count-duplicates",
+                "spotter x.jsonl|the command is build or count-duplicates",
+                "build|build needs --project FILE",
+                "build x.jsonl|unexpected argument x.jsonl",
+                "build --project|--project needs a value",
+                "build --project no-such.yaml|no project file no-such.yaml",
+                "build --project examples/spotter.yaml --partitions 0|--partitions needs a whole number >= 1",
                 "count-duplicates|no input PATH",
                 "count-duplicates --partitions|--partitions needs a whole number",
                 "count-duplicates --token-limit -1 x|--token-limit needs a whole number",

@@ -213,6 +213,11 @@ public final class DatasetCard {
                 counts(s.rejectReasons(), "none")));
         b.append(String.format(
                 Locale.ROOT,
+                "   The quarantine, `dedup-log.jsonl`, `leakage-log.jsonl` and the build state are not in this folder "
+                        + "(they hold lines as read, before the PII scrub): the build keeps them in `%s/`.%n",
+                s.stateDir()));
+        b.append(String.format(
+                Locale.ROOT,
                 "2. **Deduplication**: exact duplicates on NFKC-normalised, case-folded, "
                         + "whitespace-collapsed text (%s dropped) and near duplicates by MinHash (%d permutations, %s shingles "
                         + "of user and assistant turns) with LSH (%d bands × %d rows), estimated Jaccard ≥ %s (%s dropped, %s "

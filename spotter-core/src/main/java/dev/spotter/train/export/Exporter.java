@@ -55,6 +55,9 @@ public final class Exporter {
     static final long TOGETHER_MAX_BYTES = (long) (50.1 * (1L << 30));
 
     static final long FIREWORKS_MIN = 3;
+    /** OpenAI's fine-tuning minimum: at least 10 training examples (platforms.md). */
+    static final long OPENAI_MIN = 10;
+
     static final long FIREWORKS_MAX = 3_000_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -132,7 +135,9 @@ public final class Exporter {
                             "train.jsonl",
                             splits.size() > 1 ? "validation.jsonl" : null);
                     files.add("job.json");
-                    notes.add("submit with: spotter train submit --params " + outDir.resolve("job.json"));
+                    if (errors.isEmpty()) { // never point at a submit that the platform would refuse
+                        notes.add("submit with: spotter train submit --params " + outDir.resolve("job.json"));
+                    }
                 }
                 case FIREWORKS -> {
                     if (tr.accepted() < FIREWORKS_MIN || tr.accepted() > FIREWORKS_MAX) {
@@ -141,6 +146,9 @@ public final class Exporter {
                 }
                 case OPENAI -> {
                     long n = tr.accepted();
+                    if (n < OPENAI_MIN) {
+                        errors.add("OpenAI needs at least 10 training examples, have " + n);
+                    }
                     rec.put("openai_n_epochs", CostEstimate.defaultEpochs(n));
                     notes.add("OpenAI: " + tr.missingSystem() + " examples without a system message, "
                             + tr.missingUser() + " without a user message (cookbook warnings)");

@@ -10,7 +10,7 @@ import java.util.Set;
  * than 3 words use the whole text as one shingle), all pairs. The sample is capped by the caller (2,000 items →
  * about 2 million pair comparisons), so cost and memory stay bounded whatever the output size.
  */
-public final class NearDuplicates {
+final class NearDuplicates {
     private NearDuplicates() {}
 
     /** {@code pairs}: pairs at or above the threshold; {@code items}: items with at least one such partner. */

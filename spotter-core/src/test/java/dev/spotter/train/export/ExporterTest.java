@@ -112,6 +112,32 @@ class ExporterTest {
         assertThat(r.splits().get(0).reasons()).containsEntry("invalid_utf8", 1L);
     }
 
+    /** Issue 12 item 10: OpenAI requires at least 10 training examples, checked like the Fireworks minimum. */
+    @Test
+    void openAiNeedsTenExamples() throws Exception {
+        Path five = input("five.jsonl", GOOD, GOOD, GOOD, NO_SYSTEM, NO_SYSTEM);
+        ExportReport r =
+                Exporter.builder(Target.OPENAI, dir.resolve("oa5")).build().export(List.of(five), List.of());
+        assertThat(r.errors()).containsExactly("OpenAI needs at least 10 training examples, have 5");
+        assertThat(r.clean()).isFalse();
+        Path ten = input("ten.jsonl", GOOD, GOOD, GOOD, GOOD, GOOD, NO_SYSTEM, NO_SYSTEM, NO_SYSTEM, NO_SYSTEM, GOOD);
+        assertThat(Exporter.builder(Target.OPENAI, dir.resolve("oa10"))
+                        .build()
+                        .export(List.of(ten), List.of())
+                        .errors())
+                .isEmpty();
+    }
+
+    /** Issue 12 item 7: an export with no usable example does not suggest submitting it. */
+    @Test
+    void aFailedTogetherExportDoesNotSuggestSubmitting() throws Exception {
+        Path none = input("none.jsonl", SYSTEM_LATE.replace("assistant", "robot"));
+        ExportReport r =
+                Exporter.builder(Target.TOGETHER, dir.resolve("t0")).build().export(List.of(none), List.of());
+        assertThat(r.errors()).isNotEmpty();
+        assertThat(r.notes()).noneMatch(n -> n.contains("submit with"));
+    }
+
     @Test
     void fireworksNeedsThreeExamplesAndSystemFirst() throws Exception {
         Path in = input("in.jsonl", GOOD, SYSTEM_LATE, NO_SYSTEM);

@@ -1,0 +1,68 @@
+package dev.spotter.spark;
+
+import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records the distributed build ships between its stages (Java-serialisable; every shuffle key is a
+ * {@code Long} or a {@link MoveKey}, which hash by value). {@code ord} is a record's global order key
+ * ({@link #ord}): the embedded build's processing order, so sorting by it gives the embedded file order.
+ */
+final class BuildRecords {
+    private BuildRecords() {}
+
+    /** Bits of {@link #ord}: 15 for the source index, 16 for the file index within it, 32 for the line number. */
+    static long ord(int source, int file, long line) {
+        if (source >= 1 << 15 || file >= 1 << 16 || line >= 1L << 32) {
+            throw new IllegalArgumentException(
+                    "too many sources, files or lines for the order key: " + source + "/" + file + "/" + line);
+        }
+        return ((long) source << 48) | ((long) file << 32) | line;
+    }
+
+    /** One input file of one source, read by one task; {@code label} is the file name provenance records. */
+    record FileTask(int source, int file, String path, String label) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** An input line after the ingest: the accepted internal line, or the quarantine line. */
+    record Ingested(long ord, boolean accepted, String line, long idHash) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A dedup verdict: {@code line} is the kept record's line, or the dropped one's dedup-log line. */
+    record Dedupped(boolean kept, String line) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A scrubbed record's place: train or validation, and, when the leakage check moved it to train, its
+     * leakage-log line and the pass that moved it (else null and 0).
+     */
+    record Placed(
+            long ord,
+            String line,
+            boolean validation,
+            int movePass,
+            @Nullable String moveLine) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A leakage-log line's place: the embedded build logs moves pass by pass, each pass in record order. */
+    record MoveKey(int pass, long ord) implements Comparable<MoveKey>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compareTo(MoveKey o) {
+            return pass != o.pass ? Integer.compare(pass, o.pass) : Long.compare(ord, o.ord);
+        }
+    }
+
+    /**
+     * A deliberate task failure for tests of retries: the first attempt of partition {@code partition} of stage
+     * {@code stage} fails after emitting half of its records.
+     */
+    record Fault(String stage, int partition) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+}

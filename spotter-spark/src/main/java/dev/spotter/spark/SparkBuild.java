@@ -1,0 +1,372 @@
+package dev.spotter.spark;
+
+import dev.spotter.Environment;
+import dev.spotter.assemble.AccountingStats;
+import dev.spotter.assemble.DatasetLayout;
+import dev.spotter.assemble.EngineFunctions;
+import dev.spotter.assemble.FormatWriter;
+import dev.spotter.assemble.UploadWriter;
+import dev.spotter.assemble.WriteStats;
+import dev.spotter.format.ConvertFormat;
+import dev.spotter.project.ExampleTokenCounter;
+import dev.spotter.project.Project;
+import dev.spotter.project.ProjectLoader;
+import dev.spotter.project.SourceScanner;
+import dev.spotter.project.SourceSpec;
+import dev.spotter.spark.BuildRecords.Dedupped;
+import dev.spotter.spark.BuildRecords.Fault;
+import dev.spotter.spark.BuildRecords.FileTask;
+import dev.spotter.spark.BuildRecords.Ingested;
+import dev.spotter.spark.BuildRecords.MoveKey;
+import dev.spotter.spark.BuildRecords.Placed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.PairFunction;
+import org.apache.spark.storage.StorageLevel;
+import org.jspecify.annotations.Nullable;
+import scala.Tuple2;
+
+/**
+ * The dataset build on Spark: the embedded build's steps (ingest, exact + near dedup, PII scrub, split with the
+ * leakage check, write, accounting) with the core's own functions ({@link EngineFunctions}) in the executors, so
+ * the upload files, provenance, quarantine, logs and accounting are the embedded build's, byte for byte.
+ *
+ * <p>Stages: (1) ingest, one task per input file, through the core's {@code SourceScanner}; every record gets
+ * its global order key (source, file, line), the embedded processing order. (2) dedup: each accepted record's
+ * keys (exact hash, LSH band keys), {@link Components connected components} of "shares a key" (links on the
+ * engine, a union-find over the linked records on the driver), and the
+ * embedded keep-first rule replayed inside each component in global order. (3) scrub, per record. (4) split: the
+ * same components at the leakage threshold; pass-1 groups per component, per stratum the k-th smallest root key
+ * (k from the embedded formula) taken on the engine, then the assignment and the leakage passes per component.
+ * (5) the driver streams every output in global order ({@code toLocalIterator}: one partition at a time) into the
+ * core's {@link UploadWriter}, which writes each file atomically, and runs the embedded accounting check.
+ *
+ * <p>Counts come from the records (never from side effects in tasks), so a retried task cannot change them.
+ * Memory per task: one input file (ingest) or one component (replays); on the driver, one partition of output
+ * and, per stratum, its validation share of random keys (8 bytes each). Not written here: the report, the card
+ * and {@code summary.json} (the embedded {@code ReportStep} needs every step's statistics record).
+ */
+public final class SparkBuild {
+    private final JavaSparkContext jsc;
+    private final Path projectFile;
+    private final Path outDir;
+    private final int partitions;
+    private final @Nullable Fault fault;
+    private final Consumer<String> log;
+
+    private SparkBuild(Builder b) {
+        this.jsc = b.jsc;
+        this.projectFile = b.projectFile.toAbsolutePath().normalize();
+        this.outDir = b.outDir;
+        this.partitions = b.partitions > 0 ? b.partitions : b.jsc.defaultParallelism();
+        this.fault = b.fault;
+        this.log = b.log;
+    }
+
+    public static Builder builder(JavaSparkContext jsc, Path projectFile, Path outDir) {
+        return new Builder(jsc, projectFile, outDir);
+    }
+
+    /** Configures a distributed build. */
+    public static final class Builder {
+        private final JavaSparkContext jsc;
+        private final Path projectFile;
+        private final Path outDir;
+        private int partitions;
+        private @Nullable Fault fault;
+        private Consumer<String> log = s -> {};
+
+        private Builder(JavaSparkContext jsc, Path projectFile, Path outDir) {
+            this.jsc = Objects.requireNonNull(jsc, "jsc");
+            this.projectFile = Objects.requireNonNull(projectFile, "projectFile");
+            this.outDir = Objects.requireNonNull(outDir, "outDir");
+        }
+
+        /** Shuffle partitions; default: the context's default parallelism. */
+        public Builder partitions(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("partitions must be >= 1, was " + n);
+            }
+            this.partitions = n;
+            return this;
+        }
+
+        public Builder log(Consumer<String> sink) {
+            this.log = Objects.requireNonNull(sink, "log");
+            return this;
+        }
+
+        /** Tests only: the first attempt of one partition of {@code stage} ("ingest" or "scrub") fails. */
+        Builder failOnce(String stage, int partition) {
+            this.fault = new Fault(stage, partition);
+            return this;
+        }
+
+        public SparkBuild build() {
+            if (!Files.isRegularFile(projectFile)) {
+                throw new IllegalArgumentException("no project file " + projectFile);
+            }
+            return new SparkBuild(this);
+        }
+    }
+
+    /** What the distributed build wrote and the accounting check of its files. */
+    public record Result(DatasetLayout layout, WriteStats write, AccountingStats accounting, long read, long dropped) {}
+
+    public Result run() {
+        Project project = ProjectLoader.load(projectFile, Environment.system());
+        EngineFunctions.requireNoReview(project);
+        DatasetLayout layout = DatasetLayout.of(outDir);
+        List<FormatWriter> writers = project.output().formats().stream()
+                .map(f -> FormatWriter.of(ConvertFormat.parse(f)))
+                .toList();
+        String pf = projectFile.toString();
+
+        // 1. ingest
+        List<FileTask> tasks = tasks(project, layout);
+        JavaRDD<Ingested> ingested = jsc.parallelize(tasks, Math.max(1, tasks.size()))
+                .flatMap(new Stages.Ingest(pf, fault))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Tuple2<Long, Long> readSum = ingested.map(new CountAndIdHash()).reduce(new Sum());
+        long read = readSum._1();
+        log.accept("  ingest   " + tasks.size() + " files, " + read + " lines read");
+
+        // 2. dedup
+        JavaPairRDD<Long, String> accepted =
+                ingested.filter(new IsAccepted(true)).mapToPair(new OrdLine()).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, long[]> dedupKeys = accepted.mapPartitionsToPair(new Stages.DedupKeys(pf));
+        JavaPairRDD<Long, Dedupped> dedupped = byComponent(accepted, Components.labels(jsc, dedupKeys, partitions))
+                .flatMapToPair(new Stages.DedupReplay(pf))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, String> kept = dedupped.filter(new IsKept(true)).mapValues(new DeduppedLine());
+        JavaPairRDD<Long, String> dropped = dedupped.filter(new IsKept(false)).mapValues(new DeduppedLine());
+
+        // 3. scrub
+        JavaPairRDD<Long, String> scrubbed =
+                kept.mapPartitionsToPair(new Stages.Scrub(pf, fault)).persist(StorageLevel.MEMORY_AND_DISK());
+
+        // 4. split
+        JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> splitComponents = byComponent(
+                        scrubbed,
+                        Components.labels(jsc, scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<String, Long> rootKeys =
+                splitComponents.flatMapToPair(new Stages.GroupKeys(pf)).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Long> cuts = cuts(project, rootKeys);
+        JavaRDD<Placed> placed =
+                splitComponents.flatMap(new Stages.Place(pf, cuts)).persist(StorageLevel.MEMORY_AND_DISK());
+
+        // 5. write, in global order, and check
+        WriteStats write;
+        long droppedCount = 0;
+        try (UploadWriter w = UploadWriter.open(layout, writers)) {
+            Iterator<Placed> ps = placed.keyBy(new PlacedOrd())
+                    .sortByKey(true, partitions)
+                    .values()
+                    .toLocalIterator();
+            while (ps.hasNext()) {
+                Placed p = ps.next();
+                w.example(p.line(), p.validation());
+            }
+            ingested.filter(new IsAccepted(false))
+                    .mapToPair(new OrdLine())
+                    .sortByKey(true, partitions)
+                    .values()
+                    .toLocalIterator()
+                    .forEachRemaining(w::quarantine);
+            Iterator<String> ds = dropped.sortByKey(true, partitions).values().toLocalIterator();
+            while (ds.hasNext()) {
+                w.dedupLog(ds.next());
+                droppedCount++;
+            }
+            placed.filter(new IsMoved())
+                    .mapToPair(new MoveLine())
+                    .sortByKey(Comparator.<MoveKey>naturalOrder(), true, partitions)
+                    .values()
+                    .toLocalIterator()
+                    .forEachRemaining(w::leakageLog);
+            write = w.commit();
+        }
+        AccountingStats acc = EngineFunctions.accounting(layout, writers, read, readSum._2());
+        log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount
+                + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()));
+        for (JavaPairRDD<?, ?> r : List.of(accepted, dedupped, scrubbed, splitComponents, rootKeys)) {
+            r.unpersist(false);
+        }
+        placed.unpersist(false);
+        ingested.unpersist(false);
+        return new Result(layout, write, acc, read, droppedCount);
+    }
+
+    /** The input files, in the embedded order (sources in spotter.yaml order, files as the scanner lists them). */
+    private List<FileTask> tasks(Project project, DatasetLayout layout) {
+        SourceScanner scanner = new SourceScanner(project, ExampleTokenCounter.llama3());
+        List<FileTask> tasks = new ArrayList<>();
+        List<SourceSpec> sources = project.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            SourceSpec s = sources.get(i);
+            if (s.synthesized()) {
+                EngineFunctions.Synthesized syn = EngineFunctions.synthesize(project, layout, s, log);
+                tasks.add(new FileTask(i, 0, syn.file().toString(), syn.label()));
+                continue;
+            }
+            List<Path> files = scanner.files(s);
+            for (int f = 0; f < files.size(); f++) {
+                if (Files.isRegularFile(files.get(f))) {
+                    tasks.add(new FileTask(i, f, files.get(f).toString(), scanner.relative(files.get(f))));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** Per stratum with a validation share: the k-th smallest root key (k = the embedded formula). */
+    private Map<String, Long> cuts(Project project, JavaPairRDD<String, Long> rootKeys) {
+        EngineFunctions.Split split = new EngineFunctions.Split(project.split(), project.dedup(), project.seed());
+        Map<String, Long> sizes = rootKeys.countByKey();
+        Map<String, Long> cuts = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : sizes.entrySet()) {
+            int k = split.validationCount(Math.toIntExact(e.getValue()));
+            if (k > 0) {
+                List<Long> smallest =
+                        rootKeys.filter(new InStratum(e.getKey())).values().takeOrdered(k);
+                cuts.put(e.getKey(), smallest.get(k - 1));
+            }
+        }
+        return cuts;
+    }
+
+    /** (ord, line) grouped by component label: each group is one component's records. */
+    private JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> byComponent(
+            JavaPairRDD<Long, String> lines, JavaPairRDD<Long, Long> labels) {
+        return lines.join(labels, partitions).mapToPair(new ToLabel()).groupByKey(partitions);
+    }
+
+    static final class CountAndIdHash implements Function<Ingested, Tuple2<Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, Long> call(Ingested i) {
+            return new Tuple2<>(1L, i.idHash());
+        }
+    }
+
+    static final class Sum
+            implements org.apache.spark.api.java.function.Function2<
+                    Tuple2<Long, Long>, Tuple2<Long, Long>, Tuple2<Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, Long> call(Tuple2<Long, Long> a, Tuple2<Long, Long> b) {
+            return new Tuple2<>(a._1() + b._1(), a._2() + b._2());
+        }
+    }
+
+    static final class IsAccepted implements Function<Ingested, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final boolean accepted;
+
+        IsAccepted(boolean accepted) {
+            this.accepted = accepted;
+        }
+
+        @Override
+        public Boolean call(Ingested i) {
+            return i.accepted() == accepted;
+        }
+    }
+
+    static final class OrdLine implements PairFunction<Ingested, Long, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, String> call(Ingested i) {
+            return new Tuple2<>(i.ord(), i.line());
+        }
+    }
+
+    static final class IsKept implements Function<Tuple2<Long, Dedupped>, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final boolean kept;
+
+        IsKept(boolean kept) {
+            this.kept = kept;
+        }
+
+        @Override
+        public Boolean call(Tuple2<Long, Dedupped> t) {
+            return t._2().kept() == kept;
+        }
+    }
+
+    static final class DeduppedLine implements Function<Dedupped, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String call(Dedupped d) {
+            return d.line();
+        }
+    }
+
+    static final class ToLabel implements PairFunction<Tuple2<Long, Tuple2<String, Long>>, Long, Tuple2<Long, String>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, Tuple2<Long, String>> call(Tuple2<Long, Tuple2<String, Long>> t) {
+            return new Tuple2<>(t._2()._2(), new Tuple2<>(t._1(), t._2()._1()));
+        }
+    }
+
+    static final class InStratum implements Function<Tuple2<String, Long>, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final String stratum;
+
+        InStratum(String stratum) {
+            this.stratum = stratum;
+        }
+
+        @Override
+        public Boolean call(Tuple2<String, Long> t) {
+            return t._1().equals(stratum);
+        }
+    }
+
+    static final class PlacedOrd implements Function<Placed, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call(Placed p) {
+            return p.ord();
+        }
+    }
+
+    static final class IsMoved implements Function<Placed, Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean call(Placed p) {
+            return p.moveLine() != null;
+        }
+    }
+
+    static final class MoveLine implements PairFunction<Placed, MoveKey, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<MoveKey, String> call(Placed p) {
+            return new Tuple2<>(new MoveKey(p.movePass(), p.ord()), Objects.requireNonNull(p.moveLine()));
+        }
+    }
+}
