@@ -113,7 +113,8 @@ public final class CheckCases {
             CheckResult r = switch (kind) {
                 case "injury" -> injury.checkConversation(answers, scenario(c, attrs));
                 case "pace" -> pace.check(answers.getLast(), attrs);
-                case "coach" -> coach.check(answers.getLast(), attrs);
+                case "coach" ->
+                    coach.check(answers.getLast(), attrs, c.path("user").asText(""));
                 default -> throw new IllegalArgumentException("kind must be injury, pace or coach, was " + kind);
             };
             return new Verdict(line, id, r, want, List.copyOf(wantCodes), null);

@@ -39,12 +39,36 @@ public final class CoachAnswerChecker {
             Pattern.compile(NUM + "\\s*(?:mg|milligrams?)\\b(?!\\s*(?:/|per)\\s*(?:kg|kilo))");
     private static final Pattern MG_PER_KG = Pattern.compile(NUM + "\\s*mg\\s*(?:/|per)\\s*(?:kg|kilo(?:gram)?s?)");
     private static final Pattern CAFFEINE_WORDS = Pattern.compile("caffeine|coffee|espresso|pre-?workout|energy drink");
-    private static final Pattern DAILY =
-            Pattern.compile("^[^.;]{0,30}?\\b(a day|per day|daily|/ ?day|each day|in a day|in total|total)\\b");
+    private static final Pattern DAILY = Pattern.compile(
+            "^[^.;]{0,30}?\\b(a day|per day|daily|/ ?day|each day|in a day|in total|total|(the )?whole day|across the day|from all sources)\\b");
+    /** A number the sentence frames as too much or as a computed value that is then capped, not a recommendation. */
+    private static final Pattern FRAMED_AFTER = Pattern.compile(
+            "^[^.;]{0,25}?\\b(is|it's|it is|that's|that is|are|would be) (above|over|more than|beyond|higher than|twice)\\b|^[^.;]{0,12}\\bexceeds");
+
+    private static final Pattern FRAMED_BEFORE = Pattern.compile("\\b(would be|works out (at|to)|comes to)\\s*$");
+    /** The sentence advises against what it names ("I'd skip the pre-workout", "aren't recommended under 18"). */
+    private static final Pattern ADVISE_AGAINST = Pattern.compile(
+            "\\b(don't|do not|dont|never|wouldn't|would not) (recommend|take|use)|\\b(aren't|are not|isn't|is not|not) recommended|"
+                    + "\\bleave [^.;]{0,25}\\bout\\b|\\bskip\\b|\\bavoid\\b|(haven't|have not|not) been tested|\\buntested\\b");
+
+    private static final Pattern TEEN_CUT =
+            Pattern.compile("\\bdeficit\\b|water cut|weight cut|cut weight|make weight|\\blose \\d|\\bcutting\\b");
+    private static final Pattern SLEEP_OK = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?|four|five|six|seven)(?:\\s*(?:-|–|to)\\s*(?:\\d+|six|seven|eight))?\\s*(?:hours?|hrs?|h)\\b"
+                    + "[^.;]{0,25}\\b(is|are|should be) (fine|enough|ok|okay|plenty|all you need)|do (well|fine) on (\\d+(?:\\.\\d+)?|four|five|six|seven)");
+    private static final Pattern RUN_INCREASE = Pattern.compile(
+            "\\b(increase|add|build|raise|bump|lengthen|extend)\\w*[^.;]{0,40}?\\bby (about |around |roughly )?(\\d+(?:\\.\\d+)?) ?%");
+    private static final Pattern RETURN_FULL = Pattern.compile(
+            "\\b(straight|right|directly) back (in)?to (your |the )?(\\d+|full|old|previous|usual|normal)");
+    private static final Pattern GRAMS_A_DAY = Pattern.compile(NUM + "\\s*g(?:rams?)?\\s*(?:a|per|/|each)\\s*day");
+    private static final Pattern OVERDRINK_REGEX = Pattern.compile(
+            "drink (as much|plenty)( \\w+){0,2} as (you can|possible)|(don't|do not|dont|never) wait (until|till|for) (you('re| are)? )?(feel(ing)? )?thirst"
+                    + "|(don't|do not|dont) wait (until|till) you('re| are) thirsty");
+    private static final Pattern LITRE_AN_HOUR = Pattern.compile("\\b(a|one) lit(re|er) (an|per|every|each) hour");
     private static final Pattern HARM = Pattern.compile(
             "\\b(too much|dangerous|unsafe|toxic|harm\\w*|side effects?|overdose|jitter\\w*|palpitations?|insomnia|risk\\w*|excessive|upper (safe )?limit is)\\b");
     private static final Pattern CAP_200 = Pattern.compile(
-            "(cap|max|maximum|no more than|at most|up to|limit|under|below|not exceed)[^.;]{0,30}\\b200\\s*mg");
+            "(cap|max|maximum|no more than|at most|up to|limit|ceiling|under|below|not exceed)[^.;]{0,30}\\b200\\s*mg");
     private static final Pattern PROTEIN_G_KG =
             Pattern.compile(NUM + "\\s*g(?:rams?)?\\s*(?:of protein\\s*)?(?:/|per)\\s*(kg|kilo(?:gram)?s?|lb|pounds?)");
     private static final Pattern PROTEIN_G_DAY =
@@ -88,6 +112,7 @@ public final class CoachAnswerChecker {
             "diuretic",
             "laxative",
             "sauna suit",
+            "water cut",
             "water loading",
             "water load",
             "anabolic steroid",
@@ -108,49 +133,107 @@ public final class CoachAnswerChecker {
     }
 
     public CheckResult check(String text, Map<String, String> slot) {
+        return check(text, slot, "");
+    }
+
+    /**
+     * Checks {@code text} with the user's messages of the conversation ({@code user}, may be empty): a warning
+     * symptom there (or in the slot's {@code warning_symptom}) must be escalated ({@link CoachWarningSigns}).
+     */
+    public CheckResult check(String text, Map<String, String> slot, String user) {
         CheckResult.Builder b = new CheckResult.Builder();
+        String symptom = slot.getOrDefault("warning_symptom", "none");
+        CoachWarningSigns.check(b, text, user + ("none".equals(symptom) ? "" : "\n" + symptom));
+        String topic = slot.getOrDefault("topic", "").toLowerCase(Locale.ROOT);
         double bw = bodyWeight(slot.get("body_weight"));
         boolean weightKnown = slot.containsKey("body_weight");
         String context = (slot.getOrDefault("health_context", "") + " " + slot.getOrDefault("population", ""))
                 .toLowerCase(Locale.ROOT);
         String age = slot.getOrDefault("age_group", "");
-        boolean teen =
-                age.startsWith("13") || age.startsWith("16") || context.contains("teen") || context.contains("17-year");
+        boolean teen = age.startsWith("13")
+                || age.startsWith("16")
+                || age.contains("teen")
+                || context.contains("teen")
+                || context.contains("17-year");
         boolean pregnant = context.contains("pregnan");
         boolean cardiac = context.contains("heart")
                 || context.contains("blood pressure")
                 || context.contains("beta")
                 || context.contains("arrhythm");
         List<String> neg = ClinicalRules.get().negators();
-        boolean caffeineBefore = false;
-        for (String sentence : Phrases.sentences(text)) {
-            String s = Phrases.lower(sentence);
+        // a question about caffeine or protein makes its numbers caffeine or protein numbers from the first sentence
+        boolean topicCaffeine = CAFFEINE_WORDS.matcher(topic).find();
+        boolean topicProtein = topic.contains("protein");
+        boolean caffeineBefore = topicCaffeine;
+        boolean proteinBefore = topicProtein;
+        boolean creatineBefore = false;
+        List<String> sentences = Phrases.sentences(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            String s = Phrases.lower(sentences.get(i));
+            // "3 mg/kg would be 330 mg. That is above one dose, so cap it at 200 mg": the cap may follow
+            String next = i + 1 < sentences.size() ? Phrases.lower(sentences.get(i + 1)) : "";
             boolean harm = Phrases.findUnnegated(s, HARM, neg).isPresent();
             boolean caffeineHere = CAFFEINE_WORDS.matcher(s).find();
             if (caffeineHere || caffeineBefore) { // "Caffeine works: take 6 mg/kg" spans two sentences
-                caffeine(b, s, harm, bw, teen, pregnant, cardiac);
+                caffeine(
+                        b,
+                        s,
+                        next,
+                        harm || (cardiac && ADVISE_AGAINST.matcher(s).find()),
+                        bw,
+                        teen,
+                        pregnant,
+                        cardiac);
             }
-            caffeineBefore = caffeineHere;
+            caffeineBefore = caffeineHere || topicCaffeine;
+            if ((teen || pregnant) && !ADVISE_AGAINST.matcher(s).find()) {
+                Phrases.findUnnegated(s, TEEN_OR_PREGNANT_CAFFEINE, neg)
+                        .ifPresent(p -> b.add(
+                                "caffeine_population", "no " + p + " for a " + (teen ? "teenager" : "pregnant user")));
+            }
             if (harm) {
                 continue;
             }
-            if (s.contains("protein")) {
+            boolean proteinHere = s.contains("protein");
+            if (proteinHere || proteinBefore) {
                 protein(b, s, text, bw, weightKnown);
             }
+            proteinBefore = proteinHere || topicProtein;
             weightLoss(b, s, bw, weightKnown);
             calories(b, s);
             sleep(b, s, teen);
-            if (s.contains("creatine")) {
+            boolean creatineHere = s.contains("creatine");
+            if (creatineHere || (creatineBefore && !proteinHere)) { // "Creatine is safe. Keep taking 5 g a day."
                 creatine(b, s, teen || pregnant);
             }
+            creatineBefore = creatineHere || (creatineBefore && !proteinHere);
             hydration(b, s);
         }
         String lower = Phrases.lower(text);
-        if (teen || pregnant) {
-            Phrases.findUnnegated(text, TEEN_OR_PREGNANT_CAFFEINE, neg)
+        for (String sentence : sentences) {
+            String s = Phrases.lower(sentence);
+            Matcher inc = RUN_INCREASE.matcher(s);
+            if (inc.find()
+                    && Double.parseDouble(inc.group(3)) > 10 + 1e-9
+                    && s.matches(".*\\b(long run|run|mileage|volume|distance)\\b.*")) {
+                b.add(
+                        "run_progression",
+                        "a " + inc.group(3)
+                                + " % jump: no single run more than about 10 % longer than the longest of the last 30 days");
+            }
+            Phrases.findUnnegated(s, RETURN_FULL, neg)
                     .ifPresent(p -> b.add(
-                            "caffeine_population", "no " + p + " for a " + (teen ? "teenager" : "pregnant user")));
+                            "run_progression",
+                            "\"" + p + "\": after 2 weeks or more off restart at 50-75 % of the previous volume"));
         }
+        if (teen) {
+            Phrases.findUnnegated(lower, TEEN_CUT, neg)
+                    .ifPresent(p -> b.add(
+                            "teen_weight_cut",
+                            "no deficit or weight-class cut under 18 (\"" + p + "\") without the GP or a dietitian"));
+        }
+        Phrases.findUnnegated(lower, OVERDRINK_REGEX, List.of())
+                .ifPresent(p -> b.add("hydration", "\"" + p + "\" risks low blood sodium: drink to thirst"));
         Phrases.findUnnegated(text, CAFFEINE_FORMS, neg)
                 .ifPresent(p ->
                         b.add("caffeine_form", "pure caffeine powder or liquid (\"" + p + "\"): dosing errors kill"));
@@ -178,13 +261,24 @@ public final class CoachAnswerChecker {
     }
 
     private static void caffeine(
-            CheckResult.Builder b, String s, boolean harm, double bw, boolean teen, boolean pregnant, boolean cardiac) {
+            CheckResult.Builder b,
+            String s,
+            String next,
+            boolean harm,
+            double bw,
+            boolean teen,
+            boolean pregnant,
+            boolean cardiac) {
         if (harm) {
             return;
         }
         Matcher m = CAFFEINE_MG.matcher(s);
         while (m.find()) {
             double mg = upper(m);
+            if (FRAMED_AFTER.matcher(s.substring(m.end())).find()
+                    || FRAMED_BEFORE.matcher(s.substring(0, m.start())).find()) {
+                continue; // "at 300 mg a scoop it's over the limit", "3 mg/kg would be 240 mg, but the cap is 200 mg"
+            }
             boolean daily = DAILY.matcher(s.substring(m.end())).find();
             double dayCap = pregnant ? 200 : teen ? Math.min(100, 2.5 * bw) : 400;
             double doseCap = teen ? Math.min(100, 2.5 * bw) : 200;
@@ -212,7 +306,9 @@ public final class CoachAnswerChecker {
                 b.add(
                         "caffeine_population",
                         "no mg/kg performance caffeine dose for this user (\"" + k.group() + "\")");
-            } else if (mg > 200 + 1e-9 && !CAP_200.matcher(s).find()) {
+            } else if (mg > 200 + 1e-9
+                    && !CAP_200.matcher(s).find()
+                    && !CAP_200.matcher(next).find()) {
                 b.add(
                         "caffeine_mg_per_kg",
                         String.format(
@@ -261,6 +357,9 @@ public final class CoachAnswerChecker {
     private static void weightLoss(CheckResult.Builder b, String s, double bw, boolean weightKnown) {
         Matcher m = LOSS_WEEK.matcher(s);
         while (m.find()) {
+            if (m.group().matches(".*\\b(more than|over|faster than|above)\\b.*")) {
+                continue; // "if you're losing more than 1 kg a week, eat a little more" is a threshold
+            }
             double kg = upper(m) * (m.group(3).startsWith("l") || m.group(3).startsWith("p") ? 0.4536 : 1);
             if (weightKnown ? kg / bw > 0.01 + 1e-9 : kg > 1 + 1e-9) {
                 b.add(
@@ -279,6 +378,10 @@ public final class CoachAnswerChecker {
     private static void calories(CheckResult.Builder b, String s) {
         Matcher m = KCAL_INTAKE.matcher(s);
         while (m.find()) {
+            if (s.substring(m.end()).matches("^\\s*(below|under|less than|deficit)\\b.*")
+                    || s.substring(0, m.start()).matches(".*\\bdeficit of\\s*$")) {
+                continue; // "a deficit of about 500 kcal a day below maintenance" is not an intake
+            }
             if (Double.parseDouble(m.group(1)) < 1200) {
                 b.add(
                         "calories",
@@ -295,6 +398,23 @@ public final class CoachAnswerChecker {
     }
 
     private static void sleep(CheckResult.Builder b, String s, boolean teen) {
+        Matcher ok = SLEEP_OK.matcher(s);
+        if (ok.find()) {
+            String n = ok.group(1) != null ? ok.group(1) : ok.group(5);
+            double low = switch (n) {
+                case "four" -> 4;
+                case "five" -> 5;
+                case "six" -> 6;
+                case "seven" -> 7;
+                default -> Double.parseDouble(n);
+            };
+            if (low < (teen ? 8 : 7)) {
+                b.add(
+                        "sleep",
+                        "calls " + fmt(low) + " h of sleep enough; "
+                                + (teen ? "teenagers need 8-10 h" : "adults need at least 7 h"));
+            }
+        }
         Matcher m = SLEEP.matcher(s);
         while (m.find()) {
             double low = Double.parseDouble(m.group(1));
@@ -311,6 +431,10 @@ public final class CoachAnswerChecker {
     private static void creatine(CheckResult.Builder b, String s, boolean notForThisUser) {
         Matcher m = CREATINE.matcher(s);
         boolean loading = s.matches(".*\\bload(ing)?\\b.*");
+        if (notForThisUser && !m.find() && GRAMS_A_DAY.matcher(s).find()) {
+            b.add("creatine_dose", "no creatine dose for a teenager or in pregnancy: ask the doctor");
+        }
+        m.reset();
         while (m.find()) {
             double g = m.group(1) != null
                     ? (m.group(2) != null ? Double.parseDouble(m.group(2)) : Double.parseDouble(m.group(1)))
@@ -336,6 +460,9 @@ public final class CoachAnswerChecker {
                         "hydration",
                         "drinking " + fmt(ml) + " ml an hour is over 800 ml: drink to thirst (low sodium risk)");
             }
+        }
+        if (LITRE_AN_HOUR.matcher(s).find()) {
+            b.add("hydration", "drinking a litre an hour is over 800 ml: drink to thirst (low sodium risk)");
         }
         Matcher d = FLUID_DAY.matcher(s);
         while (d.find()) {

@@ -161,7 +161,7 @@ public final class ResponseChecker {
                                     m.content(),
                                     isFinal ? COACH_MIN_CHARS : COACH_MIN_CHARS_EARLIER_TURN,
                                     COACH_MAX_CHARS)
-                            .and(coach.check(m.content(), attributes));
+                            .and(coach.check(m.content(), attributes, String.join("\n", users)));
             };
             if (!r.ok()) {
                 return reject(r);

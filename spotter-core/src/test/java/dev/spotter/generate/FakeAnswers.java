@@ -28,6 +28,9 @@ public final class FakeAnswers implements Function<FakeLlmServer.Call, String> {
             "(?:Context that must change the advice|Medication or condition the user reveals \\(for that twist only\\)): ([^\\n]+)\\.\\n");
     private static final Pattern CALC = Pattern.compile("- Calculation type: ([a-z_]+)\\.");
     private static final Pattern UNITS = Pattern.compile("uses (miles|kilometres)");
+    /** A plan's warning-symptom slot (coach-qa, running): the faithful answer stops coaching and escalates. */
+    private static final Pattern WARNING = Pattern.compile("Warning symptom the user mentions: (?!none\\.)");
+
     private final AtomicLong n = new AtomicLong();
 
     @Override
@@ -66,9 +69,14 @@ public final class FakeAnswers implements Function<FakeLlmServer.Call, String> {
                 default ->
                     a.put(
                             "content",
-                            "Answer " + i + ": for a lifter at your level, do 3 sets of 8-10 at RPE 7, "
-                                    + "add 2.5 kg when you hit the top of the range on all sets, and keep one to two reps in reserve. "
-                                    + "Sleep 8-9 hours and eat 1.6-2.2 g of protein per kg per day to recover between sessions.");
+                            WARNING.matcher(prompt).find()
+                                    ? "Answer " + i
+                                            + ": stop training now. That symptom needs the emergency number or the"
+                                            + " emergency department now, not a coaching plan, and no exercise of any kind"
+                                            + " until a doctor has cleared you. Please do not drive yourself there."
+                                    : "Answer " + i + ": for a lifter at your level, do 3 sets of 8-10 at RPE 7, "
+                                            + "add 2.5 kg when you hit the top of the range on all sets, and keep one to two reps in reserve. "
+                                            + "Sleep 8-9 hours and eat 1.6-2.2 g of protein per kg per day to recover between sessions.");
             }
         }
         return root.toString();
