@@ -549,93 +549,22 @@ public final class GenerationState implements AutoCloseable {
 
     /** The exported request behind a custom_id: {category, slot, attempt, attributes, prompt_hash, provider, model}. */
     public synchronized Optional<String[]> batchRequest(String customId) {
-        try (PreparedStatement ps = db.prepareStatement(
-                "SELECT category,slot,attempt,attributes,prompt_hash,provider,model FROM batch_requests WHERE custom_id=?")) {
-            ps.setString(1, customId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String[] out = new String[7];
-                for (int i = 0; i < 7; i++) {
-                    out[i] = rs.getString(i + 1);
-                }
-                return Optional.of(out);
-            }
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
+        return StateReads.batchRequest(db, customId);
     }
 
     /** Streams accepted examples of one category in slot order. */
     public synchronized void forEachAccepted(String category, Consumer<StoredExample> sink) {
-        try (PreparedStatement ps = db.prepareStatement("""
-                SELECT category, filled_slot, example, attributes, prompt_hash, provider, model, request_id, mode,
-                       input_tokens, output_tokens, cost_usd, price_as_of, created_at, custom_id
-                FROM responses WHERE category=? AND status='accepted' ORDER BY filled_slot""")) {
-            ps.setString(1, category);
-            ps.setFetchSize(256);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double cost = rs.getDouble(12);
-                    Double c = rs.wasNull() ? null : cost;
-                    sink.accept(new StoredExample(
-                            rs.getString(1),
-                            rs.getInt(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getLong(10),
-                            rs.getLong(11),
-                            c,
-                            rs.getString(13),
-                            rs.getString(14),
-                            rs.getString(15)));
-                }
-            }
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
+        StateReads.forEachAccepted(db, category, sink);
     }
 
     /** Streams rejected and failed responses in arrival order. */
     public synchronized void forEachReject(Consumer<Reject> sink) {
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT custom_id, category, slot, attempt, status, reason_code, reason, raw FROM responses WHERE status IN ('rejected','error') ORDER BY id")) {
-            while (rs.next()) {
-                sink.accept(new Reject(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getInt(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)));
-            }
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
+        StateReads.forEachReject(db, sink);
     }
 
     /** Reject counts by reason code (for the summary). */
     public synchronized Map<String, Long> rejectReasons() {
-        Map<String, Long> m = new java.util.TreeMap<>();
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT reason_code, COUNT(*) FROM responses WHERE status IN ('rejected','error') GROUP BY reason_code")) {
-            while (rs.next()) {
-                m.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
-        return m;
+        return StateReads.rejectReasons(db);
     }
 
     /** SHA-256 of the first user message, lower-cased with whitespace collapsed. */
@@ -679,7 +608,7 @@ public final class GenerationState implements AutoCloseable {
         }
     }
 
-    private static UncheckedIOException wrap(SQLException e) {
+    static UncheckedIOException wrap(SQLException e) {
         return new UncheckedIOException(new IOException("state database: " + e.getMessage(), e));
     }
 
