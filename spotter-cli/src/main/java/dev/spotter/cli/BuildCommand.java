@@ -27,12 +27,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--project",
-            paramLabel = "FILE",
-            defaultValue = "spotter.yaml",
-            description = "Project file (default: ${DEFAULT-VALUE}).")
-    Path project;
+    @picocli.CommandLine.Mixin
+    ProjectOption project;
 
     @Option(
             names = "--out",
@@ -60,8 +56,8 @@ public final class BuildCommand implements Callable<Integer> {
                     w.flush();
                 })
                 .build();
-        Project p = spotter.project(project);
-        w.println("spotter build: " + p.name() + " (" + project + ")");
+        Project p = spotter.project(project.file());
+        w.println("spotter build: " + p.name() + " (" + project.file() + ")");
         BuildResult r = spotter.build(p, out, stateDir);
         var o = r.summary().output();
         w.printf(

@@ -1,7 +1,6 @@
 package dev.spotter.cli;
 
 import dev.spotter.project.Inventory;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,19 +18,15 @@ public final class InventoryCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--project",
-            paramLabel = "FILE",
-            defaultValue = "spotter.yaml",
-            description = "Project file (default: ${DEFAULT-VALUE}).")
-    Path project;
+    @picocli.CommandLine.Mixin
+    ProjectOption project;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
     @Override
     public Integer call() {
-        Inventory inv = CliEnv.spotter(spec).inventory(project);
+        Inventory inv = CliEnv.spotter(spec).inventory(project.file());
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(inv.toJson().toString());

@@ -26,12 +26,8 @@ public final class ReviewCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--project",
-            paramLabel = "FILE",
-            defaultValue = "spotter.yaml",
-            description = "Project file (default: ${DEFAULT-VALUE}).")
-    Path project;
+    @picocli.CommandLine.Mixin
+    ProjectOption project;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port (default: a free one).")
     int port;
@@ -47,10 +43,10 @@ public final class ReviewCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new dev.spotter.ConfigurationException("--port must be in [0, 65535], was " + port);
         }
-        int lease = CliEnv.spotter(spec).project(project).review().leaseMinutes();
+        int lease = CliEnv.spotter(spec).project(project.file()).review().leaseMinutes();
         ReviewApp.Options o = new ReviewApp.Options(host, port, allowRemote, Duration.ofMinutes(lease));
         PrintWriter out = spec.commandLine().getOut();
-        try (ReviewApp.Running app = CliEnv.spotter(spec).review(project, o)) {
+        try (ReviewApp.Running app = CliEnv.spotter(spec).review(project.file(), o)) {
             app.warnings().forEach(w -> spec.commandLine().getErr().println(w));
             out.println("review app: " + app.url());
             out.println("open the URL in a browser on this machine (it carries this run's token); Ctrl+C stops it");
@@ -73,16 +69,12 @@ public final class ReviewCommand implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(
-                names = "--project",
-                paramLabel = "FILE",
-                defaultValue = "spotter.yaml",
-                description = "Project file (default: ${DEFAULT-VALUE}).")
-        Path project;
+        @picocli.CommandLine.Mixin
+        ProjectOption project;
 
         @Override
         public Integer call() {
-            List<SourceReview> all = CliEnv.spotter(spec).reviewStatus(project);
+            List<SourceReview> all = CliEnv.spotter(spec).reviewStatus(project.file());
             PrintWriter out = spec.commandLine().getOut();
             boolean open = false;
             for (SourceReview r : all) {
@@ -115,7 +107,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 }
             }
             if (open) {
-                out.println("to continue: spotter review --project " + project);
+                out.println("to continue: spotter review --project " + project.file());
             }
             out.flush();
             return open ? ExitCodes.REJECTS : ExitCodes.OK;
@@ -134,12 +126,8 @@ public final class ReviewCommand implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(
-                names = "--project",
-                paramLabel = "FILE",
-                defaultValue = "spotter.yaml",
-                description = "Project file (default: ${DEFAULT-VALUE}).")
-        Path project;
+        @picocli.CommandLine.Mixin
+        ProjectOption project;
 
         @Option(names = "--source", required = true, paramLabel = "ID", description = "The reviewed source.")
         String source;
@@ -149,7 +137,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var r = CliEnv.spotter(spec).reopenRejected(project, source, state);
+            var r = CliEnv.spotter(spec).reopenRejected(project.file(), source, state);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
                     Locale.ROOT,
