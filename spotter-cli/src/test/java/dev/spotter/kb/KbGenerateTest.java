@@ -261,6 +261,161 @@ class KbGenerateTest {
         }
     }
 
+    /** The two equipment-substitution chunks (single-turn, 5 examples each): squat and bench. */
+    private static List<QuotaPolicy.ChunkQuota> squatAndBench() {
+        List<KbChunk> two = sample.stream()
+                .filter(c -> "equipment_substitutions".equals(c.category()))
+                .limit(2)
+                .toList();
+        return QuotaPolicy.defaults().plan(two);
+    }
+
+    /** Records the title of the chunk each request was about, in order. */
+    private static Function<FakeLlmServer.Call, String> recording(
+            Function<FakeLlmServer.Call, String> answers, List<String> titles) {
+        Pattern title = Pattern.compile("<<<\\nTitle: ([^\\n]*)");
+        return call -> {
+            Matcher m = title.matcher(call.userText());
+            titles.add(m.find() ? m.group(1) : "?");
+            return answers.apply(call);
+        };
+    }
+
+    @Test
+    void topUpRoundsAskOnlyForTheShortfallAndTheAccountingAddsUp() throws Exception {
+        List<QuotaPolicy.ChunkQuota> quotas = squatAndBench();
+        int squatTarget = quotas.stream()
+                .filter(q -> q.chunk().title().startsWith("Squat"))
+                .findFirst()
+                .orElseThrow()
+                .target();
+        assertThat(squatTarget).isEqualTo(5);
+        Path out = dir.resolve("subs.jsonl");
+        List<String> titles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            // every squat answer of round 0 (5 slots x 4 attempts) and of top-up round 1 is fluff; later ones are
+            // grounded: round 0 and round 1 each leave the squat chunk 5 short, round 2 fills it
+            int perRound = 4 * squatTarget;
+            fake.answerer(recording(new ChunkAnswers("Squat pattern", 2 * perRound), titles));
+            KbGeneration.Result r = KbGeneration.run(
+                    round(fake),
+                    dir.resolve("st"),
+                    out,
+                    quotas,
+                    GroundingChecker.builder().build(),
+                    2,
+                    10.0);
+
+            assertThat(r.rounds()).hasSize(3);
+            assertThat(r.asked()).containsExactly(10, squatTarget, squatTarget); // only what was missing
+            assertThat(r.rounds().get(0).outOfAttemptsOnly()).isTrue();
+            assertThat(r.rounds().get(1).outOfAttemptsOnly()).isTrue();
+            assertThat(r.rounds().get(2).complete()).isTrue();
+            // accounting: round 0 = 5 bench + 20 rejected squat; round 1 = 20 rejected squat; round 2 = 5 squat
+            assertThat(r.rounds().get(0).totals().rejected()).isEqualTo(perRound);
+            assertThat(r.rounds().get(1).totals().rejected()).isEqualTo(perRound);
+            assertThat(r.rounds().get(2).totals().rejected()).isZero();
+            assertThat(fake.requestCount())
+                    .as(titles + " " + r.rounds().stream().map(x -> x.summary()).toList())
+                    .isEqualTo(5 + perRound + perRound + squatTarget);
+            // the top-up rounds asked about the squat chunk only
+            List<String> topUps = titles.subList(5 + perRound, titles.size());
+            assertThat(topUps).hasSize(perRound + squatTarget).allMatch(t -> t.startsWith("Squat"));
+            assertThat(titles.subList(0, 5 + perRound))
+                    .filteredOn(t -> t.startsWith("Bench"))
+                    .hasSize(5);
+            // outputs per round, and all of them together in the grounded file
+            assertThat(Files.readAllLines(out)).hasSize(5);
+            assertThat(r(out, ".topup-1.jsonl"))
+                    .satisfiesAnyOf(
+                            f -> assertThat(f).doesNotExist(),
+                            f -> assertThat(Files.readAllLines(f)).isEmpty());
+            assertThat(Files.readAllLines(r(out, ".topup-2.jsonl"))).hasSize(squatTarget);
+            assertThat(Files.readAllLines(r(out, ".rejects.jsonl"))).hasSize(perRound);
+            assertThat(Files.readAllLines(r(out, ".topup-1.rejects.jsonl"))).hasSize(perRound);
+            assertThat(Files.readAllLines(r.grounded())).hasSize(10);
+            assertThat(r.coverage().accepted()).isEqualTo(10);
+            assertThat(row(r, "Squat").accepted()).isEqualTo(squatTarget);
+            assertThat(row(r, "Bench").accepted()).isEqualTo(5);
+            assertThat(r.shortfall()).isZero();
+            assertThat(r.ok()).isTrue();
+            // rerun: every round comes from its state, no request
+            int calls = fake.requestCount();
+            KbGeneration.Result again = KbGeneration.run(
+                    round(fake),
+                    dir.resolve("st"),
+                    out,
+                    quotas,
+                    GroundingChecker.builder().build(),
+                    2,
+                    10.0);
+            assertThat(fake.requestCount()).isEqualTo(calls);
+            assertThat(again.asked()).isEqualTo(r.asked());
+            assertThat(Files.readAllLines(again.grounded())).isEqualTo(Files.readAllLines(r.grounded()));
+        }
+    }
+
+    @Test
+    void topUpRoundsAreBoundedAndTheShortfallIsReported() throws Exception {
+        List<QuotaPolicy.ChunkQuota> quotas = squatAndBench();
+        Path out = dir.resolve("subs.jsonl");
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE)); // never grounded
+            KbGeneration.Result r = KbGeneration.run(
+                    round(fake),
+                    dir.resolve("st"),
+                    out,
+                    quotas,
+                    GroundingChecker.builder().build(),
+                    1,
+                    null);
+            assertThat(r.rounds()).hasSize(2); // round 0 and at most one top-up round
+            assertThat(r.asked()).containsExactly(10, 5);
+            assertThat(r.shortfall()).isEqualTo(5);
+            assertThat(r.ok()).isFalse();
+            assertThat(fake.requestCount()).isEqualTo(5 + 20 + 20);
+            assertThat(row(r, "Squat").status()).isEqualTo(KbCoverage.Status.UNDER_MIN);
+        }
+    }
+
+    @Test
+    void cliReportsEachTopUpRound() throws Exception {
+        Path chunks = dir.resolve("chunks.jsonl");
+        Files.write(
+                chunks,
+                squatAndBench().stream().map(q -> ChunkJsonl.toLine(q.chunk())).toList());
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            fake.answerer(new ChunkAnswers("Squat pattern", 20));
+            var r = dev.spotter.cli.CliRun.run(
+                    "kb",
+                    "generate",
+                    "--chunks",
+                    chunks.toString(),
+                    "--base-url",
+                    fake.baseUrl(),
+                    "--api-key-env",
+                    "none",
+                    "--model",
+                    "fake",
+                    "--state",
+                    dir.resolve("st").toString(),
+                    "-o",
+                    dir.resolve("subs.jsonl").toString(),
+                    "--top-up-rounds",
+                    "1",
+                    "--concurrency",
+                    "2");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out())
+                    .contains("round 0 (10 examples asked)")
+                    .contains("top-up round 1 (5 examples asked)")
+                    .contains("grounded examples: ")
+                    .doesNotContain("still short");
+            assertThat(Files.readAllLines(dir.resolve("subs.grounded.jsonl"))).hasSize(10);
+            assertThat(fake.requestCount()).isEqualTo(5 + 20 + 5);
+        }
+    }
+
     @Test
     void cliRunsThePlanAndPrintsTheCoverage() throws Exception {
         Path chunks = dir.resolve("chunks.jsonl");

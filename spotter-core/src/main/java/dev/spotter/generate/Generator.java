@@ -218,6 +218,24 @@ public final class Generator {
         return new Report(cats, st.totals(), st.rejectReasons(), stopReason, lines);
     }
 
+    /**
+     * What the state holds for this plan (accepted per category, totals, reject reasons) as a {@link Report} with no
+     * stop reason, without sending anything or writing any file. For a caller that knows a run is over, e.g. a
+     * knowledge-base round whose shortfall a later top-up round took over (running it again would spend new attempts
+     * on slots the top-up already filled). {@code outputLines} counts the lines of the output file, if it exists.
+     */
+    public static Report status(GenerateOptions o) throws IOException {
+        long lines = 0;
+        if (Files.exists(o.output)) {
+            try (var l = Files.lines(o.output, StandardCharsets.UTF_8)) {
+                lines = l.count();
+            }
+        }
+        try (GenerationState st = GenerationState.openReadOnly(o.stateDir)) {
+            return report(st, o, lines, null);
+        }
+    }
+
     // ---------------------------------------------------------------- dry run
 
     /** Plan, quotas, progress so far (if the state exists) and a cost estimate. Calls nothing. */
