@@ -417,6 +417,101 @@ class KbGenerateTest {
     }
 
     @Test
+    void aChangedChunksExamplesAreStaleReportedNotShippedAndOnlyTheyAreRegenerated() throws Exception {
+        List<QuotaPolicy.ChunkQuota> before = squatAndBench();
+        Path out = dir.resolve("subs.jsonl");
+        Path state = dir.resolve("st");
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            List<String> titles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            fake.answerer(recording(new ChunkAnswers(null), titles));
+            KbGeneration.Result first = KbGeneration.run(
+                    round(fake), state, out, before, GroundingChecker.builder().build(), 2, null);
+            assertThat(first.ok()).isTrue();
+            assertThat(first.retired()).isZero();
+            List<String> firstOut = Files.readAllLines(out);
+            List<String> firstProv = Files.readAllLines(r(out, ".provenance.jsonl"));
+            assertThat(firstOut).hasSize(10);
+
+            // the bench chunk's text changes in the knowledge base (same id); the squat chunk does not
+            KbChunk bench = before.stream()
+                    .map(QuotaPolicy.ChunkQuota::chunk)
+                    .filter(c -> c.title().startsWith("Bench"))
+                    .findFirst()
+                    .orElseThrow();
+            KbChunk changed = new KbChunk(
+                    bench.id(),
+                    bench.numericId(),
+                    bench.category(),
+                    bench.title(),
+                    bench.content() + " Keep the shoulder blades pulled back on every rep.",
+                    bench.metadata(),
+                    bench.createdAt(),
+                    bench.updatedAt());
+            List<QuotaPolicy.ChunkQuota> after = before.stream()
+                    .map(q -> q.chunk().id().equals(bench.id())
+                            ? new QuotaPolicy.ChunkQuota(changed, q.category(), q.target(), q.multiTurn())
+                            : q)
+                    .toList();
+            Map<String, String> now = new HashMap<>();
+            after.forEach(q -> now.put(q.chunk().id(), KbPlan.sourceSha256(q.chunk())));
+
+            // reported: the provenance lines of exactly the bench examples are stale, with the reason
+            List<KbCoverage.StaleExample> stale = KbCoverage.staleExamples(r(out, ".provenance.jsonl"), now);
+            assertThat(stale).hasSize(5).allSatisfy(x -> {
+                assertThat(x.chunkId()).isEqualTo(bench.id());
+                assertThat(x.reason()).contains("changed since this example was generated");
+            });
+            // not shipped: the coverage check of the old output quarantines them (stale_chunk) and keeps the rest
+            Path grounded = dir.resolve("check.grounded.jsonl");
+            Path rejects = dir.resolve("check.rejects.jsonl");
+            KbCoverage.Report cov = new KbCoverage(
+                            after, GroundingChecker.builder().build())
+                    .check(out, r(out, ".provenance.jsonl"), grounded, rejects);
+            assertThat(cov.stale()).hasSize(5);
+            assertThat(cov.rejectReasons()).containsEntry("stale_chunk", 5L);
+            assertThat(Files.readAllLines(grounded)).hasSize(5).allMatch(firstOut::contains);
+            assertThat(Files.readAllLines(rejects))
+                    .hasSize(5)
+                    .allSatisfy(l -> assertThat(l).contains("\"reason\":\"stale_chunk\"", bench.id()));
+            assertThat(KbCoverage.table(cov)).contains("5 examples are stale");
+
+            // regenerated: only the bench slots, with the new text; the squat examples are kept as they were
+            titles.clear();
+            int calls = fake.requestCount();
+            KbGeneration.Result second = KbGeneration.run(
+                    round(fake), state, out, after, GroundingChecker.builder().build(), 2, null);
+            assertThat(second.retired()).isEqualTo(5);
+            assertThat(fake.requestCount() - calls).isEqualTo(5);
+            assertThat(titles).hasSize(5).allMatch(t -> t.startsWith("Bench"));
+            assertThat(second.ok()).isTrue();
+            assertThat(second.coverage().stale()).isEmpty();
+            List<String> secondOut = Files.readAllLines(out);
+            List<String> secondProv = Files.readAllLines(r(out, ".provenance.jsonl"));
+            assertThat(secondOut).hasSize(10);
+            for (int i = 0; i < firstOut.size(); i++) {
+                boolean wasBench = firstProv.get(i).contains(bench.id());
+                assertThat(secondOut.contains(firstOut.get(i)))
+                        .as("line " + i + (wasBench ? " (bench: regenerated)" : " (squat: kept)"))
+                        .isEqualTo(!wasBench);
+            }
+            assertThat(KbCoverage.staleExamples(r(out, ".provenance.jsonl"), now))
+                    .isEmpty();
+            assertThat(secondProv.stream().filter(l -> l.contains(now.get(bench.id()))))
+                    .hasSize(5);
+            assertThat(Files.readAllLines(r(out, ".rejects.jsonl")))
+                    .filteredOn(l -> l.contains("\"reason\":\"stale_chunk\""))
+                    .hasSize(5);
+            // and a third run with the same chunks changes nothing and asks nothing
+            int settled = fake.requestCount();
+            KbGeneration.Result third = KbGeneration.run(
+                    round(fake), state, out, after, GroundingChecker.builder().build(), 2, null);
+            assertThat(third.retired()).isZero();
+            assertThat(fake.requestCount()).isEqualTo(settled);
+            assertThat(Files.readAllLines(out)).isEqualTo(secondOut);
+        }
+    }
+
+    @Test
     void cliRunsThePlanAndPrintsTheCoverage() throws Exception {
         Path chunks = dir.resolve("chunks.jsonl");
         Files.write(
