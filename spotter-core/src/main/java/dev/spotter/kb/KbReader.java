@@ -247,8 +247,8 @@ public final class KbReader {
         // SQLite accepts any declared type name (the seed says timestamptz) but stores text: read it as text there.
         String type = pg && !b.jsonPath().get(f) ? b.columns().get(f).typeName() : "";
         ResultSet rs = r.rs();
+        OffsetDateTime v;
         try {
-            OffsetDateTime v;
             switch (type) {
                 case "timestamptz" -> v = rs.getObject(i, OffsetDateTime.class);
                 case "timestamp" -> {
@@ -260,30 +260,26 @@ public final class KbReader {
                     v = d == null ? null : d.atStartOfDay().atOffset(ZoneOffset.UTC);
                 }
                 default -> {
-                    String s = rs.getString(i);
-                    if (s == null) {
-                        return null;
-                    }
-                    if (s.strip().toLowerCase(java.util.Locale.ROOT).matches("[-+]?infinity")) {
-                        throw new IllegalArgumentException("infinity");
-                    }
-                    return Canonical.timestamp(s);
+                    return Canonical.keptTimestamp(rs.getString(i), f.key(), notes); // text (SQLite, JSON paths)
                 }
             }
-            if (v == null) {
-                return null;
-            }
-            if (v.equals(OffsetDateTime.MAX) || v.equals(OffsetDateTime.MIN)) {
-                throw new IllegalArgumentException("infinity");
-            }
+        } catch (SQLException | IllegalArgumentException e) {
+            return Canonical.droppedTimestamp(f.key(), false, notes);
+        }
+        if (v == null) {
+            return null;
+        }
+        // pgjdbc maps 'infinity' / '-infinity' to OffsetDateTime.MAX / MIN
+        if (v.equals(OffsetDateTime.MAX) || v.equals(OffsetDateTime.MIN)) {
+            return Canonical.droppedTimestamp(f.key(), true, notes);
+        }
+        try {
             if (v.getYear() < 1 || v.getYear() > 9999) {
-                throw new IllegalArgumentException("out of range");
+                return Canonical.droppedTimestamp(f.key(), false, notes);
             }
             return Canonical.timestamp(v.toInstant());
-        } catch (IllegalArgumentException | SQLException e) {
-            String why = "infinity".equals(e.getMessage()) ? "'infinity'" : "not a representable timestamp";
-            notes.merge(f.key() + " " + why + ": field dropped, chunk kept", 1L, Long::sum);
-            return null;
+        } catch (IllegalArgumentException e) {
+            return Canonical.droppedTimestamp(f.key(), false, notes);
         }
     }
 }

@@ -391,25 +391,8 @@ final class KbRest {
                 title,
                 content,
                 metadata,
-                time(row.get("created_at"), Field.CREATED_AT, notes),
-                time(row.get("updated_at"), Field.UPDATED_AT, notes));
-    }
-
-    private static String time(JsonNode n, Field f, Map<String, Long> notes) {
-        String s = text(n);
-        if (s == null) {
-            return null;
-        }
-        try {
-            if (s.strip().toLowerCase(Locale.ROOT).matches("[-+]?infinity")) {
-                notes.merge(f.key() + " 'infinity': field dropped, chunk kept", 1L, Long::sum);
-                return null;
-            }
-            return Canonical.timestamp(s);
-        } catch (IllegalArgumentException e) {
-            notes.merge(f.key() + " not a representable timestamp: field dropped, chunk kept", 1L, Long::sum);
-            return null;
-        }
+                Canonical.keptTimestamp(text(row.get("created_at")), Field.CREATED_AT.key(), notes),
+                Canonical.keptTimestamp(text(row.get("updated_at")), Field.UPDATED_AT.key(), notes));
     }
 
     /** A JSON value as text: strings as they are, numbers and booleans printed, objects/arrays as JSON. */
