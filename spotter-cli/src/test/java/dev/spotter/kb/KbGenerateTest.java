@@ -109,6 +109,14 @@ class KbGenerateTest {
                 .progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false, Duration.ofSeconds(60));
     }
 
+    /** One {@link KbGeneration#run} against the fake with the default grounding checker. */
+    private KbGeneration.Result generate(
+            FakeLlmServer fake, Path state, Path out, List<QuotaPolicy.ChunkQuota> quotas, int topUps, Double budget)
+            throws Exception {
+        return KbGeneration.run(
+                round(fake), state, out, quotas, GroundingChecker.builder().build(), topUps, budget);
+    }
+
     @Test
     void planMatchesTheQuotaTableAndRecordsChunkIds() {
         List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(sample);
@@ -143,14 +151,7 @@ class KbGenerateTest {
         Path out = dir.resolve("kb.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers(null)).requireKey("sk-test-kb");
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("state"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    null);
+            KbGeneration.Result r = generate(fake, dir.resolve("state"), out, quotas, 2, null);
             assertThat(r.rounds()).hasSize(1); // nothing to top up
             assertThat(r.rounds().get(0).complete()).isTrue();
             assertThat(r.coverage().read()).isEqualTo(159);
@@ -181,14 +182,7 @@ class KbGenerateTest {
         Path out = dir.resolve("subs.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE));
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    0,
-                    null);
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 0, null);
             // the engine rejected every squat answer (4 attempts per slot), so it stopped short
             assertThat(r.rounds().get(0).complete()).isFalse();
             KbCoverage.ChunkRow squat = row(r, "Squat");
@@ -220,14 +214,7 @@ class KbGenerateTest {
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             // the first 3 answers about the squat chunk are fluff, later ones are grounded
             fake.answerer(new ChunkAnswers("Squat pattern", 3));
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    10.0);
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
             assertThat(r.rounds())
                     .as("the engine refilled the slots itself: no top-up round")
                     .hasSize(1);
@@ -247,14 +234,7 @@ class KbGenerateTest {
             int calls = fake.requestCount();
             assertThat(calls).isEqualTo(total + 3); // one call per slot, plus one per ungrounded answer replaced
 
-            KbGeneration.Result again = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    10.0);
+            KbGeneration.Result again = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
             assertThat(fake.requestCount()).isEqualTo(calls); // everything came from state
             assertThat(again.ok()).isTrue();
             assertThat(Files.readAllLines(again.grounded())).isEqualTo(Files.readAllLines(r.grounded()));
@@ -297,14 +277,7 @@ class KbGenerateTest {
             // grounded: round 0 and round 1 each leave the squat chunk 5 short, round 2 fills it
             int perRound = 4 * squatTarget;
             fake.answerer(recording(new ChunkAnswers("Squat pattern", 2 * perRound), titles));
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    10.0);
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
 
             assertThat(r.rounds()).hasSize(3);
             assertThat(r.asked()).containsExactly(10, squatTarget, squatTarget); // only what was missing
@@ -341,14 +314,7 @@ class KbGenerateTest {
             assertThat(r.ok()).isTrue();
             // rerun: every round comes from its state, no request
             int calls = fake.requestCount();
-            KbGeneration.Result again = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    10.0);
+            KbGeneration.Result again = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
             assertThat(fake.requestCount()).isEqualTo(calls);
             assertThat(again.asked()).isEqualTo(r.asked());
             assertThat(Files.readAllLines(again.grounded())).isEqualTo(Files.readAllLines(r.grounded()));
@@ -361,14 +327,7 @@ class KbGenerateTest {
         Path out = dir.resolve("subs.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE)); // never grounded
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    1,
-                    null);
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 1, null);
             assertThat(r.rounds()).hasSize(2); // round 0 and at most one top-up round
             assertThat(r.asked()).containsExactly(10, 5);
             assertThat(r.shortfall()).isEqualTo(5);
@@ -386,25 +345,7 @@ class KbGenerateTest {
                 squatAndBench().stream().map(q -> ChunkJsonl.toLine(q.chunk())).toList());
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers("Squat pattern", 20));
-            var r = dev.spotter.cli.CliRun.run(
-                    "kb",
-                    "generate",
-                    "--chunks",
-                    chunks.toString(),
-                    "--base-url",
-                    fake.baseUrl(),
-                    "--api-key-env",
-                    "none",
-                    "--model",
-                    "fake",
-                    "--state",
-                    dir.resolve("st").toString(),
-                    "-o",
-                    dir.resolve("subs.jsonl").toString(),
-                    "--top-up-rounds",
-                    "1",
-                    "--concurrency",
-                    "2");
+            var r = generateCli(chunks, fake, "subs.jsonl", "--top-up-rounds", "1");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out())
                     .contains("round 0 (10 examples asked)")
@@ -424,8 +365,7 @@ class KbGenerateTest {
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             List<String> titles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             fake.answerer(recording(new ChunkAnswers(null), titles));
-            KbGeneration.Result first = KbGeneration.run(
-                    round(fake), state, out, before, GroundingChecker.builder().build(), 2, null);
+            KbGeneration.Result first = generate(fake, state, out, before, 2, null);
             assertThat(first.ok()).isTrue();
             assertThat(first.retired()).isZero();
             List<String> firstOut = Files.readAllLines(out);
@@ -478,8 +418,7 @@ class KbGenerateTest {
             // regenerated: only the bench slots, with the new text; the squat examples are kept as they were
             titles.clear();
             int calls = fake.requestCount();
-            KbGeneration.Result second = KbGeneration.run(
-                    round(fake), state, out, after, GroundingChecker.builder().build(), 2, null);
+            KbGeneration.Result second = generate(fake, state, out, after, 2, null);
             assertThat(second.retired()).isEqualTo(5);
             assertThat(fake.requestCount() - calls).isEqualTo(5);
             assertThat(titles).hasSize(5).allMatch(t -> t.startsWith("Bench"));
@@ -503,8 +442,7 @@ class KbGenerateTest {
                     .hasSize(5);
             // and a third run with the same chunks changes nothing and asks nothing
             int settled = fake.requestCount();
-            KbGeneration.Result third = KbGeneration.run(
-                    round(fake), state, out, after, GroundingChecker.builder().build(), 2, null);
+            KbGeneration.Result third = generate(fake, state, out, after, 2, null);
             assertThat(third.retired()).isZero();
             assertThat(fake.requestCount()).isEqualTo(settled);
             assertThat(Files.readAllLines(out)).isEqualTo(secondOut);
@@ -522,23 +460,7 @@ class KbGenerateTest {
                         .toList());
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers(null));
-            var r = dev.spotter.cli.CliRun.run(
-                    "kb",
-                    "generate",
-                    "--chunks",
-                    chunks.toString(),
-                    "--base-url",
-                    fake.baseUrl(),
-                    "--api-key-env",
-                    "none",
-                    "--model",
-                    "fake",
-                    "--state",
-                    dir.resolve("st").toString(),
-                    "-o",
-                    dir.resolve("inj.jsonl").toString(),
-                    "--concurrency",
-                    "2");
+            var r = generateCli(chunks, fake, "inj.jsonl");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out())
                     .contains("round 0 (12 examples asked)")
@@ -546,6 +468,29 @@ class KbGenerateTest {
                     .contains("grounded examples: ");
             assertThat(Files.readAllLines(dir.resolve("inj.grounded.jsonl"))).hasSize(12);
         }
+    }
+
+    /** {@code spotter kb generate --chunks CHUNKS} against the fake (no key), state {@code st}, output {@code out}. */
+    private dev.spotter.cli.CliRun.Result generateCli(Path chunks, FakeLlmServer fake, String out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "kb",
+                "generate",
+                "--chunks",
+                chunks.toString(),
+                "--base-url",
+                fake.baseUrl(),
+                "--api-key-env",
+                "none",
+                "--model",
+                "fake",
+                "--state",
+                dir.resolve("st").toString(),
+                "-o",
+                dir.resolve(out).toString(),
+                "--concurrency",
+                "2"));
+        args.addAll(List.of(extra));
+        return dev.spotter.cli.CliRun.run(args.toArray(String[]::new));
     }
 
     private static KbCoverage.ChunkRow row(KbGeneration.Result r, String titlePrefix) {
