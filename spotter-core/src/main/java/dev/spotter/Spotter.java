@@ -375,6 +375,20 @@ public final class Spotter {
         }
     }
 
+    /**
+     * Per reviewed source what the build would use, reject and hold back as pending review now (for
+     * {@code spotter inventory}); empty when the project reviews nothing.
+     */
+    public List<SourceReview.Outcome> reviewOutcomes(Path projectFile) {
+        Project p = project(projectFile);
+        if (ReviewSettings.files(p).isEmpty()) {
+            return List.of();
+        }
+        return reviewScope(projectFile).status().stream()
+                .map(SourceReview::outcome)
+                .toList();
+    }
+
     /** Every reviewed source's batches and counts as the build would judge them now (reads the decisions only). */
     public List<SourceReview> reviewStatus(Path projectFile) {
         return reviewScope(projectFile).status();

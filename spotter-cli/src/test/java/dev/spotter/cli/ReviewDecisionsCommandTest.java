@@ -117,6 +117,28 @@ class ReviewDecisionsCommandTest {
     }
 
     @Test
+    void inventoryShowsPendingReviewPerSourceWithTheCommandThatOpensIt() throws Exception {
+        Path in = dir.resolve("d.jsonl");
+        Files.write(
+                in,
+                List.of(decision("injury", 0, "ana", "accept", null), decision("injury", 1, "ana", "reject", "other")));
+        assertThat(CliRun.run("review", "import", "--project", project.toString(), in.toString())
+                        .code())
+                .isZero();
+        CliRun.Result r = CliRun.run("inventory", "--project", project.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // the accept waits for its batch's sign-off, so only the reject applies yet
+        assertThat(r.out())
+                .contains("human review (what the build uses now):")
+                .contains("injury: 6 records: 0 accepted (0 edited), 1 rejected, 0 in failed batches, 5 pending review:"
+                        + " open them with spotter review --project " + project);
+        CliRun.Result json = CliRun.run("inventory", "--project", project.toString(), "--json");
+        assertThat(json.out())
+                .contains("\"review\":[{\"source\":\"injury\",\"records\":6,\"used\":0,"
+                        + "\"edited\":0,\"rejected\":1,\"batchFailed\":0,\"pending\":5}]");
+    }
+
+    @Test
     void aMalformedImportStoresNothingAndNamesEveryBadLine() throws Exception {
         Path in = dir.resolve("bad.jsonl");
         String cut = decision("injury_analysis", 2, "ana", "accept", null);
