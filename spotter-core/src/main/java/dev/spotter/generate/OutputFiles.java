@@ -19,8 +19,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code OUT.jsonl}: chat JSONL, only {@code messages} (uploadable as is; Together rejects extra columns);</li>
  *   <li>{@code OUT.provenance.jsonl}: line N describes line N of the output, one {@link Provenance} (plan,
- *       category, slot, custom_id, attributes, prompt hash, provider, model, request id, tokens, cost, price date,
- *       time);</li>
+ *       category, slot, custom_id, attributes, prompt hash, provider, model, request id, run id, tokens, cost,
+ *       price date, time);</li>
  *   <li>{@code OUT.rejects.jsonl}: the quarantine ({@link QuarantineRecord}): every rejected or failed response,
  *       {@code {"id": custom_id, "reason": code, "detail", "context": {category, slot, attempt, status}, "raw"}}.</li>
  * </ul>
@@ -68,7 +68,8 @@ final class OutputFiles {
                                                 a.outputTokens(),
                                                 a.costUsd(),
                                                 a.priceAsOf(),
-                                                a.createdAt()))
+                                                a.createdAt(),
+                                                a.runId()))
                                 .toJsonLine());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

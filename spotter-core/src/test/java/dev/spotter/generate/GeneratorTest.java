@@ -194,6 +194,26 @@ class GeneratorTest {
     }
 
     @Test
+    void eachRunIsOneReviewBatchThroughTheRunIdInProvenance() throws Exception {
+        Generator.run(opts("running", Provider.ANTHROPIC, 2).build());
+        Generator.run(opts("running", Provider.ANTHROPIC, 2).build()); // nothing to do: no new run id on any line
+        Generator.run(opts("running", Provider.ANTHROPIC, 3).build());
+        Path out = dir.resolve("out/data.jsonl");
+        List<String> prov = lines(dev.spotter.kernel.Sidecars.provenance(out));
+        Set<String> runIds = new HashSet<>();
+        for (String l : prov) {
+            assertThat(M.readTree(l).path("run_id").isTextual()).as(l).isTrue();
+            runIds.add(M.readTree(l).get("run_id").asText());
+        }
+        assertThat(runIds).hasSize(2);
+        var index = dev.spotter.review.SourceIndex.scan(
+                "running", out, dev.spotter.kernel.Sidecars.provenance(out), "", 50);
+        assertThat(index.batches()).hasSize(2);
+        assertThat(index.batches()).extracting(b -> b.records().size()).containsExactlyInAnyOrder(6, 3);
+        assertThat(index.batches()).allSatisfy(b -> assertThat(b.id()).startsWith("run-"));
+    }
+
+    @Test
     void paceAnswersWithWrongArithmeticAreRejected() throws Exception {
         String wrong =
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"How long is 10 km at 5:30/km?\"},{\"role\":\"assistant\",\"content\":"
