@@ -107,6 +107,17 @@ public final class ConvertCommand implements Callable<Integer> {
                 CliIo.AtomicOutput out = new CliIo.AtomicOutput(output);
                 InputStream in = CliIo.open(input)) {
             r = c.convert(in, input, out.stream(), q);
+            if (r.summary().read() == 0) {
+                // as validate: an empty input is a failure (platforms refuse an empty file); none is written
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "spotter convert: %s is empty (no records; platforms refuse an empty file): %s not"
+                                        + " written%n",
+                                input, output);
+                spec.commandLine().getErr().flush();
+                return ExitCodes.REJECTS;
+            }
             out.commit();
             stdout = out.isStdout();
         }

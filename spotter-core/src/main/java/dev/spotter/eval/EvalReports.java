@@ -35,13 +35,16 @@ public final class EvalReports {
     }
 
     public static EvalReport read(Path file) {
+        FileException.requireReadableFile(file);
         try {
             return AnswerJson.MAPPER.readValue(file.toFile(), EvalReport.class);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new UncheckedIOException(
                     "cannot read evaluation report " + file + ": "
                             + e.getMessage().replaceAll("\\s+", " "),
                     e);
+        } catch (IOException e) {
+            throw FileException.reading(file, e);
         }
     }
 
