@@ -143,6 +143,11 @@ public final class ConvertCommand implements Callable<Integer> {
                                 + " label, or not a voice label)%n",
                         chains[0], chains[1]);
             }
+            if (quarantine == null && r.summary().rejected() > 0) {
+                report.printf(
+                        "the %,d rejected lines were not kept (give -q FILE to keep them)%n",
+                        r.summary().rejected());
+            }
             if (quarantine != null && r.summary().rejected() > 0) {
                 report.printf(
                         "quarantine: %s (%,d records)%n",

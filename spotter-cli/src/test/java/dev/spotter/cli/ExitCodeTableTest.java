@@ -124,6 +124,8 @@ class ExitCodeTableTest {
                 c("build", "usage", 2, "build", "--bogus"),
                 c("check", "every case agrees", 0, "check", "examples/check/clinical-cases.jsonl"),
                 c("check", "unreadable case line", 1, "check", bad),
+                c("check", "empty file", 1, "check", empty),
+                c("check", "a directory", 2, "check", aDir),
                 c("check", "missing file", 2, "check", dir.resolve("nope.jsonl")),
                 c("check", "usage", 2, "check"),
                 c("completion", "bash", 0, "completion", "bash"),
@@ -144,6 +146,8 @@ class ExitCodeTableTest {
                 c("convert", "output under a file", 2, "convert", "--to", "messages", good, "-o", under),
                 c("convert", "usage", 2, "convert", good, "-o", out("c3.jsonl")),
                 c("cost", "estimate", 0, "cost", good),
+                c("cost", "empty file", 1, "cost", empty),
+                c("cost", "binary file", 1, "cost", binary),
                 c("cost", "missing file", 2, "cost", dir.resolve("nope.jsonl")),
                 c("cost", "usage", 2, "cost", "--bogus"),
                 c("eval", "no endpoint", 2, "eval"),
@@ -198,6 +202,15 @@ class ExitCodeTableTest {
                 c("kb generate", "print plan", 0, "kb", "generate", "--print-plan"),
                 c("kb generate", "usage", 2, "kb", "generate", "--bogus"),
                 c("kb import", "no database", 2, "kb", "import", good),
+                c(
+                        "kb import",
+                        "a directory",
+                        2,
+                        "kb",
+                        "import",
+                        aDir,
+                        "--db-url",
+                        "jdbc:sqlite:" + dir.resolve("kb.db")),
                 c("kb import", "usage", 2, "kb", "import"),
                 c("kb quota", "bundled sample", 0, "kb", "quota"),
                 c("kb quota", "usage", 2, "kb", "quota", "--bogus"),
@@ -222,6 +235,7 @@ class ExitCodeTableTest {
                         out("rs")),
                 c("stats", "clean", 0, "stats", good),
                 c("stats", "invalid lines (not a gate)", 0, "stats", bad),
+                c("stats", "empty file", 1, "stats", empty),
                 c("stats", "missing file", 2, "stats", dir.resolve("nope.jsonl")),
                 c("stats", "a directory", 2, "stats", aDir),
                 c("synth-voice", "written", 0, "synth-voice", "--count", "3", "-o", out("sv.jsonl")),
@@ -299,11 +313,22 @@ class ExitCodeTableTest {
         expect.put(List.of("tokens", "--jsonl", "-i", nope.toString()), List.of(nope.toString(), "no such file"));
         expect.put(List.of("tokens", "--jsonl", "-i", aDir.toString()), List.of(aDir.toString(), "is a directory"));
         expect.put(List.of("kb", "coverage", aDir.toString()), List.of(aDir.toString(), "is a directory"));
+        expect.put(List.of("check", aDir.toString()), List.of(aDir.toString(), "is a directory"));
+        expect.put(List.of("check", nope.toString()), List.of(nope.toString(), "no such file"));
+        expect.put(List.of("check", binary.toString()), List.of(binary.toString(), "not valid UTF-8"));
+        expect.put(
+                List.of("kb", "import", aDir.toString(), "--db-url", "jdbc:sqlite:" + dir.resolve("kb.db")),
+                List.of(aDir.toString(), "is a directory"));
+        expect.put(
+                List.of("kb", "quota", "--chunks", binary.toString()), List.of(binary.toString(), "not valid UTF-8"));
         expect.put(
                 List.of("export", "--target", "together", nope.toString(), "--out", out("e9")),
                 List.of(nope.toString(), "no such file"));
         expect.put(
                 List.of("eval", "compare", nope.toString(), nope.toString()), List.of(nope.toString(), "no such file"));
+        expect.put(
+                List.of("eval", "compare", good.toString(), good.toString()),
+                List.of(good.toString(), "not an eval.json report"));
         expect.put(List.of("synth-voice", "--count", "2", "-o", under), List.of(under, "not a directory"));
         expect.put(
                 List.of("convert", "--to", "messages", good.toString(), "-o", under),

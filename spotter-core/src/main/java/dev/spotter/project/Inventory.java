@@ -253,11 +253,13 @@ public record Inventory(
         int perExample =
                 measured ? (int) Math.round((double) measuredTokens / measuredExamples) : c.assumedTokensPerExample();
         // The brief's figure uses the assumed 1,200 tokens; with data present the measured mean is the better guess.
-        long trainTokens = (long) target * perExample * c.epochs();
+        // without targets (a project that only ships what it has), the examples present are what gets trained
+        int costExamples = target > 0 ? target : have;
+        long trainTokens = (long) costExamples * perExample * c.epochs();
         long genTokens = (long) toGenerate * c.generationTokensPerExample();
-        long assumedTokens = (long) target * c.assumedTokensPerExample() * c.epochs();
+        long assumedTokens = (long) costExamples * c.assumedTokensPerExample() * c.epochs();
         CostEstimate cost = new CostEstimate(
-                target,
+                costExamples,
                 perExample,
                 measured,
                 measured ? measuredExamples : 0,
