@@ -28,4 +28,31 @@ class CountingConsistencyTest {
         assertThat(a.path("disagreements").findValuesAsText("where")).contains(SAMPLE + ":325");
         assertThat(a.path("disagreements").findValuesAsText("where")).doesNotContain(SAMPLE + ":326");
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    /** Trial finding F03: provenance gives the tokens of the shipped (scrubbed) line, as stats counts them. */
+    @Test
+    void provenanceTokensAreThoseOfTheShippedScrubbedLines() throws Exception {
+        java.nio.file.Path out = dir.resolve("sample");
+        CliRun.Result build = CliRun.run("build", "--project", "examples/spotter.yaml", "--out", out.toString());
+        assertThat(build.code()).as(build.out() + build.err()).isZero();
+        ObjectMapper m = new ObjectMapper();
+        long provenance = 0;
+        long scrubbed = 0;
+        for (String line : java.nio.file.Files.readAllLines(out.resolve("provenance/train.jsonl"))) {
+            JsonNode p = m.readTree(line);
+            provenance += p.path("tokens").asLong();
+            scrubbed += p.has("pii") ? 1 : 0;
+        }
+        assertThat(scrubbed).as("the sample has scrubbed records").isPositive();
+        CliRun.Result stats = CliRun.run(
+                "stats", "--json", out.resolve("messages/train.jsonl").toString());
+        assertThat(provenance)
+                .isEqualTo(m.readTree(stats.out())
+                        .path("total_tokens")
+                        .path("total")
+                        .asLong());
+    }
 }
