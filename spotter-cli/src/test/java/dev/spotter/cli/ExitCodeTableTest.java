@@ -348,6 +348,30 @@ class ExitCodeTableTest {
         }
     }
 
+    /** A refused database connection says so in words, with no JDK class name (trial finding F15). */
+    @Test
+    void aRefusedDatabaseConnectionSaysConnectionRefused() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // closed: nothing listens there
+        }
+        CliRun.Result r = CliRun.run(
+                NO_KEYS,
+                "kb",
+                "export",
+                "--db-url",
+                "postgresql://u@127.0.0.1:" + port + "/db",
+                "-o",
+                out("kbr.jsonl"));
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(r.err().strip())
+                .startsWith("spotter")
+                .contains("127.0.0.1:" + port)
+                .contains("connection refused")
+                .doesNotContain("ConnectException")
+                .doesNotContain("\n");
+    }
+
     /** {@code convert} of an empty file fails as {@code validate} does and leaves no (empty) output file. */
     @Test
     void convertOfAnEmptyFileWritesNothing() throws Exception {
