@@ -232,17 +232,8 @@ public final class Spotter {
         }
 
         void checkReadable() {
-            if (path == null) {
-                return;
-            }
-            if (!Files.exists(path)) {
-                throw FileException.of(path, "cannot read", "no such file or directory");
-            }
-            if (Files.isDirectory(path)) {
-                throw FileException.of(path, "cannot read", "is a directory");
-            }
-            if (!Files.isReadable(path)) {
-                throw FileException.of(path, "cannot read", "permission denied");
+            if (path != null) {
+                FileException.requireReadableFile(path);
             }
         }
 

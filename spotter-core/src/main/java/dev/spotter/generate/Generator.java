@@ -51,6 +51,19 @@ public final class Generator {
 
     /** Fails fast on a missing key, unknown price with a budget, or a state that belongs to another plan. */
     public static Report run(GenerateOptions o) throws IOException, ProviderException {
+        LlmConfig config = LlmConfig.builder(o.provider)
+                .baseUrl(o.baseUrl == null ? o.provider.defaultBaseUrl() : o.baseUrl)
+                .apiKeyEnv(o.apiKeyEnv == null ? o.provider.defaultKeyEnv() : o.apiKeyEnv)
+                .env(o.env)
+                .requestTimeout(o.requestTimeout)
+                .maxAttempts(o.maxRetries)
+                .requestsPerMinute(o.rpm)
+                .tokensPerMinute(o.tpm)
+                .log(line -> progressLine(o, line))
+                .build();
+        // A fresh run has every slot open and needs the key: check it before state.db is created, so a failed
+        // first run leaves nothing behind. A rerun of a finished state needs no key (nothing is called).
+        LlmClient fresh = Files.exists(o.stateDir.resolve("state.db")) ? null : LlmClients.create(config);
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
@@ -65,16 +78,7 @@ public final class Generator {
             ConcurrentLinkedQueue<Slot> queue = new ConcurrentLinkedQueue<>(openSlots(st, o, filledAtStart));
             Worker w = null;
             if (!queue.isEmpty()) {
-                LlmClient client = LlmClients.create(LlmConfig.builder(o.provider)
-                        .baseUrl(o.baseUrl == null ? o.provider.defaultBaseUrl() : o.baseUrl)
-                        .apiKeyEnv(o.apiKeyEnv == null ? o.provider.defaultKeyEnv() : o.apiKeyEnv)
-                        .env(o.env)
-                        .requestTimeout(o.requestTimeout)
-                        .maxAttempts(o.maxRetries)
-                        .requestsPerMinute(o.rpm)
-                        .tokensPerMinute(o.tpm)
-                        .log(line -> progressLine(o, line))
-                        .build());
+                LlmClient client = fresh != null ? fresh : LlmClients.create(config);
                 Budget budget = new Budget(
                         o.budgetUsd == null ? null : Money.ofUsdRounded(o.budgetUsd),
                         Money.ofUsdRounded(st.totals().costUsd()));
