@@ -53,6 +53,7 @@ public final class Generator {
     public static Report run(GenerateOptions o) throws IOException, ProviderException {
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
+            OutputFiles.requireOwned(st, o);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
             Worker.checkUnchecked(o, st, checker);
             InferencePrices.Price price = price(o, false);
@@ -367,6 +368,7 @@ public final class Generator {
         try (GenerationState st = GenerationState.open(o.stateDir);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);
+            OutputFiles.requireOwned(st, o);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
             long lines = 0;
             long recorded = 0;
