@@ -164,6 +164,7 @@ public final class BuildPipeline {
 
     /** Runs every step; returns what happened. I/O problems are {@link FileException}s or UncheckedIOExceptions naming the file. */
     public BuildResult run() {
+        layout.requireBuildFolder();
         try {
             Files.createDirectories(layout.stateDir());
         } catch (IOException e) {

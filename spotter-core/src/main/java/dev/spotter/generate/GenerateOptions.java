@@ -36,6 +36,7 @@ public final class GenerateOptions {
     final boolean progressTty;
     final Duration progressEvery;
     final ExampleCheck extraCheck;
+    final boolean replaceOutput;
 
     private GenerateOptions(Builder b) {
         plan = b.plan;
@@ -60,6 +61,7 @@ public final class GenerateOptions {
         progressTty = b.progressTty;
         extraCheck = b.extraCheck;
         progressEvery = b.progressEvery;
+        replaceOutput = b.replaceOutput;
     }
 
     public static Builder builder(Plan plan, Path stateDir, Path output) {
@@ -99,6 +101,7 @@ public final class GenerateOptions {
         private boolean progressTty = System.console() != null;
         private Duration progressEvery = Duration.ofSeconds(5);
         private ExampleCheck extraCheck = ExampleCheck.NONE;
+        private boolean replaceOutput;
 
         private Builder(Plan plan, Path stateDir, Path output) {
             this.plan = Objects.requireNonNull(plan, "plan");
@@ -222,6 +225,15 @@ public final class GenerateOptions {
          */
         public Builder extraCheck(ExampleCheck check) {
             this.extraCheck = Objects.requireNonNull(check, "extraCheck");
+            return this;
+        }
+
+        /**
+         * Allows replacing an output file that this state did not write (by default the run refuses before it
+         * sends anything, because the output is rewritten from the state and the file's lines would be lost).
+         */
+        public Builder replaceOutput(boolean replace) {
+            this.replaceOutput = replace;
             return this;
         }
 

@@ -66,6 +66,7 @@ public final class Generator {
         LlmClient fresh = Files.exists(o.stateDir.resolve("state.db")) ? null : LlmClients.create(config);
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
+            OutputFiles.requireOwned(st, o);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
             Worker.checkUnchecked(o, st, checker);
             InferencePrices.Price price = price(o, false);
@@ -389,6 +390,7 @@ public final class Generator {
         try (GenerationState st = GenerationState.open(o.stateDir);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);
+            OutputFiles.requireOwned(st, o);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
             long lines = 0;
             long recorded = 0;
