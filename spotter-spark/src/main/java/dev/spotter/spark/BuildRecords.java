@@ -20,8 +20,12 @@ final class BuildRecords {
         return ((long) source << 48) | ((long) file << 32) | line;
     }
 
-    /** One input file of one source, read by one task; {@code label} is the file name provenance records. */
-    record FileTask(int source, int file, String path, String label) implements Serializable {
+    /**
+     * One input file of one source; {@code label} is the file name provenance records. {@code whole}: read by one
+     * task from the local path {@code path} (a source with a category sidecar); else {@code path} is the Hadoop URI
+     * the file is read through, in byte-range splits.
+     */
+    record FileTask(int source, int file, String path, String label, boolean whole) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 

@@ -8,11 +8,8 @@ import dev.spotter.assemble.FormatWriter;
 import dev.spotter.assemble.UploadWriter;
 import dev.spotter.assemble.WriteStats;
 import dev.spotter.format.ConvertFormat;
-import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Project;
 import dev.spotter.project.ProjectLoader;
-import dev.spotter.project.SourceScanner;
-import dev.spotter.project.SourceSpec;
 import dev.spotter.spark.BuildRecords.Dedupped;
 import dev.spotter.spark.BuildRecords.Fault;
 import dev.spotter.spark.BuildRecords.FileTask;
@@ -43,7 +40,7 @@ import scala.Tuple2;
  * leakage check, write, accounting) with the core's own functions ({@link EngineFunctions}) in the executors, so
  * the upload files, provenance, quarantine, logs and accounting are the embedded build's, byte for byte.
  *
- * <p>Stages: (1) ingest, one task per input file, through the core's {@code SourceScanner}; every record gets
+ * <p>Stages: (1) ingest, input files in byte-range splits ({@link SplitIngest}; sidecar sources a file per task), every line classified by the core's {@code SourceScanner}; every record gets
  * its global order key (source, file, line), the embedded processing order. (2) dedup: each accepted record's
  * keys (exact hash, LSH band keys), {@link Components connected components} of "shares a key" (links on the
  * engine, a union-find over the linked records on the driver), and the
@@ -63,6 +60,7 @@ public final class SparkBuild {
     private final Path projectFile;
     private final Path outDir;
     private final int partitions;
+    private final long splitBytes;
     private final @Nullable Fault fault;
     private final Consumer<String> log;
 
@@ -71,6 +69,9 @@ public final class SparkBuild {
         this.projectFile = b.projectFile.toAbsolutePath().normalize();
         this.outDir = b.outDir;
         this.partitions = b.partitions > 0 ? b.partitions : b.jsc.defaultParallelism();
+        this.splitBytes = b.splitBytes > 0
+                ? b.splitBytes
+                : b.jsc.getConf().getSizeAsBytes("spark.sql.files.maxPartitionBytes", "128m");
         this.fault = b.fault;
         this.log = b.log;
     }
@@ -85,6 +86,7 @@ public final class SparkBuild {
         private final Path projectFile;
         private final Path outDir;
         private int partitions;
+        private long splitBytes;
         private @Nullable Fault fault;
         private Consumer<String> log = s -> {};
 
@@ -100,6 +102,18 @@ public final class SparkBuild {
                 throw new IllegalArgumentException("partitions must be >= 1, was " + n);
             }
             this.partitions = n;
+            return this;
+        }
+
+        /**
+         * Largest byte range of an input file one ingest task reads; default {@code spark.sql.files.maxPartitionBytes}
+         * (128 MiB unless configured). A file system's block size caps it too (Hadoop's split rule).
+         */
+        public Builder splitBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("splitBytes must be >= 1, was " + bytes);
+            }
+            this.splitBytes = bytes;
             return this;
         }
 
@@ -123,7 +137,8 @@ public final class SparkBuild {
     }
 
     /** What the distributed build wrote and the accounting check of its files. */
-    public record Result(DatasetLayout layout, WriteStats write, AccountingStats accounting, long read, long dropped) {}
+    public record Result(
+            DatasetLayout layout, WriteStats write, AccountingStats accounting, long read, long dropped, int ingestTasks) {}
 
     public Result run() {
         Project project = ProjectLoader.load(projectFile, Environment.system());
@@ -135,13 +150,28 @@ public final class SparkBuild {
         String pf = projectFile.toString();
 
         // 1. ingest
-        List<FileTask> tasks = tasks(project, layout);
-        JavaRDD<Ingested> ingested = jsc.parallelize(tasks, Math.max(1, tasks.size()))
-                .flatMap(new Stages.Ingest(pf, fault))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Tuple2<Long, Long> readSum = ingested.map(new CountAndIdHash()).reduce(new Sum());
+        InputFiles.Listing listing = InputFiles.list(project, layout, jsc.hadoopConfiguration(), log);
+        List<FileTask> whole = listing.tasks().stream().filter(FileTask::whole).toList();
+        List<FileTask> split = listing.tasks().stream().filter(t -> !t.whole()).toList();
+        List<JavaRDD<Ingested>> parts = new ArrayList<>();
+        int splits = whole.size();
+        if (!whole.isEmpty()) {
+            parts.add(jsc.parallelize(whole, whole.size()).flatMap(new Stages.Ingest(pf, fault)));
+        }
+        if (!split.isEmpty()) {
+            SplitIngest.Read r = SplitIngest.read(jsc, pf, split, splitBytes, fault);
+            parts.add(r.records());
+            splits += r.splits();
+        }
+        JavaRDD<Ingested> ingested = (parts.isEmpty() ? jsc.<Ingested>emptyRDD() : parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            ingested = ingested.union(parts.get(i));
+        }
+        ingested = ingested.persist(StorageLevel.MEMORY_AND_DISK());
+        Tuple2<Long, Long> readSum = ingested.isEmpty() ? new Tuple2<>(0L, 0L)
+                : ingested.map(new CountAndIdHash()).reduce(new Sum());
         long read = readSum._1();
-        log.accept("  ingest   " + tasks.size() + " files, " + read + " lines read");
+        log.accept("  ingest   " + listing.tasks().size() + " files in " + splits + " tasks, " + read + " lines read");
 
         // 2. dedup
         JavaPairRDD<Long, String> accepted =
@@ -207,29 +237,7 @@ public final class SparkBuild {
         }
         placed.unpersist(false);
         ingested.unpersist(false);
-        return new Result(layout, write, acc, read, droppedCount);
-    }
-
-    /** The input files, in the embedded order (sources in spotter.yaml order, files as the scanner lists them). */
-    private List<FileTask> tasks(Project project, DatasetLayout layout) {
-        SourceScanner scanner = new SourceScanner(project, ExampleTokenCounter.llama3());
-        List<FileTask> tasks = new ArrayList<>();
-        List<SourceSpec> sources = project.sources();
-        for (int i = 0; i < sources.size(); i++) {
-            SourceSpec s = sources.get(i);
-            if (s.synthesized()) {
-                EngineFunctions.Synthesized syn = EngineFunctions.synthesize(project, layout, s, log);
-                tasks.add(new FileTask(i, 0, syn.file().toString(), syn.label()));
-                continue;
-            }
-            List<Path> files = scanner.files(s);
-            for (int f = 0; f < files.size(); f++) {
-                if (Files.isRegularFile(files.get(f))) {
-                    tasks.add(new FileTask(i, f, files.get(f).toString(), scanner.relative(files.get(f))));
-                }
-            }
-        }
-        return tasks;
+        return new Result(layout, write, acc, read, droppedCount, splits);
     }
 
     /** Per stratum with a validation share: the k-th smallest root key (k = the embedded formula). */

@@ -46,7 +46,7 @@ final class Stages {
         return PROJECTS.computeIfAbsent(file, f -> ProjectLoader.load(Path.of(f), Environment.system()));
     }
 
-    private static SourceScanner scanner(String file) {
+    static SourceScanner scanner(String file) {
         return SCANNERS.computeIfAbsent(file, f -> new SourceScanner(project(f), ExampleTokenCounter.llama3()));
     }
 
@@ -79,7 +79,7 @@ final class Stages {
         return out;
     }
 
-    /** Ingest: one file, scanned by the core's {@link SourceScanner}, line by line. */
+    /** Ingest of a whole file (a source with a sidecar), scanned by the core's {@link SourceScanner}. */
     static final class Ingest implements FlatMapFunction<FileTask, Ingested> {
         private static final long serialVersionUID = 1L;
         private final String project;
@@ -105,7 +105,7 @@ final class Stages {
             return out.iterator();
         }
 
-        private static Ingested of(FileTask t, SourceRecord r) {
+        static Ingested of(FileTask t, SourceRecord r) {
             long ord = BuildRecords.ord(t.source(), t.file(), r.line());
             return r.accepted()
                     ? new Ingested(ord, true, EngineFunctions.acceptedLine(r), EngineFunctions.idHash(r))

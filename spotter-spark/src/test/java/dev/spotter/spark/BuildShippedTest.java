@@ -113,7 +113,7 @@ class BuildShippedTest {
     @Test
     void theRecordsSurviveARoundTripAndShuffleKeysHashByValue() throws Exception {
         for (Serializable r : List.of(
-                new FileTask(1, 2, "/p/a.jsonl", "a.jsonl"),
+                new FileTask(1, 2, "/p/a.jsonl", "a.jsonl", true),
                 new Ingested(7, true, LINE, -3),
                 new Dedupped(false, "{}"),
                 new Placed(7, LINE, true, 2, "{}"),

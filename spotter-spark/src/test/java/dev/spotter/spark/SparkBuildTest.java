@@ -114,7 +114,7 @@ class SparkBuildTest {
     }
 
     /** Every file the write step writes, byte for byte. */
-    private static void assertSameFiles(DatasetLayout expected, DatasetLayout actual) throws IOException {
+    static void assertSameFiles(DatasetLayout expected, DatasetLayout actual) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String f : List.of("messages", "llama3-text", "prompt-completion")) {
             files.add(expected.train(f));
