@@ -1,5 +1,6 @@
 package dev.spotter.spark;
 
+import dev.spotter.assemble.DatasetLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,19 +57,36 @@ final class HadoopOutput {
         return remote;
     }
 
-    /** Copies the local tree to the remote target (nothing for a local target); returns the files published. */
+    /**
+     * Copies the local tree to the remote target, and the build's state directory (quarantine, logs, step state:
+     * kept out of the upload folder, as {@code DIR.state} beside it) to {@code TARGET.state}; nothing for a local
+     * target. Returns the files published.
+     */
     int publish(Configuration conf) {
         if (remote == null) {
             return 0;
         }
         Path target = new Path(URI.create(remote));
-        int n = 0;
-        try (Stream<java.nio.file.Path> walk = Files.walk(local)) {
+        java.nio.file.Path state = DatasetLayout.of(local).stateDir();
+        try {
             FileSystem fs = target.getFileSystem(conf);
+            int n = copyTree(fs, local, target);
+            if (Files.isDirectory(state) && !state.startsWith(local)) {
+                n += copyTree(fs, state, new Path(target.getParent(), target.getName() + ".state"));
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the build to " + remote + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int copyTree(FileSystem fs, java.nio.file.Path from, Path to) throws IOException {
+        int n = 0;
+        try (Stream<java.nio.file.Path> walk = Files.walk(from)) {
             for (java.nio.file.Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = local.relativize(f).toString().replace('\\', '/');
-                Path dst = new Path(target, rel);
-                Path tmp = new Path(target, rel + TMP);
+                String rel = from.relativize(f).toString().replace('\\', '/');
+                Path dst = new Path(to, rel);
+                Path tmp = new Path(to, rel + TMP);
                 fs.copyFromLocalFile(false, true, new Path(f.toUri()), tmp);
                 if (fs.exists(dst) && !fs.delete(dst, false)) {
                     throw new IOException("cannot replace " + dst);
@@ -78,8 +96,6 @@ final class HadoopOutput {
                 }
                 n++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish the build to " + remote + ": " + e.getMessage(), e);
         }
         return n;
     }

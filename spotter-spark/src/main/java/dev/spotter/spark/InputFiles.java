@@ -67,6 +67,9 @@ final class InputFiles {
             }
             if (s.paths().stream().noneMatch(InputFiles::hasScheme)) {
                 List<java.nio.file.Path> files = scanner.files(s);
+                if (files.isEmpty()) {
+                    absent.addAll(s.paths()); // as the embedded ingest: patterns that match no file are missing
+                }
                 for (int f = 0; f < files.size(); f++) {
                     java.nio.file.Path file = files.get(f);
                     if (Files.isRegularFile(file)) {

@@ -4,6 +4,7 @@ import dev.spotter.Environment;
 import dev.spotter.assemble.AccountingStats;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.assemble.EngineFunctions;
+import dev.spotter.assemble.EngineSummary;
 import dev.spotter.assemble.FormatWriter;
 import dev.spotter.assemble.UploadWriter;
 import dev.spotter.assemble.WriteStats;
@@ -52,8 +53,8 @@ import scala.Tuple2;
  *
  * <p>Counts come from the records (never from side effects in tasks), so a retried task cannot change them.
  * Memory per task: one input file (ingest) or one component (replays); on the driver, one partition of output
- * and, per stratum, its validation share of random keys (8 bytes each). Not written here: the report, the card
- * and {@code summary.json} (the embedded {@code ReportStep} needs every step's statistics record).
+ * and, per stratum, its validation share of random keys (8 bytes each). The summary, card and report are the
+ * embedded renderer's, from figures gathered while writing ({@link SummaryFigures}).
  */
 public final class SparkBuild {
     private final JavaSparkContext jsc;
@@ -181,7 +182,7 @@ public final class SparkBuild {
                 .flatMapToPair(new Stages.DedupReplay(pf))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, String> kept = dedupped.filter(new IsKept(true)).mapValues(new DeduppedLine());
-        JavaPairRDD<Long, String> dropped = dedupped.filter(new IsKept(false)).mapValues(new DeduppedLine());
+        JavaPairRDD<Long, Dedupped> dropped = dedupped.filter(new IsKept(false));
 
         // 3. scrub
         JavaPairRDD<Long, String> scrubbed =
@@ -198,9 +199,10 @@ public final class SparkBuild {
         JavaRDD<Placed> placed =
                 splitComponents.flatMap(new Stages.Place(pf, cuts)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // 5. write, in global order, and check
+        // 5. write, in global order, and check; the summary's figures from the same streams
         WriteStats write;
         long droppedCount = 0;
+        SummaryFigures figures = new SummaryFigures(project);
         try (UploadWriter w = UploadWriter.open(layout, writers)) {
             Iterator<Placed> ps = placed.keyBy(new PlacedOrd())
                     .sortByKey(true, partitions)
@@ -209,29 +211,56 @@ public final class SparkBuild {
             while (ps.hasNext()) {
                 Placed p = ps.next();
                 w.example(p.line(), p.validation());
+                figures.placed(p);
             }
-            ingested.filter(new IsAccepted(false))
-                    .mapToPair(new OrdLine())
+            Iterator<Ingested> qs = ingested.filter(new IsAccepted(false))
+                    .keyBy(new IngestedOrd())
                     .sortByKey(true, partitions)
                     .values()
-                    .toLocalIterator()
-                    .forEachRemaining(w::quarantine);
-            Iterator<String> ds = dropped.sortByKey(true, partitions).values().toLocalIterator();
+                    .toLocalIterator();
+            while (qs.hasNext()) {
+                Ingested q = qs.next();
+                w.quarantine(q.line());
+                figures.rejected(q);
+            }
+            Iterator<Dedupped> ds = dropped.sortByKey(true, partitions).values().toLocalIterator();
             while (ds.hasNext()) {
-                w.dedupLog(ds.next());
+                Dedupped d = ds.next();
+                w.dedupLog(d.line());
+                figures.dropped(d);
                 droppedCount++;
             }
-            placed.filter(new IsMoved())
+            Iterator<Tuple2<MoveKey, String>> ms = placed.filter(new IsMoved())
                     .mapToPair(new MoveLine())
                     .sortByKey(Comparator.<MoveKey>naturalOrder(), true, partitions)
-                    .values()
-                    .toLocalIterator()
-                    .forEachRemaining(w::leakageLog);
+                    .toLocalIterator();
+            while (ms.hasNext()) {
+                Tuple2<MoveKey, String> m = ms.next();
+                w.leakageLog(m._2());
+                figures.moved(m._1().pass());
+            }
             write = w.commit();
         }
         AccountingStats acc = EngineFunctions.accounting(layout, writers, read, readSum._2());
         log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount
                 + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()));
+        Map<Integer, long[]> perSource = ingested.mapToPair(new SourceCount()).reduceByKey(new AddCounts()).collectAsMap();
+        List<EngineSummary.SourceFigures> sources = new ArrayList<>();
+        long acceptedTotal = 0;
+        for (int i = 0; i < project.sources().size(); i++) {
+            long[] c = perSource.getOrDefault(i, new long[2]);
+            long rejected = figures.rejected(i);
+            acceptedTotal += c[0] - rejected;
+            List<String> files = listing.tasks().stream()
+                    .filter(new SourceIs(i))
+                    .map(FileTask::label)
+                    .toList();
+            sources.add(new EngineSummary.SourceFigures(
+                    c[0], c[0] - rejected, rejected, c[1], figures.reasons(i), files, listing.missing().get(i),
+                    figures.firstErrors(i)));
+        }
+        EngineSummary.write(project, layout, writers, sources, figures.dedup(acceptedTotal), figures.scrub(),
+                figures.split(), write, acc, log);
         for (JavaPairRDD<?, ?> r : List.of(accepted, dedupped, scrubbed, splitComponents, rootKeys)) {
             r.unpersist(false);
         }
@@ -375,6 +404,42 @@ public final class SparkBuild {
         @Override
         public Tuple2<MoveKey, String> call(Placed p) {
             return new Tuple2<>(new MoveKey(p.movePass(), p.ord()), Objects.requireNonNull(p.moveLine()));
+        }
+    }
+
+    static final class IngestedOrd implements Function<Ingested, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call(Ingested i) {
+            return i.ord();
+        }
+    }
+
+    /** (source index, {lines read, sum of id hashes}). */
+    static final class SourceCount implements PairFunction<Ingested, Integer, long[]> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Integer, long[]> call(Ingested i) {
+            return new Tuple2<>(BuildRecords.source(i.ord()), new long[] {1, i.idHash()});
+        }
+    }
+
+    static final class AddCounts implements org.apache.spark.api.java.function.Function2<long[], long[], long[]> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long[] call(long[] a, long[] b) {
+            return new long[] {a[0] + b[0], a[1] + b[1]};
+        }
+    }
+
+    /** Driver-side filter of the listing (not shipped). */
+    private record SourceIs(int source) implements java.util.function.Predicate<FileTask> {
+        @Override
+        public boolean test(FileTask t) {
+            return t.source() == source;
         }
     }
 }

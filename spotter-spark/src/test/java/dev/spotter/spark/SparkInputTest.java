@@ -89,8 +89,12 @@ class SparkInputTest {
                         project.resolveSibling("data/b-000.jsonl").toString());
         assertThat(target.remote()).isNotNull();
         assertThat(target.localDir()).isNotEqualTo(out);
-        try (var local = Files.walk(target.localDir())) {
-            assertThat(published).isEqualTo(local.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(8);
+        try (var local = Files.walk(target.localDir());
+                var state = Files.walk(DatasetLayout.of(target.localDir()).stateDir())) {
+            assertThat(published)
+                    .isEqualTo(local.filter(Files::isRegularFile).count()
+                            + state.filter(Files::isRegularFile).count())
+                    .isGreaterThanOrEqualTo(8);
         }
         DatasetLayout written = DatasetLayout.of(out);
         for (String f : List.of("messages", "llama3-text")) {
@@ -101,8 +105,10 @@ class SparkInputTest {
         // provenance and the quarantine name such a file by its URI (it has no project-relative name)
         assertThat(Files.readString(written.quarantine(), StandardCharsets.UTF_8))
                 .contains(SchemeFileSystem.SCHEME + ":" + project.resolveSibling("data").toString());
-        try (var files = Files.walk(out)) {
-            assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".spotter-tmp"));
+        for (Path published : List.of(out, written.stateDir())) {
+            try (var files = Files.walk(published)) {
+                assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".spotter-tmp"));
+            }
         }
     }
 
