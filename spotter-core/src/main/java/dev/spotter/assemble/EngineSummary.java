@@ -148,4 +148,73 @@ public final class EngineSummary {
         runner.saveState();
         return summary;
     }
+
+    /**
+     * The embedded steps' files the report reads its samples from (the kept lines before the scrub, the scrubbed
+     * lines, the split's assignment, the dropped duplicates), written by an engine that kept them elsewhere, one
+     * record at a time in record order. Each file is written atomically on {@link #commit}.
+     */
+    public static final class StepFiles implements java.io.Closeable {
+        private final Jsonl.Out kept;
+        private final Jsonl.Out scrubbed;
+        private final Jsonl.Out dropped;
+        private final dev.spotter.kernel.AtomicFile assignment;
+        private final java.io.OutputStream assign;
+
+        private StepFiles(DatasetLayout l) throws IOException {
+            Files.createDirectories(l.assignment().getParent());
+            Files.createDirectories(l.dedupKept().getParent());
+            Files.createDirectories(l.scrubbed().getParent());
+            this.kept = new Jsonl.Out(l.dedupKept());
+            this.scrubbed = new Jsonl.Out(l.scrubbed());
+            this.dropped = new Jsonl.Out(l.dedupDropped());
+            this.assignment = dev.spotter.kernel.AtomicFile.open(l.assignment());
+            this.assign = new java.io.BufferedOutputStream(assignment.stream(), 1 << 16);
+        }
+
+        public static StepFiles open(DatasetLayout layout) {
+            try {
+                return new StepFiles(layout);
+            } catch (IOException e) {
+                throw Jsonl.unchecked("write", layout.assignment(), e);
+            }
+        }
+
+        /** A kept record: its line before and after the scrub, and whether the split put it in validation. */
+        public void record(String keptLine, String scrubbedLine, boolean validation) {
+            kept.line(keptLine);
+            scrubbed.line(scrubbedLine);
+            try {
+                assign.write(validation ? 'v' : 't');
+            } catch (IOException e) {
+                throw Jsonl.unchecked("write", assignment.target(), e);
+            }
+        }
+
+        /** A dropped duplicate's dedup-log line. */
+        public void dropped(String logLine) {
+            dropped.line(logLine);
+        }
+
+        public void commit() {
+            try {
+                assign.write('\n');
+                assign.flush();
+                assignment.commit();
+            } catch (IOException e) {
+                throw Jsonl.unchecked("write", assignment.target(), e);
+            }
+            kept.commit();
+            scrubbed.commit();
+            dropped.commit();
+        }
+
+        @Override
+        public void close() {
+            kept.close();
+            scrubbed.close();
+            dropped.close();
+            assignment.close();
+        }
+    }
 }

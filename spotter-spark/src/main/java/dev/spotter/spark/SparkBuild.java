@@ -203,14 +203,18 @@ public final class SparkBuild {
         WriteStats write;
         long droppedCount = 0;
         SummaryFigures figures = new SummaryFigures(project);
-        try (UploadWriter w = UploadWriter.open(layout, writers)) {
+        try (UploadWriter w = UploadWriter.open(layout, writers);
+                EngineSummary.StepFiles steps = EngineSummary.StepFiles.open(layout)) {
             Iterator<Placed> ps = placed.keyBy(new PlacedOrd())
                     .sortByKey(true, partitions)
                     .values()
                     .toLocalIterator();
+            // the same records before the scrub, in the same order (the report's PII samples compare the two)
+            Iterator<String> ks = kept.sortByKey(true, partitions).values().toLocalIterator();
             while (ps.hasNext()) {
                 Placed p = ps.next();
                 w.example(p.line(), p.validation());
+                steps.record(ks.next(), p.line(), p.validation());
                 figures.placed(p);
             }
             Iterator<Ingested> qs = ingested.filter(new IsAccepted(false))
@@ -227,6 +231,7 @@ public final class SparkBuild {
             while (ds.hasNext()) {
                 Dedupped d = ds.next();
                 w.dedupLog(d.line());
+                steps.dropped(d.line());
                 figures.dropped(d);
                 droppedCount++;
             }
@@ -240,6 +245,7 @@ public final class SparkBuild {
                 figures.moved(m._1().pass());
             }
             write = w.commit();
+            steps.commit();
         }
         AccountingStats acc = EngineFunctions.accounting(layout, writers, read, readSum._2());
         log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount

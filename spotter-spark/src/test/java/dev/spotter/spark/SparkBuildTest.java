@@ -117,7 +117,7 @@ class SparkBuildTest {
         }
     }
 
-    private static BuildResult embedded(Path project, Path out) {
+    static BuildResult embedded(Path project, Path out) {
         return BuildPipeline.builder(ProjectLoader.load(project, Environment.system()))
                 .outDir(out)
                 .build()

@@ -2,11 +2,8 @@ package dev.spotter.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spotter.Environment;
-import dev.spotter.assemble.BuildPipeline;
 import dev.spotter.assemble.BuildResult;
 import dev.spotter.assemble.DatasetLayout;
-import dev.spotter.project.ProjectLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +48,7 @@ class SparkInputTest {
     @Test
     void fileUrisReadInByteRangesGiveTheEmbeddedBuildsFiles(@TempDir Path dir) throws IOException {
         Path project = GeneratedProject.write(dir.resolve("project"), 6_000, 1);
-        BuildResult embedded = embedded(project, dir.resolve("embedded"));
+        BuildResult embedded = SparkBuildTest.embedded(project, dir.resolve("embedded"));
         Path uris = withPaths(project, "file://");
 
         SparkBuild.Result distributed = SparkBuild.builder(jsc, uris, dir.resolve("spark"))
@@ -70,7 +67,7 @@ class SparkInputTest {
     @Test
     void aHadoopSchemeIsReadAndWrittenThroughItsFileSystem(@TempDir Path dir) throws IOException {
         Path project = GeneratedProject.write(dir.resolve("project"), 3_000, 1);
-        BuildResult embedded = embedded(project, dir.resolve("embedded"));
+        BuildResult embedded = SparkBuildTest.embedded(project, dir.resolve("embedded"));
         Path uris = withPaths(project, SchemeFileSystem.SCHEME + "://");
         Path out = dir.resolve("remote-out");
         SchemeFileSystem.OPENED.clear();
@@ -105,8 +102,8 @@ class SparkInputTest {
         // provenance and the quarantine name such a file by its URI (it has no project-relative name)
         assertThat(Files.readString(written.quarantine(), StandardCharsets.UTF_8))
                 .contains(SchemeFileSystem.SCHEME + ":" + project.resolveSibling("data").toString());
-        for (Path published : List.of(out, written.stateDir())) {
-            try (var files = Files.walk(published)) {
+        for (Path tree : List.of(out, written.stateDir())) {
+            try (var files = Files.walk(tree)) {
                 assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".spotter-tmp"));
             }
         }
@@ -120,12 +117,5 @@ class SparkInputTest {
         Path copy = project.resolveSibling("uris.yaml");
         Files.writeString(copy, yaml, StandardCharsets.UTF_8);
         return copy;
-    }
-
-    private static BuildResult embedded(Path project, Path out) {
-        return BuildPipeline.builder(ProjectLoader.load(project, Environment.system()))
-                .outDir(out)
-                .build()
-                .run();
     }
 }
