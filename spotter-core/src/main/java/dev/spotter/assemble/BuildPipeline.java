@@ -225,7 +225,8 @@ public final class BuildPipeline {
     }
 
     /** What the dataset now holds against the targets: the written examples per source and category. */
-    static Inventory inventory(Project project, ExampleTokenCounter tokens, List<IngestStats> ingests, WriteStats write) {
+    static Inventory inventory(
+            Project project, ExampleTokenCounter tokens, List<IngestStats> ingests, WriteStats write) {
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         for (WriteStats.Stratum s : write.strata()) {
             counts.computeIfAbsent(s.source(), x -> new LinkedHashMap<>())

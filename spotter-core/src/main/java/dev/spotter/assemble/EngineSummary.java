@@ -1,7 +1,6 @@
 package dev.spotter.assemble;
 
 import dev.spotter.project.ExampleTokenCounter;
-import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
 import dev.spotter.project.SourceRecord;
 import java.io.IOException;
@@ -94,7 +93,13 @@ public final class EngineSummary {
 
     /** The split step's record; strata in first-seen record order. */
     public static SplitStats split(
-            Project p, int records, int validation, int moved, int passes, int grouped, List<SplitStats.Stratum> strata) {
+            Project p,
+            int records,
+            int validation,
+            int moved,
+            int passes,
+            int grouped,
+            List<SplitStats.Stratum> strata) {
         return SplitStep.stats(p, records, validation, moved, passes, grouped, strata);
     }
 

@@ -120,8 +120,8 @@ class SourceScannerTest {
         // BOM, CRLF, a lone CR, a blank line, invalid UTF-8, a line over the cap, broken JSON, no final newline
         byte[] bad = {'{', (byte) 0xC3, '}'};
         String tooLong = "x".repeat(SourceScanner.MAX_LINE_CHARS + 5);
-        String text = "\uFEFF" + ok("bom") + "\n" + ok("crlf") + "\r\n" + ok("lone\\r") + "\rrest\n\n"
-                + tooLong + "\n{not json\n" + ok("last");
+        String text = "\uFEFF" + ok("bom") + "\n" + ok("crlf") + "\r\n" + ok("lone\\r") + "\rrest\n\n" + tooLong
+                + "\n{not json\n" + ok("last");
         byte[] head = text.getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + bad.length + 1];
         System.arraycopy(head, 0, all, 0, head.length);

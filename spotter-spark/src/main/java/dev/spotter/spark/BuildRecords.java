@@ -38,8 +38,13 @@ final class BuildRecords {
      * An input line after the ingest: the accepted internal line, or the quarantine line with its reason code
      * and its first-errors entry ({@code EngineSummary.firstError}; both null when accepted).
      */
-    record Ingested(long ord, boolean accepted, String line, long idHash, @Nullable String reason, @Nullable String error)
-            implements Serializable {
+    record Ingested(
+            long ord,
+            boolean accepted,
+            String line,
+            long idHash,
+            @Nullable String reason,
+            @Nullable String error) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 

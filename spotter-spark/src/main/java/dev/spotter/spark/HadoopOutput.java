@@ -53,7 +53,8 @@ final class HadoopOutput {
     }
 
     /** The remote target, or null when the build writes in place. */
-    @Nullable String remote() {
+    @Nullable
+    String remote() {
         return remote;
     }
 
@@ -83,7 +84,8 @@ final class HadoopOutput {
     private static int copyTree(FileSystem fs, java.nio.file.Path from, Path to) throws IOException {
         int n = 0;
         try (Stream<java.nio.file.Path> walk = Files.walk(from)) {
-            for (java.nio.file.Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+            for (java.nio.file.Path f :
+                    walk.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = from.relativize(f).toString().replace('\\', '/');
                 Path dst = new Path(to, rel);
                 Path tmp = new Path(to, rel + TMP);

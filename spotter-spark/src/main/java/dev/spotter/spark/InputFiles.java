@@ -97,7 +97,8 @@ final class InputFiles {
                 for (FileStatus st : found) {
                     String uri = st.getPath().toString();
                     String label = st.getPath().toUri().getScheme().equals("file")
-                            ? scanner.relative(java.nio.file.Path.of(st.getPath().toUri()))
+                            ? scanner.relative(
+                                    java.nio.file.Path.of(st.getPath().toUri()))
                             : uri;
                     tasks.add(new FileTask(i, f++, uri, label, false));
                 }
@@ -108,8 +109,12 @@ final class InputFiles {
 
     private static FileTask task(int source, int file, java.nio.file.Path local, String label, boolean whole) {
         String abs = local.toAbsolutePath().normalize().toString();
-        return new FileTask(source, file, whole ? abs : new Path(local.toAbsolutePath().normalize().toUri()).toString(),
-                label, whole);
+        return new FileTask(
+                source,
+                file,
+                whole ? abs : new Path(local.toAbsolutePath().normalize().toUri()).toString(),
+                label,
+                whole);
     }
 
     /** The regular files a Hadoop path or glob names, sorted by URI (the order the build reads them in). */

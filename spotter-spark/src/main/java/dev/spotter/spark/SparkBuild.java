@@ -139,7 +139,12 @@ public final class SparkBuild {
 
     /** What the distributed build wrote and the accounting check of its files. */
     public record Result(
-            DatasetLayout layout, WriteStats write, AccountingStats accounting, long read, long dropped, int ingestTasks) {}
+            DatasetLayout layout,
+            WriteStats write,
+            AccountingStats accounting,
+            long read,
+            long dropped,
+            int ingestTasks) {}
 
     public Result run() {
         Project project = ProjectLoader.load(projectFile, Environment.system());
@@ -169,7 +174,8 @@ public final class SparkBuild {
             ingested = ingested.union(parts.get(i));
         }
         ingested = ingested.persist(StorageLevel.MEMORY_AND_DISK());
-        Tuple2<Long, Long> readSum = ingested.isEmpty() ? new Tuple2<>(0L, 0L)
+        Tuple2<Long, Long> readSum = ingested.isEmpty()
+                ? new Tuple2<>(0L, 0L)
                 : ingested.map(new CountAndIdHash()).reduce(new Sum());
         long read = readSum._1();
         log.accept("  ingest   " + listing.tasks().size() + " files in " + splits + " tasks, " + read + " lines read");
@@ -250,7 +256,9 @@ public final class SparkBuild {
         AccountingStats acc = EngineFunctions.accounting(layout, writers, read, readSum._2());
         log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount
                 + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()));
-        Map<Integer, long[]> perSource = ingested.mapToPair(new SourceCount()).reduceByKey(new AddCounts()).collectAsMap();
+        Map<Integer, long[]> perSource = ingested.mapToPair(new SourceCount())
+                .reduceByKey(new AddCounts())
+                .collectAsMap();
         List<EngineSummary.SourceFigures> sources = new ArrayList<>();
         long acceptedTotal = 0;
         for (int i = 0; i < project.sources().size(); i++) {
@@ -262,11 +270,26 @@ public final class SparkBuild {
                     .map(FileTask::label)
                     .toList();
             sources.add(new EngineSummary.SourceFigures(
-                    c[0], c[0] - rejected, rejected, c[1], figures.reasons(i), files, listing.missing().get(i),
+                    c[0],
+                    c[0] - rejected,
+                    rejected,
+                    c[1],
+                    figures.reasons(i),
+                    files,
+                    listing.missing().get(i),
                     figures.firstErrors(i)));
         }
-        EngineSummary.write(project, layout, writers, sources, figures.dedup(acceptedTotal), figures.scrub(),
-                figures.split(), write, acc, log);
+        EngineSummary.write(
+                project,
+                layout,
+                writers,
+                sources,
+                figures.dedup(acceptedTotal),
+                figures.scrub(),
+                figures.split(),
+                write,
+                acc,
+                log);
         for (JavaPairRDD<?, ?> r : List.of(accepted, dedupped, scrubbed, splitComponents, rootKeys)) {
             r.unpersist(false);
         }

@@ -124,14 +124,16 @@ public final class SparkMain {
         if (!Files.isRegularFile(file)) {
             return usage(err, "no project file " + project);
         }
-        HadoopOutput target = HadoopOutput.of(outDir != null
-                ? outDir
-                : DatasetLayout.of(ProjectLoader.load(file, Environment.system()))
-                        .dir()
-                        .toString());
+        HadoopOutput target = HadoopOutput.of(
+                outDir != null
+                        ? outDir
+                        : DatasetLayout.of(ProjectLoader.load(file, Environment.system()))
+                                .dir()
+                                .toString());
         try (SparkSession spark = SparkEngine.builder().appName("spotter build").start()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            SparkBuild.Builder b = SparkBuild.builder(jsc, file, target.localDir()).log(err::println);
+            SparkBuild.Builder b =
+                    SparkBuild.builder(jsc, file, target.localDir()).log(err::println);
             if (partitions > 0) {
                 b.partitions(partitions);
             }

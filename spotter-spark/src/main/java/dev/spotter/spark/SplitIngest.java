@@ -44,15 +44,16 @@ final class SplitIngest {
     /** The ingested records of {@code files} (none {@code whole}) and how many splits were read. */
     record Read(JavaRDD<Ingested> records, int splits) {}
 
-    static Read read(JavaSparkContext jsc, String project, List<FileTask> files, long maxSplitBytes, @Nullable Fault fault) {
+    static Read read(
+            JavaSparkContext jsc, String project, List<FileTask> files, long maxSplitBytes, @Nullable Fault fault) {
         List<String> uris = files.stream().map(FileTask::path).toList();
         JavaRDD<InputLine> lines = JsonlInput.readFiles(jsc, uris, maxSplitBytes);
-        List<SplitCount> counts = lines.mapPartitionsWithIndex(new CountLines(), true).collect();
+        List<SplitCount> counts =
+                lines.mapPartitionsWithIndex(new CountLines(), true).collect();
         Map<Integer, Long> firstLine = firstLines(counts);
         Map<String, FileTask> byUri = new HashMap<>();
         files.forEach(t -> byUri.put(t.path(), t));
-        JavaRDD<Ingested> records =
-                lines.mapPartitionsWithIndex(new Classify(project, byUri, firstLine, fault), true);
+        JavaRDD<Ingested> records = lines.mapPartitionsWithIndex(new Classify(project, byUri, firstLine, fault), true);
         return new Read(records, lines.getNumPartitions());
     }
 
@@ -93,7 +94,8 @@ final class SplitIngest {
                 in.next();
                 n++;
             }
-            return List.of(new SplitCount(partition, first.source(), first.offset(), n)).iterator();
+            return List.of(new SplitCount(partition, first.source(), first.offset(), n))
+                    .iterator();
         }
     }
 

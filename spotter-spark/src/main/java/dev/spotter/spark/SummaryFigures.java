@@ -98,7 +98,8 @@ final class SummaryFigures {
             near++;
         }
         keptIds.putIfAbsent(d.keptOrd(), log.get("keptId").asText());
-        clusters.add(d.keptOrd(), isExact, log.get("id").asText(), log.get("source").asText());
+        clusters.add(
+                d.keptOrd(), isExact, log.get("id").asText(), log.get("source").asText());
     }
 
     /** A leakage move of pass {@code pass}. */
@@ -144,8 +145,7 @@ final class SummaryFigures {
             ss.add(new SplitStats.Stratum(parts[0], parts[1], v[0], v[1]));
         });
         // the embedded leakage loop runs one pass after the last that moved a record
-        return EngineSummary.split(
-                project, Math.toIntExact(records), validation, moved, lastPass + 1, grouped, ss);
+        return EngineSummary.split(project, Math.toIntExact(records), validation, moved, lastPass + 1, grouped, ss);
     }
 
     private static JsonNode parse(String line) {

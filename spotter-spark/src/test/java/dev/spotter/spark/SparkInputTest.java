@@ -95,13 +95,16 @@ class SparkInputTest {
         }
         DatasetLayout written = DatasetLayout.of(out);
         for (String f : List.of("messages", "llama3-text")) {
-            assertThat(written.train(f)).hasSameBinaryContentAs(embedded.layout().train(f));
-            assertThat(written.validation(f)).hasSameBinaryContentAs(embedded.layout().validation(f));
+            assertThat(written.train(f))
+                    .hasSameBinaryContentAs(embedded.layout().train(f));
+            assertThat(written.validation(f))
+                    .hasSameBinaryContentAs(embedded.layout().validation(f));
         }
         assertThat(distributed.accounting()).isEqualTo(embedded.summary().accounting());
         // provenance and the quarantine name such a file by its URI (it has no project-relative name)
         assertThat(Files.readString(written.quarantine(), StandardCharsets.UTF_8))
-                .contains(SchemeFileSystem.SCHEME + ":" + project.resolveSibling("data").toString());
+                .contains(SchemeFileSystem.SCHEME + ":"
+                        + project.resolveSibling("data").toString());
         for (Path tree : List.of(out, written.stateDir())) {
             try (var files = Files.walk(tree)) {
                 assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".spotter-tmp"));
