@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Embedded build vs the distributed build on Spark local mode, same project, same machine (docs/BENCHMARKS.md).
 # Usage: bench/spark/run.sh [N] [WORKDIR] [MASTER]   (default 1,000,000 examples, local[2])
-#   heap: SPOTTER_JAVA_OPTS (default -Xmx3g, both runs)
+#   heap: SPOTTER_JAVA_OPTS (default -Xmx3g, both runs); SPOTTER_SPARK_JAVA_OPTS overrides it for the Spark run
+#   ONLY=spark: keep WORKDIR/embedded from an earlier run and run the Spark build only
 # Input: bench/assemble/gen_data.py (two sources, planted duplicates, PII, broken lines). Prints wall time, CPU
 # time (user + sys), peak RSS of each run, and whether every upload file, provenance, quarantine and log is
 # byte-identical between the two (cmp). Not a test: timings live here, never in unit tests.
@@ -20,17 +21,22 @@ cp "$ROOT/spotter-cli/target/spotter.jar" "$WORK/spotter.jar"
 cp "$ROOT/spotter-spark/target/spotter-spark-app.jar" "$WORK/spotter-spark-app.jar"
 . "$ROOT/scripts/jdk.sh"
 OPTS="${SPOTTER_JAVA_OPTS:--Xmx3g}"
+SPARK_OPTS="${SPOTTER_SPARK_JAVA_OPTS:-$OPTS}"
 echo "date: $(date -u +%FT%TZ)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -h | awk '/Mem:/{print $2}') RAM, load $(cut -d' ' -f1-3 /proc/loadavg); heap $OPTS; spark master $MASTER"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -h | awk '/Mem:/{print $2}') RAM, load $(cut -d' ' -f1-3 /proc/loadavg); heap $OPTS (spark: $SPARK_OPTS); spark master $MASTER"
 du -sh "$WORK"/*.jsonl
 report() { grep -E "Maximum resident|Elapsed|User time|System time" "$1" | sed 's/^\s*/  /'; }
-rm -rf "$WORK/embedded" "$WORK/spark"
-echo "embedded: spotter build"
-/usr/bin/time -v "$JAVA_HOME/bin/java" $OPTS -jar "$WORK/spotter.jar" build --project "$WORK/spotter.yaml" \
-    --out "$WORK/embedded" > "$WORK/embedded.log" 2> "$WORK/embedded.time" || true
+rm -rf "$WORK/spark"
+if [[ "${ONLY:-}" != spark ]]; then
+  rm -rf "$WORK/embedded"
+  echo "embedded: spotter build"
+  /usr/bin/time -v "$JAVA_HOME/bin/java" $OPTS -jar "$WORK/spotter.jar" build --project "$WORK/spotter.yaml" \
+      --out "$WORK/embedded" > "$WORK/embedded.log" 2> "$WORK/embedded.time" || true
+fi
+echo "embedded (load at its end: $(cut -d' ' -f1-3 /proc/loadavg)):"
 report "$WORK/embedded.time"
 echo "spark $MASTER: scripts/spotter-spark build"
-SPOTTER_SPARK_JAR="$WORK/spotter-spark-app.jar" SPOTTER_JAVA_OPTS="$OPTS" /usr/bin/time -v "$ROOT/scripts/spotter-spark" --master "$MASTER" -- build \
+SPOTTER_SPARK_JAR="$WORK/spotter-spark-app.jar" SPOTTER_JAVA_OPTS="$SPARK_OPTS" /usr/bin/time -v "$ROOT/scripts/spotter-spark" --master "$MASTER" -- build \
     --project "$WORK/spotter.yaml" --out "$WORK/spark" > "$WORK/spark.log" 2> "$WORK/spark.time" || true
 report "$WORK/spark.time"
 grep -E "^  (ingest|write)" "$WORK/spark.time" || true

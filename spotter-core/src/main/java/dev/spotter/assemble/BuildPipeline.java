@@ -196,7 +196,7 @@ public final class BuildPipeline {
                 scrub.stats(),
                 split.stats(),
                 write.stats(),
-                inventory(ingested, write.stats()),
+                inventory(project, tokens, ingested, write.stats()),
                 accounting,
                 layout.stateDirShown());
         ReportStep.run(b, summary);
@@ -226,7 +226,8 @@ public final class BuildPipeline {
     }
 
     /** What the dataset now holds against the targets: the written examples per source and category. */
-    private Inventory inventory(List<IngestStats> ingests, WriteStats write) {
+    static Inventory inventory(
+            Project project, ExampleTokenCounter tokens, List<IngestStats> ingests, WriteStats write) {
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         for (WriteStats.Stratum s : write.strata()) {
             counts.computeIfAbsent(s.source(), x -> new LinkedHashMap<>())

@@ -6,11 +6,7 @@ import dev.spotter.format.ChatJson;
 import dev.spotter.project.Project;
 import dev.spotter.project.SourceSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Step 2: exact + near deduplication across all sources with the {@link Deduplicator}. Sources are read in
@@ -21,7 +17,7 @@ import java.util.TreeMap;
  */
 final class DedupStep {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int TOP_CLUSTERS = 20;
+    static final int TOP_CLUSTERS = 20;
     static final String KEEP_RULE =
             "the first occurrence is kept: sources in spotter.yaml order, then file order, then line";
 
@@ -45,7 +41,7 @@ final class DedupStep {
         return b.runner().cached("dedup", key, List.of(kept, dlog), DedupStats.class, () -> {
             Deduplicator dedup = new Deduplicator(d, exp);
             IdTable ids = new IdTable(); // kept ordinal -> id
-            Map<Integer, Cluster> clusters = new HashMap<>();
+            DuplicateClusters clusters = new DuplicateClusters();
             long[] c = new long[3]; // input, exact, near
             try (Jsonl.Out keptOut = new Jsonl.Out(kept);
                     Jsonl.Out logOut = new Jsonl.Out(dlog)) {
@@ -64,44 +60,26 @@ final class DedupStep {
                         }
                         boolean exact = v.kind() == Deduplicator.Kind.EXACT;
                         c[exact ? 1 : 2]++;
-                        clusters.computeIfAbsent(v.ordinal(), x -> new Cluster())
-                                .add(
-                                        exact,
-                                        rec.get("id").asText(),
-                                        rec.get("src").asText());
+                        clusters.add(
+                                v.ordinal(),
+                                exact,
+                                rec.get("id").asText(),
+                                rec.get("src").asText());
                         logOut.line(logLine(rec, exact, ids.id(v.ordinal()), v.similarity()));
                     });
                 }
                 keptOut.commit();
                 logOut.commit();
             }
-            // top clusters by size, ties by representative order: deterministic
-            List<Map.Entry<Integer, Cluster>> top = new ArrayList<>(clusters.entrySet());
-            top.sort((x, y) -> x.getValue().size != y.getValue().size
-                    ? Integer.compare(y.getValue().size, x.getValue().size)
-                    : Integer.compare(x.getKey(), y.getKey()));
-            List<DedupStats.Cluster> largest = new ArrayList<>();
-            for (var e : top.subList(0, Math.min(TOP_CLUSTERS, top.size()))) {
-                Cluster cl = e.getValue();
-                largest.add(new DedupStats.Cluster(ids.id(e.getKey()), cl.size + 1, cl.exact, cl.near, cl.members));
-            }
-            Map<String, Long> drop = new TreeMap<>();
-            clusters.values().forEach(cl -> cl.bySource.forEach((k, v) -> drop.merge(k, v, Long::sum)));
-            return new DedupStats(
+            return EngineSummary.dedup(
+                    d,
                     c[0],
-                    c[0] - c[1] - c[2],
                     c[1],
                     c[2],
-                    d.threshold(),
-                    dedup.bands(),
-                    dedup.rows(),
-                    d.permutations(),
-                    d.shingleSize() + "-" + d.shingle(),
-                    KEEP_RULE,
                     dedup.bytes() + ids.bytes(),
-                    clusters.size(),
-                    largest,
-                    drop);
+                    clusters.count(),
+                    clusters.largest(k -> ids.id((int) k)),
+                    clusters.droppedBySource());
         });
     }
 
@@ -115,27 +93,5 @@ final class DedupStep {
         l.put("keptId", keptId);
         l.put("similarity", Math.round(similarity * 1000) / 1000.0);
         return l.toString();
-    }
-
-    /** Duplicates of one kept record; members are the first few dropped ids (for the report). */
-    private static final class Cluster {
-        int size;
-        int exact;
-        int near;
-        final List<String> members = new ArrayList<>(3);
-        final Map<String, Long> bySource = new TreeMap<>();
-
-        void add(boolean isExact, String id, String source) {
-            size++;
-            if (isExact) {
-                exact++;
-            } else {
-                near++;
-            }
-            if (members.size() < 3) {
-                members.add(id);
-            }
-            bySource.merge(source, 1L, Long::sum);
-        }
     }
 }

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  */
 final class IngestStep {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int FIRST_ERRORS = 10;
+    static final int FIRST_ERRORS = 10;
 
     private IngestStep() {}
 
@@ -144,8 +144,7 @@ final class IngestStep {
                                     c[2]++;
                                     reasons.merge(r.reason(), 1L, Long::sum);
                                     if (firstErrors.size() < FIRST_ERRORS) {
-                                        firstErrors.add(r.file() + ":" + r.line() + ": " + r.reason() + " ("
-                                                + r.detail() + ")");
+                                        firstErrors.add(EngineSummary.firstError(r));
                                     }
                                     quarantine(q, r, rejects);
                                 }

@@ -135,11 +135,18 @@ final class SplitStep {
             String[] parts = e.getKey().split("\u0000", 2);
             ss.add(new SplitStats.Stratum(parts[0], parts[1], sizes[e.getValue()], valPer[e.getValue()]));
         }
+        return stats(p, n, validation, moved, passes, grouped, ss);
+    }
+
+    /** The step's record (also the distributed build's, from its figures). */
+    static SplitStats stats(
+            Project p, int n, int validation, int moved, int passes, int grouped, List<SplitStats.Stratum> strata) {
+        Project.Dedup d = p.dedup();
         return new SplitStats(
                 n,
                 n - validation,
                 validation,
-                sp.validation(),
+                p.split().validation(),
                 p.seed(),
                 d.leakageThreshold(),
                 moved,
@@ -148,7 +155,7 @@ final class SplitStep {
                 "near-duplicate groups (estimated Jaccard >= " + d.leakageThreshold()
                         + " to the group's first example) are split as one unit; a validation example still having a"
                         + " train near-duplicate afterwards moves to train, repeated until no pair is left",
-                ss);
+                strata);
     }
 
     /** Pass 1's decision: per stratum the groups with the smallest keys go to validation. */

@@ -134,13 +134,7 @@ public final class SourceScanner {
                 // read the sidecar in lockstep: line N describes line N
                 String sideLine = sideLines == null ? null : sideLines.next();
                 if (lines.tooLong()) {
-                    sink.accept(reject(
-                            source,
-                            rel,
-                            no,
-                            line,
-                            "line_too_long",
-                            "line longer than " + MAX_LINE_CHARS + " characters"));
+                    sink.accept(tooLong(source, rel, no, line));
                     continue;
                 }
                 SourceRecord rec =
@@ -150,6 +144,33 @@ public final class SourceScanner {
         } catch (IOException e) {
             throw FileException.reading(Path.of(rel), e);
         }
+    }
+
+    /**
+     * Classifies one line of a source without a category sidecar exactly as {@link #scanFile} does, for an engine
+     * that reads a file in byte ranges and classifies each line where it is read.
+     *
+     * @param rel  the file's provenance label
+     * @param no   the line's 1-based number in its file
+     * @param line the line as decoded from UTF-8 (malformed bytes replaced), without its {@code \n}; a {@code \r}
+     *             before the {@code \n} is still there, as the file holds it
+     * @throws IllegalArgumentException when the source reads its categories from a sidecar (lines of a data file
+     *                                  and its sidecar are read in lockstep: use {@link #scanFile})
+     */
+    public SourceRecord classify(SourceSpec source, String rel, long no, String line) {
+        if (source.categorySidecar() != null) {
+            throw new IllegalArgumentException(
+                    "source " + source.id() + " reads categories from a sidecar: scan its files whole");
+        }
+        if (line.length() > MAX_LINE_CHARS) {
+            return tooLong(source, rel, no, line.substring(0, 200));
+        }
+        int n = line.length();
+        return check(source, rel, no, n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line, null);
+    }
+
+    private static SourceRecord tooLong(SourceSpec source, String rel, long no, String prefix) {
+        return reject(source, rel, no, prefix, "line_too_long", "line longer than " + MAX_LINE_CHARS + " characters");
     }
 
     private static Reader reader(Path f) throws IOException {

@@ -114,4 +114,45 @@ class SourceScannerTest {
         assertThat(reader.tooLong()).isFalse();
         assertThat(reader.next()).isNull();
     }
+
+    @Test
+    void classifyGivesScanFilesRecordForEveryLine() throws Exception {
+        // BOM, CRLF, a lone CR, a blank line, invalid UTF-8, a line over the cap, broken JSON, no final newline
+        byte[] bad = {'{', (byte) 0xC3, '}'};
+        String tooLong = "x".repeat(SourceScanner.MAX_LINE_CHARS + 5);
+        String text = "\uFEFF" + ok("bom") + "\n" + ok("crlf") + "\r\n" + ok("lone\\r") + "\rrest\n\n" + tooLong
+                + "\n{not json\n" + ok("last");
+        byte[] head = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + bad.length + 1];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = '\n';
+        System.arraycopy(bad, 0, all, head.length + 1, bad.length);
+        Files.write(dir.resolve("in.jsonl"), all);
+        Project p = ProjectLoader.parse(
+                dir.resolve("spotter.yaml"),
+                "sources:\n  - {id: s, kind: jsonl, path: in.jsonl, categoryField: meta.cat}\n",
+                Environment.empty());
+        SourceScanner scanner = new SourceScanner(p, ExampleTokenCounter.estimate());
+        List<SourceRecord> scanned = new ArrayList<>();
+        scanner.scan(p.sources().get(0), scanned::add);
+
+        String[] lines = new String(all, StandardCharsets.UTF_8).split("\n", -1);
+        List<SourceRecord> classified = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            classified.add(scanner.classify(p.sources().get(0), "in.jsonl", i + 1, lines[i]));
+        }
+
+        assertThat(classified).hasSize(8).isEqualTo(scanned);
+        assertThat(scanned)
+                .extracting(x -> x.accepted() ? "ok" : x.reason())
+                .containsExactly(
+                        "bom",
+                        "ok",
+                        "raw_carriage_return",
+                        "blank_line",
+                        "line_too_long",
+                        "invalid_json",
+                        "ok",
+                        "invalid_utf8");
+    }
 }

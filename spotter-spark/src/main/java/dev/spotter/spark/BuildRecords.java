@@ -20,31 +20,54 @@ final class BuildRecords {
         return ((long) source << 48) | ((long) file << 32) | line;
     }
 
-    /** One input file of one source, read by one task; {@code label} is the file name provenance records. */
-    record FileTask(int source, int file, String path, String label) implements Serializable {
+    /**
+     * One input file of one source; {@code label} is the file name provenance records. {@code whole}: read by one
+     * task from the local path {@code path} (a source with a category sidecar); else {@code path} is the Hadoop URI
+     * the file is read through, in byte-range splits.
+     */
+    record FileTask(int source, int file, String path, String label, boolean whole) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** An input line after the ingest: the accepted internal line, or the quarantine line. */
-    record Ingested(long ord, boolean accepted, String line, long idHash) implements Serializable {
+    /** The index of the source an order key belongs to. */
+    static int source(long ord) {
+        return (int) (ord >>> 48);
+    }
+
+    /**
+     * An input line after the ingest: the accepted internal line, or the quarantine line with its reason code
+     * and its first-errors entry ({@code EngineSummary.firstError}; both null when accepted).
+     */
+    record Ingested(
+            long ord,
+            boolean accepted,
+            String line,
+            long idHash,
+            @Nullable String reason,
+            @Nullable String error) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** A dedup verdict: {@code line} is the kept record's line, or the dropped one's dedup-log line. */
-    record Dedupped(boolean kept, String line) implements Serializable {
+    /**
+     * A dedup verdict: {@code line} is the kept record's line, or the dropped one's dedup-log line;
+     * {@code keptOrd} the order key of the record it was kept as or is a duplicate of.
+     */
+    record Dedupped(boolean kept, String line, long keptOrd) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
     /**
      * A scrubbed record's place: train or validation, and, when the leakage check moved it to train, its
-     * leakage-log line and the pass that moved it (else null and 0).
+     * leakage-log line and the pass that moved it (else null and 0); {@code grouped} when pass 1 put it in a
+     * near-duplicate group it does not start.
      */
     record Placed(
             long ord,
             String line,
             boolean validation,
             int movePass,
-            @Nullable String moveLine) implements Serializable {
+            @Nullable String moveLine,
+            boolean grouped) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 

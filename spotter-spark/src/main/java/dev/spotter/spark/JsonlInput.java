@@ -3,11 +3,14 @@ package dev.spotter.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -15,6 +18,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
@@ -83,6 +87,47 @@ public final class JsonlInput {
         JavaNewHadoopRDD<LongWritable, Text> raw = (JavaNewHadoopRDD<LongWritable, Text>)
                 jsc.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf);
         return raw.mapPartitionsWithInputSplit(new ToLines(SerializableConfiguration.broadcast(jsc.sc(), conf)), true);
+    }
+
+    /**
+     * The lines of exactly these files (Hadoop URIs, in this order), each split in byte ranges of at most
+     * {@code maxSplitBytes} where its format allows (uncompressed, or a splittable codec). Unlike a directory or
+     * glob read, nothing is filtered: Hadoop's {@code FileInputFormat} would skip names starting with {@code _} or
+     * {@code .} and re-expand glob characters in a file name, losing input silently.
+     */
+    static JavaRDD<InputLine> readFiles(JavaSparkContext jsc, List<String> files, long maxSplitBytes) {
+        if (maxSplitBytes < 1) {
+            throw new IllegalArgumentException("maxSplitBytes must be >= 1, was " + maxSplitBytes);
+        }
+        Configuration conf = new Configuration(jsc.hadoopConfiguration());
+        conf.set("textinputformat.record.delimiter", "\n");
+        conf.setLong("mapreduce.input.fileinputformat.split.maxsize", maxSplitBytes);
+        conf.set(ExactFiles.FILES, String.join("\n", files));
+        @SuppressWarnings("unchecked")
+        JavaNewHadoopRDD<LongWritable, Text> raw = (JavaNewHadoopRDD<LongWritable, Text>)
+                jsc.newAPIHadoopRDD(conf, ExactFiles.class, LongWritable.class, Text.class);
+        return raw.mapPartitionsWithInputSplit(new ToLines(SerializableConfiguration.broadcast(jsc.sc(), conf)), true);
+    }
+
+    /**
+     * {@link TextInputFormat} over a fixed list of files: no glob expansion, no hidden-file filter. Public only
+     * because Hadoop instantiates input formats by reflection.
+     */
+    public static final class ExactFiles extends TextInputFormat {
+        static final String FILES = "spotter.input.files";
+
+        @Override
+        protected List<FileStatus> listStatus(JobContext job) throws IOException {
+            Configuration conf = job.getConfiguration();
+            List<FileStatus> out = new ArrayList<>();
+            for (String f : conf.get(FILES, "").split("\n", -1)) {
+                if (!f.isEmpty()) {
+                    Path p = new Path(f);
+                    out.add(p.getFileSystem(conf).getFileStatus(p));
+                }
+            }
+            return out;
+        }
     }
 
     /** Turns one split's (offset, line) records into {@link InputLine}s, restoring a file's leading BOM. */

@@ -4,15 +4,13 @@ import dev.spotter.Environment;
 import dev.spotter.assemble.AccountingStats;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.assemble.EngineFunctions;
+import dev.spotter.assemble.EngineSummary;
 import dev.spotter.assemble.FormatWriter;
 import dev.spotter.assemble.UploadWriter;
 import dev.spotter.assemble.WriteStats;
 import dev.spotter.format.ConvertFormat;
-import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Project;
 import dev.spotter.project.ProjectLoader;
-import dev.spotter.project.SourceScanner;
-import dev.spotter.project.SourceSpec;
 import dev.spotter.spark.BuildRecords.Dedupped;
 import dev.spotter.spark.BuildRecords.Fault;
 import dev.spotter.spark.BuildRecords.FileTask;
@@ -43,7 +41,7 @@ import scala.Tuple2;
  * leakage check, write, accounting) with the core's own functions ({@link EngineFunctions}) in the executors, so
  * the upload files, provenance, quarantine, logs and accounting are the embedded build's, byte for byte.
  *
- * <p>Stages: (1) ingest, one task per input file, through the core's {@code SourceScanner}; every record gets
+ * <p>Stages: (1) ingest, input files in byte-range splits ({@link SplitIngest}; sidecar sources a file per task), every line classified by the core's {@code SourceScanner}; every record gets
  * its global order key (source, file, line), the embedded processing order. (2) dedup: each accepted record's
  * keys (exact hash, LSH band keys), {@link Components connected components} of "shares a key" (links on the
  * engine, a union-find over the linked records on the driver), and the
@@ -55,14 +53,15 @@ import scala.Tuple2;
  *
  * <p>Counts come from the records (never from side effects in tasks), so a retried task cannot change them.
  * Memory per task: one input file (ingest) or one component (replays); on the driver, one partition of output
- * and, per stratum, its validation share of random keys (8 bytes each). Not written here: the report, the card
- * and {@code summary.json} (the embedded {@code ReportStep} needs every step's statistics record).
+ * and, per stratum, its validation share of random keys (8 bytes each). The summary, card and report are the
+ * embedded renderer's, from figures gathered while writing ({@link SummaryFigures}).
  */
 public final class SparkBuild {
     private final JavaSparkContext jsc;
     private final Path projectFile;
     private final Path outDir;
     private final int partitions;
+    private final long splitBytes;
     private final @Nullable Fault fault;
     private final Consumer<String> log;
 
@@ -71,6 +70,9 @@ public final class SparkBuild {
         this.projectFile = b.projectFile.toAbsolutePath().normalize();
         this.outDir = b.outDir;
         this.partitions = b.partitions > 0 ? b.partitions : b.jsc.defaultParallelism();
+        this.splitBytes = b.splitBytes > 0
+                ? b.splitBytes
+                : b.jsc.getConf().getSizeAsBytes("spark.sql.files.maxPartitionBytes", "128m");
         this.fault = b.fault;
         this.log = b.log;
     }
@@ -85,6 +87,7 @@ public final class SparkBuild {
         private final Path projectFile;
         private final Path outDir;
         private int partitions;
+        private long splitBytes;
         private @Nullable Fault fault;
         private Consumer<String> log = s -> {};
 
@@ -100,6 +103,18 @@ public final class SparkBuild {
                 throw new IllegalArgumentException("partitions must be >= 1, was " + n);
             }
             this.partitions = n;
+            return this;
+        }
+
+        /**
+         * Largest byte range of an input file one ingest task reads; default {@code spark.sql.files.maxPartitionBytes}
+         * (128 MiB unless configured). A file system's block size caps it too (Hadoop's split rule).
+         */
+        public Builder splitBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("splitBytes must be >= 1, was " + bytes);
+            }
+            this.splitBytes = bytes;
             return this;
         }
 
@@ -123,7 +138,13 @@ public final class SparkBuild {
     }
 
     /** What the distributed build wrote and the accounting check of its files. */
-    public record Result(DatasetLayout layout, WriteStats write, AccountingStats accounting, long read, long dropped) {}
+    public record Result(
+            DatasetLayout layout,
+            WriteStats write,
+            AccountingStats accounting,
+            long read,
+            long dropped,
+            int ingestTasks) {}
 
     public Result run() {
         Project project = ProjectLoader.load(projectFile, Environment.system());
@@ -135,13 +156,29 @@ public final class SparkBuild {
         String pf = projectFile.toString();
 
         // 1. ingest
-        List<FileTask> tasks = tasks(project, layout);
-        JavaRDD<Ingested> ingested = jsc.parallelize(tasks, Math.max(1, tasks.size()))
-                .flatMap(new Stages.Ingest(pf, fault))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Tuple2<Long, Long> readSum = ingested.map(new CountAndIdHash()).reduce(new Sum());
+        InputFiles.Listing listing = InputFiles.list(project, layout, jsc.hadoopConfiguration(), log);
+        List<FileTask> whole = listing.tasks().stream().filter(FileTask::whole).toList();
+        List<FileTask> split = listing.tasks().stream().filter(t -> !t.whole()).toList();
+        List<JavaRDD<Ingested>> parts = new ArrayList<>();
+        int splits = whole.size();
+        if (!whole.isEmpty()) {
+            parts.add(jsc.parallelize(whole, whole.size()).flatMap(new Stages.Ingest(pf, fault)));
+        }
+        if (!split.isEmpty()) {
+            SplitIngest.Read r = SplitIngest.read(jsc, pf, split, splitBytes, fault);
+            parts.add(r.records());
+            splits += r.splits();
+        }
+        JavaRDD<Ingested> ingested = (parts.isEmpty() ? jsc.<Ingested>emptyRDD() : parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            ingested = ingested.union(parts.get(i));
+        }
+        ingested = ingested.persist(StorageLevel.MEMORY_AND_DISK());
+        Tuple2<Long, Long> readSum = ingested.isEmpty()
+                ? new Tuple2<>(0L, 0L)
+                : ingested.map(new CountAndIdHash()).reduce(new Sum());
         long read = readSum._1();
-        log.accept("  ingest   " + tasks.size() + " files, " + read + " lines read");
+        log.accept("  ingest   " + listing.tasks().size() + " files in " + splits + " tasks, " + read + " lines read");
 
         // 2. dedup
         JavaPairRDD<Long, String> accepted =
@@ -151,7 +188,7 @@ public final class SparkBuild {
                 .flatMapToPair(new Stages.DedupReplay(pf))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, String> kept = dedupped.filter(new IsKept(true)).mapValues(new DeduppedLine());
-        JavaPairRDD<Long, String> dropped = dedupped.filter(new IsKept(false)).mapValues(new DeduppedLine());
+        JavaPairRDD<Long, Dedupped> dropped = dedupped.filter(new IsKept(false));
 
         // 3. scrub
         JavaPairRDD<Long, String> scrubbed =
@@ -168,68 +205,97 @@ public final class SparkBuild {
         JavaRDD<Placed> placed =
                 splitComponents.flatMap(new Stages.Place(pf, cuts)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // 5. write, in global order, and check
+        // 5. write, in global order, and check; the summary's figures from the same streams
         WriteStats write;
         long droppedCount = 0;
-        try (UploadWriter w = UploadWriter.open(layout, writers)) {
+        SummaryFigures figures = new SummaryFigures(project);
+        try (UploadWriter w = UploadWriter.open(layout, writers);
+                EngineSummary.StepFiles steps = EngineSummary.StepFiles.open(layout)) {
             Iterator<Placed> ps = placed.keyBy(new PlacedOrd())
                     .sortByKey(true, partitions)
                     .values()
                     .toLocalIterator();
+            // the same records before the scrub, in the same order (the report's PII samples compare the two)
+            Iterator<String> ks = kept.sortByKey(true, partitions).values().toLocalIterator();
             while (ps.hasNext()) {
                 Placed p = ps.next();
                 w.example(p.line(), p.validation());
+                steps.record(ks.next(), p.line(), p.validation());
+                figures.placed(p);
             }
-            ingested.filter(new IsAccepted(false))
-                    .mapToPair(new OrdLine())
+            Iterator<Ingested> qs = ingested.filter(new IsAccepted(false))
+                    .keyBy(new IngestedOrd())
                     .sortByKey(true, partitions)
                     .values()
-                    .toLocalIterator()
-                    .forEachRemaining(w::quarantine);
-            Iterator<String> ds = dropped.sortByKey(true, partitions).values().toLocalIterator();
+                    .toLocalIterator();
+            while (qs.hasNext()) {
+                Ingested q = qs.next();
+                w.quarantine(q.line());
+                figures.rejected(q);
+            }
+            Iterator<Dedupped> ds = dropped.sortByKey(true, partitions).values().toLocalIterator();
             while (ds.hasNext()) {
-                w.dedupLog(ds.next());
+                Dedupped d = ds.next();
+                w.dedupLog(d.line());
+                steps.dropped(d.line());
+                figures.dropped(d);
                 droppedCount++;
             }
-            placed.filter(new IsMoved())
+            Iterator<Tuple2<MoveKey, String>> ms = placed.filter(new IsMoved())
                     .mapToPair(new MoveLine())
                     .sortByKey(Comparator.<MoveKey>naturalOrder(), true, partitions)
-                    .values()
-                    .toLocalIterator()
-                    .forEachRemaining(w::leakageLog);
+                    .toLocalIterator();
+            while (ms.hasNext()) {
+                Tuple2<MoveKey, String> m = ms.next();
+                w.leakageLog(m._2());
+                figures.moved(m._1().pass());
+            }
             write = w.commit();
+            steps.commit();
         }
         AccountingStats acc = EngineFunctions.accounting(layout, writers, read, readSum._2());
         log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount
                 + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()));
+        Map<Integer, long[]> perSource = ingested.mapToPair(new SourceCount())
+                .reduceByKey(new AddCounts())
+                .collectAsMap();
+        List<EngineSummary.SourceFigures> sources = new ArrayList<>();
+        long acceptedTotal = 0;
+        for (int i = 0; i < project.sources().size(); i++) {
+            long[] c = perSource.getOrDefault(i, new long[2]);
+            long rejected = figures.rejected(i);
+            acceptedTotal += c[0] - rejected;
+            List<String> files = listing.tasks().stream()
+                    .filter(new SourceIs(i))
+                    .map(FileTask::label)
+                    .toList();
+            sources.add(new EngineSummary.SourceFigures(
+                    c[0],
+                    c[0] - rejected,
+                    rejected,
+                    c[1],
+                    figures.reasons(i),
+                    files,
+                    listing.missing().get(i),
+                    figures.firstErrors(i)));
+        }
+        EngineSummary.write(
+                project,
+                layout,
+                writers,
+                sources,
+                figures.dedup(acceptedTotal),
+                figures.scrub(),
+                figures.split(),
+                write,
+                acc,
+                log);
         for (JavaPairRDD<?, ?> r : List.of(accepted, dedupped, scrubbed, splitComponents, rootKeys)) {
             r.unpersist(false);
         }
         placed.unpersist(false);
         ingested.unpersist(false);
-        return new Result(layout, write, acc, read, droppedCount);
-    }
-
-    /** The input files, in the embedded order (sources in spotter.yaml order, files as the scanner lists them). */
-    private List<FileTask> tasks(Project project, DatasetLayout layout) {
-        SourceScanner scanner = new SourceScanner(project, ExampleTokenCounter.llama3());
-        List<FileTask> tasks = new ArrayList<>();
-        List<SourceSpec> sources = project.sources();
-        for (int i = 0; i < sources.size(); i++) {
-            SourceSpec s = sources.get(i);
-            if (s.synthesized()) {
-                EngineFunctions.Synthesized syn = EngineFunctions.synthesize(project, layout, s, log);
-                tasks.add(new FileTask(i, 0, syn.file().toString(), syn.label()));
-                continue;
-            }
-            List<Path> files = scanner.files(s);
-            for (int f = 0; f < files.size(); f++) {
-                if (Files.isRegularFile(files.get(f))) {
-                    tasks.add(new FileTask(i, f, files.get(f).toString(), scanner.relative(files.get(f))));
-                }
-            }
-        }
-        return tasks;
+        return new Result(layout, write, acc, read, droppedCount, splits);
     }
 
     /** Per stratum with a validation share: the k-th smallest root key (k = the embedded formula). */
@@ -367,6 +433,42 @@ public final class SparkBuild {
         @Override
         public Tuple2<MoveKey, String> call(Placed p) {
             return new Tuple2<>(new MoveKey(p.movePass(), p.ord()), Objects.requireNonNull(p.moveLine()));
+        }
+    }
+
+    static final class IngestedOrd implements Function<Ingested, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call(Ingested i) {
+            return i.ord();
+        }
+    }
+
+    /** (source index, {lines read, sum of id hashes}). */
+    static final class SourceCount implements PairFunction<Ingested, Integer, long[]> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Integer, long[]> call(Ingested i) {
+            return new Tuple2<>(BuildRecords.source(i.ord()), new long[] {1, i.idHash()});
+        }
+    }
+
+    static final class AddCounts implements org.apache.spark.api.java.function.Function2<long[], long[], long[]> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long[] call(long[] a, long[] b) {
+            return new long[] {a[0] + b[0], a[1] + b[1]};
+        }
+    }
+
+    /** Driver-side filter of the listing (not shipped). */
+    private record SourceIs(int source) implements java.util.function.Predicate<FileTask> {
+        @Override
+        public boolean test(FileTask t) {
+            return t.source() == source;
         }
     }
 }

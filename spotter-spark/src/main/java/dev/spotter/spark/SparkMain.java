@@ -23,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
  *     count-duplicates [--parquet] [--partitions N] [--token-limit N] PATH
  * </pre>
  *
- * {@code build} runs the {@link SparkBuild} and prints its {@code AccountingStats} as one JSON object (exit 0, or
+ * {@code build} reads local paths and Hadoop URIs ({@link InputFiles}), writes to a directory or a Hadoop URI
+ * ({@link HadoopOutput}), runs the {@link SparkBuild} and prints its {@code AccountingStats} as one JSON object (exit 0, or
  * 1 when the accounting check fails); {@code count-duplicates} prints the {@link DedupCounts}. Exit 2: usage
  * error; a failed job ends with Spark's own exception (exit 1 from spark-submit). The master comes from spark-submit (or
  * {@code -Dspark.master=local[2]} when run with {@code java}); this class never sets it.
@@ -123,18 +124,24 @@ public final class SparkMain {
         if (!Files.isRegularFile(file)) {
             return usage(err, "no project file " + project);
         }
-        Path dir = outDir != null
-                ? Path.of(outDir)
-                : DatasetLayout.of(ProjectLoader.load(file, Environment.system()))
-                        .dir();
+        HadoopOutput target = HadoopOutput.of(
+                outDir != null
+                        ? outDir
+                        : DatasetLayout.of(ProjectLoader.load(file, Environment.system()))
+                                .dir()
+                                .toString());
         try (SparkSession spark = SparkEngine.builder().appName("spotter build").start()) {
-            SparkBuild.Builder b = SparkBuild.builder(
-                            JavaSparkContext.fromSparkContext(spark.sparkContext()), file, dir)
-                    .log(err::println);
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            SparkBuild.Builder b =
+                    SparkBuild.builder(jsc, file, target.localDir()).log(err::println);
             if (partitions > 0) {
                 b.partitions(partitions);
             }
             SparkBuild.Result r = b.build().run();
+            int published = target.publish(jsc.hadoopConfiguration());
+            if (target.remote() != null) {
+                err.println("  publish  " + published + " files to " + target.remote());
+            }
             out.println(new ObjectMapper().writeValueAsString(r.accounting()));
             return r.accounting().ok() ? 0 : 1;
         }

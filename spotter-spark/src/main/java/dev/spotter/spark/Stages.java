@@ -2,6 +2,7 @@ package dev.spotter.spark;
 
 import dev.spotter.Environment;
 import dev.spotter.assemble.EngineFunctions;
+import dev.spotter.assemble.EngineSummary;
 import dev.spotter.format.ChatExample;
 import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Project;
@@ -46,7 +47,7 @@ final class Stages {
         return PROJECTS.computeIfAbsent(file, f -> ProjectLoader.load(Path.of(f), Environment.system()));
     }
 
-    private static SourceScanner scanner(String file) {
+    static SourceScanner scanner(String file) {
         return SCANNERS.computeIfAbsent(file, f -> new SourceScanner(project(f), ExampleTokenCounter.llama3()));
     }
 
@@ -79,7 +80,7 @@ final class Stages {
         return out;
     }
 
-    /** Ingest: one file, scanned by the core's {@link SourceScanner}, line by line. */
+    /** Ingest of a whole file (a source with a sidecar), scanned by the core's {@link SourceScanner}. */
     static final class Ingest implements FlatMapFunction<FileTask, Ingested> {
         private static final long serialVersionUID = 1L;
         private final String project;
@@ -105,11 +106,17 @@ final class Stages {
             return out.iterator();
         }
 
-        private static Ingested of(FileTask t, SourceRecord r) {
+        static Ingested of(FileTask t, SourceRecord r) {
             long ord = BuildRecords.ord(t.source(), t.file(), r.line());
             return r.accepted()
-                    ? new Ingested(ord, true, EngineFunctions.acceptedLine(r), EngineFunctions.idHash(r))
-                    : new Ingested(ord, false, EngineFunctions.quarantineLine(r), EngineFunctions.idHash(r));
+                    ? new Ingested(ord, true, EngineFunctions.acceptedLine(r), EngineFunctions.idHash(r), null, null)
+                    : new Ingested(
+                            ord,
+                            false,
+                            EngineFunctions.quarantineLine(r),
+                            EngineFunctions.idHash(r),
+                            r.reason(),
+                            EngineSummary.firstError(r));
         }
     }
 
@@ -153,7 +160,7 @@ final class Stages {
                 out.add(new Tuple2<>(
                         rs.get(i)._1(),
                         v.kind() == EngineFunctions.Verdict.KEPT
-                                ? new Dedupped(true, line)
+                                ? new Dedupped(true, line, rs.get(i)._1())
                                 : new Dedupped(
                                         false,
                                         EngineFunctions.Dedup.logLine(
@@ -161,7 +168,8 @@ final class Stages {
                                                 v.kind() == EngineFunctions.Verdict.EXACT,
                                                 EngineFunctions.id(
                                                         rs.get(v.of())._2()),
-                                                v.similarity()))));
+                                                v.similarity()),
+                                        rs.get(v.of())._1())));
             }
             return out.iterator();
         }
@@ -286,7 +294,8 @@ final class Stages {
             }
             List<Placed> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(new Placed(r.records().get(i)._1(), r.records().get(i)._2(), val[i], pass[i], move[i]));
+                out.add(new Placed(
+                        r.records().get(i)._1(), r.records().get(i)._2(), val[i], pass[i], move[i], r.root()[i] != i));
             }
             return out.iterator();
         }

@@ -113,10 +113,11 @@ class BuildShippedTest {
     @Test
     void theRecordsSurviveARoundTripAndShuffleKeysHashByValue() throws Exception {
         for (Serializable r : List.of(
-                new FileTask(1, 2, "/p/a.jsonl", "a.jsonl"),
-                new Ingested(7, true, LINE, -3),
-                new Dedupped(false, "{}"),
-                new Placed(7, LINE, true, 2, "{}"),
+                new FileTask(1, 2, "/p/a.jsonl", "a.jsonl", true),
+                new Ingested(7, true, LINE, -3, null, null),
+                new Ingested(8, false, LINE, -3, "invalid_json", "a.jsonl:8: invalid_json (not valid JSON)"),
+                new Dedupped(false, "{}", 5),
+                new Placed(7, LINE, true, 2, "{}", true),
                 new MoveKey(2, 7),
                 new Fault("scrub", 1))) {
             assertThat((Object) ShippedFunctionsTest.roundTrip(r))
