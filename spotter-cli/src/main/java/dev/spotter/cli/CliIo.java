@@ -2,6 +2,8 @@ package dev.spotter.cli;
 
 import dev.spotter.ConfigurationException;
 import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.ProgressListener;
+import dev.spotter.kernel.ProgressStream;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -36,6 +38,12 @@ final class CliIo {
         if (stdin > 1) {
             throw new ConfigurationException("stdin (-) can be given only once");
         }
+    }
+
+    /** As {@link #open(String)}, reporting lines and bytes read to {@code progress} as task "{@code verb} {@code in}". */
+    static InputStream open(String in, String verb, ProgressListener progress) throws IOException {
+        long size = in.equals("-") ? -1 : Files.size(Path.of(in));
+        return ProgressStream.wrap(open(in), verb + " " + in, size, progress);
     }
 
     static InputStream open(String in) throws IOException {

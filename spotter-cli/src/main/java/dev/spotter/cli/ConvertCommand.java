@@ -77,6 +77,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     DataOptions options = new DataOptions();
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() throws Exception {
         ConvertFormat format = ConvertFormat.parse(to);
@@ -105,7 +108,8 @@ public final class ConvertCommand implements Callable<Integer> {
         boolean stdout;
         try (QuarantineWriter q = quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine);
                 CliIo.AtomicOutput out = new CliIo.AtomicOutput(output);
-                InputStream in = CliIo.open(input)) {
+                ProgressRenderer shown = progress.renderer(spec, false);
+                InputStream in = CliIo.open(input, "convert", shown.listener())) {
             r = c.convert(in, input, out.stream(), q);
             out.commit();
             stdout = out.isStdout();

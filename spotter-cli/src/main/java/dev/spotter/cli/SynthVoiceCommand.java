@@ -3,6 +3,8 @@ package dev.spotter.cli;
 import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatJson;
 import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.ProgressEvent;
+import dev.spotter.kernel.ProgressListener;
 import dev.spotter.voice.VoiceParser;
 import dev.spotter.voice.synth.SynthPreset;
 import dev.spotter.voice.synth.VoiceSynth;
@@ -55,6 +57,9 @@ public final class SynthVoiceCommand implements Callable<Integer> {
             description = "output JSONL file")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() throws IOException {
         int n = 100;
@@ -82,15 +87,23 @@ public final class SynthVoiceCommand implements Callable<Integer> {
             };
         }
         VoiceSynth.Stats st;
-        try (AtomicFile w = AtomicFile.open(out)) {
+        long[] written = {0};
+        int total = n;
+        try (ProgressRenderer shown = progress.renderer(spec, false);
+                AtomicFile w = AtomicFile.open(out)) {
+            ProgressListener l = shown.listener();
             st = new VoiceSynth(VoiceParser.defaults()).generate(n, seed, k, ex -> {
                 try {
                     w.line(ChatJson.toJsonLine(ex));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                if (++written[0] % 1000 == 0) {
+                    l.update(ProgressEvent.counting("synth-voice " + out, "examples", written[0], total, false));
+                }
             });
             w.commit();
+            l.update(ProgressEvent.counting("synth-voice " + out, "examples", written[0], total, true));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

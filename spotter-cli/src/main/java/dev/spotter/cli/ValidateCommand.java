@@ -50,6 +50,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     DataOptions options = new DataOptions();
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() throws Exception {
         if (listReasons) {
@@ -69,7 +72,10 @@ public final class ValidateCommand implements Callable<Integer> {
         for (String f : files) {
             inputs.add(f.equals("-") ? Spotter.Input.of("-", System.in) : Spotter.Input.of(Path.of(f)));
         }
-        ValidationReport report = CliEnv.spotter(spec).validateInputs(v, inputs, quarantine, options.maxErrors);
+        ValidationReport report;
+        try (ProgressRenderer shown = progress.renderer(spec, false)) {
+            report = CliEnv.spotter(spec, shown.listener()).validateInputs(v, inputs, quarantine, options.maxErrors);
+        }
         ValidationSummary total = report.total();
         List<String> empty = report.emptyFiles();
         ArrayNode perFile = SummaryPrinter.JSON.createArrayNode();
