@@ -64,6 +64,59 @@ final class CliIo {
         }
     }
 
+    /** Where a command's human messages go: stderr when its data goes to stdout ({@code -o -}), else stdout. */
+    static java.io.PrintWriter report(picocli.CommandLine.Model.CommandSpec spec, String output) {
+        return output.equals("-")
+                ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
+    }
+
+    /**
+     * Refuses {@code -} for an option that names a directory or a file with sidecars, where stdout cannot stand in:
+     * {@code -o -} would otherwise create a file or folder named {@code -}.
+     */
+    static void noStdout(String option, Object value, String why) {
+        if (value != null && value.toString().equals("-")) {
+            throw new ConfigurationException(option + " - (stdout) is not possible here: " + why);
+        }
+    }
+
+    /**
+     * A file option where {@code -} means stdout, for commands whose library call writes to a path: the library
+     * writes a temporary file, {@link #finish()} copies it to stdout, {@link #close()} deletes it.
+     */
+    static final class FileOrStdout implements AutoCloseable {
+        private final Path path;
+        private final boolean stdout;
+
+        FileOrStdout(Path option) throws IOException {
+            this.stdout = option.toString().equals("-");
+            this.path = stdout ? Files.createTempFile("spotter-", ".jsonl") : option;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        boolean stdout() {
+            return stdout;
+        }
+
+        void finish() throws IOException {
+            if (stdout) {
+                Files.copy(path, System.out);
+                System.out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (stdout) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     /**
      * An output that appears whole on {@link #commit()} or not at all ({@link AtomicFile}), so a failed or
      * interrupted run never leaves a half-written file that looks complete. {@code -} writes to stdout directly.

@@ -116,6 +116,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliIo.noStdout(
+                "-o",
+                llm.output,
+                "generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"
+                        + " give a file (and cat it)");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listPlans) {

@@ -85,6 +85,11 @@ final class KbGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliIo.noStdout(
+                "-o",
+                llm.output,
+                "kb generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"
+                        + " give a file (and cat it)");
         var out = spec.commandLine().getOut();
         if (!printPlan && (llm.state == null || llm.output == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--state and -o/--output are required");

@@ -104,7 +104,9 @@ final class ProgressRenderer implements ProgressListener, AutoCloseable {
         if (f >= 0 && !e.finished()) {
             sb.append(String.format(Locale.ROOT, " (%.0f%%)", f * 100));
         }
-        sb.append(String.format(Locale.ROOT, ", %,.0f %s/s", e.count() / secs, e.unit()));
+        if (secs >= 0.5) { // a rate over less than half a second says nothing
+            sb.append(String.format(Locale.ROOT, ", %,.0f %s/s", e.count() / secs, e.unit()));
+        }
         if (e.finished()) {
             sb.append(String.format(Locale.ROOT, ", done in %.1f s", secs));
         } else if (f > 0) {
@@ -115,7 +117,9 @@ final class ProgressRenderer implements ProgressListener, AutoCloseable {
     }
 
     private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return bytes >= 1_000_000
+                ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
     }
 
     /** Ends a live line left open (a task that failed midway), so the error line starts on its own line. */

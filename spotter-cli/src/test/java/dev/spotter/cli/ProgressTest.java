@@ -19,7 +19,7 @@ class ProgressTest {
     @TempDir
     Path dir;
 
-    private static final String LINE = "{\"category\":\"qa\",\"messages\":[{\"role\":\"user\",\"content\":\"how"
+    private static final String LINE = "{\"messages\":[{\"role\":\"user\",\"content\":\"how"
             + " many rest days %d\"},{\"role\":\"assistant\",\"content\":\"Two a week for answer %d.\"}]}\n";
 
     private Path data(int n) throws Exception {
@@ -57,7 +57,7 @@ class ProgressTest {
                     .doesNotContain("done in");
         }
         CliRun.Result v = CliRun.run("validate", f, "--progress");
-        assertThat(v.err()).contains("validate " + f + ": 40 lines, 0.0 MB of 0.0 MB");
+        assertThat(v.err()).contains("validate " + f + ": 40 lines, 5.1 kB of 5.1 kB");
         assertThat(CliRun.run("validate", f).err()).isEmpty();
     }
 
@@ -67,7 +67,7 @@ class ProgressTest {
         Files.writeString(dir.resolve("spotter.yaml"), """
                 name: progress-test
                 sources:
-                  - {id: d, kind: jsonl, path: d.jsonl, categoryField: category, targets: {qa: 30}}
+                  - {id: d, kind: jsonl, path: d.jsonl, category: qa, targets: {qa: 30}}
                 output: {dir: out}
                 """);
         String p = dir.resolve("spotter.yaml").toString();
@@ -91,7 +91,7 @@ class ProgressTest {
                 .endsWith("\n");
         assertThat(ProgressRenderer.line(
                         new ProgressEvent("v", "lines", 250, -1, 250, 1000, null, false), Duration.ofSeconds(10)))
-                .isEqualTo("v: 250 lines, 0.0 MB of 0.0 MB (25%), 25 lines/s, ETA 0:30");
+                .isEqualTo("v: 250 lines, 0.2 kB of 1.0 kB (25%), 25 lines/s, ETA 0:30");
         assertThat(ProgressRenderer.line(
                         ProgressEvent.counting("s", "examples", 50, 100, false), Duration.ofSeconds(5)))
                 .isEqualTo("s: 50/100 examples (50%), 10 examples/s, ETA 0:05");
