@@ -91,7 +91,7 @@ class ProgressTest {
                 .endsWith("\n");
         assertThat(ProgressRenderer.line(
                         new ProgressEvent("v", "lines", 250, -1, 250, 1000, null, false), Duration.ofSeconds(10)))
-                .isEqualTo("v: 250 lines, 0.2 kB of 1.0 kB (25%), 25 lines/s, ETA 0:30");
+                .isEqualTo("v: 250 lines, 0.3 kB of 1.0 kB (25%), 25 lines/s, ETA 0:30");
         assertThat(ProgressRenderer.line(
                         ProgressEvent.counting("s", "examples", 50, 100, false), Duration.ofSeconds(5)))
                 .isEqualTo("s: 50/100 examples (50%), 10 examples/s, ETA 0:05");

@@ -188,7 +188,7 @@ public final class BuildPipeline {
         for (SourceSpec s : project.sources()) {
             ingests.add(
                     s.synthesized()
-                            ? IngestStep.synthesized(b, scanner, s, SynthStep.run(b, s))
+                            ? IngestStep.synthesized(b, scanner, s, SynthStep.run(b, s, List.copyOf(ingests)))
                             : IngestStep.files(b, scanner, s));
         }
         Step<DedupStats> dedup = DedupStep.run(b, ingests);
