@@ -24,6 +24,17 @@ public final class FileException extends SpotterException {
         return path;
     }
 
+    /**
+     * Fails with "cannot read PATH: REASON" ({@link IoErrors#unreadableFile}) unless {@code path} is a regular file
+     * that can be read: the one check every command makes before it reads an input.
+     */
+    public static void requireReadableFile(Path path) {
+        String why = IoErrors.unreadableFile(path);
+        if (why != null) {
+            throw of(path, "cannot read", why);
+        }
+    }
+
     /** "cannot read PATH: REASON" from an I/O failure while reading {@code path}. */
     public static FileException reading(Path path, IOException e) {
         return of("read", path.toString(), e);

@@ -30,7 +30,7 @@ import dev.spotter.project.Project;
 import dev.spotter.project.ProjectLoader;
 import dev.spotter.project.ReviewSettings;
 import dev.spotter.review.ReviewApp;
-import dev.spotter.review.ReviewGate;
+import dev.spotter.review.ReviewScope;
 import dev.spotter.review.ReviewedFile;
 import dev.spotter.review.SourceReview;
 import dev.spotter.train.TogetherClient;
@@ -236,17 +236,8 @@ public final class Spotter {
         }
 
         void checkReadable() {
-            if (path == null) {
-                return;
-            }
-            if (!Files.exists(path)) {
-                throw FileException.of(path, "cannot read", "no such file or directory");
-            }
-            if (Files.isDirectory(path)) {
-                throw FileException.of(path, "cannot read", "is a directory");
-            }
-            if (!Files.isReadable(path)) {
-                throw FileException.of(path, "cannot read", "permission denied");
+            if (path != null) {
+                FileException.requireReadableFile(path);
             }
         }
 
@@ -340,19 +331,43 @@ public final class Spotter {
     // ---------------------------------------------------------------- human review
 
     /**
-     * Starts the review web app over the project's reviewed sources (the {@code review:} section) on a free
-     * loopback port by default; the caller prints {@link ReviewApp.Running#url()} (it carries the run's token) and
-     * closes the app. Needs the {@code spotter-review} module on the class path (the {@code spotter} jar has it).
+     * The project's reviewed sources (its {@code review:} section) and their decisions database: status, report,
+     * decisions export and import ({@link ReviewScope}).
      */
-    public ReviewApp.Running review(Path projectFile, ReviewApp.Options options) {
+    public ReviewScope reviewScope(Path projectFile) {
         Project p = project(projectFile);
-        List<ReviewedFile> files = reviewedFiles(p);
+        return ReviewScope.of(
+                reviewedFiles(p),
+                p.review().db(),
+                java.time.Duration.ofMinutes(p.review().leaseMinutes()),
+                "spotter review --project " + projectFile);
+    }
+
+    /**
+     * One file and its provenance sidecar without a project ({@link ReviewScope#loneFile}: decisions in
+     * {@code .spotter/review.db} beside the file unless {@code db} is given).
+     */
+    public ReviewScope reviewFile(Path data, @Nullable Path db, @Nullable String sourceId, int batchSize) {
+        return ReviewScope.loneFile(data, db, sourceId, batchSize);
+    }
+
+    /** As {@link #review(ReviewScope, ReviewApp.Options)} over the project's reviewed sources. */
+    public ReviewApp.Running review(Path projectFile, ReviewApp.Options options) {
+        return review(reviewScope(projectFile), options);
+    }
+
+    /**
+     * Starts the review web app over {@code scope} on a free loopback port by default; the caller prints
+     * {@link ReviewApp.Running#url()} (it carries the run's token) and closes the app. Needs the
+     * {@code spotter-review} module on the class path (the {@code spotter} jar has it).
+     */
+    public ReviewApp.Running review(ReviewScope scope, ReviewApp.Options options) {
         ReviewApp app = ReviewApp.installed()
                 .orElseThrow(() -> new ConfigurationException(
                         "the review app is not on the class path (module spotter-review): use the spotter jar"));
         try {
-            Files.createDirectories(p.review().db().getParent());
-            return app.start(files, p.review().db(), options);
+            Files.createDirectories(scope.db().toAbsolutePath().getParent());
+            return app.start(scope.files(), scope.db(), options);
         } catch (IOException e) {
             throw FileException.of(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -360,23 +375,23 @@ public final class Spotter {
         }
     }
 
+    /**
+     * Per reviewed source what the build would use, reject and hold back as pending review now (for
+     * {@code spotter inventory}); empty when the project reviews nothing.
+     */
+    public List<SourceReview.Outcome> reviewOutcomes(Path projectFile) {
+        Project p = project(projectFile);
+        if (ReviewSettings.files(p).isEmpty()) {
+            return List.of();
+        }
+        return reviewScope(projectFile).status().stream()
+                .map(SourceReview::outcome)
+                .toList();
+    }
+
     /** Every reviewed source's batches and counts as the build would judge them now (reads the decisions only). */
     public List<SourceReview> reviewStatus(Path projectFile) {
-        Project p = project(projectFile);
-        List<ReviewedFile> files = reviewedFiles(p);
-        List<SourceReview> out = new ArrayList<>();
-        try (ReviewGate gate = ReviewGate.open(p.review().db())) {
-            for (ReviewedFile f : files) {
-                if (Files.isRegularFile(f.data())) {
-                    out.add(f.review(gate));
-                }
-            }
-        } catch (IOException e) {
-            throw FileException.reading(p.review().db(), e);
-        } catch (IllegalStateException e) {
-            throw FileException.of(p.review().db(), "cannot read review.db", String.valueOf(e.getMessage()));
-        }
-        return out;
+        return reviewScope(projectFile).status();
     }
 
     /**

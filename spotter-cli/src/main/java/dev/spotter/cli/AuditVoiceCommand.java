@@ -3,16 +3,13 @@ package dev.spotter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.FileException;
 import dev.spotter.voice.VoiceAudit;
 import dev.spotter.voice.VoiceParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Audit voice-log labels: parse each user utterance and compare with the assistant's JSON.",
-            "Exit 0: all comparable fields agree; 1: disagreements listed; 2: unreadable input."
+            "Exit 0: all comparable fields agree; 1: disagreements listed, or nothing to audit (an empty file, no voice"
+                    + " example); 2: unreadable input."
         })
 public final class AuditVoiceCommand implements Callable<Integer> {
     @Spec
@@ -52,17 +50,13 @@ public final class AuditVoiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FileException.requireReadableFile(file);
         VoiceAudit.Report r;
-        // lenient decoding: a line with invalid UTF-8 is skipped with its reason, it does not stop the audit
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(file),
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        // lines are split and decoded as validate does; a line with invalid UTF-8 is skipped with its reason
+        try (InputStream in = Files.newInputStream(file)) {
             r = new VoiceAudit(VoiceParser.defaults(), maxListed).audit(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw FileException.reading(file, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -120,6 +114,17 @@ public final class AuditVoiceCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (r.linesAudited == 0) {
+            // nothing audited is not "all labels agree": a check that could read nothing fails (like validate)
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("spotter audit-voice: nothing audited in " + file + ": "
+                    + (r.linesRead == 0
+                            ? "empty file"
+                            : "none of its " + r.linesRead + " lines is a voice example with a JSON label"
+                                    + " (see the skipped counts)"));
+            err.flush();
+            return ExitCodes.REJECTS;
+        }
         return r.disagreementCount > 0 ? ExitCodes.REJECTS : ExitCodes.OK;
     }
 }

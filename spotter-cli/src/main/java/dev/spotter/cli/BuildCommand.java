@@ -103,6 +103,7 @@ public final class BuildCommand implements Callable<Integer> {
         exceeded.forEach(x -> w.println("reject rate too high: " + x));
         List<String> pending = r.pendingReview();
         pending.forEach(x -> w.println("not shipped, review unfinished: " + x));
+        w.println("training cost: " + r.summary().inventory().cost().trainingLine());
         if (!r.needs().isEmpty()) {
             w.println("still needed (no step of this build can make these without the command shown):");
             Inventory.needLines(r.needs()).forEach(l -> w.println("  " + l));

@@ -9,7 +9,6 @@ import dev.spotter.generate.Plans;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
         long[] hostile = new long[2]; // labelled reject: n, rejected
         long[] good = new long[2]; // labelled accept: n, accepted
         long disagreements = 0;
+        dev.spotter.FileException.requireReadableFile(file);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             while ((text = r.readLine()) != null) {
@@ -132,7 +132,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw dev.spotter.FileException.reading(file, e);
         }
         out.printf(
                 Locale.ROOT,
@@ -155,6 +155,11 @@ public final class CheckCommand implements Callable<Integer> {
                     disagreements);
         }
         out.flush();
+        if (accepted + rejected + bad == 0) { // a check that checked nothing has not passed
+            spec.commandLine().getErr().println("spotter check: no case in " + file + " (empty file)");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.REJECTS;
+        }
         return disagreements == 0 && bad == 0 ? ExitCodes.OK : ExitCodes.REJECTS;
     }
 

@@ -1,17 +1,15 @@
 package dev.spotter.cli;
 
 import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.ProgressListener;
 import dev.spotter.kernel.ProgressStream;
-import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,20 +18,14 @@ final class CliIo {
     private CliIo() {}
 
     /** Fails before any work when an input is missing, so a typo does not cost a long run. */
-    static void checkReadable(List<String> inputs) throws IOException {
+    static void checkReadable(List<String> inputs) {
         int stdin = 0;
         for (String in : inputs) {
             if (in.equals("-")) {
                 stdin++;
                 continue;
             }
-            Path p = Path.of(in);
-            if (!Files.exists(p)) {
-                throw new FileNotFoundException("cannot read " + in + ": no such file");
-            }
-            if (Files.isDirectory(p) || !Files.isReadable(p)) {
-                throw new FileNotFoundException("cannot read " + in + ": not a readable file");
-            }
+            FileException.requireReadableFile(Path.of(in));
         }
         if (stdin > 1) {
             throw new ConfigurationException("stdin (-) can be given only once");
@@ -55,12 +47,12 @@ final class CliIo {
                 }
             };
         }
+        Path p = Path.of(in);
+        FileException.requireReadableFile(p); // "is a directory" is found only on the first read otherwise
         try {
-            return Files.newInputStream(Path.of(in));
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot read " + in + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new IOException("cannot read " + in + ": permission denied", e);
+            return Files.newInputStream(p);
+        } catch (IOException e) {
+            throw FileException.reading(p, e);
         }
     }
 

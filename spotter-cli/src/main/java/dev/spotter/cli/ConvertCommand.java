@@ -112,6 +112,17 @@ public final class ConvertCommand implements Callable<Integer> {
                 ProgressRenderer shown = progress.renderer(spec, false);
                 InputStream in = CliIo.open(input, "convert", shown.listener())) {
             r = c.convert(in, input, out.stream(), q);
+            if (r.summary().read() == 0) {
+                // as validate: an empty input is a failure (platforms refuse an empty file); none is written
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "spotter convert: %s is empty (no records; platforms refuse an empty file): %s not"
+                                        + " written%n",
+                                input, output);
+                spec.commandLine().getErr().flush();
+                return ExitCodes.REJECTS;
+            }
             out.commit();
             stdout = out.isStdout();
         }
@@ -136,6 +147,11 @@ public final class ConvertCommand implements Callable<Integer> {
                         "reasoning: added to %,d assistant turns; %,d left without (parser disagrees with the"
                                 + " label, or not a voice label)%n",
                         chains[0], chains[1]);
+            }
+            if (quarantine == null && r.summary().rejected() > 0) {
+                report.printf(
+                        "the %,d rejected lines were not kept (give -q FILE to keep them)%n",
+                        r.summary().rejected());
             }
             if (quarantine != null && r.summary().rejected() > 0) {
                 report.printf(

@@ -143,7 +143,7 @@ public final class CostCommand implements Callable<Integer> {
             out.println(o);
         } else {
             out.printf(
-                    "%,d examples x %,d tokens per epoch (%s) x %d epochs%s = %,d billed tokens%n",
+                    "%,d examples = %,d tokens per epoch (%s) x %d epochs%s = %,d billed tokens%n",
                     c.examples(),
                     c.tokensPerEpoch(),
                     plan ? "plan" : "Llama 3 tokens, rendered",
@@ -165,6 +165,17 @@ public final class CostCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (s != null && c.examples() == 0) {
+            // nothing priced is not an estimate: an empty file, or one with no valid chat example (e.g. {"text"})
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "spotter cost: no valid chat example in %s (%,d lines read, %,d invalid: run spotter"
+                                    + " validate)%n",
+                            input, s.read(), s.rejected());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.REJECTS;
+        }
         return ExitCodes.OK;
     }
 }

@@ -27,15 +27,21 @@ public final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inventory inv = CliEnv.spotter(spec).inventory(project.file());
+        var review = CliEnv.spotter(spec).reviewOutcomes(project.file());
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(inv.toJson().toString());
+            var o = inv.toJson();
+            if (!review.isEmpty()) {
+                o.set("review", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(review));
+            }
+            out.println(o.toString());
         } else {
             out.print(inv.toText());
             if (!inv.needs().isEmpty()) {
                 out.println("to reach the targets:");
                 Inventory.needLines(inv.needs()).forEach(l -> out.println("  " + l));
             }
+            ReviewInventory.print(review, project.file(), out);
         }
         out.flush();
         return ExitCodes.OK;

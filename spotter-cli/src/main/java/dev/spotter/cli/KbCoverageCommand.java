@@ -1,7 +1,7 @@
 package dev.spotter.cli;
 
 import dev.spotter.ConfigurationException;
-import dev.spotter.DataSourceException;
+import dev.spotter.FileException;
 import dev.spotter.kb.GroundingChecker;
 import dev.spotter.kb.KbCoverage;
 import dev.spotter.kb.KbPlanning;
@@ -72,9 +72,7 @@ final class KbCoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(examples)) {
-            throw new DataSourceException("cannot read " + examples + ": no such file");
-        }
+        FileException.requireReadableFile(examples);
         Path prov = provenance;
         if (prov == null && Files.isRegularFile(Sidecars.provenance(examples))) {
             prov = Sidecars.provenance(examples);

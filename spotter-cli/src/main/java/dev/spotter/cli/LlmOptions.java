@@ -62,6 +62,12 @@ final class LlmOptions {
     Path output;
 
     @Option(
+            names = "--replace-output",
+            description = "Overwrite an output file this state did not write (by default the run refuses before"
+                    + " sending anything, since the file's lines would be lost).")
+    boolean replaceOutput;
+
+    @Option(
             names = "--concurrency",
             paramLabel = "N",
             defaultValue = "8",
@@ -92,7 +98,8 @@ final class LlmOptions {
                 .budgetUsd(budget)
                 .concurrency(concurrency)
                 .rpm(rpm)
-                .tpm(tpm);
+                .tpm(tpm)
+                .replaceOutput(replaceOutput);
     }
 
     /** {@code --provider}: the two wire formats by name, with the servers that speak them as aliases. */

@@ -1,10 +1,10 @@
 package dev.spotter.cli;
 
 import dev.spotter.review.ReviewApp;
+import dev.spotter.review.ReviewScope;
 import dev.spotter.review.SourceReview;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,18 +16,35 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "review",
         mixinStandardHelpOptions = true,
-        subcommands = {ReviewCommand.Status.class, ReviewCommand.Reopen.class},
+        subcommands = {
+            ReviewCommand.Status.class,
+            ReviewCommand.Reopen.class,
+            ReviewDecisionsCommands.Export.class,
+            ReviewDecisionsCommands.Import.class,
+            ReviewDecisionsCommands.Report.class
+        },
         description = {
-            "Starts the local review app for the sources under review: in spotter.yaml on 127.0.0.1 and a free port,",
-            "and prints its URL with this run's secret token; decisions go to review.db (default",
-            ".spotter/review.db beside spotter.yaml). Ctrl+C stops it. Exit 0 stopped, 2 usage/I-O."
+            "Starts the local review app for the sources under review in spotter.yaml, or for one DATA.jsonl and its",
+            "provenance sidecar, on 127.0.0.1 and a free port, and prints its URL with this run's secret token;",
+            "decisions go to review.db (default .spotter/review.db beside spotter.yaml, or beside DATA.jsonl).",
+            "--report prints the reject reasons instead. Ctrl+C stops it. Exit 0 stopped, 2 usage/I-O."
         })
 public final class ReviewCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin
-    ProjectOption project;
+    ReviewScopeOptions scope;
+
+    @picocli.CommandLine.Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DATA.jsonl",
+            description = "Review this one file (and DATA.provenance.jsonl) instead of a project.")
+    Path file;
+
+    @Option(names = "--report", description = "Print reject reasons per category and prompt hash, and exit.")
+    boolean report;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port (default: a free one).")
     int port;
@@ -43,10 +60,14 @@ public final class ReviewCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new dev.spotter.ConfigurationException("--port must be in [0, 65535], was " + port);
         }
-        int lease = CliEnv.spotter(spec).project(project.file()).review().leaseMinutes();
-        ReviewApp.Options o = new ReviewApp.Options(host, port, allowRemote, Duration.ofMinutes(lease));
+        ReviewScope target = scope.resolve(spec, file);
         PrintWriter out = spec.commandLine().getOut();
-        try (ReviewApp.Running app = CliEnv.spotter(spec).review(project.file(), o)) {
+        if (report) {
+            ReviewDecisionsCommands.print(target, out);
+            return ExitCodes.OK;
+        }
+        ReviewApp.Options o = new ReviewApp.Options(host, port, allowRemote, target.lease());
+        try (ReviewApp.Running app = CliEnv.spotter(spec).review(target, o)) {
             app.warnings().forEach(w -> spec.commandLine().getErr().println(w));
             out.println("review app: " + app.url());
             out.println("open the URL in a browser on this machine (it carries this run's token); Ctrl+C stops it");
@@ -70,11 +91,12 @@ public final class ReviewCommand implements Callable<Integer> {
         picocli.CommandLine.Model.CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        ProjectOption project;
+        ReviewScopeOptions scope;
 
         @Override
         public Integer call() {
-            List<SourceReview> all = CliEnv.spotter(spec).reviewStatus(project.file());
+            ReviewScope target = scope.resolve(spec, null);
+            List<SourceReview> all = target.status();
             PrintWriter out = spec.commandLine().getOut();
             boolean open = false;
             for (SourceReview r : all) {
@@ -107,7 +129,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 }
             }
             if (open) {
-                out.println("to continue: spotter review --project " + project.file());
+                out.println("to continue: " + target.openCommand());
             }
             out.flush();
             return open ? ExitCodes.REJECTS : ExitCodes.OK;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Dataset statistics over the valid examples of chat JSONL: messages per example, total and",
             "assistant (trainable) Llama 3 tokens (min/p10/median/p90/max, nearest rank), examples missing a",
             "system or user message, examples over the token limit. Invalid lines are counted, not analysed.",
-            "Exit codes: 0 ok (even with invalid lines: use validate to gate), 2 usage or I/O error."
+            "Exit codes: 0 ok (even with invalid lines: use validate to gate), 1 no valid example, 2 usage or I/O error."
         })
 public final class StatsCommand implements Callable<Integer> {
     @Spec
@@ -74,6 +74,14 @@ public final class StatsCommand implements Callable<Integer> {
             out.printf("examples over %,d tokens:        %,d%n", r.tokenLimit(), r.overLimit());
         }
         out.flush();
+        if (r.examples() == 0) {
+            // statistics of nothing: an empty file, or none of its lines is a valid chat example
+            spec.commandLine()
+                    .getErr()
+                    .printf("spotter stats: no valid chat example in %s (%,d lines read)%n", input, s.read());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.REJECTS;
+        }
         return ExitCodes.OK;
     }
 

@@ -96,7 +96,7 @@ public final class TokensCommand implements Callable<Integer> {
         try (InputStream in = input == null || input.equals("-") ? stdin : open(Path.of(input))) {
             r = lines.run(in, out);
         } catch (java.io.UncheckedIOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + source + " " + e.getMessage(), e.getCause());
+            throw FileException.reading(Path.of(source), e.getCause());
         }
         out.flush();
         if (r.errors() > 0) {
@@ -109,6 +109,7 @@ public final class TokensCommand implements Callable<Integer> {
     }
 
     private static InputStream open(Path path) {
+        FileException.requireReadableFile(path);
         try {
             return Files.newInputStream(path);
         } catch (IOException e) {

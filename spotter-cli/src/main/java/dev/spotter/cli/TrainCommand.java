@@ -74,8 +74,8 @@ public final class TrainCommand implements Runnable {
             }
             return state().latestJob()
                     .map(TrainState.Submission::jobId)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "no job id given and none recorded in " + stateDir.resolve(TrainState.FILE_NAME)));
+                    .orElseThrow(() -> new ConfigurationException("no JOB_ID given and none recorded in "
+                            + stateDir.resolve(TrainState.FILE_NAME) + " (submit a job first, or give its id)"));
         }
     }
 

@@ -107,6 +107,14 @@ class KbGenerateTest {
                 .progress(dev.spotter.kernel.ProgressListener.NONE);
     }
 
+    /** One {@link KbGeneration#run} against the fake with the default grounding checker. */
+    private KbGeneration.Result generate(
+            FakeLlmServer fake, Path state, Path out, List<QuotaPolicy.ChunkQuota> quotas, int topUps, Double budget)
+            throws Exception {
+        return KbGeneration.run(
+                round(fake), state, out, quotas, GroundingChecker.builder().build(), topUps, budget);
+    }
+
     @Test
     void planMatchesTheQuotaTableAndRecordsChunkIds() {
         List<QuotaPolicy.ChunkQuota> quotas = QuotaPolicy.defaults().plan(sample);
@@ -141,14 +149,7 @@ class KbGenerateTest {
         Path out = dir.resolve("kb.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers(null)).requireKey("sk-test-kb");
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("state"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    null);
+            KbGeneration.Result r = generate(fake, dir.resolve("state"), out, quotas, 2, null);
             assertThat(r.rounds()).hasSize(1); // nothing to top up
             assertThat(r.rounds().get(0).complete()).isTrue();
             assertThat(r.coverage().read()).isEqualTo(159);
@@ -179,14 +180,7 @@ class KbGenerateTest {
         Path out = dir.resolve("subs.jsonl");
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE));
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    0,
-                    null);
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 0, null);
             // the engine rejected every squat answer (4 attempts per slot), so it stopped short
             assertThat(r.rounds().get(0).complete()).isFalse();
             KbCoverage.ChunkRow squat = row(r, "Squat");
@@ -218,14 +212,7 @@ class KbGenerateTest {
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             // the first 3 answers about the squat chunk are fluff, later ones are grounded
             fake.answerer(new ChunkAnswers("Squat pattern", 3));
-            KbGeneration.Result r = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    10.0);
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
             assertThat(r.rounds())
                     .as("the engine refilled the slots itself: no top-up round")
                     .hasSize(1);
@@ -245,17 +232,218 @@ class KbGenerateTest {
             int calls = fake.requestCount();
             assertThat(calls).isEqualTo(total + 3); // one call per slot, plus one per ungrounded answer replaced
 
-            KbGeneration.Result again = KbGeneration.run(
-                    round(fake),
-                    dir.resolve("st"),
-                    out,
-                    quotas,
-                    GroundingChecker.builder().build(),
-                    2,
-                    10.0);
+            KbGeneration.Result again = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
             assertThat(fake.requestCount()).isEqualTo(calls); // everything came from state
             assertThat(again.ok()).isTrue();
             assertThat(Files.readAllLines(again.grounded())).isEqualTo(Files.readAllLines(r.grounded()));
+        }
+    }
+
+    /** The two equipment-substitution chunks (single-turn, 5 examples each): squat and bench. */
+    private static List<QuotaPolicy.ChunkQuota> squatAndBench() {
+        List<KbChunk> two = sample.stream()
+                .filter(c -> "equipment_substitutions".equals(c.category()))
+                .limit(2)
+                .toList();
+        return QuotaPolicy.defaults().plan(two);
+    }
+
+    /** Records the title of the chunk each request was about, in order. */
+    private static Function<FakeLlmServer.Call, String> recording(
+            Function<FakeLlmServer.Call, String> answers, List<String> titles) {
+        Pattern title = Pattern.compile("<<<\\nTitle: ([^\\n]*)");
+        return call -> {
+            Matcher m = title.matcher(call.userText());
+            titles.add(m.find() ? m.group(1) : "?");
+            return answers.apply(call);
+        };
+    }
+
+    @Test
+    void topUpRoundsAskOnlyForTheShortfallAndTheAccountingAddsUp() throws Exception {
+        List<QuotaPolicy.ChunkQuota> quotas = squatAndBench();
+        int squatTarget = quotas.stream()
+                .filter(q -> q.chunk().title().startsWith("Squat"))
+                .findFirst()
+                .orElseThrow()
+                .target();
+        assertThat(squatTarget).isEqualTo(5);
+        Path out = dir.resolve("subs.jsonl");
+        List<String> titles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            // every squat answer of round 0 (5 slots x 4 attempts) and of top-up round 1 is fluff; later ones are
+            // grounded: round 0 and round 1 each leave the squat chunk 5 short, round 2 fills it
+            int perRound = 4 * squatTarget;
+            fake.answerer(recording(new ChunkAnswers("Squat pattern", 2 * perRound), titles));
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
+
+            assertThat(r.rounds()).hasSize(3);
+            assertThat(r.asked()).containsExactly(10, squatTarget, squatTarget); // only what was missing
+            assertThat(r.rounds().get(0).outOfAttemptsOnly()).isTrue();
+            assertThat(r.rounds().get(1).outOfAttemptsOnly()).isTrue();
+            assertThat(r.rounds().get(2).complete()).isTrue();
+            // accounting: round 0 = 5 bench + 20 rejected squat; round 1 = 20 rejected squat; round 2 = 5 squat
+            assertThat(r.rounds().get(0).totals().rejected()).isEqualTo(perRound);
+            assertThat(r.rounds().get(1).totals().rejected()).isEqualTo(perRound);
+            assertThat(r.rounds().get(2).totals().rejected()).isZero();
+            assertThat(fake.requestCount())
+                    .as(titles + " " + r.rounds().stream().map(x -> x.summary()).toList())
+                    .isEqualTo(5 + perRound + perRound + squatTarget);
+            // the top-up rounds asked about the squat chunk only
+            List<String> topUps = titles.subList(5 + perRound, titles.size());
+            assertThat(topUps).hasSize(perRound + squatTarget).allMatch(t -> t.startsWith("Squat"));
+            assertThat(titles.subList(0, 5 + perRound))
+                    .filteredOn(t -> t.startsWith("Bench"))
+                    .hasSize(5);
+            // outputs per round, and all of them together in the grounded file
+            assertThat(Files.readAllLines(out)).hasSize(5);
+            assertThat(r(out, ".topup-1.jsonl"))
+                    .satisfiesAnyOf(
+                            f -> assertThat(f).doesNotExist(),
+                            f -> assertThat(Files.readAllLines(f)).isEmpty());
+            assertThat(Files.readAllLines(r(out, ".topup-2.jsonl"))).hasSize(squatTarget);
+            assertThat(Files.readAllLines(r(out, ".rejects.jsonl"))).hasSize(perRound);
+            assertThat(Files.readAllLines(r(out, ".topup-1.rejects.jsonl"))).hasSize(perRound);
+            assertThat(Files.readAllLines(r.grounded())).hasSize(10);
+            assertThat(r.coverage().accepted()).isEqualTo(10);
+            assertThat(row(r, "Squat").accepted()).isEqualTo(squatTarget);
+            assertThat(row(r, "Bench").accepted()).isEqualTo(5);
+            assertThat(r.shortfall()).isZero();
+            assertThat(r.ok()).isTrue();
+            // rerun: every round comes from its state, no request
+            int calls = fake.requestCount();
+            KbGeneration.Result again = generate(fake, dir.resolve("st"), out, quotas, 2, 10.0);
+            assertThat(fake.requestCount()).isEqualTo(calls);
+            assertThat(again.asked()).isEqualTo(r.asked());
+            assertThat(Files.readAllLines(again.grounded())).isEqualTo(Files.readAllLines(r.grounded()));
+        }
+    }
+
+    @Test
+    void topUpRoundsAreBoundedAndTheShortfallIsReported() throws Exception {
+        List<QuotaPolicy.ChunkQuota> quotas = squatAndBench();
+        Path out = dir.resolve("subs.jsonl");
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            fake.answerer(new ChunkAnswers("Squat pattern", Integer.MAX_VALUE)); // never grounded
+            KbGeneration.Result r = generate(fake, dir.resolve("st"), out, quotas, 1, null);
+            assertThat(r.rounds()).hasSize(2); // round 0 and at most one top-up round
+            assertThat(r.asked()).containsExactly(10, 5);
+            assertThat(r.shortfall()).isEqualTo(5);
+            assertThat(r.ok()).isFalse();
+            assertThat(fake.requestCount()).isEqualTo(5 + 20 + 20);
+            assertThat(row(r, "Squat").status()).isEqualTo(KbCoverage.Status.UNDER_MIN);
+        }
+    }
+
+    @Test
+    void cliReportsEachTopUpRound() throws Exception {
+        Path chunks = dir.resolve("chunks.jsonl");
+        Files.write(
+                chunks,
+                squatAndBench().stream().map(q -> ChunkJsonl.toLine(q.chunk())).toList());
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            fake.answerer(new ChunkAnswers("Squat pattern", 20));
+            var r = generateCli(chunks, fake, "subs.jsonl", "--top-up-rounds", "1");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out())
+                    .contains("round 0 (10 examples asked)")
+                    .contains("top-up round 1 (5 examples asked)")
+                    .contains("grounded examples: ")
+                    .doesNotContain("still short");
+            assertThat(Files.readAllLines(dir.resolve("subs.grounded.jsonl"))).hasSize(10);
+            assertThat(fake.requestCount()).isEqualTo(5 + 20 + 5);
+        }
+    }
+
+    @Test
+    void aChangedChunksExamplesAreStaleReportedNotShippedAndOnlyTheyAreRegenerated() throws Exception {
+        List<QuotaPolicy.ChunkQuota> before = squatAndBench();
+        Path out = dir.resolve("subs.jsonl");
+        Path state = dir.resolve("st");
+        try (FakeLlmServer fake = FakeLlmServer.start()) {
+            List<String> titles = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            fake.answerer(recording(new ChunkAnswers(null), titles));
+            KbGeneration.Result first = generate(fake, state, out, before, 2, null);
+            assertThat(first.ok()).isTrue();
+            assertThat(first.retired()).isZero();
+            List<String> firstOut = Files.readAllLines(out);
+            List<String> firstProv = Files.readAllLines(r(out, ".provenance.jsonl"));
+            assertThat(firstOut).hasSize(10);
+
+            // the bench chunk's text changes in the knowledge base (same id); the squat chunk does not
+            KbChunk bench = before.stream()
+                    .map(QuotaPolicy.ChunkQuota::chunk)
+                    .filter(c -> c.title().startsWith("Bench"))
+                    .findFirst()
+                    .orElseThrow();
+            KbChunk changed = new KbChunk(
+                    bench.id(),
+                    bench.numericId(),
+                    bench.category(),
+                    bench.title(),
+                    bench.content() + " Keep the shoulder blades pulled back on every rep.",
+                    bench.metadata(),
+                    bench.createdAt(),
+                    bench.updatedAt());
+            List<QuotaPolicy.ChunkQuota> after = before.stream()
+                    .map(q -> q.chunk().id().equals(bench.id())
+                            ? new QuotaPolicy.ChunkQuota(changed, q.category(), q.target(), q.multiTurn())
+                            : q)
+                    .toList();
+            Map<String, String> now = new HashMap<>();
+            after.forEach(q -> now.put(q.chunk().id(), KbPlan.sourceSha256(q.chunk())));
+
+            // reported: the provenance lines of exactly the bench examples are stale, with the reason
+            List<KbCoverage.StaleExample> stale = KbCoverage.staleExamples(r(out, ".provenance.jsonl"), now);
+            assertThat(stale).hasSize(5).allSatisfy(x -> {
+                assertThat(x.chunkId()).isEqualTo(bench.id());
+                assertThat(x.reason()).contains("changed since this example was generated");
+            });
+            // not shipped: the coverage check of the old output quarantines them (stale_chunk) and keeps the rest
+            Path grounded = dir.resolve("check.grounded.jsonl");
+            Path rejects = dir.resolve("check.rejects.jsonl");
+            KbCoverage.Report cov = new KbCoverage(
+                            after, GroundingChecker.builder().build())
+                    .check(out, r(out, ".provenance.jsonl"), grounded, rejects);
+            assertThat(cov.stale()).hasSize(5);
+            assertThat(cov.rejectReasons()).containsEntry("stale_chunk", 5L);
+            assertThat(Files.readAllLines(grounded)).hasSize(5).allMatch(firstOut::contains);
+            assertThat(Files.readAllLines(rejects))
+                    .hasSize(5)
+                    .allSatisfy(l -> assertThat(l).contains("\"reason\":\"stale_chunk\"", bench.id()));
+            assertThat(KbCoverage.table(cov)).contains("5 examples are stale");
+
+            // regenerated: only the bench slots, with the new text; the squat examples are kept as they were
+            titles.clear();
+            int calls = fake.requestCount();
+            KbGeneration.Result second = generate(fake, state, out, after, 2, null);
+            assertThat(second.retired()).isEqualTo(5);
+            assertThat(fake.requestCount() - calls).isEqualTo(5);
+            assertThat(titles).hasSize(5).allMatch(t -> t.startsWith("Bench"));
+            assertThat(second.ok()).isTrue();
+            assertThat(second.coverage().stale()).isEmpty();
+            List<String> secondOut = Files.readAllLines(out);
+            List<String> secondProv = Files.readAllLines(r(out, ".provenance.jsonl"));
+            assertThat(secondOut).hasSize(10);
+            for (int i = 0; i < firstOut.size(); i++) {
+                boolean wasBench = firstProv.get(i).contains(bench.id());
+                assertThat(secondOut.contains(firstOut.get(i)))
+                        .as("line " + i + (wasBench ? " (bench: regenerated)" : " (squat: kept)"))
+                        .isEqualTo(!wasBench);
+            }
+            assertThat(KbCoverage.staleExamples(r(out, ".provenance.jsonl"), now))
+                    .isEmpty();
+            assertThat(secondProv.stream().filter(l -> l.contains(now.get(bench.id()))))
+                    .hasSize(5);
+            assertThat(Files.readAllLines(r(out, ".rejects.jsonl")))
+                    .filteredOn(l -> l.contains("\"reason\":\"stale_chunk\""))
+                    .hasSize(5);
+            // and a third run with the same chunks changes nothing and asks nothing
+            int settled = fake.requestCount();
+            KbGeneration.Result third = generate(fake, state, out, after, 2, null);
+            assertThat(third.retired()).isZero();
+            assertThat(fake.requestCount()).isEqualTo(settled);
+            assertThat(Files.readAllLines(out)).isEqualTo(secondOut);
         }
     }
 
@@ -270,23 +458,7 @@ class KbGenerateTest {
                         .toList());
         try (FakeLlmServer fake = FakeLlmServer.start()) {
             fake.answerer(new ChunkAnswers(null));
-            var r = dev.spotter.cli.CliRun.run(
-                    "kb",
-                    "generate",
-                    "--chunks",
-                    chunks.toString(),
-                    "--base-url",
-                    fake.baseUrl(),
-                    "--api-key-env",
-                    "none",
-                    "--model",
-                    "fake",
-                    "--state",
-                    dir.resolve("st").toString(),
-                    "-o",
-                    dir.resolve("inj.jsonl").toString(),
-                    "--concurrency",
-                    "2");
+            var r = generateCli(chunks, fake, "inj.jsonl");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out())
                     .contains("round 0 (12 examples asked)")
@@ -294,6 +466,29 @@ class KbGenerateTest {
                     .contains("grounded examples: ");
             assertThat(Files.readAllLines(dir.resolve("inj.grounded.jsonl"))).hasSize(12);
         }
+    }
+
+    /** {@code spotter kb generate --chunks CHUNKS} against the fake (no key), state {@code st}, output {@code out}. */
+    private dev.spotter.cli.CliRun.Result generateCli(Path chunks, FakeLlmServer fake, String out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "kb",
+                "generate",
+                "--chunks",
+                chunks.toString(),
+                "--base-url",
+                fake.baseUrl(),
+                "--api-key-env",
+                "none",
+                "--model",
+                "fake",
+                "--state",
+                dir.resolve("st").toString(),
+                "-o",
+                dir.resolve(out).toString(),
+                "--concurrency",
+                "2"));
+        args.addAll(List.of(extra));
+        return dev.spotter.cli.CliRun.run(args.toArray(String[]::new));
     }
 
     private static KbCoverage.ChunkRow row(KbGeneration.Result r, String titlePrefix) {

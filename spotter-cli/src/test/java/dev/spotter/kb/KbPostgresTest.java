@@ -18,10 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Against a real PostgreSQL 18 server, started once for the class. */
 class KbPostgresTest {
     static PgServer server;
+    static PgBouncer bouncer;
 
     @TempDir
     Path dir;
@@ -29,10 +32,14 @@ class KbPostgresTest {
     @BeforeAll
     static void start() throws Exception {
         server = new PgServer();
+        bouncer = new PgBouncer(server.port(), PgServer.DB, Map.of(PgServer.USER, PgServer.PASSWORD));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (bouncer != null) {
+            bouncer.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -149,8 +156,6 @@ class KbPostgresTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known bug (issue 14 note): bigint ids come out in text order (0, 1, 10, 100, ...)"
-            + " through this path although KbReader orders non-text ids by their own type; every row is exported")
     void poolerSettingStillStreamsInsideOneTransaction() throws Exception {
         // prepareThreshold=0 (what the Supabase pooler gets) with a fetch size: many fetches, one transaction
         List<String> lines = new ArrayList<>();
@@ -167,6 +172,100 @@ class KbPostgresTest {
         var s = KbExport.toFile(new KbReader(pooled, "kb_pool"), null, out, dir.resolve("pool.out.q"));
         assertThat(s.accepted()).isEqualTo(lines.size());
         assertThat(Files.readAllLines(out)).containsExactlyElementsOf(lines);
+    }
+
+    /**
+     * Ids of each type come out in that type's order (bigint numerically, uuid by its bytes, text in byte order),
+     * the same bytes through every way of connecting: the driver preparing statements on the server
+     * ({@code prepareThreshold=5}), the pooler-safe default ({@code prepareThreshold=0}), the simple-query protocol,
+     * and a real PgBouncer in transaction mode (with and without {@code ?pgbouncer=true}). Rows are inserted
+     * shuffled and span several fetch windows. Regression: a bigint id was sorted as its text (0, 1, 10, 100, 2).
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = KbImporter.IdType.class,
+            names = {"BIGINT", "UUID", "TEXT"})
+    void idsExportInTheirTypesOrderThroughEveryConnectionPath(KbImporter.IdType type) throws Exception {
+        java.util.Random random = new java.util.Random(14);
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        switch (type) {
+            case BIGINT -> {
+                ids.addAll(List.of("0", "1", "2", "9", "10", "11", "100", "-1", "-5", "-10", "" + Long.MAX_VALUE));
+                ids.add("" + Long.MIN_VALUE);
+                while (ids.size() < KbReader.FETCH_SIZE * 2 + 50) {
+                    ids.add(Integer.toString(random.nextInt(-2000, 200_000)));
+                }
+            }
+            case UUID -> {
+                ids.add("00000000-0000-0000-0000-000000000000");
+                ids.add("ffffffff-ffff-ffff-ffff-ffffffffffff");
+                ids.add("7fffffff-ffff-4fff-8fff-ffffffffffff");
+                ids.add("80000000-0000-4000-8000-000000000000"); // signed comparison (java.util.UUID) would differ
+                while (ids.size() < KbReader.FETCH_SIZE * 2 + 50) {
+                    ids.add(new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+                }
+            }
+            default -> {
+                // byte order differs from any natural-language collation: upper before lower, digits as text,
+                // accents after z, punctuation and spaces in code-point order
+                ids.addAll(List.of("a", "B", "b", "Z", "_x", "10", "9", "é", "e", "E", " lead", "x-y", "x_y", "日本"));
+                String alphabet = "abcXYZ019_- éß";
+                while (ids.size() < KbReader.FETCH_SIZE * 2 + 50) {
+                    StringBuilder id = new StringBuilder("k");
+                    for (int n = random.nextInt(1, 8); n > 0; n--) {
+                        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                    ids.add(id.toString());
+                }
+            }
+        }
+        List<String> shuffled = new ArrayList<>(ids);
+        java.util.Collections.shuffle(shuffled, random);
+        Map<String, String> lineOf = new java.util.HashMap<>();
+        List<String> lines = new ArrayList<>();
+        for (String id : shuffled) {
+            Object v = type == KbImporter.IdType.BIGINT ? (Object) Long.parseLong(id) : id;
+            lineOf.put(id, line(v, "mvq", "t", "content of " + id, null, null));
+            lines.add(lineOf.get(id));
+        }
+        String table = "kb_order_" + type.name().toLowerCase(java.util.Locale.ROOT);
+        Path in = dir.resolve(table + ".jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        var imp = new KbImporter(db(), table).createTable(type).importFile(in, dir.resolve(table + ".q"));
+        assertThat(imp.upserted()).isEqualTo(ids.size());
+
+        // the expected order, computed here from the type's own rules (not by asking the server)
+        java.util.Comparator<String> byType = switch (type) {
+            case BIGINT -> java.util.Comparator.comparingLong(Long::parseLong);
+            // PostgreSQL compares uuids as 16 unsigned bytes: the canonical lower-case hex text in byte order
+            default ->
+                java.util.Comparator.comparing(
+                        (String id) -> id.getBytes(StandardCharsets.UTF_8), java.util.Arrays::compareUnsigned);
+        };
+        List<String> expected =
+                shuffled.stream().sorted(byType).map(lineOf::get).toList();
+        byte[] want = (String.join("\n", expected) + "\n").getBytes(StandardCharsets.UTF_8);
+
+        String viaBouncer = "postgresql://" + PgServer.USER + "@127.0.0.1:" + bouncer.port + "/" + PgServer.DB;
+        Environment pw = Environment.of(Map.of("PGPASSWORD", PgServer.PASSWORD));
+        Map<String, KbDatabase> paths = new java.util.LinkedHashMap<>();
+        paths.put("server-side prepared", KbDatabase.fromUrl(server.uri() + "?prepareThreshold=5", pw));
+        paths.put("default (prepareThreshold=0)", db());
+        paths.put("simple query protocol", KbDatabase.fromUrl(server.uri() + "?preferQueryMode=simple", pw));
+        paths.put("PgBouncer, transaction mode", KbDatabase.fromUrl(viaBouncer, pw));
+        paths.put(
+                "PgBouncer + ?pgbouncer=true",
+                KbDatabase.fromUrl(viaBouncer + "?pgbouncer=true&prepareThreshold=5", pw));
+        for (var p : paths.entrySet()) {
+            for (int run = 1; run <= 2; run++) { // twice: a reused pooled server connection must not change anything
+                Path out = dir.resolve(table + "." + run + "." + p.getKey().hashCode() + ".jsonl");
+                var s = KbExport.toFile(new KbReader(p.getValue(), table), null, out, dir.resolve(table + ".out.q"));
+                assertThat(s.accepted()).as(p.getKey()).isEqualTo(ids.size());
+                assertThat(new String(Files.readAllBytes(out), StandardCharsets.UTF_8))
+                        .as(type + " ids through " + p.getKey() + ", run " + run)
+                        .isEqualTo(new String(want, StandardCharsets.UTF_8));
+            }
+        }
     }
 
     @Test

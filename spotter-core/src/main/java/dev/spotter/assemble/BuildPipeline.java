@@ -174,6 +174,7 @@ public final class BuildPipeline {
 
     /** Runs every step; returns what happened. I/O problems are {@link FileException}s or UncheckedIOExceptions naming the file. */
     public BuildResult run() {
+        layout.requireBuildFolder();
         try {
             Files.createDirectories(layout.stateDir());
         } catch (IOException e) {
@@ -242,9 +243,18 @@ public final class BuildPipeline {
                     .put(s.category(), new long[] {s.train() + s.validation(), s.tokens()});
         }
         Map<String, Long> rejects = new LinkedHashMap<>();
+        long measuredExamples = 0;
+        long measuredTokens = 0;
         for (int i = 0; i < ingests.size(); i++) {
             rejects.put(project.sources().get(i).id(), ingests.get(i).rejected());
+            if (!project.sources().get(i).synthesized()) {
+                // the cost figure is measured over the sources' accepted lines, as `spotter inventory` measures it
+                for (IngestStats.CategoryCount cc : ingests.get(i).categories().values()) {
+                    measuredExamples += cc.examples();
+                    measuredTokens += cc.tokens();
+                }
+            }
         }
-        return Inventory.from(project, tokens.describe(), counts, rejects);
+        return Inventory.from(project, tokens.describe(), counts, rejects, measuredExamples, measuredTokens);
     }
 }

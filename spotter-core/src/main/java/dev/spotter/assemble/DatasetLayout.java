@@ -3,14 +3,22 @@ package dev.spotter.assemble;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
+import dev.spotter.format.ConvertFormat;
+import dev.spotter.kernel.IoErrors;
 import dev.spotter.kernel.Sidecars;
 import dev.spotter.project.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -175,6 +183,58 @@ public record DatasetLayout(Path dir, Path stateDir) {
                 dir.resolve("dedup-log.jsonl"),
                 dir.resolve("leakage-log.jsonl"),
                 dir.resolve(".state"));
+    }
+
+    /**
+     * Refuses to build into a folder that holds files no build writes, before anything is written or deleted: the
+     * folder is uploaded as a whole, so a stray file would ship, and a file that merely shares a name with a
+     * build's (a user's {@code quarantine.jsonl}) would be replaced or removed. Allowed are a missing or empty
+     * folder, the files of an earlier Spotter build (its state file {@code state.json} exists or, from builds
+     * before the state directory, the folder holds {@code .state/}), the evaluation {@code spotter eval} writes
+     * into {@code eval/} (the report shows it) and top-level dot entries ({@code .git},
+     * {@code .gitattributes} of a Hub clone). A folder that holds no earlier build must be empty.
+     */
+    void requireBuildFolder() {
+        if (!Files.isDirectory(dir)) {
+            return; // absent (created by the build) or a file (the first write says so)
+        }
+        boolean earlierBuild = Files.isRegularFile(stateFile()) || Files.isDirectory(dir.resolve(".state"));
+        Set<Path> known = new HashSet<>(legacyFiles());
+        known.addAll(List.of(card(), report(), summary()));
+        for (String split : SPLITS) {
+            known.add(provenance(split));
+            for (ConvertFormat f : ConvertFormat.values()) {
+                known.add(split(f.cliName(), split));
+            }
+        }
+        List<String> foreign = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(p -> !p.equals(dir))
+                    .filter(p -> !dir.relativize(p).getName(0).toString().startsWith("."))
+                    .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !earlierBuild || !(known.contains(p) || p.startsWith(dir.resolve("eval"))))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .forEach(foreign::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw FileException.of(
+                    dir,
+                    "cannot read",
+                    IoErrors.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
+        }
+        if (foreign.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
+        throw FileException.of(
+                dir,
+                "will not build into",
+                earlierBuild
+                        ? "it holds files no build writes (" + shown + "); the folder is uploaded as a whole, so"
+                                + " move them out first"
+                        : "it is not empty and holds no earlier Spotter build (" + shown + "); choose a new or"
+                                + " empty folder");
     }
 
     /** The dataset card. */

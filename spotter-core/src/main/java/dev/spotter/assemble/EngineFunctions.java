@@ -203,14 +203,25 @@ public final class EngineFunctions {
         private final Project.Pii pii;
         private final PiiScrubber scrubber;
 
+        private final ExampleTokenCounter tokens;
+
         public Scrub(Project.Pii pii) {
-            this.pii = pii;
-            this.scrubber = pii.enabled() ? PiiScrubber.of(pii.types()) : new PiiScrubber(List.of());
+            this(pii, ExampleTokenCounter.llama3());
         }
 
-        /** The scrubbed line: {@code keptLine} byte for byte when nothing was found, else rewritten with {@code pii}. */
+        /** With the counter that recounts a rewritten example's tokens (the build's). */
+        public Scrub(Project.Pii pii, ExampleTokenCounter tokens) {
+            this.pii = pii;
+            this.scrubber = pii.enabled() ? PiiScrubber.of(pii.types()) : new PiiScrubber(List.of());
+            this.tokens = tokens;
+        }
+
+        /**
+         * The scrubbed line: {@code keptLine} byte for byte when nothing was found, else rewritten with {@code pii}
+         * and its tokens counted again.
+         */
         public String scrub(String keptLine) {
-            return ScrubStep.scrub(scrubber, pii.roles(), keptLine).line();
+            return ScrubStep.scrub(scrubber, pii.roles(), keptLine, tokens).line();
         }
     }
 

@@ -117,7 +117,7 @@ final class Jsonl {
                 sink.accept(s);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + p + ": " + dev.spotter.kernel.IoErrors.reason(e), e);
         }
     }
 

@@ -195,6 +195,7 @@ final class ReviewFilter {
                 counts[3],
                 counts[4],
                 batches,
-                "spotter review --project " + projectFile);
+                "spotter review --project " + projectFile,
+                dev.spotter.review.RejectReport.of(List.of(review)).rows());
     }
 }

@@ -1,6 +1,7 @@
 package dev.spotter.assemble;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.spotter.review.RejectReport;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param pending       lines held back in {@code review-pending.jsonl}: not reviewed, or their batch not signed off
  * @param batches       every batch of the file, in file order
  * @param command       what opens the pending lines for review
+ * @param rejectReasons reject reasons per category and per prompt hash ({@link RejectReport}); empty in a summary
+ *                      written before they were recorded
  */
 public record ReviewStats(
         String source,
@@ -24,10 +27,12 @@ public record ReviewStats(
         long batchFailed,
         long pending,
         List<Batch> batches,
-        String command) {
+        String command,
+        List<RejectReport.Row> rejectReasons) {
 
     public ReviewStats {
         batches = List.copyOf(batches);
+        rejectReasons = rejectReasons == null ? List.of() : List.copyOf(rejectReasons);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.spotter.assemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotter.format.ChatJson;
+import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Project;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +24,13 @@ final class ScrubStep {
         Path kept = b.layout().dedupKept();
         Path scrubbed = b.layout().scrubbed();
         Project.Pii pii = b.project().pii();
-        String key = StepRunner.key("scrub", BuildContext.ALGO, dedup.hash(b.layout(), kept), StepRunner.json(pii));
+        // "tok": a rewritten example's tokens are counted again, so provenance describes the line that ships
+        String key = StepRunner.key(
+                "scrub",
+                BuildContext.ALGO,
+                dedup.hash(b.layout(), kept),
+                StepRunner.json(pii),
+                "tok:" + b.tokens().describe());
         return b.runner().cached("scrub", key, List.of(scrubbed), ScrubStats.class, () -> {
             PiiScrubber scrubber = pii.enabled() ? PiiScrubber.of(pii.types()) : new PiiScrubber(List.of());
             Map<PiiScrubber.Kind, Long> totals = new TreeMap<>();
@@ -30,7 +38,7 @@ final class ScrubStep {
             try (Jsonl.Out o = new Jsonl.Out(scrubbed)) {
                 Jsonl.lines(kept, line -> {
                     c[0]++;
-                    Scrubbed r = scrub(scrubber, pii.roles(), line);
+                    Scrubbed r = scrub(scrubber, pii.roles(), line, b.tokens());
                     o.line(r.line());
                     if (!r.found().isEmpty()) {
                         c[1]++;
@@ -50,8 +58,11 @@ final class ScrubStep {
     /** A kept line after the scrub: unchanged (byte for byte) when nothing was found, else rewritten with {@code pii}. */
     record Scrubbed(String line, Map<PiiScrubber.Kind, Integer> found) {}
 
-    /** Scrubs the messages of {@code roles} in one kept line (the build's internal line). */
-    static Scrubbed scrub(PiiScrubber scrubber, List<String> roles, String line) {
+    /**
+     * Scrubs the messages of {@code roles} in one kept line (the build's internal line). A rewritten line's {@code
+     * tok} is counted again with {@code tokens}: provenance and the card give the tokens of the line that ships.
+     */
+    static Scrubbed scrub(PiiScrubber scrubber, List<String> roles, String line, ExampleTokenCounter tokens) {
         ObjectNode rec = Jsonl.parse(line);
         ArrayNode msgs = (ArrayNode) rec.get("messages");
         Map<PiiScrubber.Kind, Integer> found = new TreeMap<>();
@@ -69,6 +80,7 @@ final class ScrubStep {
         }
         ObjectNode p = rec.putObject("pii");
         found.forEach((k, v) -> p.put(k.key(), v));
+        rec.put("tok", tokens.count(ChatJson.fromNode(rec)));
         return new Scrubbed(rec.toString(), found);
     }
 }

@@ -5,7 +5,6 @@ import dev.spotter.FileException;
 import dev.spotter.kernel.AtomicFile;
 import dev.spotter.kernel.Html;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,13 +34,20 @@ public final class EvalReports {
     }
 
     public static EvalReport read(Path file) {
+        FileException.requireReadableFile(file);
         try {
             return AnswerJson.MAPPER.readValue(file.toFile(), EvalReport.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            // one line in words, not Jackson's 400-character explanation with class names
+            String what = e.getMessage() != null && e.getMessage().startsWith("No content")
+                    ? "empty file"
+                    : "not an eval.json report written by spotter eval"
+                            + (e.getLocation() == null || e.getLocation().getLineNr() < 1
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")");
+            throw FileException.of(file, "cannot read evaluation report", what);
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read evaluation report " + file + ": "
-                            + e.getMessage().replaceAll("\\s+", " "),
-                    e);
+            throw FileException.reading(file, e);
         }
     }
 

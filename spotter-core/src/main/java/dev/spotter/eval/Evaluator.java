@@ -256,7 +256,7 @@ public final class Evaluator {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw dev.spotter.FileException.reading(file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -260,7 +260,9 @@ public final class ChatValidator {
         try {
             text = utf8.reset().decode(ByteBuffer.wrap(bytes, 0, len)).toString();
         } catch (CharacterCodingException e) {
-            return new Reject(RejectReason.INVALID_UTF8, "malformed byte sequence at offset " + badOffset(bytes, len));
+            return new Reject(
+                    RejectReason.INVALID_UTF8,
+                    "malformed byte sequence at offset " + TextLines.badUtf8Offset(bytes, len));
         }
         Verdict v = checkText(
                 text,
@@ -455,18 +457,6 @@ public final class ChatValidator {
         }
         int nl = s.indexOf('\n');
         return abbreviate(nl < 0 ? s : s.substring(0, nl));
-    }
-
-    /** Offset of the first malformed UTF-8 sequence (only computed for rejected lines). */
-    private static int badOffset(byte[] b, int len) {
-        CharsetDecoder d = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(b, 0, len);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, len));
-        d.decode(in, out, true);
-        return in.position();
     }
 
     /** Builder; every setter checks its argument at once. */

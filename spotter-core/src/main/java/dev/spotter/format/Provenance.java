@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * {"line", "id", "source", "plan", "category", "slot", "file", "source_line", "custom_id", "attributes",
- *  "prompt_sha256", "provider", "model", "request_id", "mode", "tokens", "input_tokens", "output_tokens",
+ *  "prompt_sha256", "provider", "model", "request_id", "mode", "run_id", "tokens", "input_tokens", "output_tokens",
  *  "cost_usd", "price_as_of", "created_at", "pii"}
  * }</pre>
  *
@@ -23,7 +23,8 @@ import java.util.Map;
  *   <li>always: {@code line} (1-based) and, when known, {@code category};</li>
  *   <li>where the build took it from ({@link Built}): {@code id, source, file, source_line, tokens, pii};</li>
  *   <li>how it was generated ({@link Generated}): {@code plan, slot, custom_id, attributes, prompt_sha256,
- *       provider, model, request_id, mode, input_tokens, output_tokens, cost_usd, price_as_of, created_at}; all of
+ *       provider, model, request_id, mode, run_id, input_tokens, output_tokens, cost_usd, price_as_of, created_at};
+ *       all of
  *       them are written, {@code null} where unknown (no request id in batch mode, no cost without a price).</li>
  * </ul>
  *
@@ -56,6 +57,8 @@ public record Provenance(long line, String category, Built built, Generated gene
      * @param mode         {@code live} or {@code batch}
      * @param costUsd      dollars, or null without a price
      * @param priceAsOf    the price table's date ({@code override}, or {@code DATE x0.5} for batch prices)
+     * @param runId        the generation run (one {@code spotter generate} run or one batch-API import) that put the
+     *                     example into the output; review cuts one batch per run id
      */
     public record Generated(
             String plan,
@@ -71,7 +74,8 @@ public record Provenance(long line, String category, Built built, Generated gene
             Long outputTokens,
             Double costUsd,
             String priceAsOf,
-            String createdAt) {}
+            String createdAt,
+            String runId) {}
 
     /** The JSON object, keys in schema order. */
     public ObjectNode toJson() {
@@ -104,6 +108,7 @@ public record Provenance(long line, String category, Built built, Generated gene
             o.put("model", g.model());
             o.put("request_id", g.requestId());
             o.put("mode", g.mode());
+            o.put("run_id", g.runId());
         }
         if (b != null) {
             o.put("tokens", b.tokens());
@@ -177,7 +182,8 @@ public record Provenance(long line, String category, Built built, Generated gene
                 "output_tokens",
                 "cost_usd",
                 "price_as_of",
-                "created_at")) {
+                "created_at",
+                "run_id")) {
             g = new Generated(
                     text(n, "plan"),
                     n.hasNonNull("slot") ? n.get("slot").asInt() : null,
@@ -192,7 +198,8 @@ public record Provenance(long line, String category, Built built, Generated gene
                     number(n, "output_tokens"),
                     n.hasNonNull("cost_usd") ? n.get("cost_usd").asDouble() : null,
                     text(n, "price_as_of"),
-                    text(n, "created_at"));
+                    text(n, "created_at"),
+                    text(n, "run_id"));
         }
         return new Provenance(n.path("line").asLong(0), text(n, "category"), b, g);
     }

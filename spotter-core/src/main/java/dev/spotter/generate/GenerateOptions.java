@@ -36,6 +36,7 @@ public final class GenerateOptions {
     final ProgressListener progress;
     final Consumer<String> log;
     final ExampleCheck extraCheck;
+    final boolean replaceOutput;
 
     private GenerateOptions(Builder b) {
         plan = b.plan;
@@ -59,6 +60,7 @@ public final class GenerateOptions {
         progress = b.progress;
         log = b.log;
         extraCheck = b.extraCheck;
+        replaceOutput = b.replaceOutput;
     }
 
     public static Builder builder(Plan plan, Path stateDir, Path output) {
@@ -97,6 +99,7 @@ public final class GenerateOptions {
         private ProgressListener progress = ProgressListener.NONE;
         private Consumer<String> log = s -> {};
         private ExampleCheck extraCheck = ExampleCheck.NONE;
+        private boolean replaceOutput;
 
         private Builder(Plan plan, Path stateDir, Path output) {
             this.plan = Objects.requireNonNull(plan, "plan");
@@ -225,6 +228,15 @@ public final class GenerateOptions {
          */
         public Builder extraCheck(ExampleCheck check) {
             this.extraCheck = Objects.requireNonNull(check, "extraCheck");
+            return this;
+        }
+
+        /**
+         * Allows replacing an output file that this state did not write (by default the run refuses before it
+         * sends anything, because the output is rewritten from the state and the file's lines would be lost).
+         */
+        public Builder replaceOutput(boolean replace) {
+            this.replaceOutput = replace;
             return this;
         }
 

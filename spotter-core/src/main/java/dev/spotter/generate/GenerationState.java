@@ -79,7 +79,8 @@ public final class GenerationState implements AutoCloseable {
             Double costUsd,
             String priceAsOf,
             String createdAt,
-            String customId) {}
+            String customId,
+            String runId) {}
 
     /** A rejected or failed response (for the quarantine file). */
     public record Reject(
@@ -108,14 +109,35 @@ public final class GenerationState implements AutoCloseable {
             double estimatedUsd,
             Map<String, Long> retries) {}
 
+    private static final java.security.SecureRandom RUN_IDS = new java.security.SecureRandom();
+
     private final Connection db;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final String runId;
 
-    private GenerationState(Connection db, FileChannel lockChannel, FileLock lock) {
+    private GenerationState(Connection db, FileChannel lockChannel, FileLock lock, String runId) {
         this.db = db;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.runId = runId;
+    }
+
+    /**
+     * This run's id: one per {@link #open} (a {@code spotter generate} run, or one batch export or import), UTC time
+     * plus 4 random hex digits ({@code 20261201T162512Z-3f9a}). Every response recorded and every surplus moved into
+     * a slot by this run carries it, and it goes into provenance as {@code run_id}, so review cuts one batch per run.
+     * A response received by a killed run and checked by the next one carries the next one's id. Null read-only.
+     */
+    public String runId() {
+        return runId;
+    }
+
+    private static String newRunId() {
+        String t = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.now());
+        return t + "-" + String.format(java.util.Locale.ROOT, "%04x", RUN_IDS.nextInt(1 << 16));
     }
 
     /** Opens (creating if needed) the state under {@code dir}; fails fast if another run holds it. */
@@ -136,7 +158,7 @@ public final class GenerationState implements AutoCloseable {
             Connection c = DriverManager.getConnection(
                     "jdbc:sqlite:" + dir.resolve("state.db").toAbsolutePath());
             StateSchema.create(c);
-            return new GenerationState(c, ch, l);
+            return new GenerationState(c, ch, l, newRunId());
         } catch (SQLException e) {
             l.release();
             ch.close();
@@ -157,7 +179,7 @@ public final class GenerationState implements AutoCloseable {
             org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
             cfg.setReadOnly(true);
             cfg.setBusyTimeout(10000);
-            return new GenerationState(cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath()), null, null);
+            return new GenerationState(cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath()), null, null, null);
         } catch (SQLException e) {
             throw new IOException("cannot open state database " + db + ": " + e.getMessage(), e);
         }
@@ -311,8 +333,8 @@ public final class GenerationState implements AutoCloseable {
             }
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO responses(custom_id,category,slot,attempt,status,filled_slot,example,reason_code,reason,
-                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash,estimated_usd)
-                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                      attributes,prompt_hash,provider,model,request_id,mode,input_tokens,output_tokens,cost_usd,price_as_of,raw,created_at,user_hash,estimated_usd,run_id)
+                    VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
                 ps.setString(1, r.customId());
                 ps.setString(2, r.category());
                 ps.setInt(3, r.slot());
@@ -348,6 +370,7 @@ public final class GenerationState implements AutoCloseable {
                 } else {
                     ps.setDouble(23, r.estimatedUsd());
                 }
+                ps.setString(24, runId);
                 ps.executeUpdate();
             }
             return Optional.of(st);
@@ -356,13 +379,15 @@ public final class GenerationState implements AutoCloseable {
 
     /**
      * Moves a valid surplus response of {@code category} into the open slot {@code slot}. Returns false when there
-     * is no surplus left. The example keeps its own attributes/provenance (they describe what was asked).
+     * is no surplus left. The example keeps its own attributes/provenance (they describe what was asked); its run id
+     * becomes this run's (the run that put it into the output, so it is reviewed with that run's batch).
      */
     public synchronized boolean fillFromSurplus(String category, int slot) {
         try (PreparedStatement ps = db.prepareStatement(
-                "UPDATE responses SET status='accepted', filled_slot=? WHERE id=(SELECT id FROM responses WHERE category=? AND status='surplus' ORDER BY id LIMIT 1)")) {
+                "UPDATE responses SET status='accepted', filled_slot=?, run_id=? WHERE id=(SELECT id FROM responses WHERE category=? AND status='surplus' ORDER BY id LIMIT 1)")) {
             ps.setInt(1, slot);
-            ps.setString(2, category);
+            ps.setString(2, runId);
+            ps.setString(3, category);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw wrap(e);

@@ -51,8 +51,22 @@ public final class Generator {
 
     /** Fails fast on a missing key, unknown price with a budget, or a state that belongs to another plan. */
     public static Report run(GenerateOptions o) throws IOException, ProviderException {
+        LlmConfig config = LlmConfig.builder(o.provider)
+                .baseUrl(o.baseUrl == null ? o.provider.defaultBaseUrl() : o.baseUrl)
+                .apiKeyEnv(o.apiKeyEnv == null ? o.provider.defaultKeyEnv() : o.apiKeyEnv)
+                .env(o.env)
+                .requestTimeout(o.requestTimeout)
+                .maxAttempts(o.maxRetries)
+                .requestsPerMinute(o.rpm)
+                .tokensPerMinute(o.tpm)
+                .log(line -> progressLine(o, line))
+                .build();
+        // A fresh run has every slot open and needs the key: check it before state.db is created, so a failed
+        // first run leaves nothing behind. A rerun of a finished state needs no key (nothing is called).
+        LlmClient fresh = Files.exists(o.stateDir.resolve("state.db")) ? null : LlmClients.create(config);
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
+            OutputFiles.requireOwned(st, o);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
             Worker.checkUnchecked(o, st, checker);
             InferencePrices.Price price = price(o, false);
@@ -65,16 +79,7 @@ public final class Generator {
             ConcurrentLinkedQueue<Slot> queue = new ConcurrentLinkedQueue<>(openSlots(st, o, filledAtStart));
             Worker w = null;
             if (!queue.isEmpty()) {
-                LlmClient client = LlmClients.create(LlmConfig.builder(o.provider)
-                        .baseUrl(o.baseUrl == null ? o.provider.defaultBaseUrl() : o.baseUrl)
-                        .apiKeyEnv(o.apiKeyEnv == null ? o.provider.defaultKeyEnv() : o.apiKeyEnv)
-                        .env(o.env)
-                        .requestTimeout(o.requestTimeout)
-                        .maxAttempts(o.maxRetries)
-                        .requestsPerMinute(o.rpm)
-                        .tokensPerMinute(o.tpm)
-                        .log(line -> progressLine(o, line))
-                        .build());
+                LlmClient client = fresh != null ? fresh : LlmClients.create(config);
                 Budget budget = new Budget(
                         o.budgetUsd == null ? null : Money.ofUsdRounded(o.budgetUsd),
                         Money.ofUsdRounded(st.totals().costUsd()));
@@ -210,6 +215,24 @@ public final class Generator {
             cats.add(new Report.CategoryCount(c.id(), acc, target));
         }
         return new Report(cats, st.totals(), st.rejectReasons(), stopReason, lines);
+    }
+
+    /**
+     * What the state holds for this plan (accepted per category, totals, reject reasons) as a {@link Report} with no
+     * stop reason, without sending anything or writing any file. For a caller that knows a run is over, e.g. a
+     * knowledge-base round whose shortfall a later top-up round took over (running it again would spend new attempts
+     * on slots the top-up already filled). {@code outputLines} counts the lines of the output file, if it exists.
+     */
+    public static Report status(GenerateOptions o) throws IOException {
+        long lines = 0;
+        if (Files.exists(o.output)) {
+            try (var l = Files.lines(o.output, StandardCharsets.UTF_8)) {
+                lines = l.count();
+            }
+        }
+        try (GenerationState st = GenerationState.openReadOnly(o.stateDir)) {
+            return report(st, o, lines, null);
+        }
     }
 
     // ---------------------------------------------------------------- dry run
@@ -361,6 +384,7 @@ public final class Generator {
         try (GenerationState st = GenerationState.open(o.stateDir);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);
+            OutputFiles.requireOwned(st, o);
             ResponseChecker checker = new ResponseChecker(o.extraCheck);
             long lines = 0;
             long recorded = 0;

@@ -41,7 +41,7 @@ final class StateReads {
     static void forEachAccepted(Connection db, String category, Consumer<GenerationState.StoredExample> sink) {
         try (PreparedStatement ps = db.prepareStatement("""
                 SELECT category, filled_slot, example, attributes, prompt_hash, provider, model, request_id, mode,
-                       input_tokens, output_tokens, cost_usd, price_as_of, created_at, custom_id
+                       input_tokens, output_tokens, cost_usd, price_as_of, created_at, custom_id, run_id
                 FROM responses WHERE category=? AND status='accepted' ORDER BY filled_slot""")) {
             ps.setString(1, category);
             ps.setFetchSize(256);
@@ -64,7 +64,8 @@ final class StateReads {
                             c,
                             rs.getString(13),
                             rs.getString(14),
-                            rs.getString(15)));
+                            rs.getString(15),
+                            rs.getString(16)));
                 }
             }
         } catch (SQLException e) {

@@ -45,6 +45,9 @@ final class StateSchema {
             if (!hasColumn(c, "responses", "estimated_usd")) { // states written before the column existed
                 s.execute("ALTER TABLE responses ADD COLUMN estimated_usd REAL");
             }
+            if (!hasColumn(c, "responses", "run_id")) { // the run that put the row in the output (review batches)
+                s.execute("ALTER TABLE responses ADD COLUMN run_id TEXT");
+            }
             s.execute("""
                     CREATE TABLE IF NOT EXISTS received(
                       custom_id TEXT PRIMARY KEY, category TEXT NOT NULL, slot INTEGER NOT NULL, attempt INTEGER NOT NULL,

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Canonical text forms shared by every reader and writer, so that the same chunk always has the same bytes
@@ -174,6 +176,39 @@ final class Canonical {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("created_at is not an ISO-8601 timestamp: " + abbreviate(s, 60));
         }
+    }
+
+    /**
+     * A timestamp field read from a table (SQL text or a REST API's JSON) for a chunk that is kept whatever the
+     * field holds: the canonical text, or null when the value is NULL. A value a chunk cannot carry (PostgreSQL's
+     * {@code 'infinity'} / {@code '-infinity'}, which both readers may see as text, or text that is not a timestamp)
+     * drops the field, and the drop is counted in {@code notes} under {@code FIELD 'infinity': field dropped, chunk
+     * kept} or {@code FIELD not a representable timestamp: …} ({@link #droppedTimestamp}).
+     */
+    static String keptTimestamp(String text, String field, Map<String, Long> notes) {
+        if (text == null) {
+            return null;
+        }
+        if (text.strip().toLowerCase(Locale.ROOT).matches("[-+]?infinity")) {
+            return droppedTimestamp(field, true, notes);
+        }
+        try {
+            return timestamp(text);
+        } catch (IllegalArgumentException e) {
+            return droppedTimestamp(field, false, notes);
+        }
+    }
+
+    /**
+     * Notes a dropped timestamp field (an infinite one, or one that is not representable: out of range, finer
+     * than a microsecond, unreadable) and returns null, the field's value in the kept chunk.
+     */
+    static String droppedTimestamp(String field, boolean infinity, Map<String, Long> notes) {
+        notes.merge(
+                field + (infinity ? " 'infinity'" : " not a representable timestamp") + ": field dropped, chunk kept",
+                1L,
+                Long::sum);
+        return null;
     }
 
     /**

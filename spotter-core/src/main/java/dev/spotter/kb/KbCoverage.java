@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.DataSourceException;
+import dev.spotter.FileException;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.Role;
+import dev.spotter.format.TextLines;
 import dev.spotter.kernel.AtomicFile;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,19 +189,30 @@ public final class KbCoverage {
         List<StaleExample> staleList = new ArrayList<>();
         long read = 0;
         long ok = 0;
-        try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
-                BufferedReader prov =
-                        provenance == null ? null : Files.newBufferedReader(provenance, StandardCharsets.UTF_8);
+        FileException.requireReadableFile(examples);
+        if (provenance != null) {
+            FileException.requireReadableFile(provenance);
+        }
+        // lines split and decoded as validate does (TextLines): a line that is not UTF-8 is quarantined, not fatal
+        try (InputStream inStream = Files.newInputStream(examples);
+                InputStream provStream = provenance == null ? null : Files.newInputStream(provenance);
                 AtomicFile out = grounded == null ? null : AtomicFile.open(grounded);
                 Quarantine q = Quarantine.ofFile(quarantine, examples.toString())) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String provLine = prov == null ? null : prov.readLine();
-                if (prov != null && provLine == null) {
+            TextLines in = new TextLines(inStream);
+            TextLines prov = provStream == null ? null : new TextLines(provStream);
+            while (in.next()) {
+                long n = in.lineNumber();
+                String line = in.text();
+                if (prov != null && !prov.next()) {
                     throw new DataSourceException(
                             provenance + " has fewer lines than " + examples + " (ends before line " + n + ")");
+                }
+                String provLine = prov == null ? null : prov.text();
+                if (line == null) {
+                    read++;
+                    count(reasons, "bad_example");
+                    q.add(n, null, "bad_example", "not a chat example: " + in.problem(), "");
+                    continue;
                 }
                 if (line.isBlank()) {
                     continue;
@@ -270,7 +284,7 @@ public final class KbCoverage {
                 out.commit();
             }
         } catch (IOException e) {
-            throw new DataSourceException("coverage check of " + examples + " failed: " + e.getMessage(), e);
+            throw FileException.reading(examples, e);
         }
         List<ChunkRow> rows = new ArrayList<>();
         for (Tally t : byId.values()) {

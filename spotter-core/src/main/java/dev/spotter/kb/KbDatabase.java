@@ -264,6 +264,10 @@ public final class KbDatabase {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.io.IOException io) {
+            // the driver's advice plus the reason in words, not a JDK class name: "(connection refused)"
+            return msg + " (" + dev.spotter.kernel.IoErrors.reason(io) + ")";
+        }
         if (root != t && root.getMessage() != null && !msg.contains(root.getMessage())) {
             msg = msg + " (" + root.getClass().getSimpleName() + ": "
                     + root.getMessage().strip() + ")";

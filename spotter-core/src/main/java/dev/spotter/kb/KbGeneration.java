@@ -38,7 +38,10 @@ import java.util.stream.Collectors;
  * report is returned. Rounds stop early when nothing is short, or when a round stopped for another reason than
  * attempts (the budget, an interruption, a refusal): another round could not do better. Every round is resumable
  * like any engine run, and the rounds are deterministic given the earlier rounds' output, so rerunning the same
- * command continues where it stopped. The coverage check always runs over all rounds' output together;
+ * command continues where it stopped. A round whose next top-up round already has a state is not run again (its
+ * report comes from its state, {@link Generator#status}): the engine gives slots new attempts on every run, so it
+ * would fill the slots the top-up round had taken over a second time, paying for examples beyond the target. (When
+ * examples of that round were just retired as stale, it runs, to regenerate them.) The coverage check always runs over all rounds' output together;
  * {@code OUT.grounded.jsonl} is the result.
  *
  * <p><b>Changed chunks.</b> Every example records the SHA-256 of the chunk text it was generated from
@@ -132,10 +135,29 @@ public final class KbGeneration {
                 break; // the cap is spent; the report shows the shortfall
             }
             Plan plan = KbPlan.build(want, KbPlan.SEED + r);
-            retired += retireStale(st, plan, quotas);
-            Report rep = Generator.run(round.options(plan, st, out, left)
+            int retiredNow = retireStale(st, plan, quotas);
+            retired += retiredNow;
+            GenerateOptions opts = round.options(plan, st, out, left)
                     .extraCheck(groundingCheck(quotas, checker))
-                    .build());
+                    .build();
+            Path next = state.resolveSibling(state.getFileName() + "-topup-" + (r + 1));
+            Report rep;
+            if (r < topUpRounds && retiredNow == 0 && Files.exists(next.resolve("state.db"))) {
+                // an earlier run finished this round and handed its shortfall to the next one: running it again
+                // would give its exhausted slots new attempts and fill them a second time (beyond the target)
+                Report held = Generator.status(opts);
+                rep = held.complete()
+                        ? held
+                        : new Report(
+                                held.categories(),
+                                held.totals(),
+                                held.rejectsByReason(),
+                                Report.OUT_OF_ATTEMPTS + "their attempts in an earlier run; top-up round " + (r + 1)
+                                        + " took over the shortfall",
+                                held.outputLines());
+            } else {
+                rep = Generator.run(opts);
+            }
             spent += rep.totals().costUsd();
             reports.add(rep);
             asked.add(plan.totalTarget());

@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -71,9 +70,7 @@ public final class KbImporter {
     public Stats importFile(Path file, Path quarantine) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(quarantine, "quarantine");
-        if (!Files.isRegularFile(file)) {
-            throw new DataSourceException("cannot read " + file + ": no such file");
-        }
+        dev.spotter.FileException.requireReadableFile(file);
         try (Connection c = db.open(false)) {
             if (create != null) {
                 createTable(c, create == IdType.AUTO ? inferIdType(file) : create);
@@ -156,8 +153,8 @@ public final class KbImporter {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new DataSourceException("cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw dev.spotter.FileException.reading(file, e);
         }
     }
 
@@ -187,7 +184,7 @@ public final class KbImporter {
             }
             return IdType.TEXT;
         } catch (IOException e) {
-            throw new DataSourceException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new DataSourceException("cannot read " + file + ": " + dev.spotter.kernel.IoErrors.reason(e), e);
         }
     }
 

@@ -43,6 +43,8 @@ import java.util.function.Predicate;
  */
 public final class KbReader {
     static final int FETCH_SIZE = 256;
+    /** The alias of the table in the reader's {@code SELECT}, so that {@code ORDER BY} can name input columns. */
+    private static final String ROW = "kb_row";
 
     /** Receives every row read. */
     public interface Sink {
@@ -110,19 +112,13 @@ public final class KbReader {
             for (int i = 0; i < fields.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(b.select().get(fields.get(i)));
             }
-            String idExpr = b.select().get(Field.ID);
-            // text ids (and JSON-path ids) in byte order; other ids (bigint, uuid) by their own type's order, not as
-            // the text the SELECT casts them to (that would put 10 before 2, in the server's locale)
-            boolean textId = b.columns().get(Field.ID).textual()
-                    || Boolean.TRUE.equals(b.jsonPath().get(Field.ID));
-            String idOrder = !pg
-                    ? idExpr
-                    : textId
-                            ? idExpr + " COLLATE \"C\""
-                            : idExpr.endsWith("::text") ? idExpr.substring(0, idExpr.length() - 6) : idExpr;
-            String catExpr = b.select().get(Field.CATEGORY);
-            String order = catExpr == null ? idOrder : (pg ? catExpr + " COLLATE \"C\"" : catExpr) + ", " + idOrder;
-            sql.append(" FROM ").append(t.quoted).append(" ORDER BY ").append(order);
+            String order = orderBy(b, pg);
+            sql.append(" FROM ")
+                    .append(t.quoted)
+                    .append(" AS ")
+                    .append(ROW)
+                    .append(" ORDER BY ")
+                    .append(order);
             long read = 0;
             long ok = 0;
             long skipped = 0;
@@ -165,6 +161,25 @@ public final class KbReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The {@code ORDER BY} of the export: {@code category, id}; text (and JSON-path) values in byte order
+     * ({@code COLLATE "C"}, the same in every locale), other ids (bigint, uuid) by their own type's order.
+     *
+     * <p>The id column is named through the table alias ({@code kb_row."id"}) on purpose: in {@code ORDER BY} a bare
+     * name refers to an <em>output</em> column first (SQL-92 rule, PostgreSQL's SELECT reference), and the select
+     * list casts the id to text under the column's own name ({@code "id"::text}), so {@code ORDER BY "id"} sorted
+     * the text of a bigint (0, 1, 10, 100, 2, …). Expressions ({@code "id"::text COLLATE "C"}) always name input
+     * columns.
+     */
+    static String orderBy(KbTable.Bound b, boolean pg) {
+        KbTable.Column idColumn = b.columns().get(Field.ID);
+        boolean textId = idColumn.textual() || Boolean.TRUE.equals(b.jsonPath().get(Field.ID));
+        String idExpr = b.select().get(Field.ID);
+        String idOrder = !pg ? idExpr : textId ? idExpr + " COLLATE \"C\"" : ROW + "." + KbTable.quoteColumn(idColumn);
+        String catExpr = b.select().get(Field.CATEGORY);
+        return catExpr == null ? idOrder : (pg ? catExpr + " COLLATE \"C\"" : catExpr) + ", " + idOrder;
     }
 
     /** One result row, by field. */
@@ -232,8 +247,8 @@ public final class KbReader {
         // SQLite accepts any declared type name (the seed says timestamptz) but stores text: read it as text there.
         String type = pg && !b.jsonPath().get(f) ? b.columns().get(f).typeName() : "";
         ResultSet rs = r.rs();
+        OffsetDateTime v;
         try {
-            OffsetDateTime v;
             switch (type) {
                 case "timestamptz" -> v = rs.getObject(i, OffsetDateTime.class);
                 case "timestamp" -> {
@@ -245,30 +260,26 @@ public final class KbReader {
                     v = d == null ? null : d.atStartOfDay().atOffset(ZoneOffset.UTC);
                 }
                 default -> {
-                    String s = rs.getString(i);
-                    if (s == null) {
-                        return null;
-                    }
-                    if (s.strip().toLowerCase(java.util.Locale.ROOT).matches("[-+]?infinity")) {
-                        throw new IllegalArgumentException("infinity");
-                    }
-                    return Canonical.timestamp(s);
+                    return Canonical.keptTimestamp(rs.getString(i), f.key(), notes); // text (SQLite, JSON paths)
                 }
             }
-            if (v == null) {
-                return null;
-            }
-            if (v.equals(OffsetDateTime.MAX) || v.equals(OffsetDateTime.MIN)) {
-                throw new IllegalArgumentException("infinity");
-            }
+        } catch (SQLException | IllegalArgumentException e) {
+            return Canonical.droppedTimestamp(f.key(), false, notes);
+        }
+        if (v == null) {
+            return null;
+        }
+        // pgjdbc maps 'infinity' / '-infinity' to OffsetDateTime.MAX / MIN
+        if (v.equals(OffsetDateTime.MAX) || v.equals(OffsetDateTime.MIN)) {
+            return Canonical.droppedTimestamp(f.key(), true, notes);
+        }
+        try {
             if (v.getYear() < 1 || v.getYear() > 9999) {
-                throw new IllegalArgumentException("out of range");
+                return Canonical.droppedTimestamp(f.key(), false, notes);
             }
             return Canonical.timestamp(v.toInstant());
-        } catch (IllegalArgumentException | SQLException e) {
-            String why = "infinity".equals(e.getMessage()) ? "'infinity'" : "not a representable timestamp";
-            notes.merge(f.key() + " " + why + ": field dropped, chunk kept", 1L, Long::sum);
-            return null;
+        } catch (IllegalArgumentException e) {
+            return Canonical.droppedTimestamp(f.key(), false, notes);
         }
     }
 }

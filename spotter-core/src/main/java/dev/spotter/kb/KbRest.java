@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a knowledge-base table through Supabase's REST API (PostgREST) for users who have the project URL and a
- * key but no database password: {@code GET /rest/v1/TABLE?select=…&order=ID.asc} with the key in {@code apikey}
+ * key but no database password: {@code GET /rest/v1/TABLE?select=…&order=CATEGORY.asc,ID.asc} with the key in {@code apikey}
  * (and, for a legacy JWT key, as {@code Authorization: Bearer}).
  *
- * <p><b>Paging.</b> Ordered by the id column (a unique key, so pages neither overlap nor skip), {@code Range:
+ * <p><b>Paging.</b> Ordered by category, then the id column (as the SQL path; unique, so pages neither overlap
+ * nor skip), {@code Range:
  * from-to} with {@code Prefer: count=exact}. The server caps every response ({@code db-max-rows}, 1000 on
  * Supabase), so the next page starts after the rows actually received, never after the page size asked for; the
  * read stops at an empty page or when {@code Content-Range}'s total is reached. 200 and 206 are both success
@@ -213,8 +214,14 @@ final class KbRest {
             String expr = r.text();
             select.add(expr.equals(f.key()) ? expr : f.key() + ":" + expr);
         }
-        String idCol = columns.ref(Field.ID).column();
-        String q = "select=" + enc(String.join(",", select)) + "&order=" + enc(idCol + ".asc");
+        // the SQL path's order, (category, id), so both paths write the same file; (category, id) is unique, so
+        // pages neither overlap nor skip. PostgREST sorts text in the database's collation (byte order, as the SQL
+        // path, under C / C.UTF-8; a natural-language collation may order mixed-case or accented values otherwise)
+        String order = columns.ref(Field.ID).text() + ".asc";
+        if (fields.contains(Field.CATEGORY)) {
+            order = columns.ref(Field.CATEGORY).text() + ".asc," + order;
+        }
+        String q = "select=" + enc(String.join(",", select)) + "&order=" + enc(order);
         URI uri = URI.create(base + "/rest/v1/" + enc(table) + "?" + q);
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
@@ -384,25 +391,8 @@ final class KbRest {
                 title,
                 content,
                 metadata,
-                time(row.get("created_at"), Field.CREATED_AT, notes),
-                time(row.get("updated_at"), Field.UPDATED_AT, notes));
-    }
-
-    private static String time(JsonNode n, Field f, Map<String, Long> notes) {
-        String s = text(n);
-        if (s == null) {
-            return null;
-        }
-        try {
-            if (s.strip().toLowerCase(Locale.ROOT).matches("[-+]?infinity")) {
-                notes.merge(f.key() + " 'infinity': field dropped, chunk kept", 1L, Long::sum);
-                return null;
-            }
-            return Canonical.timestamp(s);
-        } catch (IllegalArgumentException e) {
-            notes.merge(f.key() + " not a representable timestamp: field dropped, chunk kept", 1L, Long::sum);
-            return null;
-        }
+                Canonical.keptTimestamp(text(row.get("created_at")), Field.CREATED_AT.key(), notes),
+                Canonical.keptTimestamp(text(row.get("updated_at")), Field.UPDATED_AT.key(), notes));
     }
 
     /** A JSON value as text: strings as they are, numbers and booleans printed, objects/arrays as JSON. */

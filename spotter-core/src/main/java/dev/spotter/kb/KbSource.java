@@ -207,7 +207,7 @@ public sealed interface KbSource permits KbSource.Sample, KbSource.ChunksFile, K
                     }
                 }
             } catch (IOException e) {
-                throw new DataSourceException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new DataSourceException("cannot read " + file + ": " + dev.spotter.kernel.IoErrors.reason(e), e);
             }
             return new KbReader.Stats(read, ok, 0, read - ok, java.util.Map.of());
         }

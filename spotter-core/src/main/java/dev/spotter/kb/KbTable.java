@@ -131,6 +131,11 @@ final class KbTable {
         return table.contains(".") ? table : "public." + table;
     }
 
+    /** A column's name as a quoted SQL identifier. */
+    static String quoteColumn(Column col) {
+        return "\"" + col.name().replace("\"", "\"\"") + "\"";
+    }
+
     /** The importer writes the brief's six columns: they must all exist. */
     KbTable requireStandard(KbDatabase db) {
         List<String> missing = new ArrayList<>();
@@ -177,7 +182,7 @@ final class KbTable {
                 absent.add(f);
                 continue;
             }
-            String q = "\"" + col.name().replace("\"", "\"\"") + "\"";
+            String q = quoteColumn(col);
             String expr;
             if (r.path().isEmpty()) {
                 boolean typed = f == Field.CREATED_AT || f == Field.UPDATED_AT || f == Field.METADATA;

@@ -5,9 +5,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An I/O failure in words, for one-line error messages such as {@code cannot write /x/q.jsonl: permission denied}.
@@ -19,6 +22,13 @@ public final class IoErrors {
 
     /** The reason of {@code e} in lower-case words, without any path: "permission denied", "no space left on device". */
     public static String reason(IOException e) {
+        if (e instanceof java.nio.charset.MalformedInputException
+                || e instanceof java.nio.charset.UnmappableCharacterException) {
+            return "not valid UTF-8"; // the JDK says "Input length = 1"
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
@@ -46,6 +56,26 @@ public final class IoErrors {
             return "I/O error";
         }
         return words(m);
+    }
+
+    /**
+     * Why {@code p} cannot be opened for reading as a regular file, in words ("no such file or directory", "is a
+     * directory", "not a directory" when a parent is a regular file, "permission denied"), or null when it can. A
+     * check before a long run, so a typo fails at once; the open itself still reports what happens after it.
+     */
+    public static @Nullable String unreadableFile(Path p) {
+        if (Files.isDirectory(p)) {
+            return "is a directory";
+        }
+        if (!Files.exists(p)) {
+            for (Path a = p.toAbsolutePath().getParent(); a != null; a = a.getParent()) {
+                if (Files.exists(a)) {
+                    return Files.isDirectory(a) ? "no such file or directory" : "not a directory";
+                }
+            }
+            return "no such file or directory";
+        }
+        return Files.isReadable(p) ? null : "permission denied";
     }
 
     /** "No space left on device" -> "no space left on device"; an acronym such as "I/O" keeps its case. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.spotter.kernel.TokenPrice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ public record Inventory(
             int plannedExamples,
             int tokensPerExample,
             boolean tokensMeasured,
+            long measuredExamples,
             int epochs,
             long trainingTokens,
             double trainingPricePer1k,
@@ -85,6 +87,26 @@ public record Inventory(
         @JsonSerialize(using = Cents.class)
         public double totalUsd() {
             return trainingUsd + generationUsd;
+        }
+
+        /**
+         * The training-cost figure, worded once for every place that prints it (inventory, the dataset card, the
+         * build summary): {@code 2,882 examples x 174 tokens (mean of 597 measured examples) x 3 epochs = 1,504,404
+         * tokens x $0.0008 per 1K tokens = $1.20}. Exact decimal arithmetic ({@link TokenPrice}), rounded to cents
+         * once at the end; never scientific notation.
+         */
+        public String trainingLine() {
+            TokenPrice price = TokenPrice.perThousand(java.math.BigDecimal.valueOf(trainingPricePer1k));
+            return String.format(
+                    Locale.ROOT,
+                    "%s examples x %s tokens (%s) x %d epochs = %s tokens x %s = %s",
+                    n(plannedExamples),
+                    n(tokensPerExample),
+                    tokensMeasured ? "mean of " + n(measuredExamples) + " measured examples" : "assumed",
+                    epochs,
+                    n(trainingTokens),
+                    price.describePerThousand(),
+                    price.cost(trainingTokens));
         }
     }
 
@@ -144,6 +166,31 @@ public record Inventory(
      */
     public static Inventory from(
             Project project, String tokenMethod, Map<String, Map<String, long[]>> counts, Map<String, Long> rejects) {
+        long[] measured = {0, 0};
+        for (SourceSpec s : project.sources()) {
+            if (!s.synthesized()) { // synthesized rows are not measured before the build: no zero-token rows
+                counts.getOrDefault(s.id(), Map.of()).values().forEach(v -> {
+                    measured[0] += v[0];
+                    measured[1] += v[1];
+                });
+            }
+        }
+        return from(project, tokenMethod, counts, rejects, measured[0], measured[1]);
+    }
+
+    /**
+     * As {@link #from(Project, String, Map, Map)}, with the tokens-per-example of the cost figure measured over
+     * {@code measuredExamples} examples holding {@code measuredTokens} tokens. The figure is always measured over
+     * the accepted lines of the sources' files (not the synthesized rows, which only a build makes), so that
+     * {@code inventory} before a build and the build's card and summary give the same figure for the same data.
+     */
+    public static Inventory from(
+            Project project,
+            String tokenMethod,
+            Map<String, Map<String, long[]>> counts,
+            Map<String, Long> rejects,
+            long measuredExamples,
+            long measuredTokens) {
         SourceScanner scanner = new SourceScanner(project, ExampleTokenCounter.estimate());
         List<Row> rows = new ArrayList<>();
         List<Need> needs = new ArrayList<>();
@@ -204,20 +251,26 @@ public record Inventory(
             rejected += srcRejects;
         }
         Project.Cost c = project.cost();
-        boolean measured = have > 0;
-        int perExample = measured ? (int) Math.round((double) tokens / have) : c.assumedTokensPerExample();
+        boolean measured = measuredExamples > 0;
+        int perExample =
+                measured ? (int) Math.round((double) measuredTokens / measuredExamples) : c.assumedTokensPerExample();
         // The brief's figure uses the assumed 1,200 tokens; with data present the measured mean is the better guess.
-        long trainTokens = (long) target * perExample * c.epochs();
+        // without targets (a project that only ships what it has), the examples present are what gets trained
+        int costExamples = target > 0 ? target : have;
+        long trainTokens = (long) costExamples * perExample * c.epochs();
         long genTokens = (long) toGenerate * c.generationTokensPerExample();
-        long assumedTokens = (long) target * c.assumedTokensPerExample() * c.epochs();
+        long assumedTokens = (long) costExamples * c.assumedTokensPerExample() * c.epochs();
         CostEstimate cost = new CostEstimate(
-                target,
+                costExamples,
                 perExample,
                 measured,
+                measured ? measuredExamples : 0,
                 c.epochs(),
                 trainTokens,
                 c.trainingPricePer1k(),
-                trainTokens / 1000.0 * c.trainingPricePer1k(),
+                TokenPrice.perThousand(java.math.BigDecimal.valueOf(c.trainingPricePer1k()))
+                        .cost(trainTokens)
+                        .toUsdDouble(),
                 c.assumedTokensPerExample(),
                 assumedTokens,
                 assumedTokens / 1000.0 * c.trainingPricePer1k(),
@@ -378,16 +431,7 @@ public record Inventory(
         }
         sb.append("tokens: ").append(tokenMethod).append('\n');
         CostEstimate c = cost;
-        sb.append(String.format(
-                Locale.ROOT,
-                "training cost: %s examples x %s tokens (%s) x %d epochs = %s tokens x $%s/1K = $%.2f%n",
-                n(c.plannedExamples()),
-                n(c.tokensPerExample()),
-                c.tokensMeasured() ? "measured mean" : "assumed",
-                c.epochs(),
-                n(c.trainingTokens()),
-                plain(c.trainingPricePer1k()),
-                c.trainingUsd()));
+        sb.append("training cost: ").append(c.trainingLine()).append('\n');
         sb.append(String.format(
                 Locale.ROOT,
                 "training cost as the brief assumes: %s examples x %s tokens x %d epochs = %s tokens = $%.2f%n",

@@ -1,24 +1,20 @@
 package dev.spotter.review;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.ChatJson;
+import dev.spotter.kernel.AtomicFile;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,12 +31,23 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * {@code action} is {@code accept}, {@code reject} (needs {@code reason}) or {@code edit} (needs {@code edited}, the
- * edited example as a chat JSONL line, and {@code original}). Import is all or nothing: every line is checked first
- * and any error rejects the whole file, each bad line reported with its number and reason; a decision identical to
- * one already stored is skipped, a different one on an already decided record is an error.
+ * edited example as a chat JSONL line, and {@code original}, whose SHA-256 is {@code content_hash}).
+ *
+ * <p>Import is in two stages. <b>Checking</b> is all or nothing: every line is parsed strictly (one JSON object per
+ * line, no trailing text, no duplicate keys, known fields and types, a known source and reason code; a UTF-8 BOM and
+ * CRLF line ends are accepted) and any bad line rejects the whole file, each reported with its number and reason.
+ * <b>Merging</b> ({@link DecisionMerge}) then applies the rule for several decisions on one record (the same content
+ * hash): the same verdict from several lines or reviewers is one decision (the earliest is kept); rejects that differ
+ * only in reason code keep the later one; any other disagreement (accept vs reject, accept vs edit, two different
+ * edits) is a conflict, reported and not applied, so the record stays undecided for a person to settle in the app.
+ * A decision whose content hash matches no record of the source's file now, or that contradicts a decision already in
+ * review.db, is reported and not applied; one identical to a stored verdict is skipped. What remains is stored in one
+ * transaction.
  */
-final class DecisionsJsonl {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class DecisionsJsonl {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> FIELDS = Set.of(
             "source",
             "content_hash",
@@ -56,24 +63,56 @@ final class DecisionsJsonl {
             "decided_at",
             "ms_spent");
 
-    /** One rejected import line. */
+    /** One rejected import line (line 0: the file as a whole). */
     public record LineError(long line, String reason) {
         @Override
         public String toString() {
             return "line " + line + ": " + reason;
         }
+
+        /** {@code file:line: reason}, the way compilers report. */
+        public String format(Path file) {
+            return line == 0 ? file + ": " + reason : file + ":" + line + ": " + reason;
+        }
+    }
+
+    /** A well-formed decision (or group of them) that was not applied, and why. */
+    public record NotApplied(List<Long> lines, String source, String recordId, String reason) {
+        public NotApplied {
+            lines = List.copyOf(lines);
+        }
+
+        /** {@code file:line[,line]: source record: reason}. */
+        public String format(Path file) {
+            StringBuilder b = new StringBuilder().append(file).append(':');
+            for (int i = 0; i < lines.size(); i++) {
+                b.append(i == 0 ? "" : ",").append(lines.get(i));
+            }
+            return b.append(": ")
+                    .append(source)
+                    .append(' ')
+                    .append(recordId)
+                    .append(": ")
+                    .append(reason)
+                    .toString();
+        }
     }
 
     /**
-     * @param read    non-blank lines read
-     * @param stored  decisions stored (0 when {@code errors} is not empty)
-     * @param skipped lines identical to a stored decision
+     * @param read       non-blank lines read
+     * @param stored     decisions stored (0 when {@code errors} is not empty)
+     * @param skipped    lines that add nothing: identical to a stored decision, or the same verdict as another line
+     * @param errors     malformed lines; when not empty nothing was stored
+     * @param notApplied conflicts, decisions on records that are not there and contradictions of review.db
      */
-    public record ImportResult(long read, int stored, int skipped, List<LineError> errors) {
+    public record ImportResult(
+            long read, int stored, int skipped, List<LineError> errors, List<NotApplied> notApplied) {
         public ImportResult {
             errors = List.copyOf(errors);
+            notApplied = List.copyOf(notApplied);
         }
 
+        /** True when the file was well-formed (something may still be in {@link #notApplied}). */
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -100,79 +139,79 @@ final class DecisionsJsonl {
         return o.toString();
     }
 
-    /** Writes every live decision to {@code out} atomically (temp file, fsync, rename); returns the count. */
+    /** Writes every live decision to {@code out} atomically ({@link AtomicFile}); returns the count. */
     public static int export(DecisionStore store, Path out) throws IOException {
         List<Decision> all = store.allLive();
-        Path abs = out.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    BufferedWriter w = new BufferedWriter(
-                            new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8))) {
-                for (Decision d : all) {
-                    w.write(line(d));
-                    w.write('\n');
-                }
-                w.flush();
-                ch.force(true);
+        try (AtomicFile f = AtomicFile.open(out)) {
+            for (Decision d : all) {
+                f.line(line(d));
             }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            f.commit();
         }
         return all.size();
     }
 
+    /** As {@link #importFile(DecisionStore, Path, Map, Map)} without checking that the records exist. */
+    public static ImportResult importFile(DecisionStore store, Path file, Map<String, ReviewPolicy> policies)
+            throws IOException {
+        return importFile(store, file, policies, Map.of());
+    }
+
     /**
-     * Checks every line of {@code file} and, only if all are valid, stores them in one transaction.
+     * Checks every line of {@code file} and, only if all are well-formed, merges them and stores the result in one
+     * transaction (see the class comment for the rules).
      *
      * @param policies the known sources and their reasons; a line naming another source or an unknown reason code is
      *                 an error. Empty = accept any source and any well-formed reason code.
+     * @param indexes  the sources' files as they are now, by source id: a decision must match a record by content
+     *                 hash (its record id, line and batch are taken from there). A source without an index is not
+     *                 checked.
      */
-    public static ImportResult importFile(DecisionStore store, Path file, Map<String, ReviewPolicy> policies)
+    public static ImportResult importFile(
+            DecisionStore store, Path file, Map<String, ReviewPolicy> policies, Map<String, SourceIndex> indexes)
             throws IOException {
-        List<Decision> valid = new ArrayList<>();
+        List<DecisionMerge.Numbered> valid = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
         long read = 0;
         long n = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             while ((text = r.readLine()) != null) {
                 n++;
+                if (n == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1); // a BOM, as Windows editors write
+                }
                 if (text.isBlank()) {
                     continue;
                 }
                 read++;
                 try {
-                    Decision d = parse(text, policies);
-                    String key = d.source() + "\n" + d.contentHash();
-                    Long first = seen.putIfAbsent(key, n);
-                    if (first != null) {
-                        throw new IllegalArgumentException("second decision on record " + d.recordId() + " of "
-                                + d.source() + " (first on line " + first + ")");
-                    }
-                    valid.add(d);
+                    valid.add(new DecisionMerge.Numbered(n, parse(text, policies)));
                 } catch (IllegalArgumentException e) {
                     errors.add(new LineError(n, String.valueOf(e.getMessage())));
                 }
             }
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             errors.add(new LineError(n + 1, "not UTF-8 text"));
         }
         if (!errors.isEmpty()) {
-            return new ImportResult(read, 0, 0, errors);
+            return new ImportResult(read, 0, 0, errors, List.of());
         }
-        int before = valid.size();
+        DecisionMerge.Plan plan = DecisionMerge.plan(valid, indexes, store);
         try {
-            int stored = store.importAll(valid);
-            return new ImportResult(read, stored, before - stored, List.of());
+            int stored = store.importAll(plan.toStore());
+            return new ImportResult(
+                    read, stored, plan.skipped() + plan.toStore().size() - stored, List.of(), plan.notApplied());
         } catch (DecisionStore.Conflict e) {
-            return new ImportResult(read, 0, 0, List.of(new LineError(0, String.valueOf(e.getMessage()))));
+            return new ImportResult(
+                    read,
+                    0,
+                    0,
+                    List.of(new LineError(
+                            0,
+                            "review.db changed during the import (" + e.getMessage()
+                                    + "); nothing imported, run again")),
+                    List.of());
         }
     }
 
@@ -181,8 +220,10 @@ final class DecisionsJsonl {
         JsonNode o;
         try {
             o = MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            int cut = why.indexOf('\n');
+            throw new IllegalArgumentException("not JSON (" + (cut < 0 ? why : why.substring(0, cut)) + ")");
         }
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("not a JSON object");

@@ -191,6 +191,35 @@ public final class SourceReview {
         return verdict(r);
     }
 
+    /**
+     * What the build does with the source's records now, by verdict: {@code used} counts accepted and edited ones
+     * ({@code edited} of them edited), {@code pending} those it holds back (undecided, or waiting for a sign-off).
+     */
+    public record Outcome(
+            String source, int records, int used, int edited, int rejected, int batchFailed, int pending) {}
+
+    /** The records counted by {@link #verdict(Record)} (what {@code spotter inventory} shows). */
+    public Outcome outcome() {
+        int used = 0;
+        int edited = 0;
+        int rejected = 0;
+        int failed = 0;
+        int pending = 0;
+        for (Record r : index.records()) {
+            switch (verdict(r)) {
+                case Verdict.Accepted a -> used++;
+                case Verdict.Edited e -> {
+                    used++;
+                    edited++;
+                }
+                case Verdict.Rejected x -> rejected++;
+                case Verdict.BatchFailed f -> failed++;
+                case Verdict.Pending p -> pending++;
+            }
+        }
+        return new Outcome(source(), index.records().size(), used, edited, rejected, failed, pending);
+    }
+
     /** Rejected records (for the quarantine and for re-opening their generation slots), in file order. */
     public List<Record> rejected() {
         return index.records().stream()

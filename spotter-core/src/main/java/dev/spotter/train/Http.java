@@ -135,13 +135,14 @@ final class Http {
         } catch (HttpTimeoutException e) {
             throw new PlatformException(platform + ": " + what + " timed out after " + human(timeout), 0, true, e);
         } catch (IOException e) {
-            String m = e.getMessage() == null ? "" : oneLine(e.getMessage()) + " ";
-            throw new PlatformException(
-                    platform + ": " + what + " failed: " + m + "("
-                            + e.getClass().getSimpleName() + ")",
-                    0,
-                    true,
-                    e);
+            // the JDK's ConnectException has no message at all: name the host and port and the reason in words
+            URI u = resolve(path);
+            String host =
+                    u.getHost() + ":" + (u.getPort() >= 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80);
+            String why = e instanceof java.net.ConnectException
+                    ? "connection refused"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+            throw new PlatformException(platform + ": " + what + " on " + host + " failed: " + why, 0, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(platform + ": " + what + " interrupted", 0, true, e);

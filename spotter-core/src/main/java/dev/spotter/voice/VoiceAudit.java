@@ -5,8 +5,9 @@ import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatMessage;
 import dev.spotter.format.Role;
-import java.io.BufferedReader;
+import dev.spotter.format.TextLines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,24 +87,30 @@ public final class VoiceAudit {
         }
     }
 
-    /** Audits a JSONL stream; {@code name} is used in {@code file:line} locations. */
-    public Report audit(BufferedReader in, String name) throws IOException {
+    /**
+     * Audits a JSONL stream; {@code name} is used in {@code file:line} locations. Lines are split and numbered as
+     * {@code validate} splits them ({@link TextLines}), so both count the same lines of the same file.
+     */
+    public Report audit(InputStream input, String name) throws IOException {
         Report rep = new Report();
-        String line;
-        long lineNo = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
+        TextLines lines = new TextLines(input);
+        while (lines.next()) {
+            long lineNo = lines.lineNumber();
             rep.linesRead++;
+            String line = lines.text();
+            if (line == null) {
+                rep.skipped.merge(
+                        lines.problem().startsWith("not valid UTF-8") ? "invalid UTF-8" : "line too long",
+                        1L,
+                        Long::sum);
+                continue;
+            }
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(
                         1); // a byte order mark is a format problem (validate reports it), not a label one
             }
             if (line.isBlank()) {
                 rep.skipped.merge("blank line", 1L, Long::sum);
-                continue;
-            }
-            if (line.indexOf('\uFFFD') >= 0) {
-                rep.skipped.merge("invalid UTF-8", 1L, Long::sum);
                 continue;
             }
             ChatExample ex;

@@ -102,6 +102,40 @@ class BuildFilesTest {
     }
 
     @Test
+    void aFolderWithFilesNoBuildWritesIsRefusedBeforeAnythingIsWrittenOrDeleted() throws Exception {
+        Path yaml = BuildFixture.write(dir);
+        // a user's own folder: a file that shares a name with the old quarantine, and one beside the upload files
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine.resolve("messages"));
+        Files.writeString(mine.resolve("quarantine.jsonl"), "my notes\n");
+        Files.writeString(mine.resolve("messages/mydata.jsonl"), "mine\n");
+        assertThatThrownBy(() -> builder(yaml, mine).build().run())
+                .isInstanceOf(dev.spotter.FileException.class)
+                .hasMessageContaining("will not build into " + mine)
+                .hasMessageContaining("not empty and holds no earlier Spotter build")
+                .hasMessageContaining("messages/mydata.jsonl, quarantine.jsonl");
+        assertThat(Files.readString(mine.resolve("quarantine.jsonl"))).isEqualTo("my notes\n");
+        assertThat(mine.resolve("messages/train.jsonl")).doesNotExist();
+        assertThat(DatasetLayout.defaultStateDir(mine)).doesNotExist();
+
+        // an earlier build's folder: a stray file beside the upload files would ship, so the rebuild refuses
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve(".git")); // a Hub clone's dot entries are not the dataset's
+        Files.writeString(out.resolve(".gitattributes"), "*.jsonl filter=lfs\n");
+        builder(yaml, out).build().run();
+        Files.writeString(out.resolve("messages/mydata.jsonl"), "mine\n");
+        assertThatThrownBy(() -> builder(yaml, out).build().run())
+                .hasMessageContaining("holds files no build writes (messages/mydata.jsonl)");
+        Files.delete(out.resolve("messages/mydata.jsonl"));
+
+        // what builds before the state directory left in the folder is still cleaned up
+        Files.writeString(out.resolve("quarantine.jsonl"), "{\"raw\":\"old build\"}\n");
+        builder(yaml, out).build().run();
+        assertThat(out.resolve("quarantine.jsonl")).doesNotExist();
+        assertThat(out.resolve(".gitattributes")).exists();
+    }
+
+    @Test
     void provenanceLinesAreTheSnakeCaseSchemaInItsKeyOrder() throws Exception {
         BuildResult r =
                 builder(BuildFixture.write(dir), dir.resolve("out")).build().run();

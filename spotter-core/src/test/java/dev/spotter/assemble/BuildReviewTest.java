@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +131,16 @@ class BuildReviewTest {
         assertThat(b1.signedOffBy()).isEqualTo("ana");
         assertThat(rs.batches().get(1).state()).isEqualTo("in-review");
         assertThat(rs.batches().get(1).pending()).isEqualTo(3);
+        // reject reasons per category and per prompt hash, in summary.json and report.html
+        assertThat(rs.rejectReasons())
+                .filteredOn(row -> row.kind() == dev.spotter.review.RejectReport.Kind.CATEGORY && row.rejected() > 0)
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.decided()).isGreaterThanOrEqualTo(1);
+                    assertThat(row.reasons()).containsExactly(Map.entry("unsafe_advice", 1));
+                });
+        String html = Files.readString(r.layout().dir().resolve("report.html"));
+        assertThat(html).contains("<h3>Reject reasons: injury</h3>").contains("<td>unsafe_advice 1</td>");
         // the rejected reason is not an input-quality reject: the source's reject rate stays 0
         assertThat(r.rejectRateExceeded()).isEmpty();
 

@@ -31,7 +31,8 @@ class ProvenanceTest {
                 301L,
                 cost,
                 "2025-11-07",
-                "2025-11-07T10:00:00Z");
+                "2025-11-07T10:00:00Z",
+                "20251107T100000Z-1a2b");
     }
 
     @Test
@@ -44,6 +45,7 @@ class ProvenanceTest {
                                 + "\"attributes\":{\"experience\":\"beginner\"},\"prompt_sha256\":\"" + "ab".repeat(32)
                                 + "\","
                                 + "\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"request_id\":null,\"mode\":\"live\","
+                                + "\"run_id\":\"20251107T100000Z-1a2b\","
                                 + "\"input_tokens\":812,\"output_tokens\":301,\"cost_usd\":null,\"price_as_of\":\"2025-11-07\","
                                 + "\"created_at\":\"2025-11-07T10:00:00Z\"}");
         Provenance back =
@@ -72,7 +74,7 @@ class ProvenanceTest {
                                 + "\"costUsd\":0.5,\"priceAsOf\":\"d\",\"createdAt\":\"t\",\"requestId\":\"r\"}")
                         .generated())
                 .isEqualTo(new Provenance.Generated(
-                        null, null, "c", null, "h", null, null, "r", null, 5L, null, 0.5, "d", "t"));
+                        null, null, "c", null, "h", null, null, "r", null, 5L, null, 0.5, "d", "t", null));
         assertThat(Provenance.snake("source_line")).isEqualTo("source_line");
         assertThatThrownBy(() -> Provenance.parse("[]")).hasMessageContaining("not a JSON object");
     }

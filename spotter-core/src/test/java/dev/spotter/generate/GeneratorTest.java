@@ -197,7 +197,15 @@ class GeneratorTest {
         Files.writeString(dir.resolve("out/data.jsonl"), "corrupted {");
         Path stale = dir.resolve("out/.data.jsonl.12345.tmp"); // what a kill during the final write leaves
         Files.writeString(stale, "{\"messages\":[{\"ro");
-        Report again = Generator.run(opts("running", Provider.ANTHROPIC, 2).build());
+        // a file changed since the state wrote it is not silently replaced ...
+        assertThatThrownBy(() ->
+                        Generator.run(opts("running", Provider.ANTHROPIC, 2).build()))
+                .hasMessageContaining("will not replace")
+                .hasMessageContaining("has changed since this generation state");
+        assertThat(Files.readString(dir.resolve("out/data.jsonl"))).isEqualTo("corrupted {");
+        // ... only on request
+        Report again = Generator.run(
+                opts("running", Provider.ANTHROPIC, 2).replaceOutput(true).build());
         assertThat(fake.requestCount()).isEqualTo(calls);
         assertThat(again.complete()).isTrue();
         assertThat(lines(dir.resolve("out/data.jsonl"))).isEqualTo(first).hasSize(6);
@@ -207,6 +215,26 @@ class GeneratorTest {
         List<String> more = lines(dir.resolve("out/data.jsonl"));
         assertThat(more).hasSize(9).containsAll(first);
         assertThat(fake.requestCount()).isEqualTo(calls + 3);
+    }
+
+    @Test
+    void eachRunIsOneReviewBatchThroughTheRunIdInProvenance() throws Exception {
+        Generator.run(opts("running", Provider.ANTHROPIC, 2).build());
+        Generator.run(opts("running", Provider.ANTHROPIC, 2).build()); // nothing to do: no new run id on any line
+        Generator.run(opts("running", Provider.ANTHROPIC, 3).build());
+        Path out = dir.resolve("out/data.jsonl");
+        List<String> prov = lines(dev.spotter.kernel.Sidecars.provenance(out));
+        Set<String> runIds = new HashSet<>();
+        for (String l : prov) {
+            assertThat(M.readTree(l).path("run_id").isTextual()).as(l).isTrue();
+            runIds.add(M.readTree(l).get("run_id").asText());
+        }
+        assertThat(runIds).hasSize(2);
+        var index = dev.spotter.review.SourceIndex.scan(
+                "running", out, dev.spotter.kernel.Sidecars.provenance(out), "", 50);
+        assertThat(index.batches()).hasSize(2);
+        assertThat(index.batches()).extracting(b -> b.records().size()).containsExactlyInAnyOrder(6, 3);
+        assertThat(index.batches()).allSatisfy(b -> assertThat(b.id()).startsWith("run-"));
     }
 
     @Test
@@ -292,6 +320,41 @@ class GeneratorTest {
         assertThat(r.rejectsByReason()).containsEntry("duplicate", 1L);
         assertThat(lines(dir.resolve("out/data.rejects.jsonl")).getFirst())
                 .contains("same first user message as programming_0_a1");
+    }
+
+    @Test
+    void aFileTheStateDidNotWriteIsNeverReplacedAndNothingIsSent() throws Exception {
+        // the trap a user walks into: the project's generated source already holds hand-written examples and the
+        // build's hint points generate at that file with a new state; a failed run used to leave it empty
+        Path out = dir.resolve("out/data.jsonl");
+        Files.createDirectories(out.getParent());
+        List<String> mine = List.of("{\"messages\":[{\"role\":\"user\",\"content\":\"mine\"}]}", "{}", "{}");
+        Files.write(out, mine);
+        Path provenance = dir.resolve("out/data.provenance.jsonl");
+        Files.writeString(provenance, "{\"line\":1}\n");
+        assertThatThrownBy(() ->
+                        Generator.run(opts("running", Provider.ANTHROPIC, 1).build()))
+                .isInstanceOf(dev.spotter.FileException.class)
+                .hasMessageContaining("will not replace " + out)
+                .hasMessageContaining("it holds 3 lines that this generation state")
+                .hasMessageContaining("--replace-output");
+        assertThat(fake.requestCount()).isZero();
+        assertThat(lines(out)).isEqualTo(mine);
+        assertThat(Files.readString(provenance)).isEqualTo("{\"line\":1}\n");
+        // batch import writes the same file: refused too
+        Path results = dir.resolve("results.jsonl");
+        Files.writeString(results, "");
+        assertThatThrownBy(() -> Generator.importBatch(
+                        opts("running", Provider.ANTHROPIC, 1).build(), results))
+                .hasMessageContaining("will not replace");
+        assertThat(lines(out)).isEqualTo(mine);
+        // an empty file holds nothing to lose; after a run the state owns what it wrote, so a rerun goes ahead
+        Files.writeString(out, "");
+        Generator.run(opts("running", Provider.ANTHROPIC, 1).build());
+        int calls = fake.requestCount();
+        assertThat(lines(out)).hasSize(3);
+        Generator.run(opts("running", Provider.ANTHROPIC, 1).build());
+        assertThat(fake.requestCount()).isEqualTo(calls);
     }
 
     @Test

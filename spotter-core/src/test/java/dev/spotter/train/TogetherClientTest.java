@@ -274,4 +274,25 @@ class TogetherClientTest {
         assertThatThrownBy(() -> JobSpec.builder().trainOnInputs("maybe").build())
                 .hasMessageContaining("train_on_inputs");
     }
+
+    /** Issue 16 item 6: a refused connection names the host and port and says "connection refused". */
+    @Test
+    void aRefusedConnectionNamesHostPortAndTheReason() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // closed below: nothing listens there
+        }
+        TogetherClient c = TogetherClient.builder()
+                .apiKey("k")
+                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .maxAttempts(1)
+                .sleeper(d -> {})
+                .build();
+        assertThatThrownBy(c::listFiles)
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("GET /files")
+                .hasMessageContaining("127.0.0.1:" + port)
+                .hasMessageContaining("connection refused")
+                .hasMessageNotContaining("ConnectException");
+    }
 }

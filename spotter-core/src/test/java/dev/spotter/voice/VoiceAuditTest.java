@@ -2,9 +2,7 @@ package dev.spotter.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class VoiceAuditTest {
@@ -44,7 +42,9 @@ class VoiceAuditTest {
     @Test
     void countsEveryLineAndComparesOnlyLabelledFields() throws IOException {
         VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 10)
-                .audit(new BufferedReader(new StringReader(FILE)), "voice.jsonl");
+                .audit(
+                        new java.io.ByteArrayInputStream(FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "voice.jsonl");
         assertThat(r.linesRead).isEqualTo(5);
         assertThat(r.linesAudited + r.skippedTotal()).isEqualTo(r.linesRead);
         assertThat(r.linesAudited).isEqualTo(3);
@@ -65,8 +65,8 @@ class VoiceAuditTest {
 
     @Test
     void listIsCappedButCountIsNot() throws IOException {
-        VoiceAudit.Report r =
-                new VoiceAudit(VoiceParser.defaults(), 1).audit(new BufferedReader(new StringReader(FILE)), "f");
+        VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 1)
+                .audit(new java.io.ByteArrayInputStream(FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "f");
         assertThat(r.disagreements).hasSize(1);
         assertThat(r.disagreementCount).isEqualTo(2);
     }
@@ -90,8 +90,8 @@ class VoiceAuditTest {
                         "bench press 225 for 8 at RPE 8",
                         "{\"exercise_id\": \"barbell-bench-press\", \"weight\": 225, \"reps\": 8, \"rpe\": 8}"),
                 "");
-        VoiceAudit.Report r =
-                new VoiceAudit(VoiceParser.defaults(), 10).audit(new BufferedReader(new StringReader(file)), "f");
+        VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 10)
+                .audit(new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "f");
         assertThat(r.fields.get("per_side")).containsExactly(2, 2);
         assertThat(r.fields.get("to_failure")).containsExactly(1, 2);
         assertThat(r.disagreements)

@@ -188,16 +188,7 @@ public final class DatasetCard {
                     .append(" |\n");
         }
         Inventory.CostEstimate cost = inv.cost();
-        b.append(String.format(
-                Locale.ROOT,
-                "%nTraining cost estimate: %s planned examples × %s tokens × %d epochs = %s tokens "
-                        + "≈ $%.2f at $%s per 1K tokens.%n%n",
-                n(cost.plannedExamples()),
-                n(cost.tokensPerExample()),
-                cost.epochs(),
-                n(cost.trainingTokens()),
-                Inventory.roundCents(cost.trainingUsd()),
-                String.valueOf(cost.trainingPricePer1k())));
+        b.append("\nTraining cost estimate: ").append(cost.trainingLine()).append(".\n\n");
 
         DedupStats d = s.dedup();
         ScrubStats p = s.pii();

@@ -3,6 +3,7 @@ package dev.spotter.assemble.report;
 import dev.spotter.assemble.BuildSummary;
 import dev.spotter.assemble.ReviewStats;
 import dev.spotter.kernel.Html;
+import dev.spotter.review.RejectReport;
 
 /**
  * The "Human review" section of report.html and of the dataset card: per reviewed source what the gate let
@@ -54,6 +55,7 @@ public final class ReviewSection {
                 b.append("<td>").append(Html.escape(signOff(x))).append("</td></tr>\n");
             }
             b.append("</table>\n");
+            rejectReasons(r, b);
         }
         return b.append("</section>\n").toString();
     }
@@ -105,6 +107,46 @@ public final class ReviewSection {
             }
         }
         return b.append('\n').toString();
+    }
+
+    /**
+     * Reject reasons per category and per prompt hash (worst prompt first), so a bad prompt template shows as a
+     * number; left out until something is reviewed.
+     */
+    private static void rejectReasons(ReviewStats r, StringBuilder b) {
+        if (r.rejectReasons().stream().noneMatch(row -> row.decided() > 0)) {
+            return;
+        }
+        b.append("<h3>Reject reasons: ")
+                .append(Html.escape(r.source()))
+                .append("</h3>\n<table><tr><th>category / prompt</th><th>records</th><th>reviewed</th>"
+                        + "<th>rejected</th><th>reject rate</th><th>reasons</th></tr>\n");
+        for (RejectReport.Row row : r.rejectReasons()) {
+            String label = row.kind() == RejectReport.Kind.CATEGORY
+                    ? row.key()
+                    : "prompt " + row.key().substring(0, Math.min(12, row.key().length())) + " (" + row.category()
+                            + ")";
+            StringBuilder reasons = new StringBuilder();
+            row.reasons()
+                    .forEach((code, n) -> reasons.append(reasons.isEmpty() ? "" : ", ")
+                            .append(code)
+                            .append(' ')
+                            .append(n));
+            b.append("<tr><td>")
+                    .append(Html.escape(label))
+                    .append("</td><td>")
+                    .append(DatasetCard.n(row.records()))
+                    .append("</td><td>")
+                    .append(DatasetCard.n(row.decided()))
+                    .append("</td><td>")
+                    .append(DatasetCard.n(row.rejected()))
+                    .append("</td><td>")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f %%", 100 * row.rejectRate()))
+                    .append("</td><td>")
+                    .append(Html.escape(reasons.isEmpty() ? "-" : reasons.toString()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static String signOff(ReviewStats.Batch x) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.ConfigurationException;
+import dev.spotter.FileException;
 import dev.spotter.format.AcceptedLine;
 import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
@@ -92,9 +93,7 @@ public final class Exporter {
             throw new ConfigurationException("no training input files");
         }
         for (Path p : concat(train, validation)) {
-            if (!Files.isRegularFile(p)) {
-                throw new ConfigurationException("input file not found: " + p);
-            }
+            FileException.requireReadableFile(p);
         }
         List<String> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -188,7 +187,9 @@ public final class Exporter {
             writeJson(outDir.resolve("export-report.json"), MAPPER.valueToTree(report));
             return report;
         } catch (IOException e) {
-            throw new UncheckedIOException("export to " + outDir + " failed: " + e.getMessage(), e);
+            throw e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                    ? FileException.of(e)
+                    : FileException.writing(outDir, e);
         }
     }
 

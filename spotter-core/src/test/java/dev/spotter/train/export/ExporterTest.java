@@ -234,7 +234,9 @@ class ExporterTest {
         assertThatThrownBy(() -> Exporter.builder(Target.TOGETHER, dir.resolve("x"))
                         .build()
                         .export(List.of(dir.resolve("nope.jsonl")), List.of()))
-                .hasMessageContaining("input file not found")
+                .isInstanceOf(dev.spotter.FileException.class)
+                .hasMessageContaining("cannot read")
+                .hasMessageContaining("no such file or directory")
                 .hasMessageContaining("nope.jsonl");
     }
 

@@ -7,9 +7,7 @@ import dev.spotter.format.ChatJson;
 import dev.spotter.format.Role;
 import dev.spotter.voice.VoiceAudit;
 import dev.spotter.voice.VoiceParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,8 +38,10 @@ class VoiceSynthTest {
     void labelsAgreeWithAnIndependentAuditAndUtterancesAreUnique() throws IOException {
         VoiceSynth.Stats[] st = new VoiceSynth.Stats[1];
         String out = run(500, 3, VoiceSynth.Kind.MIXED, st);
-        VoiceAudit.Report r =
-                new VoiceAudit(VoiceParser.defaults(), 5).audit(new BufferedReader(new StringReader(out)), "synth");
+        VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 5)
+                .audit(
+                        new java.io.ByteArrayInputStream(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "synth");
         assertThat(r.linesAudited).isEqualTo(500);
         assertThat(r.disagreementCount).as(r.disagreements.toString()).isZero();
         Set<String> users = new HashSet<>();
