@@ -22,6 +22,8 @@ import dev.spotter.kb.KbPlanning;
 import dev.spotter.kb.KbReader;
 import dev.spotter.kb.KbSource;
 import dev.spotter.kb.KbSplitter;
+import dev.spotter.kernel.ProgressListener;
+import dev.spotter.kernel.ProgressStream;
 import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
@@ -70,11 +72,13 @@ public final class Spotter {
     private final Environment env;
     private final Consumer<String> log;
     private final ExampleTokenCounter tokens;
+    private final ProgressListener progress;
 
     private Spotter(Builder b) {
         this.env = b.env;
         this.log = b.log;
         this.tokens = b.tokens;
+        this.progress = b.progress;
     }
 
     /** A facade with no environment variables, no log and exact Llama 3 token counts. */
@@ -124,7 +128,7 @@ public final class Spotter {
      */
     public BuildResult build(Project project, @Nullable Path outDir, @Nullable Path stateDir) {
         BuildPipeline.Builder b =
-                BuildPipeline.builder(project).tokenCounter(tokens).log(log);
+                BuildPipeline.builder(project).tokenCounter(tokens).log(log).progress(progress);
         if (outDir != null) {
             b.outDir(outDir);
         }
@@ -181,7 +185,7 @@ public final class Spotter {
                 quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine)) {
             for (Input in : inputs) {
                 ValidationSummary s;
-                try (InputStream stream = in.open()) {
+                try (InputStream stream = in.open("validate", progress)) {
                     s = validator.validate(stream, in.name(), a -> {}, q);
                 } catch (IOException e) {
                     throw in.failure(e);
@@ -205,7 +209,7 @@ public final class Spotter {
     public Converter.Result convert(Converter converter, Input in, OutputStream out, @Nullable Path quarantine) {
         in.checkReadable();
         try (QuarantineWriter q = quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine);
-                InputStream stream = in.open()) {
+                InputStream stream = in.open("convert", progress)) {
             return converter.convert(stream, in.name(), out, q);
         } catch (IOException e) {
             throw FileException.of(e);
@@ -235,6 +239,11 @@ public final class Spotter {
             if (path != null) {
                 FileException.requireReadableFile(path);
             }
+        }
+
+        /** Opens the input reporting lines and bytes read to {@code progress} as task "{@code verb} {@code name}". */
+        InputStream open(String verb, ProgressListener progress) throws IOException {
+            return ProgressStream.wrap(open(), verb + " " + name, path == null ? -1 : Files.size(path), progress);
         }
 
         InputStream open() throws IOException {
@@ -479,6 +488,7 @@ public final class Spotter {
         private Environment env = Environment.empty();
         private Consumer<String> log = s -> {};
         private ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {}
 
@@ -497,6 +507,15 @@ public final class Spotter {
         /** How examples are counted in tokens (default: exact Llama 3 tokenizer and Llama 3.3 template). */
         public Builder tokenCounter(ExampleTokenCounter counter) {
             this.tokens = Objects.requireNonNull(counter, "tokenCounter");
+            return this;
+        }
+
+        /**
+         * Receives the progress of long work: lines and bytes read by validate, convert and the build's ingest
+         * (default: {@link ProgressListener#NONE}). The facade itself never prints.
+         */
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "progress");
             return this;
         }
 

@@ -43,13 +43,20 @@ public final class BuildCommand implements Callable<Integer> {
                     + " dataset folder, which is for upload (default: output.stateDir, else the sibling <out>.state).")
     Path stateDir;
 
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Option(names = "--timings", description = "After the build, print each step's wall time and JVM peak heap.")
     boolean timings;
 
     @Override
     public Integer call() {
+        CliIo.noStdout("--out", out, "a build writes a dataset folder");
+        CliIo.noStdout("--state-dir", stateDir, "the state is a folder");
         PrintWriter w = spec.commandLine().getOut();
+        ProgressRenderer shown = progress.renderer(spec, false);
         Spotter spotter = Spotter.builder()
+                .progress(shown.listener())
                 .environment(CliEnv.of(spec))
                 .log(line -> {
                     w.println(line);
@@ -58,7 +65,10 @@ public final class BuildCommand implements Callable<Integer> {
                 .build();
         Project p = spotter.project(project.file());
         w.println("spotter build: " + p.name() + " (" + project.file() + ")");
-        BuildResult r = spotter.build(p, out, stateDir);
+        BuildResult r;
+        try (shown) {
+            r = spotter.build(p, out, stateDir);
+        }
         var o = r.summary().output();
         w.printf(
                 "wrote %s: %,d train + %,d validation examples in %s; README.md, report.html, summary.json%n",

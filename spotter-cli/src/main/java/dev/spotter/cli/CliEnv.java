@@ -20,4 +20,9 @@ final class CliEnv {
     static Spotter spotter(CommandSpec spec) {
         return Spotter.builder().environment(of(spec)).build();
     }
+
+    /** As {@link #spotter(CommandSpec)}, reporting the progress of long work to {@code progress}. */
+    static Spotter spotter(CommandSpec spec, dev.spotter.kernel.ProgressListener progress) {
+        return Spotter.builder().environment(of(spec)).progress(progress).build();
+    }
 }

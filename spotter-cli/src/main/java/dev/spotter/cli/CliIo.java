@@ -3,6 +3,8 @@ package dev.spotter.cli;
 import dev.spotter.ConfigurationException;
 import dev.spotter.FileException;
 import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.ProgressListener;
+import dev.spotter.kernel.ProgressStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,12 @@ final class CliIo {
         }
     }
 
+    /** As {@link #open(String)}, reporting lines and bytes read to {@code progress} as task "{@code verb} {@code in}". */
+    static InputStream open(String in, String verb, ProgressListener progress) throws IOException {
+        long size = in.equals("-") ? -1 : Files.size(Path.of(in));
+        return ProgressStream.wrap(open(in), verb + " " + in, size, progress);
+    }
+
     static InputStream open(String in) throws IOException {
         if (in.equals("-")) {
             return new FilterInputStream(System.in) {
@@ -45,6 +53,59 @@ final class CliIo {
             return Files.newInputStream(p);
         } catch (IOException e) {
             throw FileException.reading(p, e);
+        }
+    }
+
+    /** Where a command's human messages go: stderr when its data goes to stdout ({@code -o -}), else stdout. */
+    static java.io.PrintWriter report(picocli.CommandLine.Model.CommandSpec spec, String output) {
+        return output.equals("-")
+                ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
+    }
+
+    /**
+     * Refuses {@code -} for an option that names a directory or a file with sidecars, where stdout cannot stand in:
+     * {@code -o -} would otherwise create a file or folder named {@code -}.
+     */
+    static void noStdout(String option, Object value, String why) {
+        if (value != null && value.toString().equals("-")) {
+            throw new ConfigurationException(option + " - (stdout) is not possible here: " + why);
+        }
+    }
+
+    /**
+     * A file option where {@code -} means stdout, for commands whose library call writes to a path: the library
+     * writes a temporary file, {@link #finish()} copies it to stdout, {@link #close()} deletes it.
+     */
+    static final class FileOrStdout implements AutoCloseable {
+        private final Path path;
+        private final boolean stdout;
+
+        FileOrStdout(Path option) throws IOException {
+            this.stdout = option.toString().equals("-");
+            this.path = stdout ? Files.createTempFile("spotter-", ".jsonl") : option;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        boolean stdout() {
+            return stdout;
+        }
+
+        void finish() throws IOException {
+            if (stdout) {
+                Files.copy(path, System.out);
+                System.out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (stdout) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -77,6 +77,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     DataOptions options = new DataOptions();
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() throws Exception {
         ConvertFormat format = ConvertFormat.parse(to);
@@ -90,6 +93,7 @@ public final class ConvertCommand implements Callable<Integer> {
             t = TrainOn.SOURCE; // prompt-completion trains the last assistant turn by construction
         }
         CliIo.checkReadable(List.of(input));
+        CliIo.noStdout("--quarantine", quarantine, "-o - may carry the data; give the quarantine a file");
         Converter c = Converter.of(options.validator(CliTokens.llama3()).build(), format, t);
         long[] chains = {0, 0}; // assistant turns given a chain, left as they were
         if (addReasoning) {
@@ -105,7 +109,8 @@ public final class ConvertCommand implements Callable<Integer> {
         boolean stdout;
         try (QuarantineWriter q = quarantine == null ? QuarantineWriter.discarding() : QuarantineWriter.to(quarantine);
                 CliIo.AtomicOutput out = new CliIo.AtomicOutput(output);
-                InputStream in = CliIo.open(input)) {
+                ProgressRenderer shown = progress.renderer(spec, false);
+                InputStream in = CliIo.open(input, "convert", shown.listener())) {
             r = c.convert(in, input, out.stream(), q);
             if (r.summary().read() == 0) {
                 // as validate: an empty input is a failure (platforms refuse an empty file); none is written

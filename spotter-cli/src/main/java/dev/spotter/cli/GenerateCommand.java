@@ -93,12 +93,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Per-request timeout. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
-    @Option(
-            names = "--progress-seconds",
-            defaultValue = "5",
-            hidden = true,
-            description = "Seconds between progress lines when not a terminal.")
-    int progressSeconds;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @ArgGroup(exclusive = true)
     BatchMode batch;
@@ -120,6 +116,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliIo.noStdout(
+                "-o",
+                llm.output,
+                "generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"
+                        + " give a file (and cat it)");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listPlans) {
@@ -149,11 +150,13 @@ public final class GenerateCommand implements Callable<Integer> {
         if (needsModel && llm.model == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model is required");
         }
+        ProgressRenderer shown = progress.renderer(spec, true); // hours of paid calls: lines in logs too
         GenerateOptions.Builder b = llm.applyTo(
                         GenerateOptions.builder(p, llm.state, llm.output), "from-batch", llm.budgetUsd)
                 .maxAttemptsPerSlot(maxAttempts)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds))
-                .progress(System.err, System.console() != null, Duration.ofSeconds(Math.max(1, progressSeconds)));
+                .progress(shown.listener())
+                .log(shown::log);
         if (prices != null) {
             b.prices(InferencePrices.load(prices));
         }

@@ -51,7 +51,7 @@ final class KbCoverageCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--grounded"},
             paramLabel = "FILE",
-            description = "Write the accepted examples here.")
+            description = "Write the accepted examples here; - for stdout (the table then goes to stderr).")
     Path grounded;
 
     @Option(
@@ -85,8 +85,15 @@ final class KbCoverageCommand implements Callable<Integer> {
         }
         KbPlanning p = KbCommand.plan(spec, src, chunks, plan);
         Path q = quarantine != null ? quarantine : Sidecars.of(examples, ".kb-rejects.jsonl");
-        KbCoverage.Report r = new KbCoverage(p.quotas(), checker).check(examples, prov, grounded, q);
-        var out = spec.commandLine().getOut();
+        KbCoverage.Report r;
+        boolean toStdout = grounded != null && grounded.toString().equals("-");
+        try (CliIo.FileOrStdout target = grounded == null ? null : new CliIo.FileOrStdout(grounded)) {
+            r = new KbCoverage(p.quotas(), checker).check(examples, prov, target == null ? null : target.path(), q);
+            if (target != null) {
+                target.finish();
+            }
+        }
+        var out = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.print(KbCoverage.table(r));
         if (report != null) {
             AtomicFile.write(report, KbCoverage.json(r));

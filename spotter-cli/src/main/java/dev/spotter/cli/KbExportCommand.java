@@ -49,7 +49,8 @@ final class KbExportCommand implements Callable<Integer> {
             names = {"-o", "--output"},
             required = true,
             paramLabel = "FILE",
-            description = "Output chunks JSONL.")
+            description = "Output chunks JSONL; - for stdout (messages then go to stderr, the quarantine and lint to"
+                    + " ./kb-export.quarantine.jsonl and ./kb-export.lint.jsonl).")
     Path output;
 
     @Option(
@@ -60,7 +61,15 @@ final class KbExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path q = quarantine != null ? quarantine : Sidecars.of(output, ".quarantine.jsonl");
+        try (CliIo.FileOrStdout target = new CliIo.FileOrStdout(output)) {
+            return export(target);
+        }
+    }
+
+    private int export(CliIo.FileOrStdout target) throws IOException {
+        // with -o -, the chunks go to stdout, every message to stderr, and the sidecars to ./kb-export.*.jsonl
+        Path base = target.stdout() ? Path.of("kb-export.jsonl") : output;
+        Path q = quarantine != null ? quarantine : Sidecars.of(base, ".quarantine.jsonl");
         var spotter = CliEnv.spotter(spec);
         KbSource source = spotter.kbSource(db.request(null));
         var policy = plan.policy();
@@ -68,12 +77,13 @@ final class KbExportCommand implements Callable<Integer> {
         KbExport.Result r = spotter.kbExport(
                 source,
                 wanted,
-                output,
+                target.path(),
                 q,
                 new KbLint(policy, plan.maxChunkTokens),
                 plan.splitLong ? new KbSplitter(plan.maxChunkTokens) : null);
         var s = r.stats();
-        var out = spec.commandLine().getOut();
+        target.finish();
+        var out = CliIo.report(spec, output.toString());
         out.printf(
                 "kb export: read %d, exported %d, rejected %d%s from %s -> %s%s%n",
                 s.read(),
@@ -81,13 +91,13 @@ final class KbExportCommand implements Callable<Integer> {
                 s.rejected(),
                 s.skipped() > 0 ? ", other categories " + s.skipped() : "",
                 source.describe(),
-                output,
+                target.stdout() ? "stdout" : output,
                 s.rejected() > 0 ? " (rejects: " + q + ")" : "");
         if (r.split() > 0) {
             out.printf("split %d long chunks into parts: %d lines written%n", r.split(), r.written());
         }
         s.notes().forEach((note, n) -> out.printf("note: %s (%d rows)%n", note, n));
-        Path lintFile = Sidecars.of(output, ".lint.jsonl");
+        Path lintFile = Sidecars.of(base, ".lint.jsonl");
         if (r.lint().findings().isEmpty()) {
             Files.deleteIfExists(lintFile);
         } else {

@@ -10,7 +10,6 @@ import dev.spotter.kb.KbGeneration;
 import dev.spotter.kb.KbPlan;
 import dev.spotter.kb.KbPlanning;
 import dev.spotter.kernel.Sidecars;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +57,9 @@ final class KbGenerateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LlmOptions llm;
 
+    @CommandLine.Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Option(
             names = "--min-score",
             defaultValue = "0.55",
@@ -83,6 +85,11 @@ final class KbGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliIo.noStdout(
+                "-o",
+                llm.output,
+                "kb generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"
+                        + " give a file (and cat it)");
         var out = spec.commandLine().getOut();
         if (!printPlan && (llm.state == null || llm.output == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--state and -o/--output are required");
@@ -110,10 +117,12 @@ final class KbGenerateCommand implements Callable<Integer> {
         if (p.quotas().isEmpty()) {
             throw new DataSourceException("no chunk can be planned (every chunk was left out; see above)");
         }
+        ProgressRenderer shown = progress.renderer(spec, true);
         KbGeneration.Round round = (plan, st, outPath, budget) -> llm.applyTo(
                         GenerateOptions.builder(plan, st, outPath), "dry-run", budget)
                 .env(CliEnv.of(spec).lookup())
-                .progress(System.err, System.console() != null, Duration.ofSeconds(5));
+                .progress(shown.listener())
+                .log(shown::log);
         if (dryRun) {
             out.println(Generator.dryRun(round.options(KbPlan.build(p.quotas()), llm.state, llm.output, llm.budgetUsd)
                     .build()));

@@ -41,6 +41,9 @@ public final class StatsCommand implements Callable<Integer> {
     @Mixin
     DataOptions options = new DataOptions();
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() throws Exception {
         CliIo.checkReadable(List.of(input));
@@ -49,7 +52,8 @@ public final class StatsCommand implements Callable<Integer> {
         ChatValidator v = options.validator(counter).noTokenLimit().build();
         DatasetStats stats = new DatasetStats(counter, options.tokenLimit);
         ValidationSummary s;
-        try (InputStream in = CliIo.open(input)) {
+        try (ProgressRenderer shown = progress.renderer(spec, false);
+                InputStream in = CliIo.open(input, "stats", shown.listener())) {
             s = v.validate(in, input, stats, QuarantineWriter.discarding());
         }
         DatasetStats.StatsReport r = stats.report(s);

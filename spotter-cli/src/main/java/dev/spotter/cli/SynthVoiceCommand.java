@@ -2,13 +2,13 @@ package dev.spotter.cli;
 
 import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatJson;
-import dev.spotter.kernel.AtomicFile;
+import dev.spotter.kernel.ProgressEvent;
+import dev.spotter.kernel.ProgressListener;
 import dev.spotter.voice.VoiceParser;
 import dev.spotter.voice.synth.SynthPreset;
 import dev.spotter.voice.synth.VoiceSynth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +52,11 @@ public final class SynthVoiceCommand implements Callable<Integer> {
             names = {"-o", "--output"},
             paramLabel = "OUT",
             required = true,
-            description = "output JSONL file")
-    Path out;
+            description = "output JSONL file; - for stdout (the summary then goes to stderr)")
+    String out;
+
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -82,20 +85,31 @@ public final class SynthVoiceCommand implements Callable<Integer> {
             };
         }
         VoiceSynth.Stats st;
-        try (AtomicFile w = AtomicFile.open(out)) {
+        long[] written = {0};
+        int total = n;
+        try (ProgressRenderer shown = progress.renderer(spec, false);
+                CliIo.AtomicOutput w = new CliIo.AtomicOutput(out)) {
+            java.io.OutputStream os = w.stream();
+            ProgressListener l = shown.listener();
             st = new VoiceSynth(VoiceParser.defaults()).generate(n, seed, k, ex -> {
                 try {
-                    w.line(ChatJson.toJsonLine(ex));
+                    os.write((ChatJson.toJsonLine(ex) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                if (++written[0] % 1000 == 0) {
+                    l.update(ProgressEvent.counting("synth-voice " + out, "examples", written[0], total, false));
+                }
             });
             w.commit();
+            l.update(ProgressEvent.counting("synth-voice " + out, "examples", written[0], total, true));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        spec.commandLine().getOut().println("synth-voice " + out + ": " + st);
-        spec.commandLine().getOut().flush();
+        // with -o -, stdout carries the data: the summary goes to stderr
+        java.io.PrintWriter report = CliIo.report(spec, out);
+        report.println("synth-voice " + (out.equals("-") ? "stdout" : out) + ": " + st);
+        report.flush();
         return ExitCodes.OK;
     }
 }

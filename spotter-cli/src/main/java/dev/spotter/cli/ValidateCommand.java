@@ -41,7 +41,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = {"-q", "--quarantine"},
             paramLabel = "Q.jsonl",
-            description = "Write each rejected line verbatim with file, line, reason and detail.")
+            description = "Write each rejected line verbatim with file, line, reason and detail; - for stdout (the"
+                    + " summary then goes to stderr).")
     Path quarantine;
 
     @Option(names = "--json", description = "Print the summary as one JSON object.")
@@ -49,6 +50,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions options = new DataOptions();
+
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -64,12 +68,22 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         CliIo.checkReadable(files);
         ChatValidator v = options.validator(CliTokens.llama3()).build();
-        PrintWriter out = spec.commandLine().getOut();
+        boolean qToStdout = quarantine != null && quarantine.toString().equals("-");
+        PrintWriter out =
+                qToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         List<Spotter.Input> inputs = new java.util.ArrayList<>();
         for (String f : files) {
             inputs.add(f.equals("-") ? Spotter.Input.of("-", System.in) : Spotter.Input.of(Path.of(f)));
         }
-        ValidationReport report = CliEnv.spotter(spec).validateInputs(v, inputs, quarantine, options.maxErrors);
+        ValidationReport report;
+        try (ProgressRenderer shown = progress.renderer(spec, false);
+                CliIo.FileOrStdout q = quarantine == null ? null : new CliIo.FileOrStdout(quarantine)) {
+            report = CliEnv.spotter(spec, shown.listener())
+                    .validateInputs(v, inputs, q == null ? null : q.path(), options.maxErrors);
+            if (q != null) {
+                q.finish();
+            }
+        }
         ValidationSummary total = report.total();
         List<String> empty = report.emptyFiles();
         ArrayNode perFile = SummaryPrinter.JSON.createArrayNode();

@@ -200,7 +200,7 @@ class DataCommandsTest {
         assertThat(run("cost", SAMPLE, "--examples", "3").code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(run("cost", "--examples", "3", "--avg-tokens", "5", "--provider", "nope")
                         .err())
-                .contains("known: [brief]");
+                .contains("known providers: brief");
         assertThat(run("cost", "--list-prices").out()).contains("brief: 0.0008 USD per 1K tokens, as of 2025-11-07");
     }
 }

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.generate.GenerateOptions;
 import dev.spotter.generate.Plan;
 import dev.spotter.llm.FakeLlmServer;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +104,7 @@ class KbGenerateTest {
                 .model("fake-model")
                 .env(Map.of("OPENAI_API_KEY", "sk-test-kb")::get)
                 .concurrency(4)
-                .progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false, Duration.ofSeconds(60));
+                .progress(dev.spotter.kernel.ProgressListener.NONE);
     }
 
     /** One {@link KbGeneration#run} against the fake with the default grounding checker. */

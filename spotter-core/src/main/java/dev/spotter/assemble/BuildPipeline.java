@@ -4,6 +4,7 @@ import dev.spotter.ConfigurationException;
 import dev.spotter.FileException;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.kernel.IoErrors;
+import dev.spotter.kernel.ProgressListener;
 import dev.spotter.project.ExampleTokenCounter;
 import dev.spotter.project.Inventory;
 import dev.spotter.project.Project;
@@ -49,6 +50,7 @@ public final class BuildPipeline {
     private final DatasetLayout layout;
     private final ExampleTokenCounter tokens;
     private final Consumer<String> log;
+    private final ProgressListener progress;
     private final List<FormatWriter> writers;
 
     private BuildPipeline(Builder b, DatasetLayout layout, List<FormatWriter> writers) {
@@ -56,6 +58,7 @@ public final class BuildPipeline {
         this.layout = layout;
         this.tokens = b.tokens;
         this.log = b.log;
+        this.progress = b.progress;
         this.writers = writers;
     }
 
@@ -73,6 +76,7 @@ public final class BuildPipeline {
         private Path stateDir;
         private ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
         private Consumer<String> log = s -> {};
+        private ProgressListener progress = ProgressListener.NONE;
         private List<FormatWriter> writers;
 
         private Builder(Project project) {
@@ -102,6 +106,12 @@ public final class BuildPipeline {
         /** Receives one line per step and the final summary lines. */
         public Builder log(Consumer<String> sink) {
             this.log = Objects.requireNonNull(sink, "log");
+            return this;
+        }
+
+        /** Receives the lines and bytes the ingest reads, per input file (task "ingest FILE"). */
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "progress");
             return this;
         }
 
@@ -173,13 +183,13 @@ public final class BuildPipeline {
         removeLegacyFiles();
         StepRunner runner = new StepRunner(BuildState.load(layout.stateFile()), layout, log);
         BuildContext b = new BuildContext(project, layout, tokens, writers, runner);
-        SourceScanner scanner = new SourceScanner(project, tokens);
+        SourceScanner scanner = new SourceScanner(project, tokens, progress);
 
         List<Step<IngestStats>> ingests = new ArrayList<>();
         for (SourceSpec s : project.sources()) {
             ingests.add(
                     s.synthesized()
-                            ? IngestStep.synthesized(b, scanner, s, SynthStep.run(b, s))
+                            ? IngestStep.synthesized(b, scanner, s, SynthStep.run(b, s, List.copyOf(ingests)))
                             : IngestStep.files(b, scanner, s));
         }
         Step<DedupStats> dedup = DedupStep.run(b, ingests);

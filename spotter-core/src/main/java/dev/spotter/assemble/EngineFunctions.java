@@ -87,7 +87,7 @@ public final class EngineFunctions {
 
     /**
      * Synthesizes a {@code synthetic-voice} source as the embedded build does (cached in {@code layout}'s state) and
-     * returns the file to scan and its provenance label.
+     * returns the file to scan and its provenance label (without the earlier sources: see {@link SynthStep}).
      */
     public static Synthesized synthesize(
             Project project, DatasetLayout layout, SourceSpec source, Consumer<String> log) {
@@ -98,7 +98,9 @@ public final class EngineFunctions {
         }
         StepRunner runner = new StepRunner(BuildState.load(layout.stateFile()), layout, log);
         BuildContext b = new BuildContext(project, layout, ExampleTokenCounter.llama3(), List.of(), runner);
-        SynthStep.run(b, source);
+        // the scale-out engine has no earlier sources' accepted files here: the synthesizer dedups within itself
+        // only, so a synthesized example the embedded build would redraw can be dropped by the engine's dedup
+        SynthStep.run(b, source, List.of());
         runner.saveState();
         return new Synthesized(layout.synthesized(source.id()), IngestStep.synthLabel(project, source));
     }

@@ -1,12 +1,13 @@
 package dev.spotter.generate;
 
 import dev.spotter.ConfigurationException;
+import dev.spotter.kernel.ProgressListener;
 import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.Provider;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,9 +33,8 @@ public final class GenerateOptions {
     final int maxRetries;
     final InferencePrices prices;
     final InferencePrices.Price priceOverride;
-    final PrintStream progress;
-    final boolean progressTty;
-    final Duration progressEvery;
+    final ProgressListener progress;
+    final Consumer<String> log;
     final ExampleCheck extraCheck;
     final boolean replaceOutput;
 
@@ -58,9 +58,8 @@ public final class GenerateOptions {
         prices = b.prices;
         priceOverride = b.priceOverride;
         progress = b.progress;
-        progressTty = b.progressTty;
+        log = b.log;
         extraCheck = b.extraCheck;
-        progressEvery = b.progressEvery;
         replaceOutput = b.replaceOutput;
     }
 
@@ -97,9 +96,8 @@ public final class GenerateOptions {
         private int maxRetries = 6;
         private InferencePrices prices = InferencePrices.bundled();
         private InferencePrices.Price priceOverride;
-        private PrintStream progress = System.err;
-        private boolean progressTty = System.console() != null;
-        private Duration progressEvery = Duration.ofSeconds(5);
+        private ProgressListener progress = ProgressListener.NONE;
+        private Consumer<String> log = s -> {};
         private ExampleCheck extraCheck = ExampleCheck.NONE;
         private boolean replaceOutput;
 
@@ -212,10 +210,15 @@ public final class GenerateOptions {
             return this;
         }
 
-        public Builder progress(PrintStream out, boolean tty, Duration every) {
-            this.progress = Objects.requireNonNull(out);
-            this.progressTty = tty;
-            this.progressEvery = Objects.requireNonNull(every);
+        /** Receives the run's progress (accepted/target and a status line; default: none). */
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "progress");
+            return this;
+        }
+
+        /** Receives one line per HTTP retry of the client (never a key; default: discarded). */
+        public Builder log(Consumer<String> sink) {
+            this.log = Objects.requireNonNull(sink, "log");
             return this;
         }
 

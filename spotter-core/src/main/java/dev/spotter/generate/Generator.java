@@ -87,12 +87,8 @@ public final class Generator {
                 for (Plan.Category c : o.plan.categories()) {
                     attempts.put(c.id(), new ConcurrentHashMap<>(st.lastAttempts(c.id())));
                 }
-                try (Progress progress = new Progress(
-                        o.progress,
-                        o.progressTty,
-                        o.progressEvery,
-                        o.budgetUsd,
-                        budget.spent().toUsdDouble())) {
+                try (Progress progress =
+                        new Progress(o.progress, o.budgetUsd, budget.spent().toUsdDouble())) {
                     for (Plan.Category c : o.plan.categories()) {
                         progress.category(c.id(), filledAtStart.get(c.id()), o.target(c));
                     }
@@ -182,9 +178,7 @@ public final class Generator {
 
     /** A retry line of the HTTP client, on the progress stream (one line each; never a key: see LlmHttp). */
     private static void progressLine(GenerateOptions o, String line) {
-        synchronized (o.progress) {
-            o.progress.println(line);
-        }
+        o.log.accept(line);
     }
 
     static String priceDate(GenerateOptions o) {

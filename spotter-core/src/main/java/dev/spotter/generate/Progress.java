@@ -1,8 +1,8 @@
 package dev.spotter.generate;
 
+import dev.spotter.kernel.ProgressEvent;
+import dev.spotter.kernel.ProgressListener;
 import dev.spotter.llm.RetryCause;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,43 +10,31 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
- * Progress on stderr: accepted/target per category, rejects, errors, tokens, dollars (measured and estimated), slot
- * attempts and HTTP requests (a slot attempt is one client call; each retry inside it is another HTTP request) and
- * retries by cause. On a terminal one line is
- * redrawn in place ({@code \r}); otherwise a plain line is printed every interval (log-friendly).
+ * Generate's progress, reported to the run's {@link ProgressListener} (the library's one progress mechanism; the
+ * caller renders it): accepted/target in total (the event's count and total) and, as the event's detail line,
+ * accepted/target per category, rejects, errors, tokens, dollars (measured and estimated), slot attempts and HTTP
+ * requests (a slot attempt is one client call; each retry inside it is another HTTP request) and retries by cause.
+ * An event is sent on every accepted, rejected or failed slot and on every retry; the last one, finished, on close.
  */
 final class Progress implements AutoCloseable {
-    private final PrintStream out;
-    private final boolean tty;
+    private final ProgressListener listener;
     private final Map<String, AtomicLong> accepted = new LinkedHashMap<>();
     private final Map<String, Integer> targets = new LinkedHashMap<>();
-    final AtomicLong rejects = new AtomicLong();
-    final AtomicLong errors = new AtomicLong();
+    private final AtomicLong rejects = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
     final AtomicLong inTokens = new AtomicLong();
     final AtomicLong outTokens = new AtomicLong();
     final DoubleAdder dollars = new DoubleAdder();
     private final Double budget;
-    private final Thread ticker;
     private final long startNanos = System.nanoTime();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong httpRequests = new AtomicLong();
     private final Map<RetryCause, AtomicLong> retries = new java.util.EnumMap<>(RetryCause.class);
 
-    Progress(PrintStream out, boolean tty, Duration every, Double budget, double spentBefore) {
-        this.out = out;
-        this.tty = tty;
+    Progress(ProgressListener listener, Double budget, double spentBefore) {
+        this.listener = listener;
         this.budget = budget;
         this.dollars.add(spentBefore);
-        this.ticker = Thread.ofVirtual().unstarted(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(every);
-                    print(false);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
     }
 
     void category(String id, long already, int target) {
@@ -55,11 +43,22 @@ final class Progress implements AutoCloseable {
     }
 
     void start() {
-        ticker.start();
+        print(false);
     }
 
     void accepted(String category) {
         accepted.get(category).incrementAndGet();
+        print(false);
+    }
+
+    void rejected() {
+        rejects.incrementAndGet();
+        print(false);
+    }
+
+    void failed() {
+        errors.incrementAndGet();
+        print(false);
     }
 
     /** A slot attempt started (one call of the client; retries inside it are {@link #httpRequest}s). */
@@ -79,6 +78,7 @@ final class Progress implements AutoCloseable {
             n = retries.computeIfAbsent(cause, k -> new AtomicLong());
         }
         n.incrementAndGet();
+        print(false);
     }
 
     private String retryText() {
@@ -125,12 +125,7 @@ final class Progress implements AutoCloseable {
                 retryText(),
                 requests.get() * 60 / secs,
                 httpRequests.get() * 60 / secs);
-        if (tty) {
-            out.print("\r\033[2K" + line + (last ? "\n" : ""));
-        } else {
-            out.println(line);
-        }
-        out.flush();
+        listener.update(new ProgressEvent("generate", "accepted", acc, tgt, -1, -1, line, last));
     }
 
     private static String human(long n) {
@@ -141,7 +136,6 @@ final class Progress implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.interrupt();
         print(true);
     }
 }

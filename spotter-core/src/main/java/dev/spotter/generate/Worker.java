@@ -161,7 +161,7 @@ final class Worker implements Runnable {
             if (status == Status.SURPLUS) {
                 return true; // the slot was filled meanwhile; this paid answer stays in state
             }
-            progress.rejects.incrementAndGet();
+            progress.rejected();
             return false;
         } catch (ProviderException e) {
             return failed(c, s, attempt, attrs, call, e);
@@ -258,9 +258,9 @@ final class Worker implements Runnable {
                         price == null || call.estimated.isZero() ? null : call.estimated.toUsdDouble()),
                 !billed);
         if (billed) {
-            progress.rejects.incrementAndGet();
+            progress.rejected();
         } else {
-            progress.errors.incrementAndGet();
+            progress.failed();
         }
         int sc = e.status();
         boolean invalid = e.kind() == ProviderException.Kind.REJECTED_BY_PROVIDER && (sc == 400 || sc == 422);

@@ -232,7 +232,9 @@ public record Inventory(
                 if (h < t) {
                     String cmd = s.command() != null
                             ? s.command()
-                            : s.kind().defaultCommand(s, display(project, s), project);
+                            : s.synthesized()
+                                    ? synthesizedHint(project, s)
+                                    : s.kind().defaultCommand(s, display(project, s), project);
                     needs.add(new Need(
                             s.id(),
                             e.getKey(),
@@ -293,6 +295,19 @@ public record Inventory(
     static String display(Project project, SourceSpec s) {
         return display(
                 project, s.paths().isEmpty() ? s.id() + ".jsonl" : s.paths().get(0));
+    }
+
+    /**
+     * A synthesized source (synthetic-voice without a path) that is still short: the build draws 20 batches before
+     * it gives up. The hint writes a file at a path under the project and says how the project reads it (the path
+     * printed relative to the working directory, the path in spotter.yaml relative to the project file).
+     */
+    static String synthesizedHint(Project project, SourceSpec s) {
+        String rel = "voice/" + s.id() + ".jsonl";
+        long seed = s.synthSeed() == null ? project.seed() : s.synthSeed();
+        return "spotter synth-voice --preset " + s.preset() + " --count " + s.targetTotal() * 2 + " --seed "
+                + (seed + 1000) + " -o " + display(project, rel) + "  then in spotter.yaml give source " + s.id()
+                + " 'path: " + rel + "' (the build reads that file instead of synthesizing)";
     }
 
     /** A project-relative path as the user types it from the working directory. */

@@ -11,6 +11,8 @@ import dev.spotter.format.ChatExample;
 import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.RejectReason;
+import dev.spotter.kernel.ProgressListener;
+import dev.spotter.kernel.ProgressStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,10 +49,17 @@ public final class SourceScanner {
     private final Project project;
     private final ExampleTokenCounter tokens;
     private final ChatValidator validator;
+    private final ProgressListener progress;
 
     public SourceScanner(Project project, ExampleTokenCounter tokens) {
+        this(project, tokens, ProgressListener.NONE);
+    }
+
+    /** A scanner that reports the lines and bytes it reads from each file as task "ingest FILE". */
+    public SourceScanner(Project project, ExampleTokenCounter tokens, ProgressListener progress) {
         this.project = project;
         this.tokens = tokens;
+        this.progress = progress;
         // Tokens are counted once, below, for both the limit and the statistics.
         this.validator = ChatValidator.builder().noTokenLimit().build();
     }
@@ -123,7 +132,7 @@ public final class SourceScanner {
      */
     public void scanFile(SourceSpec source, Path f, String rel, Consumer<SourceRecord> sink) {
         Path side = source.sidecar(f);
-        try (Reader r = reader(f);
+        try (Reader r = reader(ProgressStream.wrap(Files.newInputStream(f), "ingest " + rel, Files.size(f), progress));
                 Reader sr = side != null && Files.isRegularFile(side) ? reader(side) : null) {
             LineReader lines = new LineReader(r, MAX_LINE_CHARS);
             LineReader sideLines = sr == null ? null : new LineReader(sr, MAX_LINE_CHARS);
@@ -174,11 +183,15 @@ public final class SourceScanner {
     }
 
     private static Reader reader(Path f) throws IOException {
+        return reader(Files.newInputStream(f));
+    }
+
+    private static Reader reader(java.io.InputStream in) {
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder), 1 << 16);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }
 
     /** The category from a sidecar line, or a "!reason" string when there is none. */

@@ -109,7 +109,10 @@ public final class TrainingPrices {
     public Price get(String provider) {
         Price p = providers.get(provider);
         if (p == null) {
-            throw new ConfigurationException("unknown provider \"" + provider + "\"; known: " + providers.keySet());
+            throw new ConfigurationException("no training price for provider \"" + provider + "\" in the price table;"
+                    + " known providers: " + String.join(", ", providers.keySet())
+                    + ". For another platform pass its current rate with --price-per-1k X (Together: POST"
+                    + " /v1/fine-tunes/estimate-price or https://together.ai/pricing) or a table with --prices FILE");
         }
         return p;
     }

@@ -13,7 +13,6 @@ import dev.spotter.llm.FakeLlmServer.Fault;
 import dev.spotter.llm.InferencePrices;
 import dev.spotter.llm.Provider;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,8 @@ class GeneratorTest {
     private static final ObjectMapper M = new ObjectMapper();
     private final FakeLlmServer fake = FakeLlmServer.start().requireKey(KEY).answerer(new FakeAnswers());
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    private final List<dev.spotter.kernel.ProgressEvent> events =
+            java.util.Collections.synchronizedList(new ArrayList<>());
 
     @TempDir
     Path dir;
@@ -54,7 +55,11 @@ class GeneratorTest {
                 .maxAttemptsPerSlot(6)
                 // generous: on a loaded machine a normal fake answer can take seconds; only the Slow fault times out
                 .requestTimeout(Duration.ofSeconds(10))
-                .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofMillis(200));
+                .progress(e -> {
+                    events.add(e);
+                    progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8));
+                })
+                .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     private List<String> lines(Path p) throws Exception {
@@ -142,6 +147,17 @@ class GeneratorTest {
         assertThat(progress.toString(StandardCharsets.UTF_8))
                 .contains("generate: 27/27 accepted")
                 .contains("rejects 5");
+        // the one progress mechanism: accepted counts never go down and the last event, finished, is the target
+        List<dev.spotter.kernel.ProgressEvent> seen = List.copyOf(events);
+        assertThat(seen).hasSizeGreaterThan(27);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i).count())
+                    .isGreaterThanOrEqualTo(seen.get(i - 1).count());
+        }
+        dev.spotter.kernel.ProgressEvent last = seen.get(seen.size() - 1);
+        assertThat(last.finished()).isTrue();
+        assertThat(last.count()).isEqualTo(27).isEqualTo(last.total());
+        assertThat(seen.subList(0, seen.size() - 1)).noneMatch(dev.spotter.kernel.ProgressEvent::finished);
     }
 
     @Test
@@ -234,7 +250,8 @@ class GeneratorTest {
                 .env(Map.of("OPENAI_API_KEY", KEY)::get)
                 .limit(2)
                 .concurrency(1)
-                .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .progress(e -> progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8)))
+                .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)))
                 .build();
         fake.enqueue(Fault.answer(wrong));
         Report r = Generator.run(o);
@@ -295,7 +312,8 @@ class GeneratorTest {
                 .env(Map.of("OPENAI_API_KEY", KEY)::get)
                 .limit(1)
                 .concurrency(1)
-                .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .progress(e -> progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8)))
+                .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)))
                 .build();
         Report r = Generator.run(o);
         assertThat(r.complete()).isTrue();
@@ -415,7 +433,8 @@ class GeneratorTest {
                     .provider(p)
                     .model(p == Provider.OPENAI ? "gpt-4o" : "claude-sonnet-4-5")
                     .limit(2)
-                    .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                    .progress(e -> progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8)))
+                    .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)))
                     .build();
             Path req = d.resolve("batch.jsonl");
             assertThat(Generator.exportBatch(o, req)).isEqualTo(6);
@@ -489,7 +508,8 @@ class GeneratorTest {
                 .limit(1)
                 .baseUrl(fake.baseUrl())
                 .env(Map.of("OPENAI_API_KEY", KEY)::get)
-                .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .progress(e -> progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8)))
+                .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)))
                 .build();
         // two exports before any import: every open slot is requested twice (attempts a1 and a2)
         Generator.exportBatch(one, dir.resolve("b1.jsonl"));
@@ -524,7 +544,8 @@ class GeneratorTest {
                 .limit(2)
                 .baseUrl(fake.baseUrl())
                 .env(Map.of("OPENAI_API_KEY", KEY)::get)
-                .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(5))
+                .progress(e -> progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8)))
+                .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)))
                 .build();
         Report live = Generator.run(two);
         assertThat(live.complete()).isTrue();

@@ -8,7 +8,6 @@ import dev.spotter.llm.FakeLlmServer;
 import dev.spotter.llm.FakeLlmServer.Fault;
 import dev.spotter.llm.Provider;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,8 @@ class PaidCallsTest {
                 .maxRetries(3)
                 .maxAttemptsPerSlot(6)
                 .requestTimeout(Duration.ofMillis(1500))
-                .progress(new PrintStream(progress, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(30));
+                .progress(e -> progress.writeBytes((e.detail() + "\n").getBytes(StandardCharsets.UTF_8)))
+                .log(l -> progress.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -46,7 +46,7 @@ public final class GenerateBench {
                     .limit(limit)
                     .concurrency(concurrency)
                     .rpm(rpm)
-                    .progress(System.err, false, Duration.ofSeconds(10))
+                    .log(System.err::println)
                     .build();
             long t0 = System.nanoTime();
             Report r = Generator.run(o);

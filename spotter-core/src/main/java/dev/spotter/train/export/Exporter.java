@@ -165,9 +165,10 @@ public final class Exporter {
                     hp.put("learningRate", String.valueOf(spec.learningRate()));
                     writeJson(outDir.resolve("bedrock-hyperparameters.json"), hp);
                     files.add("bedrock-hyperparameters.json");
-                    notes.add("Bedrock: Llama 3.3 70B fine-tuning availability is UNVERIFIED (platforms.md); the prompt"
-                            + " is the Llama 3.3 chat template (without <|begin_of_text|>, which the trainer adds) up to"
-                            + " the assistant header, the completion the last answer plus <|eot_id|>.");
+                    notes.add(
+                            "Bedrock: Llama 3.3 70B fine-tuning availability is UNVERIFIED (check the AWS console for your region); the prompt"
+                                    + " is the Llama 3.3 chat template (without <|begin_of_text|>, which the trainer adds) up to"
+                                    + " the assistant header, the completion the last answer plus <|eot_id|>.");
                 }
                 case AXOLOTL -> {
                     AxolotlConfig.write(
