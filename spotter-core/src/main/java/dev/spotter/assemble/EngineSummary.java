@@ -42,9 +42,13 @@ public final class EngineSummary {
             Map<String, Long> reasons,
             List<String> files,
             List<String> missing,
-            List<String> firstErrors) {
+            List<String> firstErrors,
+            Map<String, Long> examplesByCategory,
+            Map<String, Long> tokensByCategory) {
         public SourceFigures {
             reasons = new TreeMap<>(reasons);
+            examplesByCategory = new TreeMap<>(examplesByCategory);
+            tokensByCategory = new TreeMap<>(tokensByCategory);
             files = List.copyOf(files);
             missing = List.copyOf(missing);
             firstErrors = List.copyOf(firstErrors.subList(0, Math.min(FIRST_ERRORS, firstErrors.size())));
@@ -117,13 +121,19 @@ public final class EngineSummary {
             Consumer<String> log) {
         List<IngestStats> ingests = new ArrayList<>();
         for (SourceFigures s : sources) {
+            Map<String, IngestStats.CategoryCount> categories = new TreeMap<>();
+            s.examplesByCategory()
+                    .forEach((cat, n) -> categories.put(
+                            cat,
+                            new IngestStats.CategoryCount(
+                                    n, s.tokensByCategory().getOrDefault(cat, 0L))));
             ingests.add(new IngestStats(
                     s.read(),
                     s.accepted(),
                     s.rejected(),
                     s.idSum(),
                     s.reasons(),
-                    Map.of(),
+                    categories,
                     s.files(),
                     s.missing(),
                     s.firstErrors(),

@@ -1,5 +1,7 @@
 package dev.spotter.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.Environment;
 import dev.spotter.assemble.AccountingStats;
 import dev.spotter.assemble.DatasetLayout;
@@ -17,6 +19,7 @@ import dev.spotter.spark.BuildRecords.FileTask;
 import dev.spotter.spark.BuildRecords.Ingested;
 import dev.spotter.spark.BuildRecords.MoveKey;
 import dev.spotter.spark.BuildRecords.Placed;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -259,6 +263,12 @@ public final class SparkBuild {
         Map<Integer, long[]> perSource = ingested.mapToPair(new SourceCount())
                 .reduceByKey(new AddCounts())
                 .collectAsMap();
+        // accepted examples and their tokens per source and category, as the embedded ingest counts them (the
+        // measured tokens-per-example of the cost figure); small: one entry per source and category
+        Map<String, long[]> perCategory = ingested.filter(new IsAccepted(true))
+                .mapToPair(new CategoryTokens())
+                .reduceByKey(new AddCounts())
+                .collectAsMap();
         List<EngineSummary.SourceFigures> sources = new ArrayList<>();
         long acceptedTotal = 0;
         for (int i = 0; i < project.sources().size(); i++) {
@@ -269,6 +279,15 @@ public final class SparkBuild {
                     .filter(new SourceIs(i))
                     .map(FileTask::label)
                     .toList();
+            Map<String, Long> examples = new TreeMap<>();
+            Map<String, Long> tokens = new TreeMap<>();
+            String prefix = i + "\u0000";
+            perCategory.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    examples.put(k.substring(prefix.length()), v[0]);
+                    tokens.put(k.substring(prefix.length()), v[1]);
+                }
+            });
             sources.add(new EngineSummary.SourceFigures(
                     c[0],
                     c[0] - rejected,
@@ -277,7 +296,9 @@ public final class SparkBuild {
                     figures.reasons(i),
                     files,
                     listing.missing().get(i),
-                    figures.firstErrors(i)));
+                    figures.firstErrors(i),
+                    examples,
+                    tokens));
         }
         EngineSummary.write(
                 project,
@@ -452,6 +473,20 @@ public final class SparkBuild {
         @Override
         public Tuple2<Integer, long[]> call(Ingested i) {
             return new Tuple2<>(BuildRecords.source(i.ord()), new long[] {1, i.idHash()});
+        }
+    }
+
+    /** ("source index\0category", {1, tokens}) of an accepted record (its internal line's {@code cat} and {@code tok}). */
+    static final class CategoryTokens implements PairFunction<Ingested, String, long[]> {
+        private static final long serialVersionUID = 1L;
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public Tuple2<String, long[]> call(Ingested i) throws IOException {
+            JsonNode rec = JSON.readTree(i.line());
+            return new Tuple2<>(
+                    BuildRecords.source(i.ord()) + "\u0000" + rec.get("cat").asText(),
+                    new long[] {1, rec.get("tok").asLong()});
         }
     }
 
