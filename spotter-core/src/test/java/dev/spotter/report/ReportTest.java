@@ -153,7 +153,7 @@ class ReportTest {
         assertThat(p.pricePer1k().toBigDecimal()).isEqualByComparingTo("0.0008");
         assertThat(p.asOf()).isEqualTo("2025-11-07");
         assertThat(p.tokenCap()).isEqualTo(24_576);
-        assertThatThrownBy(() -> t.get("nope")).hasMessageContaining("known: [brief]");
+        assertThatThrownBy(() -> t.get("nope")).hasMessageContaining("known providers: brief");
         Path f = dir.resolve("p.yaml");
         Files.writeString(f, "providers:\n  acme:\n    price_per_1k_tokens: 0.01\n    source: quote\n");
         assertThatThrownBy(() -> TrainingPrices.load(f)).hasMessageContaining("provider acme: as_of is required");
