@@ -6,9 +6,12 @@ import dev.spotter.ProviderException;
 import dev.spotter.http.Backoff;
 import dev.spotter.http.RetryAfter;
 import dev.spotter.http.Sleeper;
+import dev.spotter.kernel.IoErrors;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -91,6 +94,18 @@ final class LlmHttp implements LlmClient {
                 last = new ProviderException(ProviderException.Kind.TRANSIENT, sc, msg, raw, null);
                 cause = RetryCause.ofStatus(sc);
                 retryAfter = RetryAfter.of(resp.headers()).orElse(null);
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                // before the request left: unlike a reset or a read timeout, the provider cannot have run it
+                last = new ProviderException(
+                        ProviderException.Kind.TRANSIENT,
+                        0,
+                        "cannot connect to " + endpoint + ": "
+                                + (e instanceof HttpConnectTimeoutException
+                                        ? "connect timed out"
+                                        : Secrets.redact(IoErrors.reason(e), apiKey)),
+                        null,
+                        e);
+                cause = RetryCause.NOT_CONNECTED;
             } catch (HttpTimeoutException e) {
                 last = new ProviderException(
                         ProviderException.Kind.TRANSIENT,

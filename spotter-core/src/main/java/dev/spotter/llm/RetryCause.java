@@ -18,7 +18,9 @@ public enum RetryCause {
     /** No complete response within the request timeout. */
     TIMEOUT,
     /** The connection failed or was reset (possibly mid-body). */
-    CONNECTION;
+    CONNECTION,
+    /** No connection was made (refused, or the connect timed out): nothing was sent, so nothing can be billed. */
+    NOT_CONNECTED;
 
     static RetryCause ofStatus(int status) {
         return switch (status) {

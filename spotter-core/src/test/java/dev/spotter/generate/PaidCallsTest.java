@@ -131,6 +131,30 @@ class PaidCallsTest {
     }
 
     @Test
+    void aRefusedConnectionSentNothingAndIsChargedNothing() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // free again once closed: connecting there is refused
+        }
+        Report r = Generator.run(opts(dir.resolve("s"), 1, 1)
+                .baseUrl("http://127.0.0.1:" + closed + "/v1")
+                .maxRetries(2)
+                .maxAttemptsPerSlot(1)
+                .build());
+        GenerationState.Totals t = r.totals();
+        assertThat(r.complete()).isFalse();
+        assertThat(t.errors()).isPositive();
+        // nothing left this machine, so nothing counts against a budget (a reset or a read timeout still does)
+        assertThat(t.costUsd()).isZero();
+        assertThat(t.estimatedUsd()).isZero();
+        assertThat(t.retries()).containsKey("not_connected").doesNotContainKey("connection");
+        assertThat(r.summary()).doesNotContain("is estimated");
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("cannot connect to http://127.0.0.1:" + closed + "/v1/chat/completions: connection refused")
+                .doesNotContain("ConnectException");
+    }
+
+    @Test
     void retriesAreCountedByCauseInStateSummaryAndProgress() throws Exception {
         fake.enqueue(Fault.status(429, "0"), Fault.status(529), Fault.status(500), Fault.reset());
         Report r = Generator.run(opts(dir.resolve("s"), 2, 1).maxRetries(6).build());
