@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders an {@link EvalReport}: JSON (the stable exchange format, read back by {@link #read}), a terminal table,
@@ -153,6 +154,12 @@ public final class EvalReports {
                 r.evaluated(),
                 r.rejected(),
                 r.rejectReasons().isEmpty() ? "" : " " + r.rejectReasons()));
+        for (RunResult run : r.runs()) {
+            String w = failedCalls(run);
+            if (w != null) {
+                sb.append("warning: ").append(w).append(System.lineSeparator());
+            }
+        }
         sb.append(grid(rows, cols));
         for (Gate g : r.gates()) {
             sb.append(String.format(
@@ -225,14 +232,33 @@ public final class EvalReports {
         }
         String nl = System.lineSeparator();
         String differs = differentData(a, b);
+        String wa = failedCalls(ra);
+        String wb = failedCalls(rb);
         return "A: " + a.data() + " (" + a.createdAt() + ")" + nl
                 + "B: " + b.data() + " (" + b.createdAt() + ")" + nl
+                + (wa == null ? "" : "warning: A: " + wa + nl)
+                + (wb == null ? "" : "warning: B: " + wb + nl)
                 + (differs == null
                         ? ""
                         : "warning: A and B were computed on different data (" + differs
                                 + "): the differences below compare different examples" + nl)
                 + grid(rows, List.of(ca, cb, "B - A"))
                 + "gates: A " + gateWord(a) + ", B " + gateWord(b) + nl;
+    }
+
+    /**
+     * Says how many calls of a run failed after the client's retries, or null when none did: a failed call is scored
+     * as an empty answer, so the run's scores do not measure the model and a reader must not take them as its.
+     */
+    static @Nullable String failedCalls(RunResult run) {
+        long total = run.examples().values().stream().mapToLong(Long::longValue).sum();
+        if (run.callErrors() == 0) {
+            return null;
+        }
+        return run.callErrors() + " of " + total + " calls to " + run.model() + " failed after retries"
+                + (run.firstError() == null ? "" : " (first: " + run.firstError() + ")")
+                + " and were scored as empty answers: "
+                + (run.callErrors() == total ? "these scores measure nothing" : "the scores understate the model");
     }
 
     private static String gateWord(EvalReport r) {

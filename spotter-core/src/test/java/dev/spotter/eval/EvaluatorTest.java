@@ -272,6 +272,13 @@ class EvaluatorTest {
         assertThat(r.runs().get(0).callErrors()).isEqualTo(1);
         assertThat(r.runs().get(0).voice().jsonValid()).isEqualTo(new Rate(1, 0));
         assertThat(r.passed()).isFalse();
+        // the summary and a comparison say the scores measure nothing, instead of showing 0.00% as the model's
+        assertThat(EvalReports.table(r))
+                .contains("warning: 1 of 1 calls to tuned failed after retries")
+                .contains("these scores measure nothing");
+        assertThat(EvalReports.compare(r, r))
+                .contains("warning: A: 1 of 1 calls")
+                .contains("warning: B: 1 of 1");
     }
 
     @Test
