@@ -13,6 +13,8 @@ import dev.spotter.llm.LlmResponse;
 import dev.spotter.llm.Provider;
 import dev.spotter.llm.RetryCause;
 import dev.spotter.llm.TokenEstimate;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -55,6 +57,8 @@ final class Worker implements Runnable {
     final AtomicReference<ProviderException> refused = new AtomicReference<>();
     /** Some slot used up its attempts in this run. */
     final AtomicBoolean anyGaveUp = new AtomicBoolean();
+    /** Whether any response was read in this run: until one is, a provider that cannot be reached stops the run. */
+    private final AtomicBoolean anyAnswer = new AtomicBoolean();
 
     private final AtomicInteger invalidInARow = new AtomicInteger();
 
@@ -148,6 +152,7 @@ final class Worker implements Runnable {
                     r.rawBody(),
                     call.estimated.isZero() ? null : call.estimated.toUsdDouble());
             st.received(got); // committed before any checking: a kill now loses nothing that was read
+            anyAnswer.set(true);
             call.answered(cost == null ? Money.ZERO : cost);
             Status status = st.record(withVerdict(got, checker.check(o.plan, c, s.attributes(), r)), false)
                     .orElse(Status.REJECTED);
@@ -269,11 +274,19 @@ final class Worker implements Runnable {
                     e,
                     "provider rejected " + INVALID_IN_A_ROW + " requests in a row as invalid; fix the request"
                             + " (model, parameters) and rerun: " + e.getMessage());
+        } else if (!anyAnswer.get() && notConnected(e)) {
+            // nothing has reached the provider in this run (wrong --base-url, server down, no network): every
+            // other slot would fail the same way after its retries, so stop now, as for a refused key
+            refuse(e, "cannot reach the provider, nothing was sent: " + e.getMessage());
         } else if (e.kind() == ProviderException.Kind.CONFIGURATION
                 || (e.kind() == ProviderException.Kind.REJECTED_BY_PROVIDER && (sc == 401 || sc == 403 || sc == 404))) {
             refuse(e, "provider refused the request (" + e.getMessage() + ")");
         }
         return false;
+    }
+
+    private static boolean notConnected(ProviderException e) {
+        return e.getCause() instanceof ConnectException || e.getCause() instanceof HttpConnectTimeoutException;
     }
 
     private void refuse(ProviderException e, String msg) {

@@ -136,22 +136,27 @@ class PaidCallsTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort(); // free again once closed: connecting there is refused
         }
-        Report r = Generator.run(opts(dir.resolve("s"), 1, 1)
-                .baseUrl("http://127.0.0.1:" + closed + "/v1")
-                .maxRetries(2)
-                .maxAttemptsPerSlot(1)
-                .build());
-        GenerationState.Totals t = r.totals();
-        assertThat(r.complete()).isFalse();
-        assertThat(t.errors()).isPositive();
-        // nothing left this machine, so nothing counts against a budget (a reset or a read timeout still does)
-        assertThat(t.costUsd()).isZero();
-        assertThat(t.estimatedUsd()).isZero();
-        assertThat(t.retries()).containsKey("not_connected").doesNotContainKey("connection");
-        assertThat(r.summary()).doesNotContain("is estimated");
-        assertThat(progress.toString(StandardCharsets.UTF_8))
-                .contains("cannot connect to http://127.0.0.1:" + closed + "/v1/chat/completions: connection refused")
-                .doesNotContain("ConnectException");
+        String url = "http://127.0.0.1:" + closed + "/v1";
+        // an unreachable provider stops the run at the first slot whose retries ran out (exit 2 on the CLI),
+        // instead of retrying every slot and ending as "stopped short"
+        assertThatThrownBy(() -> Generator.run(opts(dir.resolve("s"), 3, 1)
+                        .baseUrl(url)
+                        .maxRetries(2)
+                        .maxAttemptsPerSlot(1)
+                        .build()))
+                .isInstanceOf(dev.spotter.ProviderException.class)
+                .hasMessageContaining("cannot reach the provider, nothing was sent")
+                .hasMessageContaining("cannot connect to " + url + "/chat/completions: connection refused")
+                .hasMessageNotContaining("ConnectException");
+        try (GenerationState st = GenerationState.openReadOnly(dir.resolve("s"))) {
+            GenerationState.Totals t = st.totals();
+            assertThat(t.errors()).isEqualTo(1); // one slot tried; the others were never sent
+            // nothing left this machine, so nothing counts against a budget (a reset or a read timeout still does)
+            assertThat(t.costUsd()).isZero();
+            assertThat(t.estimatedUsd()).isZero();
+            assertThat(t.retries()).containsKey("not_connected").doesNotContainKey("connection");
+        }
+        assertThat(progress.toString(StandardCharsets.UTF_8)).doesNotContain("ConnectException");
     }
 
     @Test
