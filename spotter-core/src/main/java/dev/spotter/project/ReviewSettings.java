@@ -1,5 +1,6 @@
 package dev.spotter.project;
 
+import dev.spotter.kb.KbChunk;
 import dev.spotter.kernel.Sidecars;
 import dev.spotter.review.ReviewPolicy;
 import dev.spotter.review.ReviewedFile;
@@ -71,6 +72,11 @@ public record ReviewSettings(Path db, int leaseMinutes, Map<String, ReviewPolicy
         if (side == null && Files.isRegularFile(Sidecars.provenance(data))) {
             side = Sidecars.provenance(data);
         }
-        return new ReviewedFile(s.id(), data, side, s.category() == null ? "" : s.category(), s.plan(), p);
+        List<KbChunk> chunks = new ArrayList<>();
+        s.chunkText()
+                .forEach((id, text) -> chunks.add(
+                        new KbChunk(id, false, s.chunkCategory().getOrDefault(id, ""), "", text, "{}", "", "")));
+        chunks.sort(java.util.Comparator.comparing(KbChunk::id));
+        return new ReviewedFile(s.id(), data, side, s.category() == null ? "" : s.category(), s.plan(), p, chunks);
     }
 }

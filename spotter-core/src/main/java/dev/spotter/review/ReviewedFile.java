@@ -1,7 +1,9 @@
 package dev.spotter.review;
 
+import dev.spotter.kb.KbChunk;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param defaultCategory category of records whose provenance names none ({@code ""} when none)
  * @param plan            the source's generation plan, or null (then each record's provenance {@code plan})
  * @param policy          the source's review policy
+ * @param chunks          a knowledge-base source's chunks (empty otherwise): the app shows each answer beside the
+ *                        chunk its provenance names
  */
 public record ReviewedFile(
         String sourceId,
@@ -24,12 +28,25 @@ public record ReviewedFile(
         @Nullable Path sidecar,
         String defaultCategory,
         @Nullable String plan,
-        ReviewPolicy policy) {
+        ReviewPolicy policy,
+        List<KbChunk> chunks) {
     public ReviewedFile {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(defaultCategory, "defaultCategory");
         Objects.requireNonNull(policy, "policy");
+        chunks = List.copyOf(chunks);
+    }
+
+    /** A source without knowledge-base chunks. */
+    public ReviewedFile(
+            String sourceId,
+            Path data,
+            @Nullable Path sidecar,
+            String defaultCategory,
+            @Nullable String plan,
+            ReviewPolicy policy) {
+        this(sourceId, data, sidecar, defaultCategory, plan, policy, List.of());
     }
 
     /** The source's review state now: its file indexed and judged against the decisions {@code gate} reads. */

@@ -24,7 +24,7 @@ public final class WebReviewApp implements ReviewApp {
         }
         for (ReviewedFile f : files) {
             b.source(new ReviewSource(
-                    f.sourceId(), f.data(), f.sidecar(), f.defaultCategory(), f.plan(), List.of(), f.policy()));
+                    f.sourceId(), f.data(), f.sidecar(), f.defaultCategory(), f.plan(), f.chunks(), f.policy()));
         }
         ReviewServer server = b.start();
         return new Running() {
