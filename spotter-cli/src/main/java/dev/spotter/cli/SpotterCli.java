@@ -65,6 +65,7 @@ public final class SpotterCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true); // --bos include|exclude and other enum options
         cl.setParameterExceptionHandler(SpotterCli::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd));
+        CommandSummaries.install(cl);
         return cl.execute(args);
     }
 

@@ -41,6 +41,55 @@ class ShellConventionsTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * The "Commands:" list of every command's --help shows each subcommand's summary as a whole sentence (it used
+     * to cut four of them mid-sentence: "stratified split with a", "(HAVE / PARTIAL / NEED),").
+     */
+    @Test
+    void everyCommandListShowsWholeSentences() {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        java.util.ArrayDeque<java.util.List<String>> todo = new java.util.ArrayDeque<>();
+        todo.add(java.util.List.of());
+        while (!todo.isEmpty()) {
+            java.util.List<String> path = todo.pop();
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            CliRun.Result r = CliRun.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", args)).isZero();
+            String out = r.out().replace("\r", "");
+            int at = out.indexOf("Commands:");
+            if (at < 0) {
+                continue;
+            }
+            // rows: "  name  summary..." then continuation lines indented further; a summary ends with '.'
+            String name = null;
+            StringBuilder summary = new StringBuilder();
+            String section = out.substring(at + "Commands:".length()).replaceFirst("^\n", "");
+            int end = section.indexOf("\n\n"); // the list ends at the first blank line (a footer may follow)
+            section = end < 0 ? section : section.substring(0, end);
+            for (String line : (section + "\n  <end>  .").split("\n")) {
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+                if (m.matches()) {
+                    if (name != null) {
+                        if (!summary.toString().trim().endsWith(".")) {
+                            cut.add(String.join(" ", path) + " " + name + ": "
+                                    + summary.toString().trim());
+                        }
+                        java.util.List<String> sub = new java.util.ArrayList<>(path);
+                        sub.add(name);
+                        todo.add(sub);
+                    }
+                    name = m.group(1);
+                    summary = new StringBuilder(m.group(2));
+                } else if (!line.isBlank() && name != null) {
+                    summary.append(' ').append(line.trim());
+                }
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
     @Test
     void anUnknownShellIsAUsageError() {
         CliRun.Result r = CliRun.run("completion", "fish");
