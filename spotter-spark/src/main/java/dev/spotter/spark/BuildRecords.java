@@ -56,6 +56,11 @@ final class BuildRecords {
         private static final long serialVersionUID = 1L;
     }
 
+    /** A kept record after the PII scrub: its line, and the line before when the scrub changed it (else null). */
+    record Scrubbed(String line, @Nullable String before) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     /**
      * A scrubbed record's place: train or validation, and, when the leakage check moved it to train, its
      * leakage-log line and the pass that moved it (else null and 0); {@code grouped} when pass 1 put it in a

@@ -1,30 +1,32 @@
 package dev.spotter.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.Optional;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.api.java.function.PairFunction;
-import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * Connected components of the graph "two records share a key" (an exact hash or an LSH band key): each record's
- * component label is the smallest global order key in its component.
+ * Connected components of the graph "two records share a key" (an exact hash or an LSH band key): each linked
+ * record's component label is the smallest global order key in its component.
  *
- * <p>Algorithm: on the engine, per key, its smallest record is linked to every other record of the key (a star:
- * no key's member list is ever held; keys of one record make no link, so unique records never leave the engine).
- * The links stream to the driver ({@code toLocalIterator}), where a union-find (union by the smaller root, path
- * halving) joins them in one pass; the labels go back as an RDD. One pass, no rounds: label propagation on the
- * engine needs about the component's diameter in rounds, and the near-duplicate chains of voice data (records
- * that differ in one number) made that tens of rounds of two shuffles each. Memory on the driver: one map entry
- * per <em>linked</em> record (about 100 bytes boxed: 100 MB per million linked records); past tens of millions of
+ * <p>Algorithm: on the engine, the (key, ord) pairs are grouped by key in one shuffle (a record's keys are
+ * computed once, where its line is, and only the 8-byte pairs cross the shuffle, never the lines); a key with one
+ * record makes no link, so unique records never leave the engine; a key with several links its smallest record to
+ * each other (a star). The links stream to the driver ({@code toLocalIterator}), where a union-find (union by the
+ * smaller root, path halving) joins them in one pass. The result, {@link Labels}, holds the linked records only
+ * (two sorted {@code long} arrays, 16 bytes per linked record) and is broadcast to the stages that group records by
+ * component: a record it does not name is a component of its own and is processed where it lies, without a
+ * shuffle. One pass, no rounds: label propagation on the engine needs about the component's diameter in rounds,
+ * and the near-duplicate chains of voice data (records that differ in one number) made that tens of rounds of two
+ * shuffles each. Memory: per key task, one key's records (a band bucket: the records that share it); on the driver
+ * one map entry per linked record while linking (about 100 bytes boxed: 100 MB per million linked records), then
+ * 16 bytes per linked record in the broadcast, on the driver and on every executor. Past tens of millions of
  * linked records the engine-side alternative is large-star/small-star (O(log n) rounds; docs/areas/scale.md).
  * Risk: band keys are 32 bits, so chance collisions link unrelated records (merging components never changes a
  * verdict, only the replay's parallelism): about {@code bands · n² / 2³³} chance pairs.
@@ -32,24 +34,58 @@ import scala.Tuple2;
 final class Components {
     private Components() {}
 
-    /** (ord, keys) → (ord, component label) for every record; a record that shares no key is its own label. */
-    static JavaPairRDD<Long, Long> labels(JavaSparkContext jsc, JavaPairRDD<Long, long[]> keys, int partitions) {
-        JavaPairRDD<Long, Long> edges = keys.flatMapToPair(new KeyEdges()).persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<Long, Long> keyMin = edges.reduceByKey(new Min(), partitions);
-        Iterator<Tuple2<Long, Long>> links =
-                edges.join(keyMin, partitions).flatMapToPair(new StarLinks()).toLocalIterator();
+    /** The component label of every linked record; a record that shares no key is its own component. */
+    static Labels labels(JavaPairRDD<Long, long[]> keys, int partitions) {
+        Iterator<Tuple2<Long, Long>> links = keys.flatMapToPair(new KeyEdges())
+                .groupByKey(partitions)
+                .flatMapToPair(new StarLinks())
+                .toLocalIterator();
         Map<Long, Long> parent = new HashMap<>();
         while (links.hasNext()) {
             Tuple2<Long, Long> l = links.next();
             union(parent, l._1(), l._2());
         }
-        edges.unpersist(false);
-        List<Tuple2<Long, Long>> labelled = new ArrayList<>(parent.size());
+        long[] ords = new long[parent.size()];
+        int i = 0;
         for (Long node : parent.keySet()) {
-            labelled.add(new Tuple2<>(node, find(parent, node)));
+            ords[i++] = node;
         }
-        JavaPairRDD<Long, Long> known = jsc.parallelizePairs(labelled, partitions);
-        return keys.leftOuterJoin(known, partitions).mapToPair(new LabelOrSelf());
+        Arrays.sort(ords);
+        long[] labels = new long[ords.length];
+        for (int j = 0; j < ords.length; j++) {
+            labels[j] = find(parent, ords[j]);
+        }
+        return new Labels(ords, labels);
+    }
+
+    /**
+     * The labels of the linked records, sorted by order key (binary search): what the stages get by broadcast.
+     * A record not named here shares no key with another record.
+     */
+    static final class Labels implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long[] ords;
+        private final long[] labels;
+
+        Labels(long[] ords, long[] labels) {
+            this.ords = ords;
+            this.labels = labels;
+        }
+
+        /** True when the record shares a key with another one (its component has more than one record). */
+        boolean linked(long ord) {
+            return Arrays.binarySearch(ords, ord) >= 0;
+        }
+
+        /** The record's component label: the smallest order key of its component (its own when unlinked). */
+        long label(long ord) {
+            int at = Arrays.binarySearch(ords, ord);
+            return at >= 0 ? labels[at] : ord;
+        }
+
+        int size() {
+            return ords.length;
+        }
     }
 
     private static long find(Map<Long, Long> parent, long x) {
@@ -75,51 +111,46 @@ final class Components {
         }
     }
 
-    /** (ord, keys) → (key, ord) for each key. */
+    /** (ord, keys) → (key, ord) for each distinct key of the record (a record's own keys make no link). */
     static final class KeyEdges implements PairFlatMapFunction<Tuple2<Long, long[]>, Long, Long> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public Iterator<Tuple2<Long, Long>> call(Tuple2<Long, long[]> t) {
-            List<Tuple2<Long, Long>> out = new ArrayList<>(t._2().length);
-            for (long k : t._2()) {
-                out.add(new Tuple2<>(k, t._1()));
+            long[] ks = t._2().clone();
+            Arrays.sort(ks);
+            List<Tuple2<Long, Long>> out = new ArrayList<>(ks.length);
+            for (int i = 0; i < ks.length; i++) {
+                if (i == 0 || ks[i] != ks[i - 1]) {
+                    out.add(new Tuple2<>(ks[i], t._1()));
+                }
             }
             return out.iterator();
         }
     }
 
-    /** The smaller of two order keys. */
-    static final class Min implements Function2<Long, Long, Long> {
+    /** (key, its records) → the links (ord, the key's smallest ord) of every other record. */
+    static final class StarLinks implements PairFlatMapFunction<Tuple2<Long, Iterable<Long>>, Long, Long> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Long call(Long a, Long b) {
-            return Math.min(a, b);
-        }
-    }
-
-    /** (key, (ord, key's min)) → the link (ord, min), unless ord is the min. */
-    static final class StarLinks implements PairFlatMapFunction<Tuple2<Long, Tuple2<Long, Long>>, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Iterator<Tuple2<Long, Long>> call(Tuple2<Long, Tuple2<Long, Long>> t) {
-            long ord = t._2()._1();
-            long min = t._2()._2();
-            return ord == min
-                    ? List.<Tuple2<Long, Long>>of().iterator()
-                    : List.of(new Tuple2<>(ord, min)).iterator();
-        }
-    }
-
-    /** (ord, (keys, label?)) → (ord, label, or ord itself when it links to nothing). */
-    static final class LabelOrSelf implements PairFunction<Tuple2<Long, Tuple2<long[], Optional<Long>>>, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, Long> call(Tuple2<Long, Tuple2<long[], Optional<Long>>> t) {
-            return new Tuple2<>(t._1(), t._2()._2().orElse(t._1()));
+        public Iterator<Tuple2<Long, Long>> call(Tuple2<Long, Iterable<Long>> t) {
+            Iterator<Long> it = t._2().iterator();
+            long first = it.next();
+            if (!it.hasNext()) {
+                return List.<Tuple2<Long, Long>>of().iterator();
+            }
+            long min = first;
+            for (Long o : t._2()) {
+                min = Math.min(min, o);
+            }
+            List<Tuple2<Long, Long>> out = new ArrayList<>();
+            for (Long o : t._2()) {
+                if (o != min) {
+                    out.add(new Tuple2<>(o, min));
+                }
+            }
+            return out.iterator();
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.spotter.spark.BuildRecords.FileTask;
 import dev.spotter.spark.BuildRecords.Ingested;
 import dev.spotter.spark.BuildRecords.MoveKey;
 import dev.spotter.spark.BuildRecords.Placed;
+import dev.spotter.spark.BuildRecords.Scrubbed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,9 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.api.java.function.PairFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.jspecify.annotations.Nullable;
 import scala.Tuple2;
@@ -64,7 +67,7 @@ public final class SparkBuild {
     private final JavaSparkContext jsc;
     private final Path projectFile;
     private final Path outDir;
-    private final int partitions;
+    private final int partitionsSet;
     private final long splitBytes;
     private final @Nullable Fault fault;
     private final Consumer<String> log;
@@ -73,7 +76,7 @@ public final class SparkBuild {
         this.jsc = b.jsc;
         this.projectFile = b.projectFile.toAbsolutePath().normalize();
         this.outDir = b.outDir;
-        this.partitions = b.partitions > 0 ? b.partitions : b.jsc.defaultParallelism();
+        this.partitionsSet = b.partitions; // 0: chosen from the input's size (defaultPartitions)
         this.splitBytes = b.splitBytes > 0
                 ? b.splitBytes
                 : b.jsc.getConf().getSizeAsBytes("spark.sql.files.maxPartitionBytes", "128m");
@@ -101,7 +104,7 @@ public final class SparkBuild {
             this.outDir = Objects.requireNonNull(outDir, "outDir");
         }
 
-        /** Shuffle partitions; default: the context's default parallelism. */
+        /** Shuffle partitions; default: the context's default parallelism, at least one per 50,000 input lines. */
         public Builder partitions(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("partitions must be >= 1, was " + n);
@@ -178,36 +181,64 @@ public final class SparkBuild {
             ingested = ingested.union(parts.get(i));
         }
         ingested = ingested.persist(StorageLevel.MEMORY_AND_DISK());
-        Tuple2<Long, Long> readSum = ingested.isEmpty()
-                ? new Tuple2<>(0L, 0L)
-                : ingested.map(new CountAndIdHash()).reduce(new Sum());
-        long read = readSum._1();
-        log.accept("  ingest   " + listing.tasks().size() + " files in " + splits + " tasks, " + read + " lines read");
+        // one pass: per source lines read and id-hash sum; per source and category accepted examples and tokens
+        // (as the embedded ingest counts them: the measured tokens-per-example of the cost figure)
+        Map<String, long[]> counts = ingested.flatMapToPair(new SourceCounts())
+                .reduceByKey(new AddCounts())
+                .collectAsMap();
+        long read = 0;
+        long idSum = 0;
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            if (e.getKey().startsWith("s")) {
+                read += e.getValue()[0];
+                idSum += e.getValue()[1];
+            }
+        }
+        int partitions = partitionsSet > 0 ? partitionsSet : defaultPartitions(read);
+        log.accept("  ingest   " + listing.tasks().size() + " files in " + splits + " tasks, " + read + " lines read; "
+                + partitions + " shuffle partitions");
+        JavaRDD<Ingested> quarantined = ingested.filter(new IsAccepted(false)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // 2. dedup
+        // 2. dedup: keys once per record; only (key, ord) pairs and the linked records' lines are shuffled
         JavaPairRDD<Long, String> accepted =
-                ingested.filter(new IsAccepted(true)).mapToPair(new OrdLine()).persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<Long, long[]> dedupKeys = accepted.mapPartitionsToPair(new Stages.DedupKeys(pf));
-        JavaPairRDD<Long, Dedupped> dedupped = byComponent(accepted, Components.labels(jsc, dedupKeys, partitions))
-                .flatMapToPair(new Stages.DedupReplay(pf))
+                ingested.filter(new IsAccepted(true)).mapToPair(new OrdLine());
+        Broadcast<Components.Labels> dedupLabels =
+                jsc.broadcast(Components.labels(accepted.mapPartitionsToPair(new Stages.DedupKeys(pf)), partitions));
+        JavaPairRDD<Long, Dedupped> dedupped = accepted.filter(new Stages.IsLinked(dedupLabels, false))
+                .mapToPair(new Stages.KeepSingle())
+                .union(byComponent(accepted, dedupLabels, partitions).flatMapToPair(new Stages.DedupReplay(pf)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, Dedupped> dropped =
+                dedupped.filter(new IsKept(false)).persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, String> kept = dedupped.filter(new IsKept(true)).mapValues(new DeduppedLine());
-        JavaPairRDD<Long, Dedupped> dropped = dedupped.filter(new IsKept(false));
 
-        // 3. scrub
-        JavaPairRDD<Long, String> scrubbed =
+        // 3. scrub (the lines it changed keep their line before, for the report's samples)
+        JavaPairRDD<Long, Scrubbed> scrubPairs =
                 kept.mapPartitionsToPair(new Stages.Scrub(pf, fault)).persist(StorageLevel.MEMORY_AND_DISK());
+        long keptCount = scrubPairs.count();
+        long droppedTotal = dropped.count();
+        quarantined.count();
+        dedupped.unpersist(false);
+        ingested.unpersist(false);
+        dedupLabels.unpersist(false); // not destroyed: the persisted RDDs' lineage still names it
+        JavaPairRDD<Long, String> scrubbed = scrubPairs.mapValues(new ScrubbedLine());
 
-        // 4. split
-        JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> splitComponents = byComponent(
-                        scrubbed,
-                        Components.labels(jsc, scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions))
+        // 4. split: components at the leakage threshold, as in dedup
+        Broadcast<Components.Labels> splitLabels =
+                jsc.broadcast(Components.labels(scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions));
+        JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> splitComponents =
+                byComponent(scrubbed, splitLabels, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, String> splitSingles = scrubbed.filter(new Stages.IsLinked(splitLabels, false));
+        JavaPairRDD<String, Long> rootKeys = splitSingles
+                .mapToPair(new Stages.SingleRootKey(pf))
+                .union(splitComponents.flatMapToPair(new Stages.GroupKeys(pf)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<String, Long> rootKeys =
-                splitComponents.flatMapToPair(new Stages.GroupKeys(pf)).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> cuts = cuts(project, rootKeys);
-        JavaRDD<Placed> placed =
+        rootKeys.unpersist(false);
+        JavaRDD<Placed> placedGroups =
                 splitComponents.flatMap(new Stages.Place(pf, cuts)).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Placed> placed =
+                splitSingles.map(new Stages.PlaceSingle(pf, cuts)).union(placedGroups);
 
         // 5. write, in global order, and check; the summary's figures from the same streams
         WriteStats write;
@@ -219,15 +250,25 @@ public final class SparkBuild {
                     .sortByKey(true, partitions)
                     .values()
                     .toLocalIterator();
-            // the same records before the scrub, in the same order (the report's PII samples compare the two)
-            Iterator<String> ks = kept.sortByKey(true, partitions).values().toLocalIterator();
+            // the lines the scrub changed, before it, in the same order (the report's PII samples compare the two)
+            Iterator<Tuple2<Long, String>> bs = scrubPairs
+                    .filter(new IsChanged())
+                    .mapValues(new LineBefore())
+                    .sortByKey(true, partitions)
+                    .toLocalIterator();
+            Tuple2<Long, String> before = bs.hasNext() ? bs.next() : null;
             while (ps.hasNext()) {
                 Placed p = ps.next();
                 w.example(p.line(), p.validation());
-                steps.record(ks.next(), p.line(), p.validation());
+                String pre = p.line();
+                if (before != null && before._1() == p.ord()) {
+                    pre = before._2();
+                    before = bs.hasNext() ? bs.next() : null;
+                }
+                steps.record(pre, p.line(), p.validation());
                 figures.placed(p);
             }
-            Iterator<Ingested> qs = ingested.filter(new IsAccepted(false))
+            Iterator<Ingested> qs = quarantined
                     .keyBy(new IngestedOrd())
                     .sortByKey(true, partitions)
                     .values()
@@ -245,7 +286,8 @@ public final class SparkBuild {
                 figures.dropped(d);
                 droppedCount++;
             }
-            Iterator<Tuple2<MoveKey, String>> ms = placed.filter(new IsMoved())
+            Iterator<Tuple2<MoveKey, String>> ms = placedGroups
+                    .filter(new IsMoved())
                     .mapToPair(new MoveLine())
                     .sortByKey(Comparator.<MoveKey>naturalOrder(), true, partitions)
                     .toLocalIterator();
@@ -257,22 +299,25 @@ public final class SparkBuild {
             write = w.commit();
             steps.commit();
         }
-        AccountingStats acc = EngineFunctions.accounting(layout, writers, read, readSum._2());
+        if (droppedCount != droppedTotal || write.train() + write.validation() != keptCount) {
+            throw new IllegalStateException("the write stage saw " + droppedCount + " duplicates and "
+                    + (write.train() + write.validation()) + " kept records; the dedup stage had " + droppedTotal
+                    + " and " + keptCount);
+        }
+        AccountingStats acc = EngineFunctions.accounting(layout, writers, read, idSum);
         log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount
                 + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()));
-        Map<Integer, long[]> perSource = ingested.mapToPair(new SourceCount())
-                .reduceByKey(new AddCounts())
-                .collectAsMap();
-        // accepted examples and their tokens per source and category, as the embedded ingest counts them (the
-        // measured tokens-per-example of the cost figure); small: one entry per source and category
-        Map<String, long[]> perCategory = ingested.filter(new IsAccepted(true))
-                .mapToPair(new CategoryTokens())
-                .reduceByKey(new AddCounts())
-                .collectAsMap();
+        for (JavaPairRDD<?, ?> r : List.of(dropped, scrubPairs, splitComponents)) {
+            r.unpersist(false);
+        }
+        placedGroups.unpersist(false);
+        quarantined.unpersist(false);
+        splitLabels.destroy();
+        dedupLabels.destroy();
         List<EngineSummary.SourceFigures> sources = new ArrayList<>();
         long acceptedTotal = 0;
         for (int i = 0; i < project.sources().size(); i++) {
-            long[] c = perSource.getOrDefault(i, new long[2]);
+            long[] c = counts.getOrDefault("s" + i, new long[2]);
             long rejected = figures.rejected(i);
             acceptedTotal += c[0] - rejected;
             List<String> files = listing.tasks().stream()
@@ -281,8 +326,8 @@ public final class SparkBuild {
                     .toList();
             Map<String, Long> examples = new TreeMap<>();
             Map<String, Long> tokens = new TreeMap<>();
-            String prefix = i + "\u0000";
-            perCategory.forEach((k, v) -> {
+            String prefix = "c" + i + "\u0000";
+            counts.forEach((k, v) -> {
                 if (k.startsWith(prefix)) {
                     examples.put(k.substring(prefix.length()), v[0]);
                     tokens.put(k.substring(prefix.length()), v[1]);
@@ -311,11 +356,6 @@ public final class SparkBuild {
                 write,
                 acc,
                 log);
-        for (JavaPairRDD<?, ?> r : List.of(accepted, dedupped, scrubbed, splitComponents, rootKeys)) {
-            r.unpersist(false);
-        }
-        placed.unpersist(false);
-        ingested.unpersist(false);
         return new Result(layout, write, acc, read, droppedCount, splits);
     }
 
@@ -335,31 +375,26 @@ public final class SparkBuild {
         return cuts;
     }
 
-    /** (ord, line) grouped by component label: each group is one component's records. */
-    private JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> byComponent(
-            JavaPairRDD<Long, String> lines, JavaPairRDD<Long, Long> labels) {
-        return lines.join(labels, partitions).mapToPair(new ToLabel()).groupByKey(partitions);
+    /** The linked records' (ord, line) grouped by component label: each group is one component's records. */
+    private static JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> byComponent(
+            JavaPairRDD<Long, String> lines, Broadcast<Components.Labels> labels, int partitions) {
+        return lines.filter(new Stages.IsLinked(labels, true))
+                .mapToPair(new Stages.ByLabel(labels))
+                .groupByKey(partitions);
     }
 
-    static final class CountAndIdHash implements Function<Ingested, Tuple2<Long, Long>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, Long> call(Ingested i) {
-            return new Tuple2<>(1L, i.idHash());
-        }
+    /**
+     * Shuffle partitions when not set: the engine's parallelism, and at least one per {@value #RECORDS_PER_PARTITION}
+     * input lines, so a shuffle task and one partition of output on the driver ({@code toLocalIterator}) hold
+     * about that many records (~30 MB of lines), whatever the input's size.
+     */
+    private int defaultPartitions(long read) {
+        return (int) Math.max(
+                jsc.defaultParallelism(),
+                Math.min(100_000, (read + RECORDS_PER_PARTITION - 1) / RECORDS_PER_PARTITION));
     }
 
-    static final class Sum
-            implements org.apache.spark.api.java.function.Function2<
-                    Tuple2<Long, Long>, Tuple2<Long, Long>, Tuple2<Long, Long>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, Long> call(Tuple2<Long, Long> a, Tuple2<Long, Long> b) {
-            return new Tuple2<>(a._1() + b._1(), a._2() + b._2());
-        }
-    }
+    private static final long RECORDS_PER_PARTITION = 50_000;
 
     static final class IsAccepted implements Function<Ingested, Boolean> {
         private static final long serialVersionUID = 1L;
@@ -404,15 +439,6 @@ public final class SparkBuild {
         @Override
         public String call(Dedupped d) {
             return d.line();
-        }
-    }
-
-    static final class ToLabel implements PairFunction<Tuple2<Long, Tuple2<String, Long>>, Long, Tuple2<Long, String>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, Tuple2<Long, String>> call(Tuple2<Long, Tuple2<String, Long>> t) {
-            return new Tuple2<>(t._2()._2(), new Tuple2<>(t._1(), t._2()._1()));
         }
     }
 
@@ -466,27 +492,55 @@ public final class SparkBuild {
         }
     }
 
-    /** (source index, {lines read, sum of id hashes}). */
-    static final class SourceCount implements PairFunction<Ingested, Integer, long[]> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Integer, long[]> call(Ingested i) {
-            return new Tuple2<>(BuildRecords.source(i.ord()), new long[] {1, i.idHash()});
-        }
-    }
-
-    /** ("source index\0category", {1, tokens}) of an accepted record (its internal line's {@code cat} and {@code tok}). */
-    static final class CategoryTokens implements PairFunction<Ingested, String, long[]> {
+    /**
+     * ("s" + source index, {1, id hash}) of every line, and ("c" + source index + "\0" + category, {1, tokens}) of
+     * an accepted one (its internal line's {@code cat} and {@code tok}).
+     */
+    static final class SourceCounts implements PairFlatMapFunction<Ingested, String, long[]> {
         private static final long serialVersionUID = 1L;
         private static final ObjectMapper JSON = new ObjectMapper();
 
         @Override
-        public Tuple2<String, long[]> call(Ingested i) throws IOException {
+        public Iterator<Tuple2<String, long[]>> call(Ingested i) throws IOException {
+            int source = BuildRecords.source(i.ord());
+            Tuple2<String, long[]> line = new Tuple2<>("s" + source, new long[] {1, i.idHash()});
+            if (!i.accepted()) {
+                return List.of(line).iterator();
+            }
             JsonNode rec = JSON.readTree(i.line());
-            return new Tuple2<>(
-                    BuildRecords.source(i.ord()) + "\u0000" + rec.get("cat").asText(),
-                    new long[] {1, rec.get("tok").asLong()});
+            return List.of(
+                            line,
+                            new Tuple2<>(
+                                    "c" + source + "\u0000" + rec.get("cat").asText(),
+                                    new long[] {1, rec.get("tok").asLong()}))
+                    .iterator();
+        }
+    }
+
+    static final class ScrubbedLine implements Function<Scrubbed, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String call(Scrubbed s) {
+            return s.line();
+        }
+    }
+
+    static final class IsChanged implements Function<Tuple2<Long, Scrubbed>, Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean call(Tuple2<Long, Scrubbed> t) {
+            return t._2().before() != null;
+        }
+    }
+
+    static final class LineBefore implements Function<Scrubbed, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String call(Scrubbed s) {
+            return Objects.requireNonNull(s.before());
         }
     }
 

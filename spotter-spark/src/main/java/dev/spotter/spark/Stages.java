@@ -14,6 +14,7 @@ import dev.spotter.spark.BuildRecords.Fault;
 import dev.spotter.spark.BuildRecords.FileTask;
 import dev.spotter.spark.BuildRecords.Ingested;
 import dev.spotter.spark.BuildRecords.Placed;
+import dev.spotter.spark.BuildRecords.Scrubbed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.api.java.function.PairFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.jspecify.annotations.Nullable;
 import scala.Tuple2;
 
@@ -175,8 +179,8 @@ final class Stages {
         }
     }
 
-    /** The PII scrub of kept lines. */
-    static final class Scrub implements PairFlatMapFunction<Iterator<Tuple2<Long, String>>, Long, String> {
+    /** The PII scrub of kept lines: (ord, scrubbed line and, when the scrub changed it, the line before). */
+    static final class Scrub implements PairFlatMapFunction<Iterator<Tuple2<Long, String>>, Long, Scrubbed> {
         private static final long serialVersionUID = 1L;
         private final String project;
         private final @Nullable Fault fault;
@@ -187,22 +191,70 @@ final class Stages {
         }
 
         @Override
-        public Iterator<Tuple2<Long, String>> call(Iterator<Tuple2<Long, String>> in) {
+        public Iterator<Tuple2<Long, Scrubbed>> call(Iterator<Tuple2<Long, String>> in) {
             EngineFunctions.Scrub s = new EngineFunctions.Scrub(project(project).pii());
             List<Tuple2<Long, String>> all = new ArrayList<>();
             in.forEachRemaining(all::add);
-            List<Tuple2<Long, String>> out = new ArrayList<>(all.size());
+            List<Tuple2<Long, Scrubbed>> out = new ArrayList<>(all.size());
             for (Tuple2<Long, String> t : all) {
                 maybeFail(fault, "scrub", out.size(), all.size());
-                out.add(new Tuple2<>(t._1(), s.scrub(t._2())));
+                String after = s.scrub(t._2());
+                out.add(new Tuple2<>(t._1(), new Scrubbed(after, after.equals(t._2()) ? null : t._2())));
             }
             return out.iterator();
         }
     }
 
+    /** A record that shares no key is a component of its own: the keep-first rule keeps it. */
+    static final class KeepSingle implements PairFunction<Tuple2<Long, String>, Long, Dedupped> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, Dedupped> call(Tuple2<Long, String> t) {
+            return new Tuple2<>(t._1(), new Dedupped(true, t._2(), t._1()));
+        }
+    }
+
+    /** Whether a record is linked to another one ({@code linked}) or not ({@code !linked}). */
+    static final class IsLinked implements Function<Tuple2<Long, String>, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<Components.Labels> labels;
+        private final boolean linked;
+
+        IsLinked(Broadcast<Components.Labels> labels, boolean linked) {
+            this.labels = labels;
+            this.linked = linked;
+        }
+
+        @Override
+        public Boolean call(Tuple2<Long, String> t) {
+            return labels.value().linked(t._1()) == linked;
+        }
+    }
+
+    /** (ord, line) → (component label, (ord, line)). */
+    static final class ByLabel implements PairFunction<Tuple2<Long, String>, Long, Tuple2<Long, String>> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<Components.Labels> labels;
+
+        ByLabel(Broadcast<Components.Labels> labels) {
+            this.labels = labels;
+        }
+
+        @Override
+        public Tuple2<Long, Tuple2<Long, String>> call(Tuple2<Long, String> t) {
+            return new Tuple2<>(labels.value().label(t._1()), t);
+        }
+    }
+
+    private static final Map<String, EngineFunctions.Split> SPLITS = new ConcurrentHashMap<>();
+
+    /** The split's functions, once per JVM (they hold no state between calls). */
     private static EngineFunctions.Split split(String project) {
-        Project p = project(project);
-        return new EngineFunctions.Split(p.split(), p.dedup(), p.seed());
+        return SPLITS.computeIfAbsent(project, f -> {
+            Project p = project(f);
+            return new EngineFunctions.Split(p.split(), p.dedup(), p.seed());
+        });
     }
 
     /** Split keys of scrubbed lines: (ord, band keys at the leakage threshold). */
@@ -258,6 +310,41 @@ final class Stages {
                 out.add(new Tuple2<>(r.stratum()[root], r.key()[root]));
             }
             return out.iterator();
+        }
+    }
+
+    /** A component of one record: its own group root; pass 1's figures (its stratum, its random key). */
+    static final class SingleRootKey implements PairFunction<Tuple2<Long, String>, String, Long> {
+        private static final long serialVersionUID = 1L;
+        private final String project;
+
+        SingleRootKey(String project) {
+            this.project = project;
+        }
+
+        @Override
+        public Tuple2<String, Long> call(Tuple2<Long, String> t) {
+            return new Tuple2<>(
+                    EngineFunctions.stratum(t._2()), split(project).randomKey(EngineFunctions.example(t._2())));
+        }
+    }
+
+    /** A component of one record: pass 1 places it by its own key; the leakage check has nothing to compare. */
+    static final class PlaceSingle implements Function<Tuple2<Long, String>, Placed> {
+        private static final long serialVersionUID = 1L;
+        private final String project;
+        private final HashMap<String, Long> cuts;
+
+        PlaceSingle(String project, Map<String, Long> cuts) {
+            this.project = project;
+            this.cuts = new HashMap<>(cuts);
+        }
+
+        @Override
+        public Placed call(Tuple2<Long, String> t) {
+            Long cut = cuts.get(EngineFunctions.stratum(t._2()));
+            boolean val = cut != null && split(project).randomKey(EngineFunctions.example(t._2())) <= cut;
+            return new Placed(t._1(), t._2(), val, 0, null, false);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.spotter.spark.BuildRecords.FileTask;
 import dev.spotter.spark.BuildRecords.Ingested;
 import dev.spotter.spark.BuildRecords.MoveKey;
 import dev.spotter.spark.BuildRecords.Placed;
+import dev.spotter.spark.BuildRecords.Scrubbed;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -77,11 +78,12 @@ class BuildShippedTest {
                 ._2();
         assertThat(k).hasSize(17).containsExactly(again); // exact hash + 16 bands at 0.85, 128 permutations
 
-        String scrubbed = ShippedFunctionsTest.roundTrip(new Stages.Scrub(PROJECT, null))
+        Scrubbed scrubbed = ShippedFunctionsTest.roundTrip(new Stages.Scrub(PROJECT, null))
                 .call(List.of(new Tuple2<>(5L, LINE)).iterator())
                 .next()
                 ._2();
-        assertThat(scrubbed).doesNotContain("a@example.com").contains("\"pii\":{\"email\":1}");
+        assertThat(scrubbed.line()).doesNotContain("a@example.com").contains("\"pii\":{\"email\":1}");
+        assertThat(scrubbed.before()).isEqualTo(LINE); // the report's PII sample shows the line before
 
         Tuple2<Long, Iterable<Tuple2<Long, String>>> component =
                 new Tuple2<>(5L, List.of(new Tuple2<>(9L, LINE.replace(":3\"", ":4\"")), new Tuple2<>(5L, LINE)));
@@ -103,11 +105,21 @@ class BuildShippedTest {
         assertThat(placed).extracting(Placed::validation).containsExactly(true, true);
 
         assertThat(ShippedFunctionsTest.roundTrip(new Components.StarLinks())
-                        .call(new Tuple2<>(1L, new Tuple2<>(9L, 5L))))
+                        .call(new Tuple2<>(1L, List.of(9L, 5L, 7L))))
                 .toIterable()
-                .containsExactly(new Tuple2<>(9L, 5L));
-        assertThat(ShippedFunctionsTest.roundTrip(new Components.Min()).call(4L, 3L))
-                .isEqualTo(3L);
+                .containsExactly(new Tuple2<>(9L, 5L), new Tuple2<>(7L, 5L)); // a star from the key's smallest
+        assertThat(ShippedFunctionsTest.roundTrip(new Components.StarLinks()).call(new Tuple2<>(1L, List.of(9L))))
+                .toIterable()
+                .isEmpty(); // a key of one record links nothing
+        assertThat(ShippedFunctionsTest.roundTrip(new Components.KeyEdges())
+                        .call(new Tuple2<>(9L, new long[] {4, 3, 4})))
+                .toIterable()
+                .containsExactly(new Tuple2<>(3L, 9L), new Tuple2<>(4L, 9L)); // a record's repeated key: one edge
+        Components.Labels labels =
+                ShippedFunctionsTest.roundTrip(new Components.Labels(new long[] {5, 9}, new long[] {5, 5}));
+        assertThat(labels.label(9)).isEqualTo(5);
+        assertThat(labels.linked(7)).isFalse();
+        assertThat(labels.label(7)).isEqualTo(7);
     }
 
     @Test
@@ -118,6 +130,7 @@ class BuildShippedTest {
                 new Ingested(8, false, LINE, -3, "invalid_json", "a.jsonl:8: invalid_json (not valid JSON)"),
                 new Dedupped(false, "{}", 5),
                 new Placed(7, LINE, true, 2, "{}", true),
+                new Scrubbed(LINE, null),
                 new MoveKey(2, 7),
                 new Fault("scrub", 1))) {
             assertThat((Object) ShippedFunctionsTest.roundTrip(r))
