@@ -123,6 +123,20 @@ class AssembleCommandsTest {
 
     /** Issue 12 item 1: a user-provided file that is missing fails the build, naming the source and the path. */
     @Test
+    void aParquetSourceIsRefusedWithOneLineBeforeAnyWork() throws Exception {
+        Path p = project(false);
+        Files.writeString(p, Files.readString(p).replace("path: d.jsonl", "path: data/chats.parquet"));
+        CliRun.Result r = run("build", "--project", p.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(r.err())
+                .isEqualTo("spotter: source 'd': data/chats.parquet is Parquet: Parquet sources need the distributed"
+                        + " build (scripts/spotter-spark build --project FILE); spotter build reads JSONL only"
+                        + System.lineSeparator());
+        assertThat(dir.resolve("out")).doesNotExist(); // refused before any work: no build folder, no state
+        assertThat(dir.resolve("out.state")).doesNotExist();
+    }
+
+    @Test
     void aMissingUserDataFileFailsTheBuildNamingSourceAndPath() throws Exception {
         Path p = project(false);
         Files.writeString(p, Files.readString(p).replace("path: d.jsonl", "path: data/nope.jsonl"));

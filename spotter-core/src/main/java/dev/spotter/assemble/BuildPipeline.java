@@ -174,6 +174,7 @@ public final class BuildPipeline {
 
     /** Runs every step; returns what happened. I/O problems are {@link FileException}s or UncheckedIOExceptions naming the file. */
     public BuildResult run() {
+        SourceSpec.requireJsonl(project); // before any work: Parquet needs the distributed build
         layout.requireBuildFolder();
         try {
             Files.createDirectories(layout.stateDir());

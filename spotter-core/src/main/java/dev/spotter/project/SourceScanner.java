@@ -66,6 +66,7 @@ public final class SourceScanner {
 
     /** The files a source's paths name (globs expanded, sorted); missing literal paths are listed too, flagged by absence. */
     public List<Path> files(SourceSpec source) {
+        source.requireJsonl(); // the embedded readers read JSONL only
         Path base = project.baseDir();
         List<Path> out = new ArrayList<>();
         for (String p : source.paths()) {

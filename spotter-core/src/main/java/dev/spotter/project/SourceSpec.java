@@ -82,6 +82,43 @@ public record SourceSpec(
         }
     }
 
+    /**
+     * True when {@code path} names Parquet: its last segment (a file, a glob, or a folder of part files as Spark and
+     * other writers leave them) ends in {@code .parquet}. Only the distributed build reads Parquet
+     * ({@code spotter-spark}); the embedded build refuses such a source ({@link #requireJsonl}).
+     */
+    public static boolean isParquetPath(String path) {
+        String p = path.replace('\\', '/');
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
+    }
+
+    /** The paths of this source that name Parquet ({@link #isParquetPath}). */
+    public List<String> parquetPaths() {
+        return paths.stream().filter(SourceSpec::isParquetPath).toList();
+    }
+
+    /**
+     * Fails with one line when a source of {@code project} names Parquet: the embedded build reads JSONL only (a
+     * Parquet reader needs Hadoop's and Spark's jars), so it refuses before doing any work rather than reading the
+     * file as broken lines or skipping it.
+     */
+    public static void requireJsonl(Project project) {
+        project.sources().forEach(SourceSpec::requireJsonl);
+    }
+
+    /** Fails with one line when this source names Parquet (see {@link #requireJsonl(Project)}). */
+    public void requireJsonl() {
+        List<String> parquet = parquetPaths();
+        if (!parquet.isEmpty()) {
+            throw new dev.spotter.ConfigurationException("source '" + id + "': " + String.join(", ", parquet)
+                    + " is Parquet: Parquet sources need the distributed build (scripts/spotter-spark build"
+                    + " --project FILE); spotter build reads JSONL only");
+        }
+    }
+
     /** True when the build synthesizes this source itself (synthetic-voice without a user-supplied path). */
     public boolean synthesized() {
         return kind == SourceKind.SYNTHETIC_VOICE && paths.isEmpty();

@@ -23,10 +23,16 @@ final class BuildRecords {
     /**
      * One input file of one source; {@code label} is the file name provenance records. {@code whole}: read by one
      * task from the local path {@code path} (a source with a category sidecar); else {@code path} is the Hadoop URI
-     * the file is read through, in byte-range splits.
+     * the file is read through, in byte-range splits, or, when {@code parquet}, by Spark's Parquet reader (a row is
+     * a line: line number = row index + 1).
      */
-    record FileTask(int source, int file, String path, String label, boolean whole) implements Serializable {
+    record FileTask(int source, int file, String path, String label, boolean whole, boolean parquet)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        FileTask(int source, int file, String path, String label, boolean whole) {
+            this(source, file, path, label, whole, false);
+        }
     }
 
     /** The index of the source an order key belongs to. */

@@ -65,7 +65,17 @@ final class InputFiles {
                 tasks.add(task(i, 0, syn.file(), syn.label(), whole));
                 continue;
             }
-            if (s.paths().stream().noneMatch(InputFiles::hasScheme)) {
+            List<String> parquet = s.parquetPaths();
+            if (!parquet.isEmpty() && parquet.size() != s.paths().size()) {
+                throw new ConfigurationException("source " + s.id() + " mixes Parquet (" + String.join(", ", parquet)
+                        + ") and other paths: give each format its own source");
+            }
+            if (!parquet.isEmpty() && whole) {
+                throw new ConfigurationException("source " + s.id() + " reads its categories from a sidecar ("
+                        + s.categorySidecar() + "): Parquet sources cannot have one (" + String.join(", ", parquet)
+                        + ")");
+            }
+            if (parquet.isEmpty() && s.paths().stream().noneMatch(InputFiles::hasScheme)) {
                 List<java.nio.file.Path> files = scanner.files(s);
                 if (files.isEmpty()) {
                     absent.addAll(s.paths()); // as the embedded ingest: patterns that match no file are missing
@@ -90,7 +100,7 @@ final class InputFiles {
                 Path path = hasScheme(p)
                         ? new Path(URI.create(p))
                         : new Path(project.baseDir().resolve(p).normalize().toUri());
-                List<FileStatus> found = glob(path, conf);
+                List<FileStatus> found = parquet.isEmpty() ? glob(path, conf) : parquetFiles(path, conf);
                 if (found.isEmpty()) {
                     absent.add(p);
                 }
@@ -100,7 +110,7 @@ final class InputFiles {
                             ? scanner.relative(
                                     java.nio.file.Path.of(st.getPath().toUri()))
                             : uri;
-                    tasks.add(new FileTask(i, f++, uri, label, false));
+                    tasks.add(new FileTask(i, f++, uri, label, false, !parquet.isEmpty()));
                 }
             }
         }
@@ -115,6 +125,38 @@ final class InputFiles {
                 whole ? abs : new Path(local.toAbsolutePath().normalize().toUri()).toString(),
                 label,
                 whole);
+    }
+
+    /**
+     * The Parquet files a path or glob names: a file itself, a folder (what Spark and other writers leave) its
+     * files except hidden ones ({@code _SUCCESS}, {@code .crc}: Spark's own rule), each group sorted by URI.
+     */
+    private static List<FileStatus> parquetFiles(Path path, Configuration conf) {
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            FileStatus[] matches = fs.globStatus(path);
+            if (matches == null) {
+                return List.of();
+            }
+            List<FileStatus> out = new ArrayList<>();
+            for (FileStatus m : Arrays.stream(matches)
+                    .sorted(Comparator.comparing(st -> st.getPath().toString()))
+                    .toList()) {
+                if (m.isFile()) {
+                    out.add(m);
+                } else if (m.isDirectory()) {
+                    Arrays.stream(fs.listStatus(m.getPath()))
+                            .filter(FileStatus::isFile)
+                            .filter(st -> !st.getPath().getName().startsWith("_")
+                                    && !st.getPath().getName().startsWith("."))
+                            .sorted(Comparator.comparing(st -> st.getPath().toString()))
+                            .forEach(out::add);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** The regular files a Hadoop path or glob names, sorted by URI (the order the build reads them in). */

@@ -157,6 +157,7 @@ public final class SparkBuild {
         Project project = ProjectLoader.load(projectFile, Environment.system());
         EngineFunctions.requireNoReview(project);
         DatasetLayout layout = DatasetLayout.of(outDir);
+        long t0 = System.nanoTime();
         List<FormatWriter> writers = project.output().formats().stream()
                 .map(f -> FormatWriter.of(ConvertFormat.parse(f)))
                 .toList();
@@ -165,7 +166,10 @@ public final class SparkBuild {
         // 1. ingest
         InputFiles.Listing listing = InputFiles.list(project, layout, jsc.hadoopConfiguration(), log);
         List<FileTask> whole = listing.tasks().stream().filter(FileTask::whole).toList();
-        List<FileTask> split = listing.tasks().stream().filter(t -> !t.whole()).toList();
+        List<FileTask> split =
+                listing.tasks().stream().filter(t -> !t.whole() && !t.parquet()).toList();
+        List<FileTask> parquet =
+                listing.tasks().stream().filter(FileTask::parquet).toList();
         List<JavaRDD<Ingested>> parts = new ArrayList<>();
         int splits = whole.size();
         if (!whole.isEmpty()) {
@@ -175,6 +179,10 @@ public final class SparkBuild {
             SplitIngest.Read r = SplitIngest.read(jsc, pf, split, splitBytes, fault);
             parts.add(r.records());
             splits += r.splits();
+        }
+        if (!parquet.isEmpty()) {
+            parts.add(ParquetIngest.read(jsc, pf, parquet, fault));
+            splits += parquet.size();
         }
         JavaRDD<Ingested> ingested = (parts.isEmpty() ? jsc.<Ingested>emptyRDD() : parts.get(0));
         for (int i = 1; i < parts.size(); i++) {
@@ -196,7 +204,7 @@ public final class SparkBuild {
         }
         int partitions = partitionsSet > 0 ? partitionsSet : defaultPartitions(read);
         log.accept("  ingest   " + listing.tasks().size() + " files in " + splits + " tasks, " + read + " lines read; "
-                + partitions + " shuffle partitions");
+                + partitions + " shuffle partitions (" + seconds(t0) + ")");
         JavaRDD<Ingested> quarantined = ingested.filter(new IsAccepted(false)).persist(StorageLevel.MEMORY_AND_DISK());
 
         // 2. dedup: keys once per record; only (key, ord) pairs and the linked records' lines are shuffled
@@ -204,6 +212,8 @@ public final class SparkBuild {
                 ingested.filter(new IsAccepted(true)).mapToPair(new OrdLine());
         Broadcast<Components.Labels> dedupLabels =
                 jsc.broadcast(Components.labels(accepted.mapPartitionsToPair(new Stages.DedupKeys(pf)), partitions));
+        log.accept(
+                "  dedup    " + dedupLabels.value().size() + " records share a key with another (" + seconds(t0) + ")");
         JavaPairRDD<Long, Dedupped> dedupped = accepted.filter(new Stages.IsLinked(dedupLabels, false))
                 .mapToPair(new Stages.KeepSingle())
                 .union(byComponent(accepted, dedupLabels, partitions).flatMapToPair(new Stages.DedupReplay(pf)))
@@ -222,10 +232,12 @@ public final class SparkBuild {
         ingested.unpersist(false);
         dedupLabels.unpersist(false); // not destroyed: the persisted RDDs' lineage still names it
         JavaPairRDD<Long, String> scrubbed = scrubPairs.mapValues(new ScrubbedLine());
+        log.accept("  scrub    " + keptCount + " kept, " + droppedTotal + " duplicates (" + seconds(t0) + ")");
 
         // 4. split: components at the leakage threshold, as in dedup
         Broadcast<Components.Labels> splitLabels =
                 jsc.broadcast(Components.labels(scrubbed.mapPartitionsToPair(new Stages.SplitKeys(pf)), partitions));
+        log.accept("  split    " + splitLabels.value().size() + " records share a leakage key (" + seconds(t0) + ")");
         JavaPairRDD<Long, Iterable<Tuple2<Long, String>>> splitComponents =
                 byComponent(scrubbed, splitLabels, partitions).persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, String> splitSingles = scrubbed.filter(new Stages.IsLinked(splitLabels, false));
@@ -235,6 +247,7 @@ public final class SparkBuild {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> cuts = cuts(project, rootKeys);
         rootKeys.unpersist(false);
+        log.accept("  split    cuts of " + cuts.size() + " strata (" + seconds(t0) + ")");
         JavaRDD<Placed> placedGroups =
                 splitComponents.flatMap(new Stages.Place(pf, cuts)).persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<Placed> placed =
@@ -306,7 +319,8 @@ public final class SparkBuild {
         }
         AccountingStats acc = EngineFunctions.accounting(layout, writers, read, idSum);
         log.accept("  write    " + write.train() + " train, " + write.validation() + " validation, " + droppedCount
-                + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()));
+                + " duplicates; accounting " + (acc.ok() ? "ok" : "FAILED " + acc.problems()) + " (" + seconds(t0)
+                + ")");
         for (JavaPairRDD<?, ?> r : List.of(dropped, scrubPairs, splitComponents)) {
             r.unpersist(false);
         }
@@ -356,7 +370,13 @@ public final class SparkBuild {
                 write,
                 acc,
                 log);
+        log.accept("  summary  card and report (" + seconds(t0) + ")");
         return new Result(layout, write, acc, read, droppedCount, splits);
+    }
+
+    /** Seconds since {@code t0}, for the stage lines of the log (wall time of the driver). */
+    private static String seconds(long t0) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9);
     }
 
     /** Per stratum with a validation share: the k-th smallest root key (k = the embedded formula). */

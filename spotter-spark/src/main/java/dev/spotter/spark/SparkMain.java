@@ -137,7 +137,13 @@ public final class SparkMain {
             if (partitions > 0) {
                 b.partitions(partitions);
             }
-            SparkBuild.Result r = b.build().run();
+            SparkBuild.Result r;
+            try {
+                r = b.build().run();
+            } catch (dev.spotter.SpotterException e) { // settings or input the build refuses: one line, exit 2
+                err.println("spotter-spark: " + e.getMessage());
+                return 2;
+            }
             int published = target.publish(jsc.hadoopConfiguration());
             if (target.remote() != null) {
                 err.println("  publish  " + published + " files to " + target.remote());
