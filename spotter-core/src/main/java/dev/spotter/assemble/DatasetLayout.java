@@ -306,6 +306,14 @@ public record DatasetLayout(Path dir, Path stateDir) {
         return stateDir.resolve("dedup").resolve("log.jsonl");
     }
 
+    /**
+     * The accepted lines of the first dropped duplicates (a bounded sample, {@link ReportSampler#DUPLICATE_PAIRS}
+     * per reason), written by an engine that keeps no per-source accepted files, for the report's duplicate pairs.
+     */
+    Path dedupDroppedSamples() {
+        return stateDir.resolve("dedup").resolve("dropped-samples.jsonl");
+    }
+
     Path scrubbed() {
         return stateDir.resolve("scrub").resolve("scrubbed.jsonl");
     }

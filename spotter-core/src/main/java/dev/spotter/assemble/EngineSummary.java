@@ -173,6 +173,9 @@ public final class EngineSummary {
         private final Jsonl.Out kept;
         private final Jsonl.Out scrubbed;
         private final Jsonl.Out dropped;
+        private final Jsonl.Out droppedSamples;
+        private int nearSamples;
+        private int exactSamples;
         private final dev.spotter.kernel.AtomicFile assignment;
         private final java.io.OutputStream assign;
 
@@ -183,6 +186,7 @@ public final class EngineSummary {
             this.kept = new Jsonl.Out(l.dedupKept());
             this.scrubbed = new Jsonl.Out(l.scrubbed());
             this.dropped = new Jsonl.Out(l.dedupDropped());
+            this.droppedSamples = new Jsonl.Out(l.dedupDroppedSamples());
             this.assignment = dev.spotter.kernel.AtomicFile.open(l.assignment());
             this.assign = new java.io.BufferedOutputStream(assignment.stream(), 1 << 16);
         }
@@ -206,9 +210,18 @@ public final class EngineSummary {
             }
         }
 
-        /** A dropped duplicate's dedup-log line. */
-        public void dropped(String logLine) {
+        /**
+         * A dropped duplicate's dedup-log line and its accepted line, in record order; the accepted lines of the
+         * first {@code ReportSampler.DUPLICATE_PAIRS} per reason are kept for the report's duplicate pairs (the
+         * dropped text beside the kept one, as the embedded report shows it).
+         */
+        public void dropped(String logLine, String acceptedLine) {
             dropped.line(logLine);
+            boolean near =
+                    "near_duplicate".equals(Jsonl.parse(logLine).path("reason").asText());
+            if (near ? nearSamples++ < ReportSampler.DUPLICATE_PAIRS : exactSamples++ < ReportSampler.DUPLICATE_PAIRS) {
+                droppedSamples.line(acceptedLine);
+            }
         }
 
         public void commit() {
@@ -222,6 +235,7 @@ public final class EngineSummary {
             kept.commit();
             scrubbed.commit();
             dropped.commit();
+            droppedSamples.commit();
         }
 
         @Override
@@ -229,6 +243,7 @@ public final class EngineSummary {
             kept.close();
             scrubbed.close();
             dropped.close();
+            droppedSamples.close();
             assignment.close();
         }
     }

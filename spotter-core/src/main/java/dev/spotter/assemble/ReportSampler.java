@@ -292,6 +292,10 @@ final class ReportSampler {
         }
         find(layout.dedupKept(), wanted::containsKey, wanted);
         bySource.forEach((src, ids) -> find(layout.accepted(src), ids::contains, wanted));
+        // a distributed build has no per-source accepted files: it leaves the dropped examples' lines here
+        Set<String> dropped = new java.util.HashSet<>();
+        bySource.values().forEach(dropped::addAll);
+        find(layout.dedupDroppedSamples(), dropped::contains, wanted);
         List<ReportSamples.DuplicatePair> out = new ArrayList<>();
         for (ObjectNode d : pairs) {
             String id = d.path("id").asText();

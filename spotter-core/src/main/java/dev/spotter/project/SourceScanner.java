@@ -66,7 +66,6 @@ public final class SourceScanner {
 
     /** The files a source's paths name (globs expanded, sorted); missing literal paths are listed too, flagged by absence. */
     public List<Path> files(SourceSpec source) {
-        source.requireJsonl(); // the embedded readers read JSONL only
         Path base = project.baseDir();
         List<Path> out = new ArrayList<>();
         for (String p : source.paths()) {
@@ -132,6 +131,7 @@ public final class SourceScanner {
      * the label keeps provenance independent of where the build writes).
      */
     public void scanFile(SourceSpec source, Path f, String rel, Consumer<SourceRecord> sink) {
+        source.requireJsonl(); // this reader reads JSONL only: a Parquet file is refused, never read as broken lines
         Path side = source.sidecar(f);
         try (Reader r = reader(ProgressStream.wrap(Files.newInputStream(f), "ingest " + rel, Files.size(f), progress));
                 Reader sr = side != null && Files.isRegularFile(side) ? reader(side) : null) {

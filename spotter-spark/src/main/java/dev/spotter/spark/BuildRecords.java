@@ -56,10 +56,20 @@ final class BuildRecords {
 
     /**
      * A dedup verdict: {@code line} is the kept record's line, or the dropped one's dedup-log line;
-     * {@code keptOrd} the order key of the record it was kept as or is a duplicate of.
+     * {@code keptOrd} the order key of the record it was kept as or is a duplicate of; {@code accepted} a dropped
+     * record's accepted line (the report's duplicate pairs show its text), null for a kept one.
      */
-    record Dedupped(boolean kept, String line, long keptOrd) implements Serializable {
+    record Dedupped(
+            boolean kept,
+            String line,
+            long keptOrd,
+            @Nullable String accepted) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /** A verdict without the dropped record's accepted line (a kept record: {@code line} is that line). */
+        Dedupped(boolean kept, String line, long keptOrd) {
+            this(kept, line, keptOrd, null);
+        }
     }
 
     /** A kept record after the PII scrub: its line, and the line before when the scrub changed it (else null). */

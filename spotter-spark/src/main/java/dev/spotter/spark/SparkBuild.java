@@ -295,7 +295,7 @@ public final class SparkBuild {
             while (ds.hasNext()) {
                 Dedupped d = ds.next();
                 w.dedupLog(d.line());
-                steps.dropped(d.line());
+                steps.dropped(d.line(), Objects.requireNonNull(d.accepted()));
                 figures.dropped(d);
                 droppedCount++;
             }

@@ -173,7 +173,8 @@ final class Stages {
                                                 EngineFunctions.id(
                                                         rs.get(v.of())._2()),
                                                 v.similarity()),
-                                        rs.get(v.of())._1())));
+                                        rs.get(v.of())._1(),
+                                        line)));
             }
             return out.iterator();
         }

@@ -55,26 +55,33 @@ class SparkParquetTest {
                 + "\"},{\"role\":\"assistant\",\"content\":\"" + answer + "\"}]}\n";
     }
 
+    /** 30 pseudo-random words: unrelated examples share no shingle. */
+    private static String words(java.util.Random r) {
+        StringBuilder sb = new StringBuilder("plan");
+        for (int w = 0; w < 30; w++) {
+            sb.append(' ').append("w").append(r.nextInt(5000));
+        }
+        return sb.toString();
+    }
+
     /** 400 lines: exact and near duplicates, e-mail addresses, and lines the validator rejects. */
     private static String examples() {
+        java.util.Random r = new java.util.Random(42);
         StringBuilder sb = new StringBuilder();
+        String user = "";
+        String answer = "";
         for (int i = 0; i < 400; i++) {
-            String user = "how many sets of squats and lunges should I do on training day " + i
-                    + " of my twelve week plan if my knees are sore after running";
-            String answer = "do three sets of eight on day " + i + ", rest two minutes between sets and stop if the"
-                    + " knee pain is sharp rather than dull"
-                    + (i % 50 == 7 ? ", or mail coach" + i + "@example.com" : "");
             if (i % 10 == 9) {
-                sb.append(ex(
-                        user.replace(" " + i + " ", " " + (i - 1) + " "),
-                        answer.replace(" " + i + ",", " " + (i - 1) + ",")));
-            } else if (i % 13 == 5) {
-                sb.append(ex(user, answer + " today")); // a near duplicate of nothing yet: kept, then matched below
-            } else if (i % 13 == 6) {
-                sb.append(ex(
-                        user.replace(" " + i + " ", " " + (i - 1) + " "),
-                        answer.replace(" " + i + ",", " " + (i - 1) + ",") + " today!"));
-            } else if (i % 37 == 3) {
+                sb.append(ex(user, answer)); // an exact duplicate of the line before
+                continue;
+            }
+            if (i % 13 == 6) {
+                sb.append(ex(user, answer + " today")); // a near duplicate of the line before
+                continue;
+            }
+            user = words(r);
+            answer = words(r) + (i % 50 == 7 ? " or mail coach" + i + "@example.com" : "");
+            if (i % 37 == 3) {
                 sb.append(
                         "{\"category\":\"coach\",\"messages\":[{\"role\":\"robot\",\"content\":\"" + user + "\"}]}\n");
             } else if (i % 41 == 4) {
@@ -96,6 +103,7 @@ class SparkParquetTest {
                 seed: 7
                 sources:
                   - {id: chats, kind: jsonl, path: %s, categoryField: category}
+                split: {validation: 0.1, minValidation: 1, minStratum: 10}
                 output: {dir: out}
                 """.formatted(path));
         return dir.resolve("spotter.yaml");
@@ -133,7 +141,7 @@ class SparkParquetTest {
 
         DatasetLayout e = embedded.layout();
         DatasetLayout d = distributed.layout();
-        for (String f : List.of("messages", "llama3-text")) {
+        for (String f : List.of("messages")) { // the project's one format
             assertThat(d.train(f)).hasSameBinaryContentAs(e.train(f));
             assertThat(d.validation(f)).hasSameBinaryContentAs(e.validation(f));
         }
