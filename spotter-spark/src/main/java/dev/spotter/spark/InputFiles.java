@@ -100,7 +100,7 @@ final class InputFiles {
                 Path path = hasScheme(p)
                         ? new Path(URI.create(p))
                         : new Path(project.baseDir().resolve(p).normalize().toUri());
-                List<FileStatus> found = parquet.isEmpty() ? glob(path, conf) : parquetFiles(path, conf);
+                List<FileStatus> found = glob(path, conf, !parquet.isEmpty());
                 if (found.isEmpty()) {
                     absent.add(p);
                 }
@@ -128,28 +128,23 @@ final class InputFiles {
     }
 
     /**
-     * The Parquet files a path or glob names: a file itself, a folder (what Spark and other writers leave) its
-     * files except hidden ones ({@code _SUCCESS}, {@code .crc}: Spark's own rule), each group sorted by URI.
+     * The files a path or glob names, sorted by URI (the order the build reads them in): regular files only, or,
+     * for Parquet ({@code parquet}), a folder (what Spark and other writers leave) stands for its files except
+     * hidden ones ({@code _SUCCESS}, {@code .crc}: Spark's own rule), in place, sorted by URI.
      */
-    private static List<FileStatus> parquetFiles(Path path, Configuration conf) {
+    private static List<FileStatus> glob(Path path, Configuration conf, boolean parquet) {
         try {
             FileSystem fs = path.getFileSystem(conf);
             FileStatus[] matches = fs.globStatus(path);
-            if (matches == null) {
-                return List.of();
-            }
             List<FileStatus> out = new ArrayList<>();
-            for (FileStatus m : Arrays.stream(matches)
-                    .sorted(Comparator.comparing(st -> st.getPath().toString()))
-                    .toList()) {
+            for (FileStatus m : matches == null ? List.<FileStatus>of() : sorted(Arrays.asList(matches))) {
                 if (m.isFile()) {
                     out.add(m);
-                } else if (m.isDirectory()) {
-                    Arrays.stream(fs.listStatus(m.getPath()))
-                            .filter(FileStatus::isFile)
-                            .filter(st -> !st.getPath().getName().startsWith("_")
+                } else if (parquet && m.isDirectory()) {
+                    sorted(Arrays.asList(fs.listStatus(m.getPath()))).stream()
+                            .filter(st -> st.isFile()
+                                    && !st.getPath().getName().startsWith("_")
                                     && !st.getPath().getName().startsWith("."))
-                            .sorted(Comparator.comparing(st -> st.getPath().toString()))
                             .forEach(out::add);
                 }
             }
@@ -159,20 +154,9 @@ final class InputFiles {
         }
     }
 
-    /** The regular files a Hadoop path or glob names, sorted by URI (the order the build reads them in). */
-    private static List<FileStatus> glob(Path path, Configuration conf) {
-        try {
-            FileSystem fs = path.getFileSystem(conf);
-            FileStatus[] matches = fs.globStatus(path);
-            if (matches == null) {
-                return List.of();
-            }
-            return Arrays.stream(matches)
-                    .filter(FileStatus::isFile)
-                    .sorted(Comparator.comparing(st -> st.getPath().toString()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
-        }
+    private static List<FileStatus> sorted(List<FileStatus> files) {
+        return files.stream()
+                .sorted(Comparator.comparing(st -> st.getPath().toString()))
+                .toList();
     }
 }

@@ -31,13 +31,18 @@ class SparkBuildTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkEngine.builder()
-                .appName("spotter-spark-build-test")
+        spark = engine("spotter-spark-build-test");
+        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    /** The engine the build tests run on: two worker threads, two attempts per task, four partitions. */
+    static SparkSession engine(String name) {
+        return SparkEngine.builder()
+                .appName(name)
                 .master("local[2,2]")
                 .conf("spark.default.parallelism", "4")
                 .conf("spark.sql.shuffle.partitions", "4")
                 .start();
-        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 
     @AfterAll

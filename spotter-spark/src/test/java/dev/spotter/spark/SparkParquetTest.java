@@ -36,12 +36,7 @@ class SparkParquetTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkEngine.builder()
-                .appName("spotter-spark-parquet-test")
-                .master("local[2,2]")
-                .conf("spark.default.parallelism", "4")
-                .conf("spark.sql.shuffle.partitions", "4")
-                .start();
+        spark = SparkBuildTest.engine("spotter-spark-parquet-test");
         jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 
