@@ -8,7 +8,10 @@ import dev.spotter.format.ValidationSummary;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** Text and JSON rendering of a {@link ValidationSummary}, shared by validate, convert and stats. */
+/**
+ * Text and JSON rendering of a {@link ValidationSummary}, shared by validate, convert, stats, cost and audit-voice
+ * (the last three analyse only the lines validate accepts and say with {@link #leftOut} what they left out).
+ */
 final class SummaryPrinter {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,6 +36,25 @@ final class SummaryPrinter {
                 out.println("  " + e);
             }
         }
+    }
+
+    /**
+     * What a command that analyses only valid examples left out, in one phrase: {@code 26 invalid lines left out
+     * (invalid_json 12, consecutive_same_role 3, ...): run spotter validate for details}; empty when none was.
+     */
+    static String leftOut(ValidationSummary s) {
+        if (s.rejected() == 0) {
+            return "";
+        }
+        StringBuilder reasons = new StringBuilder();
+        s.reasons()
+                .forEach((k, v) -> reasons.append(reasons.isEmpty() ? "" : ", ")
+                        .append(k.code())
+                        .append(' ')
+                        .append(v));
+        return String.format(
+                "%,d invalid line%s left out (%s): run spotter validate for details",
+                s.rejected(), s.rejected() == 1 ? "" : "s", reasons);
     }
 
     /** {@code read}, {@code accepted}, {@code rejected}, {@code reasons} (code → count), {@code errors}. */
