@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.RejectReason;
 import dev.spotter.format.ValidationSummary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Map;
  */
 final class SummaryPrinter {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How many reject reasons {@link #leftOut} names (one line stays readable; --json has them all). */
+    private static final int LISTED_REASONS = 3;
 
     private SummaryPrinter() {}
 
@@ -40,18 +45,26 @@ final class SummaryPrinter {
 
     /**
      * What a command that analyses only valid examples left out, in one phrase: {@code 26 invalid lines left out
-     * (invalid_json 12, consecutive_same_role 3, ...): run spotter validate for details}; empty when none was.
+     * (invalid_json 12, consecutive_same_role 3, bom 1 and 4 more reasons): run spotter validate for details}, the
+     * most frequent reasons first; empty when nothing was left out.
      */
     static String leftOut(ValidationSummary s) {
         if (s.rejected() == 0) {
             return "";
         }
+        List<Map.Entry<RejectReason, Long>> byCount =
+                new ArrayList<>(s.reasons().entrySet());
+        byCount.sort(Map.Entry.<RejectReason, Long>comparingByValue().reversed()); // stable: ties in enum order
         StringBuilder reasons = new StringBuilder();
-        s.reasons()
-                .forEach((k, v) -> reasons.append(reasons.isEmpty() ? "" : ", ")
-                        .append(k.code())
-                        .append(' ')
-                        .append(v));
+        for (Map.Entry<RejectReason, Long> e : byCount.subList(0, Math.min(LISTED_REASONS, byCount.size()))) {
+            reasons.append(reasons.isEmpty() ? "" : ", ")
+                    .append(e.getKey().code())
+                    .append(' ')
+                    .append(e.getValue());
+        }
+        if (byCount.size() > LISTED_REASONS) {
+            reasons.append(" and ").append(byCount.size() - LISTED_REASONS).append(" more reasons");
+        }
         return String.format(
                 "%,d invalid line%s left out (%s): run spotter validate for details",
                 s.rejected(), s.rejected() == 1 ? "" : "s", reasons);

@@ -36,9 +36,10 @@ class ValidExamplesTest {
         CliRun.Result text = CliRun.run("stats", SAMPLE);
         assertThat(text.code()).isZero();
         assertThat(text.out())
-                .contains(SAMPLE + ": 299 valid examples (325 lines read; 26 invalid lines left out (")
-                .contains("over_token_limit 1")
-                .contains("): run spotter validate for details)");
+                .contains(
+                        SAMPLE + ": 299 valid examples (325 lines read; 26 invalid lines left out"
+                                + " (invalid_utf8 1, bom 1, blank_line 1 and 23 more reasons): run spotter validate for details)")
+                .contains("examples over 24,576 tokens:        1 (left out as over_token_limit)");
     }
 
     @Test
@@ -79,9 +80,18 @@ class ValidExamplesTest {
                 .contains(SAMPLE + ":44", SAMPLE + ":45", SAMPLE + ":46");
         CliRun.Result text = CliRun.run("audit-voice", SAMPLE);
         assertThat(text.out())
-                .contains("26 invalid lines left out (")
-                .contains("consecutive_same_role")
-                .contains("unpaired_surrogate")
-                .contains("run spotter validate for details");
+                .contains("26 invalid lines left out (invalid_utf8 1, bom 1, blank_line 1 and 23 more reasons): run"
+                        + " spotter validate for details");
+        // why, reason by reason: the codes validate gives
+        assertThat(a.path("validation")
+                        .path("reasons")
+                        .path("consecutive_same_role")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(a.path("validation")
+                        .path("reasons")
+                        .path("unpaired_surrogate")
+                        .asLong())
+                .isEqualTo(1);
     }
 }
