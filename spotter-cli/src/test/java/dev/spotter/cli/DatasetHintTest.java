@@ -23,17 +23,8 @@ class DatasetHintTest {
 
     @BeforeEach
     void project() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            sb.append("{\"category\":\"qa\",\"messages\":[{\"role\":\"user\",\"content\":\"question ")
-                    .append(i)
-                    .append(" about squats and rest days ")
-                    .append(i * 7919)
-                    .append("\"},{\"role\":\"assistant\",\"content\":\"answer ")
-                    .append(i)
-                    .append("\"}]}\n");
-        }
-        Files.writeString(dir.resolve("d.jsonl"), sb);
+        String examples = TinyProject.examples();
+        Files.writeString(dir.resolve("d.jsonl"), examples);
         project = Files.writeString(dir.resolve("spotter.yaml"), """
                 name: hint
                 sources:
