@@ -92,7 +92,7 @@ public final class ConvertCommand implements Callable<Integer> {
             t = TrainOn.SOURCE; // prompt-completion trains the last assistant turn by construction
         }
         CliIo.checkReadable(List.of(input));
-        CliIo.noStdout("--quarantine", quarantine, "-o - may carry the data; give the quarantine a file");
+        CliIo.noStdout(spec, "--quarantine", quarantine, "-o - may carry the data; give the quarantine a file");
         Converter c = Converter.of(options.validator(CliTokens.llama3()).build(), format, t);
         long[] chains = {0, 0}; // assistant turns given a chain, left as they were
         if (addReasoning) {

@@ -152,7 +152,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliIo.noStdout("--out", out, "eval writes a directory (answers, scores, report)");
+        CliIo.noStdout(spec, "--out", out, "eval writes a directory (answers, scores, report)");
         if (endpoint == null || model == null) {
             throw SpotterCli.usage(spec, "give --endpoint URL and --model M (or: spotter eval compare A.json B.json)");
         }

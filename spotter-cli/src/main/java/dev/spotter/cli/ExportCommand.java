@@ -131,7 +131,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliIo.noStdout("--out", out, "export writes a directory (train, validation, manifest)");
+        CliIo.noStdout(spec, "--out", out, "export writes a directory (train, validation, manifest)");
         Target t = target;
         List<Path> train = inputs;
         List<Path> val = validation;

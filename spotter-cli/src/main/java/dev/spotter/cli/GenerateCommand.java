@@ -117,6 +117,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliIo.noStdout(
+                spec,
                 "-o",
                 llm.output,
                 "generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"

@@ -88,6 +88,7 @@ final class KbGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliIo.noStdout(
+                spec,
                 "-o",
                 llm.output,
                 "kb generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"

@@ -28,6 +28,7 @@ class UsageErrorFormatTest {
                         "export",
                         List.of("export", "--target", "bogus", "examples/voice/running-150.jsonl", "-o", "x")),
                 Arguments.of("kb", List.of("kb", "bogus")),
+                Arguments.of("eval", List.of("eval", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "-o", "-")),
                 Arguments.of("cost", List.of("cost", "--examples", "10", "--avg-tokens", "100", "--epochs", "0")));
     }
 
