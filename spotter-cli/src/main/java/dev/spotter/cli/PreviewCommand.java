@@ -35,34 +35,34 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             required = true,
-            paramLabel = "<target>",
+            paramLabel = "TARGET",
             description = "together, fireworks," + " openai, bedrock or axolotl.")
     String target;
 
     @Option(
             names = "--dataset",
             required = true,
-            paramLabel = "<dir>",
+            paramLabel = "DIR",
             description = "A build's output directory" + " (with messages/ and provenance/).")
     Path dataset;
 
     @Option(
             names = "--split",
             defaultValue = "train",
-            paramLabel = "<split>",
+            paramLabel = "SPLIT",
             description = "train or validation" + " (default: ${DEFAULT-VALUE}).")
     String split;
 
     @Option(
             names = "--per-category",
             defaultValue = "1",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "Examples shown per" + " category (default: ${DEFAULT-VALUE}).")
     int perCategory;
 
     @Option(
             names = "--max-tokens",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description =
                     "Sequence limit to check (default: the" + " target's: together 24576, openai 16385, others 8192).")
     Integer maxTokens;
