@@ -1,7 +1,6 @@
 package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.ConfigurationException;
 import dev.spotter.format.ConvertFormat;
 import dev.spotter.format.Converter;
 import dev.spotter.format.QuarantineWriter;
@@ -12,7 +11,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,12 +81,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConvertFormat format = ConvertFormat.parse(to);
-        TrainOn t = switch (trainOn.toLowerCase(Locale.ROOT)) {
-            case "source" -> TrainOn.SOURCE;
-            case "last" -> TrainOn.LAST;
-            case "all" -> TrainOn.ALL;
-            default -> throw new ConfigurationException("--train-on must be source, last or all, was " + trainOn);
-        };
+        TrainOn t = TrainOn.parse(trainOn);
         if (format == ConvertFormat.PROMPT_COMPLETION && t == TrainOn.LAST) {
             t = TrainOn.SOURCE; // prompt-completion trains the last assistant turn by construction
         }
