@@ -54,16 +54,17 @@ public record TrainerStats(long examples, List<TargetCheck> targets) implements 
     public List<String> warningLines(String datasetDir) {
         List<String> out = new java.util.ArrayList<>();
         for (TargetCheck t : targets) {
-            t.found().forEach((w, n) -> out.add(String.format(
-                    Locale.ROOT,
-                    "warning: %s: %,d example%s %s (first: %s; see spotter preview --target %s --dataset %s)",
-                    t.target(),
-                    n,
-                    n == 1 ? "" : "s",
-                    meaning(w, t.limit()),
-                    String.join(", ", t.firstExamples().getOrDefault(w, List.of())),
-                    t.target(),
-                    datasetDir)));
+            t.found()
+                    .forEach((w, n) -> out.add(String.format(
+                            Locale.ROOT,
+                            "warning: %s: %,d example%s %s (first: %s; see spotter preview --target %s --dataset %s)",
+                            t.target(),
+                            n,
+                            n == 1 ? "" : "s",
+                            meaning(w, t.limit()),
+                            String.join(", ", t.firstExamples().getOrDefault(w, List.of())),
+                            t.target(),
+                            datasetDir)));
         }
         return out;
     }
@@ -75,6 +76,7 @@ public record TrainerStats(long examples, List<TargetCheck> targets) implements 
             case "double_bos" -> "with a second <|begin_of_text|>";
             case "special_token_in_content" ->
                 "with a special-token string in a message (the trainer's tokenizer makes it a control token)";
+            case "weight_ignored" -> "with a weight-0 turn this target trains anyway";
             default -> warning;
         };
     }
@@ -82,13 +84,14 @@ public record TrainerStats(long examples, List<TargetCheck> targets) implements 
     @Override
     public String detail() {
         long found = targets.stream()
-                .mapToLong(t -> t.found().values().stream().mapToLong(Long::longValue).sum())
+                .mapToLong(t ->
+                        t.found().values().stream().mapToLong(Long::longValue).sum())
                 .sum();
         String which = targets.stream().map(TargetCheck::target).collect(Collectors.joining(", "));
         if (found == 0) {
             return String.format(
                     Locale.ROOT,
-                    "%,d examples x %d targets (%s): no zero-trainable, truncated, double-BOS or special-token example",
+                    "%,d examples x %d targets (%s): no example with a warning",
                     examples,
                     targets.size(),
                     which);

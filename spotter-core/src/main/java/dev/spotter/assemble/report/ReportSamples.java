@@ -61,7 +61,8 @@ public record ReportSamples(
     /** Nothing sampled (a report rendered from the summary alone). */
     public static ReportSamples none() {
         return new ReportSamples(
-                Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of());
+                Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /** One chat message as the report shows it (content shortened to a fixed length). */

@@ -38,7 +38,8 @@ final class TrainerSection {
                             + " default settings (<code>spotter preview --target T --dataset DIR</code> takes the"
                             + " export's options). Counts are examples; the ids name the input file and line.</p>\n");
             b.append("<table class=\"trainer\"><tr><th>target</th><th>trains on</th>");
-            TokenPreview.WARNINGS.forEach(w -> b.append("<th class=\"n\">").append(escape(w)).append("</th>"));
+            TokenPreview.WARNINGS.forEach(
+                    w -> b.append("<th class=\"n\">").append(escape(w)).append("</th>"));
             b.append("<th>first examples</th></tr>\n");
             for (TrainerStats.TargetCheck t : check.targets()) {
                 b.append("<tr><td>")
@@ -87,9 +88,7 @@ final class TrainerSection {
                         .append("</h4>\n<div class=\"ts\">");
                 tokens(b, v.head());
                 if (v.hidden() > 0) {
-                    b.append("<span class=\"gap\">\n… ")
-                            .append(n(v.hidden()))
-                            .append(" tokens not shown …\n</span>");
+                    b.append("<span class=\"gap\">\n… ").append(n(v.hidden())).append(" tokens not shown …\n</span>");
                     tokens(b, v.tail());
                 }
                 b.append("</div>\n");

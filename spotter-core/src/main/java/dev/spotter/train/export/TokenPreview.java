@@ -22,11 +22,13 @@ import java.util.List;
  * message becomes the special token (marked {@link Token#special()}), which is why such an example is flagged.
  *
  * <p>Warnings ({@link #warnings(TrainRule, ChatExample, int)}, also usable without tokenizing when the rendered
- * length is known, as the build does over every example): {@value #ZERO_TRAINABLE} (no message the rule trains:
- * the example teaches nothing), {@value #TRUNCATED} (longer than the target's limit: the platform truncates,
- * drops or rejects it), {@value #DOUBLE_BOS} (a second {@code <|begin_of_text|>}), {@value #SPECIAL_IN_CONTENT} (a
- * special-token string in a message: the trainer's tokenizer turns it into a control token and the labels no
- * longer match the turns).
+ * length is known, as the build does over every example): {@value #ZERO_TRAINABLE} (no content token in the loss
+ * within the target's limit: the example teaches nothing, or only to stop at once, when every trained turn is
+ * empty or the cut at the limit falls before the answer), {@value #TRUNCATED} (longer than the target's limit:
+ * the platform truncates, drops or rejects it), {@value #DOUBLE_BOS} (a second {@code <|begin_of_text|>}),
+ * {@value #SPECIAL_IN_CONTENT} (a special-token string in a message: the trainer's tokenizer turns it into a
+ * control token and the labels no longer match the turns), {@value #WEIGHT_IGNORED} (a {@code weight: 0} turn
+ * this target trains anyway: Bedrock's completion, axolotl with the exported config).
  *
  * @param rule     the target and its export settings
  * @param tokens   the stream in order
@@ -37,8 +39,10 @@ public record TokenPreview(TrainRule rule, List<Token> tokens, List<String> warn
     public static final String TRUNCATED = "truncated";
     public static final String DOUBLE_BOS = "double_bos";
     public static final String SPECIAL_IN_CONTENT = "special_token_in_content";
+    public static final String WEIGHT_IGNORED = "weight_ignored";
     /** Every warning code, in report order. */
-    public static final List<String> WARNINGS = List.of(ZERO_TRAINABLE, TRUNCATED, DOUBLE_BOS, SPECIAL_IN_CONTENT);
+    public static final List<String> WARNINGS =
+            List.of(ZERO_TRAINABLE, TRUNCATED, DOUBLE_BOS, SPECIAL_IN_CONTENT, WEIGHT_IGNORED);
 
     /** One token: its id, its text (special tokens by name) and whether the loss sees it. */
     public record Token(int id, String text, boolean trained) {
@@ -88,34 +92,61 @@ public record TokenPreview(TrainRule rule, List<Token> tokens, List<String> warn
             text(out, tok, "\n\n" + Llama33Template.pyStrip(m.content()), trained);
             out.add(new Token(SpecialTokens.EOT, Llama33Template.EOT, trained));
         }
-        return new TokenPreview(rule, out, warnings(rule, example, out.size()));
+        int firstTrained = -1;
+        for (int i = 0; i < out.size() && firstTrained < 0; i++) {
+            if (out.get(i).trained() && !out.get(i).special()) {
+                firstTrained = i;
+            }
+        }
+        return new TokenPreview(rule, out, check(rule, example, out.size(), firstTrained));
     }
 
     /**
      * The warnings of {@code example} under {@code rule} when its rendered length ({@code tokens}, BOS included) is
-     * known: equal to {@link #of(TrainRule, ChatExample)}'s without tokenizing (zero trainable tokens means no
-     * trained message, since a trained message always has its {@code <|eot_id|>}; a second BOS can only come
-     * from content).
+     * known: equal to {@link #of(TrainRule, ChatExample)}'s. Only an example over the limit (does the cut leave a
+     * trained token?) or with a special-token string in content (rare: the validator rejects them) is tokenized;
+     * for the rest the answer is read off the messages: a trained message with non-blank content has a trained
+     * content token.
      */
     public static List<String> warnings(TrainRule rule, ChatExample example, int tokens) {
+        boolean special = example.messages().stream()
+                .anyMatch(m -> SpecialTokens.findIn(m.content()).isPresent());
+        if (special || (rule.limit() > 0 && tokens > rule.limit())) {
+            return of(rule, example).warnings();
+        }
+        return check(rule, example, tokens, -1);
+    }
+
+    /**
+     * @param firstTrained index of the first trained content token in the stream, or -1 when not known (then it
+     *                     is taken from the messages: some trained message has non-blank content)
+     */
+    private static List<String> check(TrainRule rule, ChatExample example, int tokens, int firstTrained) {
         List<ChatMessage> msgs = example.messages();
         int last = lastAssistant(msgs);
         boolean trained = false;
         boolean special = false;
         boolean bos = false;
+        boolean ignored = false;
         for (int i = 0; i < msgs.size(); i++) {
             ChatMessage m = msgs.get(i);
-            trained |= rule.trains(m, i == last);
+            boolean t = rule.trains(m, i == last);
+            trained |= t && !Llama33Template.pyStrip(m.content()).isEmpty();
+            ignored |= t && Integer.valueOf(0).equals(m.weight());
             if (SpecialTokens.findIn(m.content()).isPresent()) {
                 special = true;
                 bos |= m.content().contains(Llama33Template.BOS);
             }
         }
+        boolean over = rule.limit() > 0 && tokens > rule.limit();
+        if (firstTrained >= 0 || over) {
+            trained = firstTrained >= 0 && (!over || firstTrained < rule.limit());
+        }
         List<String> w = new ArrayList<>(2);
         if (!trained) {
             w.add(ZERO_TRAINABLE);
         }
-        if (rule.limit() > 0 && tokens > rule.limit()) {
+        if (over) {
             w.add(TRUNCATED);
         }
         if (bos) {
@@ -123,6 +154,9 @@ public record TokenPreview(TrainRule rule, List<Token> tokens, List<String> warn
         }
         if (special) {
             w.add(SPECIAL_IN_CONTENT);
+        }
+        if (ignored) {
+            w.add(WEIGHT_IGNORED);
         }
         return w;
     }

@@ -78,7 +78,8 @@ class TokenPreviewTest {
         ChatExample allZero = ChatExample.of(ChatMessage.of(Role.USER, "hi"), new ChatMessage(Role.ASSISTANT, "x", 0));
         assertThat(TokenPreview.of(Target.OPENAI, allZero).warnings()).containsExactly("zero_trainable_tokens");
         // Bedrock's prompt/completion has no weights: the completion is trained
-        assertThat(TokenPreview.of(Target.BEDROCK, allZero).warnings()).isEmpty();
+        assertThat(TokenPreview.of(Target.BEDROCK, allZero).warnings()).containsExactly("weight_ignored");
+        assertThat(TokenPreview.of(Target.AXOLOTL, allZero).warnings()).containsExactly("weight_ignored");
     }
 
     @Test
@@ -116,7 +117,10 @@ class TokenPreviewTest {
         assertThat(TrainRule.of(Target.BEDROCK).limit()).isZero();
         assertThat(TokenPreview.warnings(TrainRule.of(Target.FIREWORKS), TWO_TURNS, 1_000_000))
                 .isEmpty();
-        assertThat(TokenPreview.warnings(new TrainRule(Target.AXOLOTL, "auto", 512), TWO_TURNS, 513))
+        ChatExample longAnswer = ChatExample.of(
+                ChatMessage.of(Role.USER, "plan?"), ChatMessage.of(Role.ASSISTANT, "squat heavy. ".repeat(400)));
+        TrainRule short512 = new TrainRule(Target.AXOLOTL, "auto", 512);
+        assertThat(TokenPreview.warnings(short512, longAnswer, TrainerPreview.renderedTokens(longAnswer)))
                 .containsExactly("truncated");
     }
 
@@ -136,7 +140,8 @@ class TokenPreviewTest {
         ChatExample ex = dev.spotter.format.ChatJson.parse(
                 java.nio.file.Files.readAllLines(in).getFirst());
         TokenPreview p = TokenPreview.of(new TrainRule(Target.AXOLOTL, "auto", 512), ex);
-        assertThat(p.warnings()).containsExactly("truncated");
+        // the cut at 512 tokens falls inside the user turn: nothing of the answer is left to train on
+        assertThat(p.warnings()).containsExactly("zero_trainable_tokens", "truncated");
         assertThat(r.splits().getFirst().rejected()).isEqualTo(3);
     }
 
@@ -155,7 +160,8 @@ class TokenPreviewTest {
                             .as(t + " " + ex)
                             .isEqualTo(p.warnings());
                     assertThat(p.tokens()).hasSize(TrainerPreview.renderedTokens(ex));
-                    assertThat(p.warnings().contains("zero_trainable_tokens")).isEqualTo(p.trained() == 0);
+                    boolean content = p.tokens().stream().anyMatch(x -> x.trained() && !x.special());
+                    assertThat(p.warnings().contains("zero_trainable_tokens")).isEqualTo(!content);
                 }
             }
         }
