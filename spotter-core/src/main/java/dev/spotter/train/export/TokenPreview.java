@@ -40,6 +40,7 @@ public record TokenPreview(TrainRule rule, List<Token> tokens, List<String> warn
     public static final String DOUBLE_BOS = "double_bos";
     public static final String SPECIAL_IN_CONTENT = "special_token_in_content";
     public static final String WEIGHT_IGNORED = "weight_ignored";
+    private static final int UNKNOWN = -2;
     /** Every warning code, in report order. */
     public static final List<String> WARNINGS =
             List.of(ZERO_TRAINABLE, TRUNCATED, DOUBLE_BOS, SPECIAL_IN_CONTENT, WEIGHT_IGNORED);
@@ -114,12 +115,12 @@ public record TokenPreview(TrainRule rule, List<Token> tokens, List<String> warn
         if (special || (rule.limit() > 0 && tokens > rule.limit())) {
             return of(rule, example).warnings();
         }
-        return check(rule, example, tokens, -1);
+        return check(rule, example, tokens, UNKNOWN);
     }
 
     /**
-     * @param firstTrained index of the first trained content token in the stream, or -1 when not known (then it
-     *                     is taken from the messages: some trained message has non-blank content)
+     * @param firstTrained index of the first trained content token in the stream, -1 for none, {@link #UNKNOWN}
+     *                     when not tokenized (then it is read off the messages: a trained message is not blank)
      */
     private static List<String> check(TrainRule rule, ChatExample example, int tokens, int firstTrained) {
         List<ChatMessage> msgs = example.messages();
@@ -139,7 +140,7 @@ public record TokenPreview(TrainRule rule, List<Token> tokens, List<String> warn
             }
         }
         boolean over = rule.limit() > 0 && tokens > rule.limit();
-        if (firstTrained >= 0 || over) {
+        if (firstTrained != UNKNOWN) {
             trained = firstTrained >= 0 && (!over || firstTrained < rule.limit());
         }
         List<String> w = new ArrayList<>(2);
