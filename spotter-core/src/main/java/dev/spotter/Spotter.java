@@ -145,7 +145,7 @@ public final class Spotter {
 
     /** The build at the project's {@code output.dir}, checked to contain {@code format}. */
     public DatasetLayout datasetOf(Path projectFile, String format) {
-        return DatasetLayout.open(DatasetLayout.of(project(projectFile)).dir(), format);
+        return DatasetLayout.open(DatasetLayout.of(project(projectFile)).dir(), format, projectFile);
     }
 
     // ---------------------------------------------------------------- validate and convert

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Audit voice-log labels: parse each user utterance and compare with the assistant's JSON.",
+            "Only the lines spotter validate accepts are audited; the others are counted and left out.",
             "Exit 0: all comparable fields agree; 1: disagreements listed, or nothing to audit (an empty file, no voice"
                     + " example); 2: unreadable input."
         })
@@ -48,13 +50,17 @@ public final class AuditVoiceCommand implements Callable<Integer> {
             description = "disagreements to list (all are counted; default ${DEFAULT-VALUE})")
     int maxListed;
 
+    @Mixin
+    DataOptions options = new DataOptions();
+
     @Override
     public Integer call() throws IOException {
         FileException.requireReadableFile(file);
         VoiceAudit.Report r;
-        // lines are split and decoded as validate does; a line with invalid UTF-8 is skipped with its reason
+        // validate's definition of a valid example decides what is audited (and numbers the lines)
         try (InputStream in = Files.newInputStream(file)) {
-            r = new VoiceAudit(VoiceParser.defaults(), maxListed).audit(in, file.toString());
+            r = new VoiceAudit(VoiceParser.defaults(), maxListed)
+                    .audit(options.validator(CliTokens.llama3()).build(), in, file.toString());
         } catch (IOException e) {
             throw FileException.reading(file, e);
         }
@@ -64,6 +70,8 @@ public final class AuditVoiceCommand implements Callable<Integer> {
             ObjectNode o = m.createObjectNode();
             o.put("file", file.toString());
             o.put("lines_read", r.linesRead);
+            o.put("invalid_lines", r.invalidLines());
+            o.set("validation", SummaryPrinter.json(r.validation));
             o.put("lines_audited", r.linesAudited);
             o.put("turns_compared", r.turnsCompared);
             ObjectNode sk = o.putObject("skipped");
@@ -96,6 +104,9 @@ public final class AuditVoiceCommand implements Callable<Integer> {
             out.printf(
                     "audit-voice %s: %d lines read, %d audited, %d skipped; %d turns compared%n",
                     file, r.linesRead, r.linesAudited, r.skippedTotal(), r.turnsCompared);
+            if (r.invalidLines() > 0) {
+                out.println("  " + SummaryPrinter.leftOut(r.validation));
+            }
             r.skipped.forEach((k, v) -> out.printf("  skipped %d: %s%n", v, k));
             out.println("agreement: " + r.summaryLine());
             for (Map.Entry<String, long[]> e : r.fields.entrySet()) {
@@ -120,8 +131,8 @@ public final class AuditVoiceCommand implements Callable<Integer> {
             err.println("spotter audit-voice: nothing audited in " + file + ": "
                     + (r.linesRead == 0
                             ? "empty file"
-                            : "none of its " + r.linesRead + " lines is a voice example with a JSON label"
-                                    + " (see the skipped counts)"));
+                            : "none of its " + r.linesRead + " lines is a valid voice example with a JSON label"
+                                    + " (see the invalid and skipped counts)"));
             err.flush();
             return ExitCodes.REJECTS;
         }

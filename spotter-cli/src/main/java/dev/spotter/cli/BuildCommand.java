@@ -51,8 +51,8 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliIo.noStdout("--out", out, "a build writes a dataset folder");
-        CliIo.noStdout("--state-dir", stateDir, "the state is a folder");
+        CliIo.noStdout(spec, "--out", out, "a build writes a dataset folder");
+        CliIo.noStdout(spec, "--state-dir", stateDir, "the state is a folder");
         PrintWriter w = spec.commandLine().getOut();
         ProgressRenderer shown = progress.renderer(spec, false);
         Spotter spotter = Spotter.builder()

@@ -1,7 +1,6 @@
 package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spotter.ConfigurationException;
 import dev.spotter.checks.CheckCases;
 import dev.spotter.checks.InjuryExpectation;
 import dev.spotter.generate.Plan;
@@ -62,7 +61,8 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 defaults.add(InjuryExpectation.valueOf(parts[0].toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(
+                throw SpotterCli.usage(
+                        spec,
                         "--expect " + expect + ": unknown expectation (red_flag, doms_false_positive, ambiguous)");
             }
             if (parts.length == 2) {

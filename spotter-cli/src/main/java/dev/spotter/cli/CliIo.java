@@ -67,9 +67,9 @@ final class CliIo {
      * Refuses {@code -} for an option that names a directory or a file with sidecars, where stdout cannot stand in:
      * {@code -o -} would otherwise create a file or folder named {@code -}.
      */
-    static void noStdout(String option, Object value, String why) {
+    static void noStdout(picocli.CommandLine.Model.CommandSpec spec, String option, Object value, String why) {
         if (value != null && value.toString().equals("-")) {
-            throw new ConfigurationException(option + " - (stdout) is not possible here: " + why);
+            throw SpotterCli.usage(spec, option + " - (stdout) is not possible here: " + why); // a usage error
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public final class ConvertCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FORMAT",
             description = "messages | llama3-text | prompt-completion")
-    String to;
+    ConvertFormat to;
 
     @Option(
             names = {"-o", "--output"},
@@ -80,13 +81,18 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConvertFormat format = ConvertFormat.parse(to);
-        TrainOn t = TrainOn.parse(trainOn);
+        ConvertFormat format = to;
+        TrainOn t = switch (trainOn.toLowerCase(Locale.ROOT)) {
+            case "source" -> TrainOn.SOURCE;
+            case "last" -> TrainOn.LAST;
+            case "all" -> TrainOn.ALL;
+            default -> throw SpotterCli.usage(spec, "--train-on must be source, last or all, was " + trainOn);
+        };
         if (format == ConvertFormat.PROMPT_COMPLETION && t == TrainOn.LAST) {
             t = TrainOn.SOURCE; // prompt-completion trains the last assistant turn by construction
         }
         CliIo.checkReadable(List.of(input));
-        CliIo.noStdout("--quarantine", quarantine, "-o - may carry the data; give the quarantine a file");
+        CliIo.noStdout(spec, "--quarantine", quarantine, "-o - may carry the data; give the quarantine a file");
         Converter c = Converter.of(options.validator(CliTokens.llama3()).build(), format, t);
         long[] chains = {0, 0}; // assistant turns given a chain, left as they were
         if (addReasoning) {

@@ -1,7 +1,6 @@
 package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatValidator;
 import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.ValidationSummary;
@@ -30,6 +29,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Estimate training cost: billed tokens = sum over valid examples of min(cap, tokens) x epochs",
             "(epochs default to the OpenAI cookbook rule: 3, more for tiny sets, fewer for huge ones).",
+            "Valid is what spotter validate accepts; the other lines are counted and left out.",
             "Either a FILE of chat JSONL, or a plan: --examples N --avg-tokens T.",
             "Prices come from a dated table (spotter cost --list-prices); override with --price-per-1k or --prices."
         })
@@ -96,29 +96,29 @@ public final class CostCommand implements Callable<Integer> {
         }
         TrainingPrices.Price p = price.provider != null ? table.get(price.provider) : table.defaultPrice();
         if (price.perK != null && price.perK.signum() < 0) {
-            throw new ConfigurationException("--price-per-1k must be >= 0, was " + price.perK);
+            throw SpotterCli.usage(spec, "--price-per-1k must be >= 0, was " + price.perK);
         }
         TokenPrice perToken = price.perK != null ? TokenPrice.perThousand(price.perK) : p.price();
         if (epochs != null && epochs < 1) {
-            throw new ConfigurationException("--epochs must be >= 1, was " + epochs);
+            throw SpotterCli.usage(spec, "--epochs must be >= 1, was " + epochs);
         }
         boolean plan = examples != null || avgTokens != null;
         if (plan == (input != null)) {
-            throw new ConfigurationException("give either FILE or --examples N --avg-tokens T");
+            throw SpotterCli.usage(spec, "give either FILE or --examples N --avg-tokens T");
         }
         CostEstimate c;
         ValidationSummary s = null;
         long capped = 0;
         if (plan) {
             if (examples == null || avgTokens == null || examples < 0 || avgTokens < 0) {
-                throw new ConfigurationException("plan mode needs both --examples N and --avg-tokens T (>= 0)");
+                throw SpotterCli.usage(spec, "plan mode needs both --examples N and --avg-tokens T (>= 0)");
             }
             c = CostEstimate.fromAverages(
                     examples, avgTokens, epochs == null ? CostEstimate.defaultEpochs(examples) : epochs, perToken);
         } else {
             CliIo.checkReadable(List.of(input));
-            ChatValidator v =
-                    options.validator(CliTokens.llama3()).noTokenLimit().build();
+            // validate's definition of a valid example (token limit included): what is priced is what would ship
+            ChatValidator v = options.validator(CliTokens.llama3()).build();
             CostAccumulator acc = new CostAccumulator(p.tokenCap());
             try (InputStream in = CliIo.open(input)) {
                 s = v.validate(in, input, acc, QuarantineWriter.discarding());
@@ -158,7 +158,7 @@ public final class CostCommand implements Callable<Integer> {
                     c.costRounded().toPlainString(),
                     table.currency());
             if (s != null && s.rejected() > 0) {
-                out.printf("note: %,d invalid lines not counted (run spotter validate)%n", s.rejected());
+                out.println("note: " + SummaryPrinter.leftOut(s));
             }
             if (capped > 0) {
                 out.printf("note: %,d example(s) billed at the %,d-token cap%n", capped, p.tokenCap());

@@ -1,6 +1,5 @@
 package dev.spotter.cli;
 
-import dev.spotter.ConfigurationException;
 import dev.spotter.FileException;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.eval.EvalReport;
@@ -38,25 +37,38 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--endpoint", description = "OpenAI-compatible base URL, e.g. https://api.together.xyz/v1.")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description = "OpenAI-compatible base URL, e.g. https://api.together.xyz/v1.")
     String endpoint;
 
-    @Option(names = "--model", description = "Model to evaluate (the tuned model).")
+    @Option(names = "--model", paramLabel = "MODEL", description = "Model to evaluate (the tuned model).")
     String model;
 
-    @Option(names = "--baseline-model", description = "A second model on the same endpoint, for comparison.")
+    @Option(
+            names = "--baseline-model",
+            paramLabel = "MODEL",
+            description = "A second model on the same endpoint, for comparison.")
     String baselineModel;
 
     @Option(
             names = "--split",
+            paramLabel = "SPLIT",
             defaultValue = "validation",
             description = "Split name recorded in the report (default ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--data", description = "Held-out chat JSONL (default with --project: the build's <split> file).")
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Held-out chat JSONL (default with --project: the build's <split> file).")
     Path data;
 
-    @Option(names = "--project", description = "spotter.yaml: evaluate its built <split> with the provenance sidecar.")
+    @Option(
+            names = "--project",
+            paramLabel = "FILE",
+            description = "spotter.yaml: evaluate its built <split> with the provenance sidecar.")
     Path project;
 
     @Option(
@@ -65,17 +77,25 @@ public final class EvalCommand implements Callable<Integer> {
             description = "A build's output directory (what spotter build --out wrote), instead of --project.")
     Path dataset;
 
-    @Option(names = "--provenance", description = "Provenance sidecar for --data (line N describes line N).")
+    @Option(
+            names = "--provenance",
+            paramLabel = "FILE",
+            description = "Provenance sidecar for --data (line N describes line N).")
     Path provenance;
 
     @Option(names = "--no-parser-baseline", description = "Leave out the deterministic voice parser row.")
     boolean noParser;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "Calls in flight (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "Calls in flight (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(
             names = "--api-key-env",
+            paramLabel = "VAR",
             defaultValue = "OPENAI_API_KEY",
             description = "Environment variable holding the endpoint's key, or none (default ${DEFAULT-VALUE}).")
     String apiKeyEnv;
@@ -83,42 +103,58 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--max-tokens",
             defaultValue = "2048",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "Most tokens per" + " answer (default ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--timeout", defaultValue = "PT120S", description = "Per request (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT120S",
+            description = "Per request (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--rpm", defaultValue = "0", description = "Client-side requests per minute, 0 = none.")
+    @Option(
+            names = "--rpm",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Client-side requests per minute, 0 = none.")
     int rpm;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Evaluate at most N examples (0 = all).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Evaluate at most N examples (0 = all).")
     int limit;
 
     @Option(
             names = "--judge-model",
+            paramLabel = "MODEL",
             description = "Enable LLM-as-judge for coach/KB answers with this model (costs money).")
     String judgeModel;
 
-    @Option(names = "--judge-endpoint", description = "Judge base URL (default: --endpoint).")
+    @Option(names = "--judge-endpoint", paramLabel = "URL", description = "Judge base URL (default: --endpoint).")
     String judgeEndpoint;
 
-    @Option(names = "--judge-api-key-env", description = "Judge key variable (default: --api-key-env).")
+    @Option(
+            names = "--judge-api-key-env",
+            paramLabel = "VAR",
+            description = "Judge key variable (default: --api-key-env).")
     String judgeKeyEnv;
 
     @Option(
             names = {"-o", "--out"},
+            paramLabel = "DIR",
             defaultValue = "eval-out",
             description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        CliIo.noStdout("--out", out, "eval writes a directory (answers, scores, report)");
+        CliIo.noStdout(spec, "--out", out, "eval writes a directory (answers, scores, report)");
         if (endpoint == null || model == null) {
-            throw new ConfigurationException(
-                    "spotter eval needs --endpoint URL and --model M (or: spotter eval compare A.json B.json)");
+            throw SpotterCli.usage(spec, "give --endpoint URL and --model M (or: spotter eval compare A.json B.json)");
         }
         Path input = data;
         Path prov = provenance;
@@ -132,7 +168,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         if (input == null) {
-            throw new ConfigurationException("give --data FILE, --project spotter.yaml or --dataset DIR");
+            throw SpotterCli.usage(spec, "give --data FILE, --project spotter.yaml or --dataset DIR");
         }
         LlmClient client = LlmClients.create(config(endpoint, apiKeyEnv));
         Evaluator.Builder b = Evaluator.builder(new LlmResponder(client, maxTokens))
@@ -186,10 +222,13 @@ public final class EvalCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "A.json")
+        @Parameters(
+                index = "0",
+                paramLabel = "A.json",
+                description = "eval.json of the first run (spotter eval -o DIR writes DIR/eval.json).")
         Path a;
 
-        @Parameters(index = "1", paramLabel = "B.json")
+        @Parameters(index = "1", paramLabel = "B.json", description = "eval.json of the run compared with it.")
         Path b;
 
         @Override

@@ -1,6 +1,5 @@
 package dev.spotter.cli;
 
-import dev.spotter.ConfigurationException;
 import dev.spotter.assemble.DatasetLayout;
 import dev.spotter.train.JobSpec;
 import dev.spotter.train.export.ExportReport;
@@ -29,14 +28,19 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, description = "together, fireworks, openai, bedrock or axolotl.")
-    String target;
+    @Option(
+            names = "--target",
+            paramLabel = "TARGET",
+            required = true,
+            description = "together, fireworks, openai, bedrock or axolotl.")
+    Target target;
 
     @Parameters(arity = "0..*", paramLabel = "IN", description = "Training JSONL files ({\"messages\":[...]}).")
     List<Path> inputs = new ArrayList<>();
 
     @Option(
             names = "--project",
+            paramLabel = "FILE",
             description = "spotter.yaml: export its built train/validation split (spotter build first).")
     Path project;
 
@@ -46,17 +50,19 @@ public final class ExportCommand implements Callable<Integer> {
             description = "A build's output directory (what spotter build --out wrote): export its split.")
     Path dataset;
 
-    @Option(names = "--validation", arity = "1..*", description = "Validation JSONL files.")
+    @Option(names = "--validation", paramLabel = "FILE", arity = "1..*", description = "Validation JSONL files.")
     List<Path> validation = new ArrayList<>();
 
     @Option(
             names = {"-o", "--out"},
+            paramLabel = "DIR",
             required = true,
             description = "Output directory.")
     Path out;
 
     @Option(
             names = "--suffix",
+            paramLabel = "TEXT",
             defaultValue = "spotter",
             description = "Model suffix for job.json (default ${DEFAULT-VALUE}).")
     String suffix;
@@ -64,18 +70,18 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--epochs",
             defaultValue = "3",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "Training epochs for the job" + " file (default ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(
             names = "--learning-rate",
             defaultValue = "1e-5",
-            paramLabel = "<rate>",
+            paramLabel = "RATE",
             description = "Learning rate" + " for the job file (default ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--batch-size", description = "Integer or max (default max).")
+    @Option(names = "--batch-size", paramLabel = "N|max", description = "Integer or max (default max).")
     String batchSize;
 
     @Option(names = "--full", description = "Full fine-tune instead of LoRA.")
@@ -84,21 +90,21 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--lora-r",
             defaultValue = "16",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "LoRA rank (default" + " ${DEFAULT-VALUE}).")
     int loraR;
 
     @Option(
             names = "--lora-alpha",
             defaultValue = "32",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "LoRA alpha (default" + " ${DEFAULT-VALUE}).")
     int loraAlpha;
 
     @Option(
             names = "--train-on-inputs",
             defaultValue = "auto",
-            paramLabel = "<auto|true|false>",
+            paramLabel = "auto|true|false",
             description =
                     "Together's train_on_inputs: auto (assistant turns only for chat data), true or false (default"
                             + " ${DEFAULT-VALUE}).")
@@ -106,27 +112,32 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(
             names = "--n-evals",
+            paramLabel = "N",
             description = "Evaluations during training (default: 3 with a validation split, else 0).")
     Integer nEvals;
 
     @Option(
             names = "--sequence-len",
+            paramLabel = "N",
             defaultValue = "8192",
             description = "axolotl sequence_len (default ${DEFAULT-VALUE}).")
     int sequenceLen;
 
-    @Option(names = "--base-model", description = "axolotl base model (default meta-llama/Llama-3.3-70B-Instruct).")
+    @Option(
+            names = "--base-model",
+            paramLabel = "MODEL",
+            description = "axolotl base model (default meta-llama/Llama-3.3-70B-Instruct).")
     String baseModel;
 
     @Override
     public Integer call() {
-        CliIo.noStdout("--out", out, "export writes a directory (train, validation, manifest)");
-        Target t = Target.parse(target);
+        CliIo.noStdout(spec, "--out", out, "export writes a directory (train, validation, manifest)");
+        Target t = target;
         List<Path> train = inputs;
         List<Path> val = validation;
         if (project != null || dataset != null) {
             if (!inputs.isEmpty()) {
-                throw new ConfigurationException("give --project or --dataset, or input files, not both");
+                throw SpotterCli.usage(spec, "give --project or --dataset, or input files, not both");
             }
             DatasetLayout built = BuiltDatasets.open(project, dataset, CliEnv.of(spec));
             train = List.of(built.train(BuiltDatasets.FORMAT));
@@ -135,7 +146,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         if (train.isEmpty()) {
-            throw new ConfigurationException("give input files, --project spotter.yaml or --dataset DIR");
+            throw SpotterCli.usage(spec, "give input files, --project spotter.yaml or --dataset DIR");
         }
         int evals = nEvals != null ? nEvals : (val.isEmpty() ? 0 : 3);
         JobSpec js = JobSpec.builder()

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 all targets met; 1 stopped short (budget, slots out of attempts, batch incomplete); 2 usage, I/O or provider refused.",
             "Examples:",
             "  spotter generate --list-plans",
-            "  spotter generate injury --dry-run --model gpt-4o --state st/injury -o out/injury.jsonl",
+            "  spotter generate injury --dry-run --state st/injury -o out/injury.jsonl   (add --model M for a cost estimate)",
             "  OPENAI_API_KEY=... spotter generate injury --provider openai --model gpt-4o --budget-usd 40 --state st/injury -o out/injury.jsonl",
             "  TOGETHER_API_KEY=... spotter generate coach-qa --provider openai --base-url https://api.together.xyz/v1 --api-key-env TOGETHER_API_KEY \\",
             "      --model meta-llama/Llama-3.3-70B-Instruct-Turbo --state st/coach -o out/coach.jsonl",
@@ -117,6 +117,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliIo.noStdout(
+                spec,
                 "-o",
                 llm.output,
                 "generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"
@@ -146,13 +147,16 @@ public final class GenerateCommand implements Callable<Integer> {
                     spec.commandLine(), "--price-in and --price-out go together");
         }
         Plan p = Plans.load(plan);
-        boolean needsModel = !(batch != null && batch.importFile != null);
+        // a dry run calls nothing, and an imported batch names its model: only a run that calls a provider needs one
+        boolean needsModel = !dryRun && !(batch != null && batch.importFile != null);
         if (needsModel && llm.model == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model is required");
         }
         ProgressRenderer shown = progress.renderer(spec, true); // hours of paid calls: lines in logs too
         GenerateOptions.Builder b = llm.applyTo(
-                        GenerateOptions.builder(p, llm.state, llm.output), "from-batch", llm.budgetUsd)
+                        GenerateOptions.builder(p, llm.state, llm.output),
+                        dryRun ? GenerateOptions.Builder.NO_MODEL : "from-batch",
+                        llm.budgetUsd)
                 .maxAttemptsPerSlot(maxAttempts)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds))
                 .progress(shown.listener())

@@ -40,7 +40,7 @@ public final class KbCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw SpotterCli.missingCommand(spec);
     }
 
     /** Where a table is: a database URL or the REST API, the table and its column mapping. */

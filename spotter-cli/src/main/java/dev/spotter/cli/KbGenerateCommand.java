@@ -62,6 +62,7 @@ final class KbGenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--min-score",
+            paramLabel = "SCORE",
             defaultValue = "0.55",
             description = "Grounding threshold, 0..1 (default: ${DEFAULT-VALUE}).")
     double minScore;
@@ -77,6 +78,7 @@ final class KbGenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--top-up-rounds",
+            paramLabel = "N",
             defaultValue = "2",
             description = "After a round that left slots open (out of attempts), generate the per-chunk shortfall again"
                     + " with new attributes, at most N times (state STATE-topup-N, output OUT.topup-N.jsonl); each"
@@ -86,6 +88,7 @@ final class KbGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliIo.noStdout(
+                spec,
                 "-o",
                 llm.output,
                 "kb generate rewrites -o from its state on every run and writes .provenance.jsonl and .rejects.jsonl beside it;"
@@ -119,7 +122,7 @@ final class KbGenerateCommand implements Callable<Integer> {
         }
         ProgressRenderer shown = progress.renderer(spec, true);
         KbGeneration.Round round = (plan, st, outPath, budget) -> llm.applyTo(
-                        GenerateOptions.builder(plan, st, outPath), "dry-run", budget)
+                        GenerateOptions.builder(plan, st, outPath), GenerateOptions.Builder.NO_MODEL, budget)
                 .env(CliEnv.of(spec).lookup())
                 .progress(shown.listener())
                 .log(shown::log);

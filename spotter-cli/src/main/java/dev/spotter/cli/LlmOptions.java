@@ -3,7 +3,6 @@ package dev.spotter.cli;
 import dev.spotter.generate.GenerateOptions;
 import dev.spotter.llm.Provider;
 import java.nio.file.Path;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,7 +16,6 @@ final class LlmOptions {
             names = "--provider",
             paramLabel = "NAME",
             defaultValue = "openai",
-            converter = ProviderConverter.class,
             description = "openai (any OpenAI-compatible server: also together, fireworks, vllm, ollama, llamacpp)"
                     + " or anthropic (also claude). Default: ${DEFAULT-VALUE}.")
     Provider provider;
@@ -36,7 +34,10 @@ final class LlmOptions {
                     + " 'none' for local servers).")
     String apiKeyEnv;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Generator model id (needed to call a provider).")
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            description = "Generator model id: needed to call a provider; a --dry-run prices it when given.")
     String model;
 
     @Option(
@@ -100,17 +101,5 @@ final class LlmOptions {
                 .rpm(rpm)
                 .tpm(tpm)
                 .replaceOutput(replaceOutput);
-    }
-
-    /** {@code --provider}: the two wire formats by name, with the servers that speak them as aliases. */
-    static final class ProviderConverter implements ITypeConverter<Provider> {
-        @Override
-        public Provider convert(String value) {
-            try {
-                return Provider.parse(value);
-            } catch (dev.spotter.ConfigurationException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -58,12 +58,12 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WeightUnit u = WeightUnit.fromWire(unit)
-                .orElseThrow(() -> new ConfigurationException("--unit must be lb or kg, was '" + unit + "'"));
+                .orElseThrow(() -> SpotterCli.usage(spec, "--unit must be lb or kg, was '" + unit + "'"));
         VoiceParser parser = VoiceParser.builder().defaultWeightUnit(u).build();
         PrintWriter out = spec.commandLine().getOut();
         if (jsonl) {
             if (text != null) {
-                throw new ConfigurationException("give TEXT or --jsonl, not both");
+                throw SpotterCli.usage(spec, "give TEXT or --jsonl, not both");
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -74,7 +74,7 @@ public final class ParseCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (text == null) {
-            throw new ConfigurationException("give TEXT to parse, or --jsonl to read stdin");
+            throw SpotterCli.usage(spec, "give TEXT to parse, or --jsonl to read stdin");
         }
         VoiceContext ctx = context == null ? VoiceContext.NONE : contextOf(parser, M.readTree(context), u);
         VoiceResult r = parser.parse(text, ctx);

@@ -40,49 +40,49 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             required = true,
-            paramLabel = "<target>",
+            paramLabel = "TARGET",
             description = "together, fireworks," + " openai, bedrock or axolotl.")
     String target;
 
     @Option(
             names = "--dataset",
             required = true,
-            paramLabel = "<dir>",
+            paramLabel = "DIR",
             description = "A build's output directory" + " (with messages/ and provenance/).")
     Path dataset;
 
     @Option(
             names = "--split",
             defaultValue = "train",
-            paramLabel = "<split>",
+            paramLabel = "SPLIT",
             description = "train or validation" + " (default: ${DEFAULT-VALUE}).")
     String split;
 
     @Option(
             names = "--per-category",
             defaultValue = "1",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "Examples shown per" + " category (default: ${DEFAULT-VALUE}).")
     int perCategory;
 
     @Option(
             names = "--train-on-inputs",
             defaultValue = "auto",
-            paramLabel = "<auto|true|false>",
+            paramLabel = "auto|true|false",
             description = "Together's train_on_inputs, as given to spotter export (default: ${DEFAULT-VALUE}).")
     String trainOnInputs;
 
     @Option(
             names = "--sequence-len",
             defaultValue = "8192",
-            paramLabel = "<n>",
+            paramLabel = "N",
             description = "axolotl sequence_len, as given to spotter export (default: ${DEFAULT-VALUE}).")
     int sequenceLen;
 
     @Option(
             names = "--train-on",
             defaultValue = "source",
-            paramLabel = "<source|last|all>",
+            paramLabel = "source|last|all",
             description = "Weights as spotter convert --train-on would write them: source (as built), last or all"
                     + " (default: ${DEFAULT-VALUE}).")
     String trainOn;
@@ -95,7 +95,12 @@ final class PreviewCommand implements Callable<Integer> {
         Target t = Target.parse(target);
         DatasetLayout l = DatasetLayout.open(dataset, "messages");
         TrainRule rule = new TrainRule(t, trainOnInputs, sequenceLen);
-        TrainOn weights = TrainOn.parse(trainOn);
+        TrainOn weights;
+        try {
+            weights = TrainOn.parse(trainOn);
+        } catch (dev.spotter.ConfigurationException e) {
+            throw SpotterCli.usage(spec, e.getMessage());
+        }
         TrainerPreview p = TrainerPreview.scan(
                 rule,
                 l.split("messages", split),

@@ -58,7 +58,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new dev.spotter.ConfigurationException("--port must be in [0, 65535], was " + port);
+            throw SpotterCli.usage(spec, "--port must be in [0, 65535], was " + port);
         }
         ReviewScope target = scope.resolve(spec, file);
         PrintWriter out = spec.commandLine().getOut();

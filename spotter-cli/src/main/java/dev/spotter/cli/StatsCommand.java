@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Dataset statistics over the valid examples of chat JSONL: messages per example, total and",
             "assistant (trainable) Llama 3 tokens (min/p10/median/p90/max, nearest rank), examples missing a",
-            "system or user message, examples over the token limit. Invalid lines are counted, not analysed.",
+            "system or user message. Only the lines spotter validate accepts are analysed (an example over",
+            "--token-limit is invalid); the others are counted and left out, with their reasons.",
             "Exit codes: 0 ok (even with invalid lines: use validate to gate), 1 no valid example, 2 usage or I/O error."
         })
 public final class StatsCommand implements Callable<Integer> {
@@ -48,8 +49,8 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliIo.checkReadable(List.of(input));
         TokenCounter counter = CliTokens.llama3();
-        // No limit in the validator: stats reports over-limit examples instead of dropping them.
-        ChatValidator v = options.validator(counter).noTokenLimit().build();
+        // validate's definition of a valid example (token limit included): stats describes what would ship
+        ChatValidator v = options.validator(counter).build();
         DatasetStats stats = new DatasetStats(counter, options.tokenLimit);
         ValidationSummary s;
         try (ProgressRenderer shown = progress.renderer(spec, false);
@@ -62,8 +63,8 @@ public final class StatsCommand implements Callable<Integer> {
             out.println(toJson(r));
         } else {
             out.printf(
-                    "%s: %,d examples (%,d lines read, %,d invalid: run spotter validate for details)%n",
-                    input, r.examples(), s.read(), s.rejected());
+                    "%s: %,d valid examples (%,d lines read%s)%n",
+                    input, r.examples(), s.read(), s.rejected() == 0 ? "" : "; " + SummaryPrinter.leftOut(s));
             out.printf(
                     "%-28s %8s %8s %8s %8s %8s %10s %14s%n", "", "min", "p10", "median", "p90", "max", "mean", "total");
             row(out, "messages per example", r.messagesPerExample());
@@ -71,7 +72,9 @@ public final class StatsCommand implements Callable<Integer> {
             row(out, "assistant tokens (trained)", r.assistantTokens());
             out.printf("examples missing a system message: %,d%n", r.missingSystem());
             out.printf("examples missing a user message:   %,d%n", r.missingUser());
-            out.printf("examples over %,d tokens:        %,d%n", r.tokenLimit(), r.overLimit());
+            out.printf(
+                    "examples over %,d tokens:        %,d (left out as over_token_limit)%n",
+                    r.tokenLimit(), s.count(dev.spotter.format.RejectReason.OVER_TOKEN_LIMIT));
         }
         out.flush();
         if (r.examples() == 0) {
@@ -101,7 +104,8 @@ public final class StatsCommand implements Callable<Integer> {
         o.put("missing_system", r.missingSystem());
         o.put("missing_user", r.missingUser());
         o.put("token_limit", r.tokenLimit());
-        o.put("over_limit", r.overLimit());
+        // over-limit examples are invalid (as validate says), so they are counted among the lines left out
+        o.put("over_limit", r.validation().count(dev.spotter.format.RejectReason.OVER_TOKEN_LIMIT));
         return o;
     }
 

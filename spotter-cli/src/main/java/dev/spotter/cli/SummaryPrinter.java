@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.format.RejectReason;
 import dev.spotter.format.ValidationSummary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Text and JSON rendering of a {@link ValidationSummary}, shared by validate, convert and stats. */
+/**
+ * Text and JSON rendering of a {@link ValidationSummary}, shared by validate, convert, stats, cost and audit-voice
+ * (the last three analyse only the lines validate accepts and say with {@link #leftOut} what they left out).
+ */
 final class SummaryPrinter {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How many reject reasons {@link #leftOut} names (one line stays readable; --json has them all). */
+    private static final int LISTED_REASONS = 3;
 
     private SummaryPrinter() {}
 
@@ -33,6 +41,33 @@ final class SummaryPrinter {
                 out.println("  " + e);
             }
         }
+    }
+
+    /**
+     * What a command that analyses only valid examples left out, in one phrase: {@code 26 invalid lines left out
+     * (invalid_json 12, consecutive_same_role 3, bom 1 and 4 more reasons): run spotter validate for details}, the
+     * most frequent reasons first; empty when nothing was left out.
+     */
+    static String leftOut(ValidationSummary s) {
+        if (s.rejected() == 0) {
+            return "";
+        }
+        List<Map.Entry<RejectReason, Long>> byCount =
+                new ArrayList<>(s.reasons().entrySet());
+        byCount.sort(Map.Entry.<RejectReason, Long>comparingByValue().reversed()); // stable: ties in enum order
+        StringBuilder reasons = new StringBuilder();
+        for (Map.Entry<RejectReason, Long> e : byCount.subList(0, Math.min(LISTED_REASONS, byCount.size()))) {
+            reasons.append(reasons.isEmpty() ? "" : ", ")
+                    .append(e.getKey().code())
+                    .append(' ')
+                    .append(e.getValue());
+        }
+        if (byCount.size() > LISTED_REASONS) {
+            reasons.append(" and ").append(byCount.size() - LISTED_REASONS).append(" more reasons");
+        }
+        return String.format(
+                "%,d invalid line%s left out (%s): run spotter validate for details",
+                s.rejected(), s.rejected() == 1 ? "" : "s", reasons);
     }
 
     /** {@code read}, {@code accepted}, {@code rejected}, {@code reasons} (code → count), {@code errors}. */

@@ -1,6 +1,5 @@
 package dev.spotter.cli;
 
-import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatJson;
 import dev.spotter.kernel.ProgressEvent;
 import dev.spotter.kernel.ProgressListener;
@@ -64,14 +63,16 @@ public final class SynthVoiceCommand implements Callable<Integer> {
         VoiceSynth.Kind k = VoiceSynth.Kind.MIXED;
         if (preset != null) {
             SynthPreset p = SynthPreset.fromWire(preset)
-                    .orElseThrow(() -> new ConfigurationException("unknown --preset '" + preset + "' (known: "
-                            + String.join(", ", SynthPreset.names()) + ")"));
+                    .orElseThrow(() -> SpotterCli.usage(
+                            spec,
+                            "unknown --preset '" + preset + "' (known: " + String.join(", ", SynthPreset.names())
+                                    + ")"));
             n = p.defaultCount();
             k = p.kind();
         }
         if (count != null) {
             if (count < 0) {
-                throw new ConfigurationException("--count must be >= 0, was " + count);
+                throw SpotterCli.usage(spec, "--count must be >= 0, was " + count);
             }
             n = count;
         }
@@ -80,8 +81,7 @@ public final class SynthVoiceCommand implements Callable<Integer> {
                 case "strength" -> VoiceSynth.Kind.STRENGTH;
                 case "cardio" -> VoiceSynth.Kind.CARDIO;
                 case "mixed" -> VoiceSynth.Kind.MIXED;
-                default ->
-                    throw new ConfigurationException("--kind must be strength, cardio or mixed, was '" + kind + "'");
+                default -> throw SpotterCli.usage(spec, "--kind must be strength, cardio or mixed, was '" + kind + "'");
             };
         }
         VoiceSynth.Stats st;

@@ -41,19 +41,21 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw SpotterCli.missingCommand(spec);
     }
 
     /** Options every train subcommand shares. */
     static final class Common {
         @Option(
                 names = "--state",
+                paramLabel = "DIR",
                 defaultValue = ".spotter-state",
                 description = "Project state dir (default: ${DEFAULT-VALUE}).")
         Path stateDir;
 
         @Option(
                 names = "--base-url",
+                paramLabel = "URL",
                 description = "API base URL (default: $TOGETHER_BASE_URL or https://api.together.xyz/v1).")
         String baseUrl;
 
@@ -132,48 +134,52 @@ public final class TrainCommand implements Runnable {
 
         @Option(
                 names = "--params",
+                paramLabel = "FILE",
                 description = "Job parameters file written by `spotter export --target together` (job.json).")
         Path params;
 
-        @Option(names = "--train", description = "Training JSONL (overrides the params file).")
+        @Option(names = "--train", paramLabel = "FILE", description = "Training JSONL (overrides the params file).")
         Path train;
 
-        @Option(names = "--validation", description = "Validation JSONL.")
+        @Option(names = "--validation", paramLabel = "FILE", description = "Validation JSONL.")
         Path validation;
 
-        @Option(names = "--model", description = "Base model (default: " + JobSpec.LLAMA33_70B + ").")
+        @Option(
+                names = "--model",
+                paramLabel = "MODEL",
+                description = "Base model (default: " + JobSpec.LLAMA33_70B + ").")
         String model;
 
         @Option(names = "--full", description = "Full fine-tune instead of LoRA.")
         Boolean full;
 
-        @Option(names = "--epochs", paramLabel = "<n>", description = "Override the job file's epochs.")
+        @Option(names = "--epochs", paramLabel = "N", description = "Override the job file's epochs.")
         Integer epochs;
 
-        @Option(
-                names = "--learning-rate",
-                paramLabel = "<rate>",
-                description = "Override the job file's learning rate.")
+        @Option(names = "--learning-rate", paramLabel = "RATE", description = "Override the job file's learning rate.")
         Double learningRate;
 
-        @Option(names = "--batch-size", description = "Integer or max.")
+        @Option(names = "--batch-size", paramLabel = "N|max", description = "Integer or max.")
         String batchSize;
 
-        @Option(names = "--lora-r", paramLabel = "<n>", description = "Override the job file's LoRA rank.")
+        @Option(names = "--lora-r", paramLabel = "N", description = "Override the job file's LoRA rank.")
         Integer loraR;
 
-        @Option(names = "--lora-alpha", paramLabel = "<n>", description = "Override the job file's LoRA alpha.")
+        @Option(names = "--lora-alpha", paramLabel = "N", description = "Override the job file's LoRA alpha.")
         Integer loraAlpha;
 
-        @Option(names = "--suffix", description = "Model name suffix, at most 31 chars of [a-z0-9-].")
+        @Option(
+                names = "--suffix",
+                paramLabel = "TEXT",
+                description = "Model name suffix, at most 31 chars of [a-z0-9-].")
         String suffix;
 
-        @Option(names = "--train-on-inputs", description = "auto, true or false.")
+        @Option(names = "--train-on-inputs", paramLabel = "auto|true|false", description = "auto, true or false.")
         String trainOnInputs;
 
         @Option(
                 names = "--n-evals",
-                paramLabel = "<n>",
+                paramLabel = "N",
                 description = "Override the job file's evaluations during training.")
         Integer nEvals;
 
@@ -190,12 +196,14 @@ public final class TrainCommand implements Runnable {
 
         @Option(
                 names = "--poll",
+                paramLabel = "DURATION",
                 defaultValue = "PT30S",
                 description = "Initial poll interval (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration poll;
 
         @Option(
                 names = "--timeout",
+                paramLabel = "DURATION",
                 defaultValue = "PT48H",
                 description = "Give up following after (default ${DEFAULT-VALUE}).")
         Duration timeout;
@@ -226,7 +234,7 @@ public final class TrainCommand implements Runnable {
                 if (v == null) v = l.validationFile();
             }
             if (t == null) {
-                throw new ConfigurationException("give --train FILE or --params job.json");
+                throw SpotterCli.usage(spec, "give --train FILE or --params job.json");
             }
             if (model != null) b.model(model);
             if (full != null) b.lora(!full);
@@ -311,7 +319,10 @@ public final class TrainCommand implements Runnable {
         @Mixin
         Common common = new Common();
 
-        @Parameters(arity = "0..1", paramLabel = "JOB_ID")
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "JOB_ID",
+                description = "Fine-tuning job id (ft-...); default: the last job submitted with this --state.")
         String id;
 
         @Option(names = "--wait", description = "Poll with backoff until the job ends.")
@@ -320,14 +331,14 @@ public final class TrainCommand implements Runnable {
         @Option(
                 names = "--poll",
                 defaultValue = "PT30S",
-                paramLabel = "<duration>",
+                paramLabel = "DURATION",
                 description = "Initial poll interval (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration poll;
 
         @Option(
                 names = "--timeout",
                 defaultValue = "PT48H",
-                paramLabel = "<duration>",
+                paramLabel = "DURATION",
                 description = "Give up waiting after (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration timeout;
 
@@ -352,7 +363,10 @@ public final class TrainCommand implements Runnable {
         @Mixin
         Common common = new Common();
 
-        @Parameters(arity = "0..1", paramLabel = "JOB_ID")
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "JOB_ID",
+                description = "Fine-tuning job id (ft-...); default: the last job submitted with this --state.")
         String id;
 
         @Override
@@ -380,7 +394,10 @@ public final class TrainCommand implements Runnable {
         @Mixin
         Common common = new Common();
 
-        @Parameters(arity = "0..1", paramLabel = "JOB_ID")
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "JOB_ID",
+                description = "Fine-tuning job id (ft-...); default: the last job submitted with this --state.")
         String id;
 
         @Override

@@ -164,7 +164,8 @@ class AssembleCommandsTest {
         assertThat(none.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
         assertThat(none.err())
                 .contains("no built dataset in " + dir.resolve("out"))
-                .contains("--from DIR");
+                .contains("`spotter build --project " + p + "`") // CLI trial F25: no option --from exists
+                .doesNotContain("--from");
         // issue 12 item 8: --from reads where build --out wrote
         CliRun.Result from = run(
                 "export",

@@ -166,10 +166,10 @@ class DataCommandsTest {
         CliRun.Result r = run("stats", SAMPLE, "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         JsonNode s = OM.readTree(r.out());
-        // stats applies no limit while reading: the over-limit line is analysed and counted as over the limit
-        assertThat(s.get("examples").asLong()).isEqualTo(300);
+        // stats analyses what validate accepts (CLI trial F11): the over-limit line is left out and counted
+        assertThat(s.get("examples").asLong()).isEqualTo(299);
         assertThat(s.get("over_limit").asLong()).isEqualTo(1);
-        assertThat(s.get("validation").get("rejected").asLong()).isEqualTo(25);
+        assertThat(s.get("validation").get("rejected").asLong()).isEqualTo(26);
         JsonNode tot = s.get("total_tokens");
         assertThat(tot.get("min").asInt()).isLessThanOrEqualTo(tot.get("p10").asInt());
         assertThat(tot.get("p10").asInt()).isLessThanOrEqualTo(tot.get("median").asInt());
@@ -192,9 +192,10 @@ class DataCommandsTest {
         assertThat(j.get("billed_tokens").asLong()).isEqualTo(22_554_000L);
         assertThat(j.get("cost").decimalValue()).isEqualByComparingTo("18.0432");
         JsonNode f = OM.readTree(run("cost", SAMPLE, "--json").out());
-        assertThat(f.get("examples").asLong()).isEqualTo(300); // over-limit line is priced (capped), not rejected
-        assertThat(f.get("capped_examples").asLong()).isEqualTo(1);
-        assertThat(f.get("invalid_lines").asLong()).isEqualTo(25);
+        // cost prices what validate accepts (CLI trial F11): the over-limit line is left out, not billed at the cap
+        assertThat(f.get("examples").asLong()).isEqualTo(299);
+        assertThat(f.get("capped_examples").asLong()).isZero();
+        assertThat(f.get("invalid_lines").asLong()).isEqualTo(26);
         assertThat(f.get("billed_tokens").asLong())
                 .isEqualTo(f.get("tokens_per_epoch").asLong() * f.get("epochs").asInt());
         assertThat(run("cost", SAMPLE, "--examples", "3").code()).isEqualTo(ExitCodes.USAGE_OR_IO);

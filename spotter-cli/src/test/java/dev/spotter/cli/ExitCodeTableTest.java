@@ -56,19 +56,10 @@ class ExitCodeTableTest {
         binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {'{', (byte) 0xC3, 0x28, '\n', 0, 1, (byte) 0xFF});
         aDir = Files.createDirectories(dir.resolve("a-dir"));
         aFile = Files.writeString(dir.resolve("a-file"), "x\n");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            sb.append("{\"category\":\"qa\",\"messages\":[{\"role\":\"user\",\"content\":\"question ")
-                    .append(i)
-                    .append(" about squats and rest days ")
-                    .append(i * 7919)
-                    .append("\"},{\"role\":\"assistant\",\"content\":\"answer ")
-                    .append(i)
-                    .append("\"}]}\n");
-        }
+        String examples = TinyProject.examples();
         Path p = Files.createDirectories(dir.resolve("p"));
-        Files.writeString(p.resolve("d.jsonl"), sb);
-        Files.writeString(p.resolve("r.jsonl"), sb + "{\"category\":\"qa\",\"messages\":\"oops\"}\n");
+        Files.writeString(p.resolve("d.jsonl"), examples);
+        Files.writeString(p.resolve("r.jsonl"), examples + "{\"category\":\"qa\",\"messages\":\"oops\"}\n");
         String yaml = """
                 name: exit-codes
                 sources:

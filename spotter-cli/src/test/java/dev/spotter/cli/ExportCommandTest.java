@@ -14,13 +14,22 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
+    /** Runs export with stdout and stderr captured (the build log shows no CLI output); returns the exit code. */
+    private static int captured(String... args) {
+        CliRun.Result r = CliRun.run(args);
+        OUTPUT.append(r.out()).append(r.err());
+        return r.code();
+    }
+
+    private static final StringBuilder OUTPUT = new StringBuilder();
+
     @Test
     void exitCodesFollowRejectsAndFileLevelRules() throws Exception {
         Path clean = dir.resolve("clean.jsonl");
         Files.writeString(clean, OK + "\n" + OK + "\n" + OK + "\n");
         Path val = dir.resolve("val.jsonl");
         Files.writeString(val, OK + "\n");
-        assertThat(SpotterCli.execute(
+        assertThat(captured(
                         "export",
                         "--target",
                         "together",
@@ -36,7 +45,7 @@ class ExportCommandTest {
 
         Path dirty = dir.resolve("dirty.jsonl");
         Files.writeString(dirty, OK + "\n{oops\n");
-        assertThat(SpotterCli.execute(
+        assertThat(captured(
                         "export",
                         "--target",
                         "openai",
@@ -48,7 +57,7 @@ class ExportCommandTest {
 
         Path one = dir.resolve("one.jsonl");
         Files.writeString(one, OK + "\n");
-        assertThat(SpotterCli.execute(
+        assertThat(captured(
                         "export",
                         "--target",
                         "fireworks",
@@ -57,7 +66,7 @@ class ExportCommandTest {
                         dir.resolve("f").toString()))
                 .isEqualTo(ExitCodes.REJECTS);
 
-        assertThat(SpotterCli.execute(
+        assertThat(captured(
                         "export",
                         "--target",
                         "sagemaker",
@@ -65,7 +74,7 @@ class ExportCommandTest {
                         "-o",
                         dir.resolve("x").toString()))
                 .isEqualTo(ExitCodes.USAGE_OR_IO);
-        assertThat(SpotterCli.execute(
+        assertThat(captured(
                         "export",
                         "--target",
                         "together",
@@ -73,5 +82,10 @@ class ExportCommandTest {
                         "-o",
                         dir.resolve("y").toString()))
                 .isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(OUTPUT.toString())
+                .contains("ERROR: OpenAI needs at least 10 training examples, have 1")
+                .contains("ERROR: Fireworks needs 3 to 3,000,000 training examples, have 1")
+                .contains("spotter export: Invalid value for option '--target': unknown target \"sagemaker\"")
+                .contains("missing.jsonl: no such file");
     }
 }

@@ -25,6 +25,25 @@ class GenerateCommandTest {
                 .contains("pace-calculations         72");
     }
 
+    /** CLI trial F21: a dry run calls nothing, so it needs no --model (it then says a cost estimate needs one). */
+    @Test
+    void dryRunNeedsNoModel() {
+        CliRun.Result r = run(
+                "generate",
+                "injury",
+                "--dry-run",
+                "--state",
+                dir.resolve("s").toString(),
+                "-o",
+                dir.resolve("o.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out())
+                .contains("nothing was sent")
+                .contains("cost: not estimated: no model given (pass --model, or --price-in/--price-out)");
+        assertThat(Files.exists(dir.resolve("s"))).isFalse();
+    }
+
     @Test
     void dryRunCallsNothingAndEstimatesCost() {
         CliRun.Result r = run(

@@ -42,6 +42,48 @@ class ShellConventionsTest {
     }
 
     /**
+     * CLI trial F27: one placeholder style across all commands (VAR, N, FILE, ...), never picocli's default
+     * {@code <fieldName>} ({@code --api-key-env=<apiKeyEnv>}), and every positional parameter says what it is
+     * ({@code [JOB_ID]} of train status, {@code A.json} of eval compare had no description).
+     */
+    @Test
+    void everyParameterHasAPlaceholderInOneStyleAndADescription() {
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(new picocli.CommandLine(new SpotterCli(dev.spotter.Environment.empty())));
+        // FILE, N, VAR, JOB_ID, FIELD=EXPR, Q.jsonl, EXPECTATION[:RED_FLAG_ID], one|of|these, N|max
+        java.util.regex.Pattern style = java.util.regex.Pattern.compile(
+                "[A-Z][A-Z0-9_]*([.:=][A-Za-z0-9_.]+|\\[:[A-Z_]+])*|([a-z0-9-]+|N)(\\|[a-z0-9-]+)+");
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            String name = c.getCommandSpec().qualifiedName(" ");
+            for (picocli.CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                if (o.arity().max() > 0 && !style.matcher(o.paramLabel()).matches()) {
+                    bad.add(name + " " + o.longestName() + "=" + o.paramLabel());
+                }
+            }
+            for (picocli.CommandLine.Model.PositionalParamSpec p :
+                    c.getCommandSpec().positionalParameters()) {
+                if (!style.matcher(p.paramLabel()).matches()) {
+                    bad.add(name + " " + p.paramLabel());
+                }
+                if (String.join("", p.description()).isBlank()) {
+                    bad.add(name + " " + p.paramLabel() + ": no description");
+                }
+            }
+            java.io.StringWriter help = new java.io.StringWriter();
+            c.usage(new java.io.PrintWriter(help));
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("=<[a-z][A-Za-z0-9]*>").matcher(help.toString());
+            while (m.find()) {
+                bad.add(name + " --help shows " + m.group());
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    /**
      * The "Commands:" list of every command's --help shows each subcommand's summary as a whole sentence (it used
      * to cut four of them mid-sentence: "stratified split with a", "(HAVE / PARTIAL / NEED),").
      */

@@ -123,9 +123,10 @@ class TokensCommandTest {
 
     @Test
     void missingInputFileIsAnIoError(@TempDir Path dir) {
-        int exit = SpotterCli.execute(
+        CliRun.Result r = CliRun.run(
                 "tokens", "--jsonl", "--input", dir.resolve("missing.jsonl").toString());
-        assertThat(exit).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(r.err()).contains("missing.jsonl: no such file");
     }
 
     @Test

@@ -17,7 +17,7 @@ class VoiceCommandsTest {
     record Run(int code, String out, String err) {}
 
     static Run run(String stdin, String... args) {
-        CommandLine cl = new CommandLine(new SpotterCli(dev.spotter.Environment.system()));
+        CommandLine cl = SpotterCli.commandLine(dev.spotter.Environment.system());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -101,7 +101,8 @@ class VoiceCommandsTest {
         assertThat(r.code()).isEqualTo(ExitCodes.REJECTS);
         assertThat(r.out())
                 .contains(
-                        "3 lines read, 2 audited, 1 skipped",
+                        "3 lines read, 2 audited, 0 skipped",
+                        "1 invalid line left out (invalid_json 1): run spotter validate for details",
                         "100.00% weight / n/a unit / 50.00% reps",
                         f + ":2  reps  label=6  parser=5");
         Run j = run(null, "audit-voice", f.toString(), "--json");

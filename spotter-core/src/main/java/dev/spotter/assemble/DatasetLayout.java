@@ -92,19 +92,25 @@ public record DatasetLayout(Path dir, Path stateDir) {
     }
 
     /**
-     * A finished build at {@code dir} that wrote {@code format}: checks that the build's {@code summary.json}
-     * exists and lists the format. Fails with an {@link IllegalArgumentException} that says what to run.
+     * A finished build at {@code dir} (given as {@code --dataset DIR}) that wrote {@code format}: checks that the
+     * build's {@code summary.json} exists and lists the format. Fails with a {@link ConfigurationException} that
+     * says what to run.
      */
     public static DatasetLayout open(Path dir, String format) {
+        return open(dir, format, null);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, for the build at {@code projectFile}'s {@code output.dir} ({@code --project
+     * FILE}; null for {@code --dataset DIR}): the hint of a missing build is then the build of that project.
+     */
+    public static DatasetLayout open(Path dir, String format, @Nullable Path projectFile) {
         DatasetLayout l = of(dir);
         if (!Files.isDirectory(l.dir())) {
-            throw new ConfigurationException("no built dataset in " + l.dir() + " (no such directory): run `spotter"
-                    + " build` first, or pass the directory `build --out` wrote with --from DIR");
+            throw new ConfigurationException(notBuilt(l.dir(), "no such directory", projectFile));
         }
         if (!Files.isRegularFile(l.summary())) {
-            throw new ConfigurationException("no built dataset in " + l.dir() + " (no summary.json): run `spotter"
-                    + " build --project spotter.yaml --out " + dir + "` first, or pass the directory `build --out`"
-                    + " wrote with --from DIR");
+            throw new ConfigurationException(notBuilt(l.dir(), "no summary.json", projectFile));
         }
         List<String> formats = l.builtFormats();
         if (!formats.contains(format) || !Files.isRegularFile(l.train(format))) {
@@ -112,6 +118,24 @@ public record DatasetLayout(Path dir, Path stateDir) {
                     + String.join(", ", formats) + "): add " + format + " to output.formats and build again");
         }
         return l;
+    }
+
+    /**
+     * What to do when {@code dir} holds no build, as a command that works as printed from the working directory:
+     * the project's own build when the build was looked up through a project; else, for {@code --dataset DIR}, the
+     * option's right use and a build into DIR of {@code ./spotter.yaml} when there is one (Spotter cannot know
+     * which project the user meant otherwise, so it names none).
+     */
+    private static String notBuilt(Path dir, String why, @Nullable Path projectFile) {
+        String head = "no built dataset in " + dir + " (" + why + "): ";
+        if (projectFile != null) {
+            return head + "run `spotter build --project " + projectFile + "` first (it writes " + dir + ")";
+        }
+        String pass = "pass --dataset the directory a build wrote (its --out, or output.dir of its project)";
+        Path local = Path.of("spotter.yaml");
+        return Files.isRegularFile(local)
+                ? head + pass + ", or build one there: `spotter build --project " + local + " --out " + dir + "`"
+                : head + pass + ", or build one there with spotter build --project FILE --out " + dir;
     }
 
     /** The formats the finished build wrote, from its {@code summary.json} (empty when it names none). */

@@ -112,6 +112,12 @@ public final class GenerateOptions {
             return this;
         }
 
+        /**
+         * The model of a run that calls no provider ({@link Generator#dryRun} without a model): the dry run then
+         * prints no cost estimate and says that one needs a model.
+         */
+        public static final String NO_MODEL = "(no model)";
+
         public Builder model(String m) {
             if (m == null || m.isBlank()) {
                 throw ConfigurationException.forParameter("model", "is required");

@@ -303,7 +303,9 @@ public final class Generator {
                 "total target %d, remaining %d%n",
                 plan.categories().stream().mapToInt(o::target).sum(),
                 remaining));
-        if (price == null) {
+        if (price == null && o.model.equals(GenerateOptions.Builder.NO_MODEL)) {
+            sb.append("cost: not estimated: no model given (pass --model, or --price-in/--price-out)\n");
+        } else if (price == null) {
             sb.append("cost: model '")
                     .append(o.model)
                     .append("' is not in the price table (as of ")

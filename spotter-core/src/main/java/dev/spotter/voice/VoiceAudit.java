@@ -2,10 +2,11 @@ package dev.spotter.voice;
 
 import dev.spotter.ConfigurationException;
 import dev.spotter.format.ChatExample;
-import dev.spotter.format.ChatJson;
 import dev.spotter.format.ChatMessage;
+import dev.spotter.format.ChatValidator;
+import dev.spotter.format.QuarantineWriter;
 import dev.spotter.format.Role;
-import dev.spotter.format.TextLines;
+import dev.spotter.format.ValidationSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * <p>Streaming: one line in memory at a time; the report keeps counters plus at most {@code maxListed}
  * disagreements (the total is always counted). A field the label does not have is "not labelled", never a
  * disagreement; per field the report says how many turns were comparable. Every line is accounted for:
- * {@code read = audited + skipped}, each skip with its reason.
+ * {@code read = invalid (left out, as validate rejects it) + audited + skipped}, each skip with its reason.
  */
 public final class VoiceAudit {
     /**
@@ -48,6 +49,9 @@ public final class VoiceAudit {
     /** Counters and listed disagreements. */
     public static final class Report {
         public long linesRead;
+        /** The validator's verdict on every line read: its rejected lines are left out of the audit. */
+        public ValidationSummary validation = ValidationSummary.empty();
+
         public long linesAudited;
         public long turnsCompared;
         public final Map<String, Long> skipped = new LinkedHashMap<>();
@@ -59,6 +63,11 @@ public final class VoiceAudit {
             for (String f : FIELDS) {
                 fields.put(f, new long[2]);
             }
+        }
+
+        /** Lines the validator rejected, left out of the audit. */
+        public long invalidLines() {
+            return validation.rejected();
         }
 
         public long skippedTotal() {
@@ -88,53 +97,27 @@ public final class VoiceAudit {
     }
 
     /**
-     * Audits a JSONL stream; {@code name} is used in {@code file:line} locations. Lines are split and numbered as
-     * {@code validate} splits them ({@link TextLines}), so both count the same lines of the same file.
+     * Audits a chat JSONL stream; {@code name} is used in {@code file:line} locations. Which lines are audited is
+     * the {@code validate} command's decision, not this class's: {@code validator} reads and numbers the lines
+     * (so both name the same line numbers) and only the examples it accepts are audited. A line it rejects
+     * ({@code consecutive_same_role}, {@code over_token_limit}, ...) is counted in {@link Report#validation} and
+     * left out; a valid example without a user turn answered by a JSON label is counted as skipped.
      */
-    public Report audit(InputStream input, String name) throws IOException {
+    public Report audit(ChatValidator validator, InputStream input, String name) throws IOException {
         Report rep = new Report();
-        TextLines lines = new TextLines(input);
-        while (lines.next()) {
-            long lineNo = lines.lineNumber();
-            rep.linesRead++;
-            String line = lines.text();
-            if (line == null) {
-                rep.skipped.merge(
-                        lines.problem().startsWith("not valid UTF-8") ? "invalid UTF-8" : "line too long",
-                        1L,
-                        Long::sum);
-                continue;
-            }
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(
-                        1); // a byte order mark is a format problem (validate reports it), not a label one
-            }
-            if (line.isBlank()) {
-                rep.skipped.merge("blank line", 1L, Long::sum);
-                continue;
-            }
-            ChatExample ex;
-            try {
-                ex = ChatJson.parse(line);
-            } catch (IllegalArgumentException e) {
-                rep.skipped.merge("not a chat example (" + firstWords(e.getMessage()) + ")", 1L, Long::sum);
-                continue;
-            }
-            if (!auditExample(ex, name + ":" + lineNo, rep)) {
-                rep.skipped.merge("no user turn followed by a JSON assistant label", 1L, Long::sum);
-                continue;
-            }
-            rep.linesAudited++;
-        }
+        rep.validation = validator.validate(
+                input,
+                name,
+                accepted -> {
+                    if (auditExample(accepted.example(), name + ":" + accepted.line(), rep)) {
+                        rep.linesAudited++;
+                    } else {
+                        rep.skipped.merge("no user turn followed by a JSON assistant label", 1L, Long::sum);
+                    }
+                },
+                QuarantineWriter.discarding());
+        rep.linesRead = rep.validation.read();
         return rep;
-    }
-
-    private static String firstWords(String msg) {
-        if (msg == null) {
-            return "unreadable";
-        }
-        int c = msg.indexOf(':');
-        return c > 0 && c < 40 ? msg.substring(0, c) : msg.length() > 40 ? msg.substring(0, 40) : msg;
     }
 
     private boolean auditExample(ChatExample ex, String where, Report rep) {

@@ -6,6 +6,11 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class VoiceAuditTest {
+    /** The validate command's definition of a valid example decides which lines are audited. */
+    static final dev.spotter.format.ChatValidator VALIDATOR = dev.spotter.format.ChatValidator.builder()
+            .tokenCounter(dev.spotter.format.TokenCounter.llama3())
+            .build();
+
     static final String SYS =
             "{\"role\":\"system\",\"content\":\"You are a voice command parser for workout logging.\"}";
 
@@ -43,10 +48,15 @@ class VoiceAuditTest {
     void countsEveryLineAndComparesOnlyLabelledFields() throws IOException {
         VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 10)
                 .audit(
+                        VALIDATOR,
                         new java.io.ByteArrayInputStream(FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "voice.jsonl");
         assertThat(r.linesRead).isEqualTo(5);
-        assertThat(r.linesAudited + r.skippedTotal()).isEqualTo(r.linesRead);
+        assertThat(r.invalidLines() + r.linesAudited + r.skippedTotal()).isEqualTo(r.linesRead);
+        assertThat(r.invalidLines())
+                .as("the malformed line 3 is left out, as validate rejects it")
+                .isEqualTo(1);
+        assertThat(r.skippedTotal()).as("line 5 is valid but has no JSON label").isEqualTo(1);
         assertThat(r.linesAudited).isEqualTo(3);
         assertThat(r.turnsCompared).isEqualTo(4);
         assertThat(r.fields.get("weight")).containsExactly(3, 4);
@@ -66,7 +76,10 @@ class VoiceAuditTest {
     @Test
     void listIsCappedButCountIsNot() throws IOException {
         VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 1)
-                .audit(new java.io.ByteArrayInputStream(FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "f");
+                .audit(
+                        VALIDATOR,
+                        new java.io.ByteArrayInputStream(FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "f");
         assertThat(r.disagreements).hasSize(1);
         assertThat(r.disagreementCount).isEqualTo(2);
     }
@@ -91,7 +104,10 @@ class VoiceAuditTest {
                         "{\"exercise_id\": \"barbell-bench-press\", \"weight\": 225, \"reps\": 8, \"rpe\": 8}"),
                 "");
         VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 10)
-                .audit(new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "f");
+                .audit(
+                        VALIDATOR,
+                        new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "f");
         assertThat(r.fields.get("per_side")).containsExactly(2, 2);
         assertThat(r.fields.get("to_failure")).containsExactly(1, 2);
         assertThat(r.disagreements)

@@ -40,6 +40,9 @@ class VoiceSynthTest {
         String out = run(500, 3, VoiceSynth.Kind.MIXED, st);
         VoiceAudit.Report r = new VoiceAudit(VoiceParser.defaults(), 5)
                 .audit(
+                        dev.spotter.format.ChatValidator.builder()
+                                .tokenCounter(dev.spotter.format.TokenCounter.llama3())
+                                .build(),
                         new java.io.ByteArrayInputStream(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "synth");
         assertThat(r.linesAudited).isEqualTo(500);
