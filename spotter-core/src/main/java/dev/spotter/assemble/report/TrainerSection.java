@@ -69,13 +69,7 @@ final class TrainerSection {
                 + " class=\"sp\">&lt;|eot_id|&gt;</i></span> is a special token. Targets that train the same tokens"
                 + " share one stream.</p>\n");
         for (ReportSamples.TokenSample s : samples) {
-            b.append("<div class=\"chat tp\" data-id=\"")
-                    .append(escape(s.id()))
-                    .append("\"><h3>")
-                    .append(escape(s.source() + " / " + s.category()))
-                    .append(" · <code>")
-                    .append(escape(s.id()))
-                    .append("</code></h3>\n");
+            DataSections.openExample(b, "chat tp", s.id(), s.source(), s.category());
             for (ReportSamples.TokenView v : s.views()) {
                 b.append("<h4>")
                         .append(escape(String.join(", ", v.targets())))
