@@ -103,6 +103,8 @@ public final class BuildCommand implements Callable<Integer> {
         exceeded.forEach(x -> w.println("reject rate too high: " + x));
         List<String> pending = r.pendingReview();
         pending.forEach(x -> w.println("not shipped, review unfinished: " + x));
+        // what a platform's trainer would learn nothing from, truncate, or misread: warnings, not failures
+        r.summary().trainer().warningLines(r.outDir().toString()).forEach(w::println);
         w.println("training cost: " + r.summary().inventory().cost().trainingLine());
         if (!r.needs().isEmpty()) {
             w.println("still needed (no step of this build can make these without the command shown):");

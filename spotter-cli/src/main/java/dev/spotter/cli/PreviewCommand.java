@@ -1,8 +1,11 @@
 package dev.spotter.cli;
 
 import dev.spotter.assemble.DatasetLayout;
+import dev.spotter.format.Converter;
+import dev.spotter.format.TrainOn;
 import dev.spotter.train.export.Target;
 import dev.spotter.train.export.TokenPreview;
+import dev.spotter.train.export.TrainRule;
 import dev.spotter.train.export.TrainerPreview;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
             "Shows what the trainer will learn: for a few examples per category, the exact Llama 3.3 token stream"
                     + " of the target's trainer with the trained (loss) tokens marked [[like this]] (green on a"
                     + " terminal); then, over every example of the split, how many have zero trainable tokens,"
-                    + " exceed the target's length limit, or carry two BOS tokens.",
+                    + " exceed the target's length limit (the one spotter export applies: none for fireworks and"
+                    + " bedrock), carry two BOS tokens, or hold a special-token string in a message. Give the"
+                    + " export's settings (--train-on-inputs, --sequence-len) to see what that export trains on.",
             "%nExit codes: 0 no warning; 1 some example has a warning; 2 bad options or files."
         })
 final class PreviewCommand implements Callable<Integer> {
@@ -61,11 +66,26 @@ final class PreviewCommand implements Callable<Integer> {
     int perCategory;
 
     @Option(
-            names = "--max-tokens",
+            names = "--train-on-inputs",
+            defaultValue = "auto",
+            paramLabel = "auto|true|false",
+            description = "Together's train_on_inputs, as given to spotter export (default: ${DEFAULT-VALUE}).")
+    String trainOnInputs;
+
+    @Option(
+            names = "--sequence-len",
+            defaultValue = "8192",
             paramLabel = "N",
-            description =
-                    "Sequence limit to check (default: the" + " target's: together 24576, openai 16385, others 8192).")
-    Integer maxTokens;
+            description = "axolotl sequence_len, as given to spotter export (default: ${DEFAULT-VALUE}).")
+    int sequenceLen;
+
+    @Option(
+            names = "--train-on",
+            defaultValue = "source",
+            paramLabel = "source|last|all",
+            description = "Weights as spotter convert --train-on would write them: source (as built), last or all"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String trainOn;
 
     @Option(names = "--color", negatable = true, description = "Colour the trained tokens (default: on a terminal).")
     Boolean color;
@@ -74,8 +94,19 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() {
         Target t = Target.parse(target);
         DatasetLayout l = DatasetLayout.open(dataset, "messages");
-        int limit = maxTokens != null ? maxTokens : TrainerPreview.defaultLimit(t);
-        TrainerPreview p = TrainerPreview.scan(t, l.split("messages", split), l.provenance(split), perCategory, limit);
+        TrainRule rule = new TrainRule(t, trainOnInputs, sequenceLen);
+        TrainOn weights;
+        try {
+            weights = TrainOn.parse(trainOn);
+        } catch (dev.spotter.ConfigurationException e) {
+            throw SpotterCli.usage(spec, e.getMessage());
+        }
+        TrainerPreview p = TrainerPreview.scan(
+                rule,
+                l.split("messages", split),
+                l.provenance(split),
+                perCategory,
+                ex -> Converter.weighted(ex, weights));
         boolean ansi = color != null ? color : System.console() != null;
         PrintWriter out = spec.commandLine().getOut();
         p.shown().forEach((category, previews) -> {
@@ -90,14 +121,14 @@ final class PreviewCommand implements Callable<Integer> {
                 out.println(render(tp.tokens(), ansi));
             }
         });
-        out.printf(
-                "%s %s: %,d examples checked for %s (limit %,d tokens)%n", split, l.dir(), p.examples(), t.id(), limit);
-        List<String> parts = List.of("zero_trainable_tokens", "truncated", "double_bos").stream()
-                .map(w -> w + " " + p.warnings().getOrDefault(w, 0L))
+        out.printf("%s %s: %,d examples checked for %s: %s%n", split, l.dir(), p.examples(), t.id(), rule.describe());
+        List<String> parts = p.warnings().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
                 .toList();
         out.println("warnings: " + String.join(", ", parts));
+        p.firstExamples().forEach((w, ids) -> out.println("  " + w + ": " + String.join(", ", ids)));
         out.flush();
-        return p.warnings().isEmpty() ? 0 : 1;
+        return p.warned() == 0 ? 0 : 1;
     }
 
     /** The stream as text; each run of trained tokens in [[ ]] (or green). */

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * The dataset build: ingest ({@link IngestStep}, with {@link SynthStep} for synthesized sources) → dedup
  * ({@link DedupStep}) → PII scrub ({@link ScrubStep}) → split + leakage check ({@link SplitStep}) → write
- * ({@link WriteStep}) → accounting ({@link AccountingStep}) → summary, card and report ({@link ReportStep}).
+ * ({@link WriteStep}) → accounting ({@link AccountingStep}) → trainer check ({@link TrainerCheckStep}) → summary,
+ * card and report ({@link ReportStep}).
  *
  * <p>Every step streams its input file by file and line by line; what it holds in memory is stated on the step
  * (the dedup and leakage indexes, about 470 bytes per kept example, and 16 bytes per example for the split). Each
@@ -198,6 +199,7 @@ public final class BuildPipeline {
         Step<SplitStats> split = SplitStep.run(b, scrub);
         Step<WriteStats> write = WriteStep.run(b, ingests, dedup, scrub, split);
         AccountingStats accounting = AccountingStep.run(b, ingests);
+        TrainerStats trainer = TrainerCheckStep.run(b, scrub.hash(layout, layout.scrubbed()));
         List<IngestStats> ingested = ingests.stream().map(Step::stats).toList();
         BuildSummary summary = BuildSummary.of(
                 project,
@@ -209,6 +211,7 @@ public final class BuildPipeline {
                 write.stats(),
                 inventory(project, tokens, ingested, write.stats()),
                 accounting,
+                trainer,
                 layout.stateDirShown());
         ReportStep.run(b, summary);
         runner.saveState();

@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param output        the upload files written
  * @param inventory     the examples in the dataset against the targets, after dedup
  * @param accounting    the check that every line read is in exactly one output
+ * @param trainer       per export target, the examples its trainer would learn nothing from, truncate, or read
+ *                      with a second BOS or a control token from content ({@link TrainerCheckStep})
  * @param stateDir      where the quarantine, the dedup and leakage logs and the step state are, relative to the
  *                      dataset folder (they are kept out of it: they hold lines before the PII scrub)
  * @param review        per reviewed source, what the review gate let through and each batch's state (left out of
@@ -49,6 +51,7 @@ public record BuildSummary(
         WriteStats output,
         Inventory inventory,
         AccountingStats accounting,
+        TrainerStats trainer,
         String stateDir,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReviewStats> review) {
 
@@ -122,6 +125,7 @@ public record BuildSummary(
             WriteStats output,
             Inventory inventory,
             AccountingStats accounting,
+            TrainerStats trainer,
             String stateDir) {
         List<Source> sources = new ArrayList<>();
         List<ReviewStats> review = new ArrayList<>();
@@ -168,6 +172,7 @@ public record BuildSummary(
                 output,
                 inventory,
                 accounting,
+                trainer,
                 stateDir,
                 review);
     }

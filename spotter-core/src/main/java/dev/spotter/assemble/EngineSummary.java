@@ -142,6 +142,15 @@ public final class EngineSummary {
                     null));
         }
         ExampleTokenCounter tokens = ExampleTokenCounter.llama3();
+        try {
+            Files.createDirectories(layout.stateDir());
+        } catch (IOException e) {
+            throw Jsonl.unchecked("create", layout.stateDir(), e);
+        }
+        StepRunner runner = new StepRunner(BuildState.load(layout.stateFile()), layout, log);
+        BuildContext context = new BuildContext(project, layout, tokens, writers, runner);
+        // the embedded build's trainer check, over the scrubbed file the engine wrote (StepFiles)
+        TrainerStats trainer = TrainerCheckStep.run(context, Jsonl.sha256(layout.scrubbed()));
         BuildSummary summary = BuildSummary.of(
                 project,
                 tokens,
@@ -152,14 +161,9 @@ public final class EngineSummary {
                 output,
                 BuildPipeline.inventory(project, tokens, ingests, output),
                 accounting,
+                trainer,
                 layout.stateDirShown());
-        try {
-            Files.createDirectories(layout.stateDir());
-        } catch (IOException e) {
-            throw Jsonl.unchecked("create", layout.stateDir(), e);
-        }
-        StepRunner runner = new StepRunner(BuildState.load(layout.stateFile()), layout, log);
-        ReportStep.run(new BuildContext(project, layout, tokens, writers, runner), summary);
+        ReportStep.run(context, summary);
         runner.saveState();
         return summary;
     }

@@ -64,7 +64,8 @@ final class ReportSampler {
                 e.labels(),
                 quarantine(),
                 e.pii,
-                duplicates());
+                duplicates(),
+                e.tokenSamples());
     }
 
     /** State of the pass over the scrubbed examples. */
@@ -178,6 +179,20 @@ final class ReportSampler {
                                 "train",
                                 ts));
                     }));
+            return out;
+        }
+
+        /** The lowest-hash train example of each stratum (the first one shown) as the trainers see it. */
+        List<ReportSamples.TokenSample> tokenSamples() {
+            List<ReportSamples.TokenSample> out = new ArrayList<>();
+            lowest.values().forEach(low -> {
+                ObjectNode rec = Jsonl.parse(low.firstEntry().getValue());
+                out.add(ReportSamples.TokenSample.of(
+                        rec.get("id").asText(),
+                        rec.get("src").asText(),
+                        rec.get("cat").asText(),
+                        dev.spotter.format.ChatJson.fromNode(rec)));
+            });
             return out;
         }
 

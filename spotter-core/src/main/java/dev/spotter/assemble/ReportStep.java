@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class ReportStep {
     /** Version of what {@link ReportSampler} reads into the page: part of the key. */
-    private static final String SAMPLES = "samples-1";
+    private static final String SAMPLES = "samples-2";
 
     private ReportStep() {}
 

@@ -7,5 +7,15 @@ public enum TrainOn {
     /** weight 1 on the last assistant message, 0 on earlier ones. */
     LAST,
     /** weight 1 on every assistant message. */
-    ALL
+    ALL;
+
+    /** {@code source}, {@code last} or {@code all} (any case), as {@code --train-on} takes it. */
+    public static TrainOn parse(String s) {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "source" -> SOURCE;
+            case "last" -> LAST;
+            case "all" -> ALL;
+            default -> throw new dev.spotter.ConfigurationException("--train-on must be source, last or all, was " + s);
+        };
+    }
 }

@@ -87,7 +87,7 @@ public final class SpecialTokens {
     }
 
     /** Whether {@code id} is one of the 256 special ids. */
-    static boolean isSpecial(int id) {
+    public static boolean isSpecial(int id) {
         return id >= FIRST && id < FIRST + COUNT;
     }
 

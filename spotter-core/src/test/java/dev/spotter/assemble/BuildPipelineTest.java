@@ -226,7 +226,16 @@ class BuildPipelineTest {
         Path out = dir.resolve("out");
         BuildResult first = build(yaml, out);
         assertThat(first.ran())
-                .containsExactly("ingest:a", "ingest:b", "dedup", "scrub", "split", "write", "accounting", "report");
+                .containsExactly(
+                        "ingest:a",
+                        "ingest:b",
+                        "dedup",
+                        "scrub",
+                        "split",
+                        "write",
+                        "accounting",
+                        "trainer-check",
+                        "report");
 
         BuildResult again = build(yaml, out);
         assertThat(again.ran()).containsExactly("accounting");
@@ -241,7 +250,9 @@ class BuildPipelineTest {
                 BuildFixture.yaml(
                         "  - {id: c, kind: jsonl, path: c.jsonl, categoryField: category, targets: {c: 1}}\n"));
         BuildResult added = build(yaml, out);
-        assertThat(added.ran()).containsExactly("ingest:c", "dedup", "scrub", "split", "write", "accounting", "report");
+        assertThat(added.ran())
+                .containsExactly(
+                        "ingest:c", "dedup", "scrub", "split", "write", "accounting", "trainer-check", "report");
         assertThat(added.summary().accounting().read()).isEqualTo(BuildFixture.read() + 1);
 
         // change only the split: ingest, dedup and scrub are reused

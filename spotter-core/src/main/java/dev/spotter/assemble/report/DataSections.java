@@ -53,6 +53,19 @@ final class DataSections {
         return b.toString();
     }
 
+    /** Opens an example's box: {@code <div class="CSS" data-id="ID"><h3>source / category · id</h3>}. */
+    static void openExample(StringBuilder b, String css, String id, String source, String category) {
+        b.append("<div class=\"")
+                .append(css)
+                .append("\" data-id=\"")
+                .append(escape(id))
+                .append("\"><h3>")
+                .append(escape(source + " / " + category))
+                .append(" · <code>")
+                .append(escape(id))
+                .append("</code></h3>\n");
+    }
+
     private static void examples(StringBuilder b, ReportSamples s) {
         b.append("<h2 id=\"examples\">Example conversations</h2>\n<p class=\"note\">")
                 .append("Up to ")
@@ -64,13 +77,7 @@ final class DataSections {
             b.append("<p class=\"note\">No train example.</p>\n");
         }
         for (ReportSamples.Example e : s.examples()) {
-            b.append("<div class=\"chat\" data-id=\"")
-                    .append(escape(e.id()))
-                    .append("\"><h3>")
-                    .append(escape(e.source() + " / " + e.category()))
-                    .append(" · <code>")
-                    .append(escape(e.id()))
-                    .append("</code></h3>\n");
+            openExample(b, "chat", e.id(), e.source(), e.category());
             for (ReportSamples.Turn t : e.turns()) {
                 String role = switch (t.role()) {
                     case "system", "user", "assistant" -> t.role();

@@ -61,6 +61,7 @@ public final class HtmlReport {
                 .append("code{background:#f0f4f8;padding:0 3px;border-radius:3px;overflow-wrap:anywhere;"
                         + "-webkit-box-decoration-break:clone;box-decoration-break:clone}\n")
                 .append(DataSections.css(data))
+                .append(TrainerSection.CSS)
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>")
                 .append(name)
@@ -183,6 +184,7 @@ public final class HtmlReport {
                 .append(" tokens</p>\n");
 
         b.append(DataSections.render(data));
+        b.append(TrainerSection.html(s.trainer(), data.tokens()));
 
         // Rejects by reason
         b.append("<h2>Rejected lines by reason</h2>\n");

@@ -1,7 +1,14 @@
 package dev.spotter.assemble.report;
 
+import dev.spotter.format.ChatExample;
+import dev.spotter.train.export.Target;
+import dev.spotter.train.export.TokenPreview;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What report.html shows of the data itself, beyond the counts of the {@link dev.spotter.assemble.BuildSummary}:
@@ -19,6 +26,7 @@ import java.util.Map;
  * @param quarantine   rejected lines (masked, shortened), at most a fixed number per reason
  * @param pii          masked before / after snippets of PII replacements
  * @param duplicates   dropped duplicates next to the example they duplicate
+ * @param tokens       one train example per source / category as each export target's trainer sees it
  */
 public record ReportSamples(
         Map<String, Long> sampled,
@@ -29,7 +37,8 @@ public record ReportSamples(
         Map<String, List<Count>> labels,
         List<Rejected> quarantine,
         List<PiiSnippet> pii,
-        List<DuplicatePair> duplicates) {
+        List<DuplicatePair> duplicates,
+        List<TokenSample> tokens) {
 
     /** Train examples shown per source / category. */
     public static final int PER_STRATUM = 2;
@@ -46,12 +55,14 @@ public record ReportSamples(
         quarantine = List.copyOf(quarantine);
         pii = List.copyOf(pii);
         duplicates = List.copyOf(duplicates);
+        tokens = List.copyOf(tokens);
     }
 
     /** Nothing sampled (a report rendered from the summary alone). */
     public static ReportSamples none() {
         return new ReportSamples(
-                Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of());
+                Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /** One chat message as the report shows it (content shortened to a fixed length). */
@@ -85,4 +96,77 @@ public record ReportSamples(
     /** A dropped duplicate and the kept example it duplicates, as plain text of their turns. */
     public record DuplicatePair(
             String reason, double similarity, String droppedId, String dropped, String keptId, String kept) {}
+
+    /**
+     * An example as the export targets' trainers see it ({@link TokenPreview}, export defaults): one view per
+     * distinct set of trained tokens, naming the targets that train exactly those (usually the chat targets share
+     * one and Bedrock, which trains the completion only, differs on multi-turn examples).
+     */
+    public record TokenSample(String id, String source, String category, List<TokenView> views) {
+        /** Tokens a view keeps: the first {@value #HEAD} and the last {@value #TAIL}; the middle is counted. */
+        public static final int HEAD = 384;
+
+        public static final int TAIL = 128;
+
+        public TokenSample {
+            views = List.copyOf(views);
+        }
+
+        /** The views of {@code example} for every target, grouped by trained tokens, in target order. */
+        public static TokenSample of(String id, String source, String category, ChatExample example) {
+            Map<List<Boolean>, List<TokenPreview>> byMask = new LinkedHashMap<>();
+            for (Target t : Target.values()) {
+                TokenPreview p = TokenPreview.of(t, example);
+                List<Boolean> mask =
+                        p.tokens().stream().map(TokenPreview.Token::trained).toList();
+                byMask.computeIfAbsent(mask, k -> new ArrayList<>()).add(p);
+            }
+            List<TokenView> views = new ArrayList<>();
+            for (List<TokenPreview> same : byMask.values()) {
+                TokenPreview p = same.getFirst();
+                List<TokenPreview.Token> all = p.tokens();
+                int hidden = Math.max(0, all.size() - HEAD - TAIL);
+                List<TokenPreview.Token> head = hidden == 0 ? all : all.subList(0, HEAD);
+                List<TokenPreview.Token> tail = hidden == 0 ? List.of() : all.subList(all.size() - TAIL, all.size());
+                Set<String> warnings = new LinkedHashSet<>();
+                same.forEach(x -> warnings.addAll(x.warnings()));
+                views.add(new TokenView(
+                        same.stream().map(x -> x.target().id()).toList(),
+                        head,
+                        hidden,
+                        tail,
+                        all.size(),
+                        p.trained(),
+                        List.copyOf(warnings)));
+            }
+            return new TokenSample(id, source, category, views);
+        }
+    }
+
+    /**
+     * The token stream some targets' trainers see.
+     *
+     * @param targets  the targets that train exactly these tokens
+     * @param head     the first tokens
+     * @param hidden   tokens left out between {@code head} and {@code tail} (0: {@code head} is the whole stream)
+     * @param tail     the last tokens
+     * @param total    tokens in the stream
+     * @param trained  trained tokens in the stream
+     * @param warnings the warnings of any of these targets
+     */
+    public record TokenView(
+            List<String> targets,
+            List<TokenPreview.Token> head,
+            int hidden,
+            List<TokenPreview.Token> tail,
+            int total,
+            int trained,
+            List<String> warnings) {
+        public TokenView {
+            targets = List.copyOf(targets);
+            head = List.copyOf(head);
+            tail = List.copyOf(tail);
+            warnings = List.copyOf(warnings);
+        }
+    }
 }

@@ -193,13 +193,15 @@ public final class Exporter {
         }
     }
 
-    /** Rendered-conversation token limit per target, 0 = none (Fireworks and Bedrock limits are unverified). */
+    /** Rendered-conversation token limit the export rejects above, 0 = none ({@link TrainRule#limit()}). */
     private int tokenCap() {
-        return switch (target) {
-            case TOGETHER -> TOGETHER_MAX_TOKENS;
-            case AXOLOTL -> sequenceLen;
-            default -> 0;
-        };
+        // OpenAI truncates instead of rejecting: its over-cap examples are counted, not rejected
+        return target == Target.OPENAI ? 0 : rule().limit();
+    }
+
+    /** What this export's trainer trains on, with its settings ({@link TokenPreview} shows it). */
+    public TrainRule rule() {
+        return TrainRule.forExport(target, spec, sequenceLen);
     }
 
     /**

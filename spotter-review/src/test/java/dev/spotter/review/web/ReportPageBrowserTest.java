@@ -82,6 +82,68 @@ class ReportPageBrowserTest {
         browser.find("label[for=qf-all]").click();
     }
 
+    /**
+     * "What the trainer learns": token streams render with the trained run highlighted (a computed background
+     * that differs from the untrained tokens'), the special tokens marked, and the table of warnings per target.
+     */
+    @Test
+    void theTrainerSectionShowsTrainedTokensHighlighted() throws Exception {
+        assertThat(browser.raw().findElements(By.cssSelector("table.trainer tr")))
+                .hasSize(6); // header + 5 targets
+        WebElement first = browser.find(".tp .ts");
+        assertThat(first.isDisplayed()).isTrue();
+        String trained = browser.text(".tp .ts .tr");
+        assertThat(trained).endsWith("<|eot_id|>").hasSizeGreaterThan("<|eot_id|>".length());
+        String onTrained = String.valueOf(
+                browser.js("return getComputedStyle(document.querySelector('.tp .ts .tr i')).backgroundColor"));
+        String onUntrained = String.valueOf(browser.js(
+                "return getComputedStyle(document.querySelector('.tp .ts .un i:not(.sp)')).backgroundColor"));
+        assertThat(onTrained).isNotEqualTo(onUntrained);
+        assertThat(browser.text(".tp .ts .un .sp")).isEqualTo("<|begin_of_text|>");
+        // the trained text is an assistant answer of the upload file
+        String answer = trained.substring(0, trained.length() - "<|eot_id|>".length());
+        String body = String.join("\n", Files.readAllLines(dir.resolve("build/messages/train.jsonl")));
+        assertThat(body).contains(answer.split("\n")[0].replace("\"", "\\\""));
+        browser.js("document.querySelector('.tp').scrollIntoView()");
+        browser.screenshot("report-trainer");
+    }
+
+    /** Markup in an example's content is text in the token stream: no element, no script runs. */
+    @Test
+    void markupInContentStaysText(@TempDir Path project) throws Exception {
+        String payload = "<img src=x onerror=\\\"window.__xss=1\\\"><script>window.__xss=2</script>";
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            lines.append("{\"messages\":[{\"role\":\"user\",\"content\":\"squat ")
+                    .append(i)
+                    .append(" ")
+                    .append(payload)
+                    .append("\"},{\"role\":\"assistant\",\"content\":\"noted ")
+                    .append(i)
+                    .append("\"}]}\n");
+        }
+        Files.writeString(project.resolve("x.jsonl"), lines);
+        Files.writeString(project.resolve("spotter.yaml"), """
+                name: xss
+                seed: 1
+                sources:
+                  - {id: x, kind: jsonl, path: x.jsonl, category: c, targets: {c: 4}}
+                output: {formats: [messages], dir: out}
+                provider: {name: anthropic, apiKeyEnv: SPOTTER_TEST_FAKE_KEY}
+                """);
+        BuildPipeline.builder(ProjectLoader.load(project.resolve("spotter.yaml"), Environment.empty()))
+                .outDir(project.resolve("out"))
+                .build()
+                .run();
+        try (Browser b = new Browser()) {
+            b.open(project.resolve("out/report.html").toUri().toString());
+            assertThat(b.js("return String(window.__xss)")).isEqualTo("undefined");
+            assertThat(b.raw().findElements(By.cssSelector(".tp img, .tp script")))
+                    .isEmpty();
+            assertThat(b.text(".tp .ts")).contains("<img src=x onerror=").contains("<script>window.__xss=2");
+        }
+    }
+
     private static List<WebElement> visibleRows() {
         return browser.raw().findElements(By.cssSelector("table.quarantine tr.q")).stream()
                 .filter(WebElement::isDisplayed)
