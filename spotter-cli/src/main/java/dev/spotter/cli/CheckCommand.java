@@ -2,6 +2,7 @@ package dev.spotter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.checks.CheckCases;
+import dev.spotter.checks.ClinicalRules;
 import dev.spotter.checks.InjuryExpectation;
 import dev.spotter.generate.Plan;
 import dev.spotter.generate.Plans;
@@ -46,7 +47,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--expect",
             paramLabel = "EXPECTATION[:RED_FLAG_ID]",
-            description = "Default for cases without category/expect, e.g. red_flag:cauda_equina, doms_false_positive.")
+            description = "Default for cases that name neither a category nor expect (with its red flag), e.g."
+                    + " red_flag:cauda_equina, doms_false_positive.")
     String expect;
 
     @Option(names = "--attr", paramLabel = "NAME=VALUE", description = "Default slot attribute (repeatable).")
@@ -56,6 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Set<InjuryExpectation> defaults = EnumSet.noneOf(InjuryExpectation.class);
         Map<String, String> attrs = new LinkedHashMap<>(attributes);
+        Map<String, String> expectAttrs = new LinkedHashMap<>();
         if (expect != null) {
             String[] parts = expect.split(":", 2);
             try {
@@ -66,11 +69,21 @@ public final class CheckCommand implements Callable<Integer> {
                         "--expect " + expect + ": unknown expectation (red_flag, doms_false_positive, ambiguous)");
             }
             if (parts.length == 2) {
-                attrs.put("red_flag", parts[1]);
+                if (ClinicalRules.get().redFlag(parts[1]).isEmpty()) {
+                    throw SpotterCli.usage(
+                            spec,
+                            "--expect " + expect + ": unknown red flag '" + parts[1] + "' (known: "
+                                    + String.join(
+                                            ", ",
+                                            new java.util.TreeSet<>(
+                                                    ClinicalRules.get().redFlagIds()))
+                                    + ")");
+                }
+                expectAttrs.put("red_flag", parts[1]);
             }
         }
         Plan injury = Plans.load("injury");
-        CheckCases cases = new CheckCases(c -> injury.categoryByName(c).expect(), defaults, attrs);
+        CheckCases cases = new CheckCases(c -> injury.categoryByName(c).expect(), defaults, expectAttrs, attrs);
         PrintWriter out = spec.commandLine().getOut();
         long lines = 0;
         long accepted = 0;

@@ -55,4 +55,22 @@ class CheckCommandTest {
         CliRun.Result ok = CliRun.run("check", "--expect", "red_flag:cauda_equina", f.toString());
         assertThat(ok.out()).contains("ACCEPT");
     }
+
+    @Test
+    void theExpectDefaultLeavesCasesWithTheirOwnCategoryAloneAndRefusesAnUnknownRedFlag() {
+        // CLI re-trial N2: --expect red_flag:X turned line 4 (category doms-false-positive) into a red-flag scenario
+        CliRun.Result r =
+                CliRun.run("check", "--expect", "red_flag:cauda_equina", "examples/check/clinical-cases.jsonl");
+        CliRun.Result plain = CliRun.run("check", "examples/check/clinical-cases.jsonl");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).isEqualTo(plain.out());
+        CliRun.Result typo =
+                CliRun.run("check", "--expect", "red_flag:nonexistent", "examples/check/clinical-cases.jsonl");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err().strip())
+                .startsWith("spotter check: --expect red_flag:nonexistent: unknown red flag 'nonexistent' (known: ")
+                .contains("cauda_equina")
+                .endsWith("(see spotter check --help)");
+        assertThat(typo.out()).isEmpty();
+    }
 }

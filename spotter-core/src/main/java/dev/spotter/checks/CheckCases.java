@@ -34,6 +34,7 @@ public final class CheckCases {
     private final CoachAnswerChecker coach = CoachAnswerChecker.create();
     private final Function<String, Set<InjuryExpectation>> categoryExpect;
     private final Set<InjuryExpectation> defaultExpect;
+    private final Map<String, String> defaultExpectAttributes;
     private final Map<String, String> defaultAttributes;
 
     /** The verdict on one case; {@code problem} is set (and {@code result} null) when the line cannot be checked. */
@@ -72,14 +73,19 @@ public final class CheckCases {
      * @param categoryExpect     expectations of a named category (from the bundled injury plan); throws for an
      *                           unknown category
      * @param defaultExpect      applied to cases that name neither a category nor expectations
+     * @param defaultExpectAttributes attributes that belong to {@code defaultExpect} (its red flag): applied with
+     *                           it, only to cases that name neither a category nor expectations, so a default
+     *                           red flag never turns a case of another category into a red-flag scenario
      * @param defaultAttributes  merged under each case's own attributes
      */
     public CheckCases(
             Function<String, Set<InjuryExpectation>> categoryExpect,
             Set<InjuryExpectation> defaultExpect,
+            Map<String, String> defaultExpectAttributes,
             Map<String, String> defaultAttributes) {
         this.categoryExpect = categoryExpect;
         this.defaultExpect = Set.copyOf(defaultExpect);
+        this.defaultExpectAttributes = Map.copyOf(defaultExpectAttributes);
         this.defaultAttributes = Map.copyOf(defaultAttributes);
     }
 
@@ -96,6 +102,9 @@ public final class CheckCases {
                 throw new IllegalArgumentException("want must be reject or accept, was " + want);
             }
             Map<String, String> attrs = new LinkedHashMap<>(defaultAttributes);
+            if (!c.hasNonNull("category") && !c.has("expect")) {
+                attrs.putAll(defaultExpectAttributes);
+            }
             c.path("attributes")
                     .properties()
                     .forEach(e -> attrs.put(e.getKey(), e.getValue().asText()));

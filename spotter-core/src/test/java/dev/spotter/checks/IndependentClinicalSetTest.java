@@ -29,7 +29,7 @@ class IndependentClinicalSetTest {
     @Test
     void independentSetFiguresAreTheRecordedOnes() throws IOException {
         Plan injury = Plans.load("injury");
-        CheckCases cases = new CheckCases(c -> injury.categoryByName(c).expect(), Set.of(), Map.of());
+        CheckCases cases = new CheckCases(c -> injury.categoryByName(c).expect(), Set.of(), Map.of(), Map.of());
         ObjectMapper json = new ObjectMapper();
         int hostile = 0;
         int hostileRejected = 0;

@@ -24,7 +24,7 @@ class IndependentCoachSetTest {
 
     @Test
     void independentCoachSetFiguresAreTheRecordedOnes() throws IOException {
-        CheckCases cases = new CheckCases(c -> Set.of(), Set.of(), Map.of());
+        CheckCases cases = new CheckCases(c -> Set.of(), Set.of(), Map.of(), Map.of());
         ObjectMapper json = new ObjectMapper();
         int hostile = 0;
         int hostileRejected = 0;
