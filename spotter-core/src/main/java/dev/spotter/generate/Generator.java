@@ -63,6 +63,7 @@ public final class Generator {
                 .build();
         // A fresh run has every slot open and needs the key: check it before state.db is created, so a failed
         // first run leaves nothing behind. A rerun of a finished state needs no key (nothing is called).
+        OutputFiles.requireOwnedBeforeOpen(o);
         LlmClient fresh = Files.exists(o.stateDir.resolve("state.db")) ? null : LlmClients.create(config);
         try (GenerationState st = GenerationState.open(o.stateDir)) {
             bindPlan(st, o.plan);
@@ -383,6 +384,7 @@ public final class Generator {
      * through the same checks as live calls. Re-importing a file is harmless (custom_ids are recorded once).
      */
     public static ImportResult importBatch(GenerateOptions o, Path file) throws IOException {
+        OutputFiles.requireOwnedBeforeOpen(o);
         try (GenerationState st = GenerationState.open(o.stateDir);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             bindPlan(st, o.plan);

@@ -48,6 +48,21 @@ final class OutputFiles {
      * it holds accepted examples. An empty or absent file, or {@link GenerateOptions.Builder#replaceOutput}, passes.
      */
     static void requireOwned(GenerationState state, GenerateOptions opts) throws IOException {
+        requireOwned(opts, state.meta(OUTPUT_SHA256), state.totals().accepted());
+    }
+
+    /**
+     * The same refusal before the state exists: a state that is not there yet owns no file, so a non-empty output
+     * is refused before {@code state.db} (and its folder) is created; a refused first run leaves nothing behind.
+     */
+    static void requireOwnedBeforeOpen(GenerateOptions opts) throws IOException {
+        if (opts.stateDir != null && !Files.exists(opts.stateDir.resolve("state.db"))) {
+            requireOwned(opts, Optional.empty(), 0);
+        }
+    }
+
+    private static void requireOwned(GenerateOptions opts, Optional<String> recorded, long accepted)
+            throws IOException {
         if (opts.output == null || opts.replaceOutput) {
             return;
         }
@@ -55,8 +70,7 @@ final class OutputFiles {
         if (!Files.isRegularFile(out) || Files.size(out) == 0) {
             return;
         }
-        Optional<String> recorded = state.meta(OUTPUT_SHA256);
-        if (recorded.isEmpty() && state.totals().accepted() > 0) {
+        if (recorded.isEmpty() && accepted > 0) {
             return; // written by a Spotter that did not record the hash yet
         }
         if (recorded.isPresent() && recorded.get().equals(Hashing.sha256Hex(out))) {

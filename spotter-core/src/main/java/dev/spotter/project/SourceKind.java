@@ -3,6 +3,9 @@ package dev.spotter.project;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.spotter.ConfigurationException;
 import dev.spotter.kernel.Sidecars;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -85,12 +88,51 @@ public enum SourceKind {
                 ? " --provider <openai|anthropic> --api-key-env <VAR>"
                 : " --provider " + p.name() + " --api-key-env " + p.apiKeyEnv()
                         + (p.model() == null ? "" : " --model " + p.model());
+        String then = "";
+        if (needsProvider) {
+            // generate rewrites its output from its state and refuses a file it did not write (hand-written
+            // examples, another tool's output): point the command at a file it may write, and say how the project
+            // reads it, so the hint works as printed and the lines already there stay
+            String own = ownPath(spec, project);
+            if (!spec.paths().contains(own)) {
+                then = "  then in spotter.yaml give source " + spec.id() + " 'paths: ["
+                        + String.join(", ", spec.paths()) + ", " + own + "]' (the lines already in "
+                        + String.join(", ", spec.paths()) + " stay)";
+            }
+            path = Inventory.display(project, own);
+        }
         String cmd = command.replace("%path%", path)
                 .replace("%plan%", spec.plan() == null ? "<plan>" : spec.plan())
                 .replace("%state%", Sidecars.stem(path) + ".state")
                 .replace("%target%", Integer.toString(spec.targetTotal()))
                 .replace("%provider%", provider);
-        return this == KNOWLEDGE_BASE ? knowledgeBaseCommand(spec, cmd, project) : cmd;
+        return (this == KNOWLEDGE_BASE ? knowledgeBaseCommand(spec, cmd, project) : cmd) + then;
+    }
+
+    /**
+     * The first of a generated source's paths that a generation may write (project-relative): a plain file that is
+     * absent, empty or written by the generation state beside it ({@code <stem>.state/state.db}); when every path
+     * holds lines no state wrote, {@code <stem of the first>.generated.jsonl}.
+     */
+    private static String ownPath(SourceSpec spec, Project project) {
+        for (String rel : spec.paths()) {
+            if (rel.chars().anyMatch(ch -> "*?[{".indexOf(ch) >= 0)) {
+                continue;
+            }
+            Path abs = project.baseDir().resolve(rel);
+            try {
+                if (!Files.isRegularFile(abs)
+                        || Files.size(abs) == 0
+                        || Files.exists(Path.of(Sidecars.stem(abs.toString()) + ".state", "state.db"))) {
+                    return rel;
+                }
+            } catch (IOException e) {
+                // unreadable: not a file the hint may point generate at
+            }
+        }
+        String first =
+                spec.paths().isEmpty() ? spec.id() + ".jsonl" : spec.paths().get(0);
+        return Sidecars.stem(first) + ".generated.jsonl";
     }
 
     /** Fills the kb command's chunk and policy options; chunks from a database are exported to a file first. */
