@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,10 +58,11 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Option(
             names = "--train-on",
+            defaultValue = "source",
             paramLabel = "source|last|all",
             description = "messages only: weight 1 on the last assistant turn (0 on earlier ones) or on all; "
                     + "source keeps the input's weights (default ${DEFAULT-VALUE}).")
-    String trainOn = "source";
+    TrainOn trainOn;
 
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
@@ -82,12 +82,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConvertFormat format = to;
-        TrainOn t = switch (trainOn.toLowerCase(Locale.ROOT)) {
-            case "source" -> TrainOn.SOURCE;
-            case "last" -> TrainOn.LAST;
-            case "all" -> TrainOn.ALL;
-            default -> throw SpotterCli.usage(spec, "--train-on must be source, last or all, was " + trainOn);
-        };
+        TrainOn t = trainOn;
         if (format == ConvertFormat.PROMPT_COMPLETION && t == TrainOn.LAST) {
             t = TrainOn.SOURCE; // prompt-completion trains the last assistant turn by construction
         }

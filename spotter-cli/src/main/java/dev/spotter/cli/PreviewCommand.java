@@ -42,7 +42,7 @@ final class PreviewCommand implements Callable<Integer> {
             required = true,
             paramLabel = "TARGET",
             description = "together, fireworks," + " openai, bedrock or axolotl.")
-    String target;
+    Target target;
 
     @Option(
             names = "--dataset",
@@ -85,22 +85,17 @@ final class PreviewCommand implements Callable<Integer> {
             paramLabel = "source|last|all",
             description = "Weights as spotter convert --train-on would write them: source (as built), last or all"
                     + " (default: ${DEFAULT-VALUE}).")
-    String trainOn;
+    TrainOn trainOn;
 
     @Option(names = "--color", negatable = true, description = "Colour the trained tokens (default: on a terminal).")
     Boolean color;
 
     @Override
     public Integer call() {
-        Target t = Target.parse(target);
+        Target t = target;
         DatasetLayout l = DatasetLayout.open(dataset, "messages");
         TrainRule rule = new TrainRule(t, trainOnInputs, sequenceLen);
-        TrainOn weights;
-        try {
-            weights = TrainOn.parse(trainOn);
-        } catch (dev.spotter.ConfigurationException e) {
-            throw SpotterCli.usage(spec, e.getMessage());
-        }
+        TrainOn weights = trainOn;
         TrainerPreview p = TrainerPreview.scan(
                 rule,
                 l.split("messages", split),

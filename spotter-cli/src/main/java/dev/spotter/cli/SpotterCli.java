@@ -79,6 +79,7 @@ public final class SpotterCli implements Runnable {
         cl.registerConverter(
                 dev.spotter.format.ConvertFormat.class, fromLibrary(dev.spotter.format.ConvertFormat::parse));
         cl.registerConverter(dev.spotter.llm.Provider.class, fromLibrary(dev.spotter.llm.Provider::parse));
+        cl.registerConverter(dev.spotter.format.TrainOn.class, fromLibrary(dev.spotter.format.TrainOn::parse));
         CommandSummaries.install(cl);
         return cl;
     }

@@ -28,6 +28,11 @@ class UsageErrorFormatTest {
                         "export",
                         List.of("export", "--target", "bogus", "examples/voice/running-150.jsonl", "-o", "x")),
                 Arguments.of("kb", List.of("kb", "bogus")),
+                // CLI re-trial N3: preview parsed its own --target and --train-on after picocli
+                Arguments.of("preview", List.of("preview", "--target", "bogus", "--dataset", "x")),
+                Arguments.of(
+                        "preview", List.of("preview", "--target", "together", "--train-on", "x", "--dataset", "x")),
+                Arguments.of("convert", List.of("convert", "examples/voice/running-150.jsonl", "--train-on", "x")),
                 Arguments.of("eval", List.of("eval", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "-o", "-")),
                 Arguments.of("cost", List.of("cost", "--examples", "10", "--avg-tokens", "100", "--epochs", "0")));
     }
