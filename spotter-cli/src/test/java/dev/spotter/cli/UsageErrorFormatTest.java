@@ -33,6 +33,15 @@ class UsageErrorFormatTest {
                 Arguments.of(
                         "preview", List.of("preview", "--target", "together", "--train-on", "x", "--dataset", "x")),
                 Arguments.of("convert", List.of("convert", "examples/voice/running-150.jsonl", "--train-on", "x")),
+                // CLI re-trial N3: a library check of a value names the option, not the Java parameter
+                Arguments.of("stats", List.of("stats", "examples/voice/running-150.jsonl", "--token-limit", "0")),
+                Arguments.of("validate", List.of("validate", "examples/voice/running-150.jsonl", "--max-errors", "-1")),
+                Arguments.of(
+                        "validate", List.of("validate", "examples/voice/running-150.jsonl", "--max-line-bytes", "0")),
+                Arguments.of("stats", List.of("stats", "examples/voice/running-150.jsonl", "--date", "garbage")),
+                Arguments.of(
+                        "audit-voice",
+                        List.of("audit-voice", "examples/voice/running-150.jsonl", "--max-listed", "-1")),
                 Arguments.of("eval", List.of("eval", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "-o", "-")),
                 Arguments.of("cost", List.of("cost", "--examples", "10", "--avg-tokens", "100", "--epochs", "0")));
     }

@@ -475,11 +475,11 @@ public final class ChatValidator {
             return this;
         }
 
-        /** Max tokens of the rendered conversation (BOS included when the template includes it). */
+        /** Max tokens of the rendered conversation (BOS included when the template includes it); none: {@link #noTokenLimit}. */
         public Builder tokenLimit(int tokenLimit) {
             if (tokenLimit < 1) {
-                throw new ConfigurationException(
-                        "tokenLimit must be >= 1, was " + tokenLimit + " (use noTokenLimit())");
+                // no limit is noTokenLimit(); the message names the parameter so the CLI names its option
+                throw ConfigurationException.forParameter("tokenLimit", "must be >= 1, was " + tokenLimit);
             }
             this.tokenLimit = tokenLimit;
             return this;
@@ -492,7 +492,7 @@ public final class ChatValidator {
 
         public Builder maxLineBytes(int maxLineBytes) {
             if (maxLineBytes < 16) {
-                throw new ConfigurationException("maxLineBytes must be >= 16, was " + maxLineBytes);
+                throw ConfigurationException.forParameter("maxLineBytes", "must be >= 16, was " + maxLineBytes);
             }
             this.maxLineBytes = maxLineBytes;
             return this;
@@ -501,7 +501,7 @@ public final class ChatValidator {
         /** How many {@code file:line: reason} lines the summary keeps. */
         public Builder maxErrors(int maxErrors) {
             if (maxErrors < 0) {
-                throw new ConfigurationException("maxErrors must be >= 0, was " + maxErrors);
+                throw ConfigurationException.forParameter("maxErrors", "must be >= 0, was " + maxErrors);
             }
             this.maxErrors = maxErrors;
             return this;

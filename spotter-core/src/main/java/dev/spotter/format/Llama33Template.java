@@ -74,9 +74,9 @@ public final class Llama33Template {
                 throw new DateTimeParseException("not canonical", date, 0);
             }
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException(
-                    "date must look like \"26 Jul 2024\" (two-digit day, English month abbreviation), was \"" + date
-                            + "\"");
+            throw ConfigurationException.forParameter(
+                    "date",
+                    "must look like \"26 Jul 2024\" (two-digit day, English month abbreviation), was \"" + date + "\"");
         }
         return date;
     }

@@ -38,7 +38,7 @@ public final class VoiceAudit {
     public VoiceAudit(VoiceParser parser, int maxListed) {
         this.parser = Objects.requireNonNull(parser, "parser");
         if (maxListed < 0) {
-            throw new ConfigurationException("maxListed must be >= 0, was " + maxListed);
+            throw ConfigurationException.forParameter("maxListed", "must be >= 0, was " + maxListed);
         }
         this.maxListed = maxListed;
     }

@@ -163,7 +163,8 @@ class ChatValidatorTest {
     @Test
     void builderFailsFastWithPreciseMessages() {
         assertThatThrownBy(() -> ChatValidator.builder().build()).hasMessageContaining("tokenCounter");
-        assertThatThrownBy(() -> ChatValidator.builder().tokenLimit(0)).hasMessageContaining("noTokenLimit");
+        assertThatThrownBy(() -> ChatValidator.builder().tokenLimit(0))
+                .hasMessage("tokenLimit must be >= 1, was 0"); // names the parameter, so the CLI names its option
         assertThatThrownBy(() -> ChatValidator.builder().maxLineBytes(3)).hasMessageContaining(">= 16, was 3");
         assertThatThrownBy(() -> ChatValidator.builder().maxErrors(-1)).hasMessageContaining("maxErrors");
     }
