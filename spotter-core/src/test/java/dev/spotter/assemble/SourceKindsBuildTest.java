@@ -117,13 +117,15 @@ class SourceKindsBuildTest {
         Inventory.Need n = r.needs().get(0);
         assertThat(n.command())
                 .startsWith("spotter kb generate --provider anthropic --api-key-env SPOTTER_TEST_FAKE_KEY")
-                .endsWith(" -o kb.jsonl"
-                        .replace(
-                                "kb.jsonl",
-                                Path.of("")
-                                        .toAbsolutePath()
-                                        .relativize(dir.resolve("kb.jsonl"))
-                                        .toString()));
+                // kb.jsonl holds hand-written lines no generation state wrote: the command writes a file of its own
+                // and says how the project reads both (generate refuses to replace kb.jsonl)
+                .contains(" -o "
+                        + Path.of("")
+                                .toAbsolutePath()
+                                .relativize(dir.resolve("kb.generated.jsonl"))
+                                .toString())
+                .endsWith("then in spotter.yaml give source kb 'paths: [kb.jsonl, kb.generated.jsonl]'"
+                        + " (the lines already in kb.jsonl stay)");
         assertThat(n.needsProvider()).isTrue();
     }
 
