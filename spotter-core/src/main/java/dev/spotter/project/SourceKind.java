@@ -116,7 +116,7 @@ public enum SourceKind {
      */
     private static String ownPath(SourceSpec spec, Project project) {
         for (String rel : spec.paths()) {
-            if (rel.chars().anyMatch(ch -> "*?[{".indexOf(ch) >= 0)) {
+            if (SourceScanner.isGlob(rel)) {
                 continue;
             }
             Path abs = project.baseDir().resolve(rel);

@@ -64,12 +64,17 @@ public final class SourceScanner {
         this.validator = ChatValidator.builder().noTokenLimit().build();
     }
 
+    /** A source path that names files by pattern ({@code *}, {@code ?}, {@code [...]}), not one file. */
+    static boolean isGlob(String path) {
+        return path.contains("*") || path.contains("?") || path.contains("[");
+    }
+
     /** The files a source's paths name (globs expanded, sorted); missing literal paths are listed too, flagged by absence. */
     public List<Path> files(SourceSpec source) {
         Path base = project.baseDir();
         List<Path> out = new ArrayList<>();
         for (String p : source.paths()) {
-            if (p.contains("*") || p.contains("?") || p.contains("[")) {
+            if (isGlob(p)) {
                 int cut = p.replace('\\', '/').lastIndexOf('/', firstGlob(p));
                 Path dir = cut < 0 ? base : base.resolve(p.substring(0, cut));
                 PathMatcher m = FileSystems.getDefault()
